@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatRelativeTime } from "@/lib/format";
+import { listInstances } from "@/lib/instances/list-instances";
+
+export const metadata: Metadata = { title: "Instances" };
+export const dynamic = "force-dynamic";
+
+export default async function InstancesPage() {
+  const instances = await listInstances();
+  return (
+    <>
+      <PageHeader title="Instances" description="Engine containers as applied from layouts: what should run and what does." />
+      {instances.length === 0 ? (
+        <EmptyState title="No instances applied yet">Instances appear here once a layout is applied to real hosts.</EmptyState>
+      ) : (
+        <DataTable
+          caption="Instances"
+          rows={instances}
+          rowKey={(i) => i.id}
+          columns={[
+            { header: "Instance", cell: (i) => <span className="font-medium">{i.instanceKey}</span> },
+            { header: "Layout", cell: (i) => i.layoutName },
+            { header: "Host", cell: (i) => i.hostName ?? "unplaced" },
+            { header: "GPUs", cell: (i) => i.gpuIndices.join(", ") || "—" },
+            { header: "Desired", cell: (i) => i.desiredState },
+            { header: "Observed", cell: (i) => <span title={i.lastError ?? undefined}>{i.observedState}</span> },
+            { header: "Updated", cell: (i) => formatRelativeTime(i.updatedAt) },
+          ]}
+        />
+      )}
+    </>
+  );
+}

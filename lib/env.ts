@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/**
+ * fleetdeck's configuration, read from the environment and validated once.
+ * A bad value stops start-up with one line naming the variable and what it expects.
+ */
+
+const databaseUrl = z
+  .string()
+  .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+    message: "expected file:./path/to.db (SQLite) or postgres://user:pass@host:5432/db",
+  });
+
+const dockerEndpoint = z
+  .string()
+  .refine((v) => /^(unix:\/\/\/|tcp:\/\/|ssh:\/\/|npipe:)/.test(v), {
+    message: "expected a comma-separated list of unix:///path.sock, tcp://host:2376 or ssh://user@host",
+  });
+
+export const envSchema = z.object({
+  DATABASE_URL: databaseUrl.default("file:./data/fleetdeck.db"),
+  PORT: z.coerce
+    .number({ message: "expected a whole number from 1 to 65535" })
+    .int("expected a whole number from 1 to 65535")
+    .min(1, "expected a whole number from 1 to 65535")
+    .max(65535, "expected a whole number from 1 to 65535")
+    .default(3000),
+  PROMETHEUS_URL: z.url({ protocol: /^https?$/, message: "expected an http(s) URL such as http://prometheus:9090" }).optional(),
+  FLEETDECK_SECRET: z.string().min(32, "expected at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
+  FLEETDECK_DATA_DIR: z.string().min(1).default("./data"),
+  DOCKER_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+    .pipe(z.array(dockerEndpoint)),
+  FLEETDECK_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+    message: "expected one of fatal, error, warn, info, debug, trace, silent",
+  }).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Parses the environment; empty strings count as unset. */
+export function parseEnv(source: Source): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  const value = cleaned[name];
+  const shown = name === "FLEETDECK_SECRET" ? "(hidden)" : JSON.stringify(value);
+  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem(s))` : "";
+  throw new ConfigError(`fleetdeck: bad configuration: ${name}=${shown}: ${issue.message}${more}`);
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Brings up what the tests need, on private sockets and ports, and tears down only what it started.
+#   scripts/test-env.sh up     install missing packages (as root), start dockerd and Postgres, write .test-env/env
+#   scripts/test-env.sh down   stop what `up` started
+# Idempotent: a second `up` reuses a daemon or database that already answers.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+STATE="$ROOT/.test-env"
+RUN=/run/fleetdeck-test
+VAR=/var/lib/fleetdeck-test
+DOCKER_SOCK="$RUN/docker.sock"
+PG_PORT="${FLEETDECK_TEST_PG_PORT:-55432}"
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+mkdir -p "$STATE"
+
+say() { echo "[test-env] $*" >&2; }
+
+need_packages() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -n "$PG_BIN" ] || missing+=(postgresql)
+  command -v prometheus >/dev/null || missing+=(prometheus)
+  command -v prometheus-node-exporter >/dev/null || [ -x /usr/bin/prometheus-node-exporter ] || missing+=(prometheus-node-exporter)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    say "missing packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+  say "installing ${missing[*]} with apt-get (once)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$STATE/apt.log" 2>&1 || {
+    say "apt-get install failed; see $STATE/apt.log"; tail -n 20 "$STATE/apt.log" >&2; exit 1; }
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+}
+
+docker_up() {
+  if docker -H "unix://$DOCKER_SOCK" info >/dev/null 2>&1; then say "dockerd already answers on $DOCKER_SOCK (reused)"; return; fi
+  [ "$(id -u)" -eq 0 ] || { say "dockerd needs root to start; run the tests as root or start it yourself on $DOCKER_SOCK"; exit 1; }
+  mkdir -p "$RUN" "$VAR/docker"
+  say "starting dockerd on $DOCKER_SOCK"
+  nohup dockerd --host "unix://$DOCKER_SOCK" --data-root "$VAR/docker" --exec-root "$RUN/docker-exec" \
+    --pidfile "$RUN/docker.pid" >"$STATE/dockerd.log" 2>&1 &
+  for _ in $(seq 1 60); do
+    docker -H "unix://$DOCKER_SOCK" info >/dev/null 2>&1 && { echo dockerd >>"$STATE/started"; return; }
+    sleep 1
+  done
+  say "dockerd did not answer within 60 s; see $STATE/dockerd.log"; tail -n 20 "$STATE/dockerd.log" >&2; exit 1
+}
+
+pg_up() {
+  if "$PG_BIN/pg_isready" -q -h "$RUN" -p "$PG_PORT"; then say "Postgres already answers on port $PG_PORT (reused)"; return; fi
+  mkdir -p "$RUN" "$VAR"
+  chown postgres:postgres "$RUN" 2>/dev/null || true
+  if [ ! -s "$VAR/pg/PG_VERSION" ]; then
+    install -d -o postgres -g postgres "$VAR/pg"
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$VAR/pg" --auth=trust -U postgres >"$STATE/initdb.log" 2>&1
+  fi
+  say "starting Postgres on 127.0.0.1:$PG_PORT"
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$VAR/pg" -l "$VAR/pg/server.log" -w -t 60 \
+    -o "-p $PG_PORT -k $RUN -c listen_addresses=127.0.0.1" start >/dev/null
+  echo postgres >>"$STATE/started"
+}
+
+up() {
+  : >"$STATE/started.new"; [ -f "$STATE/started" ] || : >"$STATE/started"
+  need_packages
+  docker_up
+  pg_up
+  cat >"$STATE/env" <<ENV
+export FLEETDECK_TEST_DOCKER_HOST="unix://$DOCKER_SOCK"
+export FLEETDECK_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+export FLEETDECK_TEST_CHROMIUM="/usr/bin/chromium"
+ENV
+  rm -f "$STATE/started.new"
+}
+
+down() {
+  [ -f "$STATE/started" ] || return 0
+  if grep -qx postgres "$STATE/started"; then
+    say "stopping Postgres"; runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$VAR/pg" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  if grep -qx dockerd "$STATE/started" && [ -f "$RUN/docker.pid" ]; then
+    say "stopping dockerd"; kill "$(cat "$RUN/docker.pid")" 2>/dev/null || true
+    for _ in $(seq 1 20); do [ -f "$RUN/docker.pid" ] || break; sleep 0.5; done
+  fi
+  rm -f "$STATE/started"
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+esac
