@@ -15,8 +15,8 @@ describe.skipIf(!process.env.FLEETDECK_TEST_DOCKER_HOST && !process.env.CI)("tes
   it("has a PostgreSQL server on its private port", async () => {
     const client = new pg.Client({ connectionString: process.env.FLEETDECK_TEST_POSTGRES_URL });
     await client.connect();
-    const { rows } = await client.query<{ v: string }>("SHOW server_version");
+    const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
     await client.end();
-    expect(rows[0]?.v).toMatch(/^\d+/);
+    expect(rows[0]?.server_version).toMatch(/^\d+/);
   });
 });
