@@ -1,0 +1,56 @@
+import type { Db } from "../db";
+
+/**
+ * The contract every server action and route handler follows (DESIGN.md, Conventions):
+ * authorize → parse with zod → work through lib/ → audit (same transaction) → result.
+ * lib/actions/define-action.ts implements it; lib/auth owns sessions, roles and authorize().
+ */
+
+export type Role = "admin" | "operator" | "viewer";
+
+export type PermissionAction =
+  | "fleet.read"
+  | "host.manage"
+  | "layout.read"
+  | "layout.write"
+  | "layout.apply"
+  | "instance.read"
+  | "instance.start"
+  | "instance.stop"
+  | "metrics.read"
+  | "audit.read"
+  | "user.manage"
+  | "token.manage"
+  | "secret.manage"
+  | "settings.manage";
+
+export type Resource =
+  | { type: "global" }
+  | { type: "layout"; id?: string }
+  | { type: "host"; id: string; labels: Record<string, string> }
+  | { type: "instance"; id: string; hostLabels: Record<string, string> };
+
+export interface Actor {
+  kind: "user" | "token";
+  userId: string;
+  label: string;
+  role: Role;
+  ip: string | null;
+}
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; reference?: string };
+
+export interface AuditEntry {
+  targetType: string;
+  targetId?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** What an action's `run` receives: the caller and a transaction client (the audit row joins the same transaction). */
+export interface ActionContext {
+  actor: Actor;
+  tx: Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+}
