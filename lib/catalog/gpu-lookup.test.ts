@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { findGpu, listGpus, suggestGpus } from "./gpu-lookup";
+import { customGpu, mibToBytes } from "./gpus";
+
+describe("GPU catalog", () => {
+  it("stores nvidia-smi totals", () => {
+    const mib = (id: string) => listGpus().find((g) => g.id === id)!.memoryBytes / 2 ** 20;
+    expect(mib("h100-sxm")).toBe(81_559); // shared/calibration/h100-nvidia-smi.txt
+    expect(mib("h200")).toBe(143_771);
+    expect(mib("a100-sxm-80gb")).toBe(81_920);
+    expect(mib("a100-pcie-40gb")).toBe(40_960);
+    expect(mib("l40s")).toBe(46_068);
+    expect(mib("l4")).toBe(23_034);
+    expect(mib("a10g")).toBe(23_028);
+    expect(mib("t4")).toBe(15_360);
+    expect(mib("rtx-4090")).toBe(24_564);
+    expect(mib("rtx-3090")).toBe(24_576);
+    expect(mib("rtx-4060")).toBe(8_188);
+  });
+
+  it("has unique ids and no lookup key shared by two GPUs", () => {
+    const gpus = listGpus();
+    expect(new Set(gpus.map((g) => g.id)).size).toBe(gpus.length);
+    for (const gpu of gpus) {
+      for (const name of [gpu.id, gpu.name, gpu.smiName ?? gpu.name, ...gpu.aliases]) expect(findGpu(name)?.id, name).toBe(gpu.id);
+      expect(gpu.memoryBytes % 2 ** 20).toBe(0);
+    }
+  });
+});
+
+describe("findGpu", () => {
+  it.each([
+    ["H100", "h100-sxm"],
+    ["H100 80GB", "h100-sxm"],
+    ["NVIDIA H100 80GB HBM3", "h100-sxm"],
+    ["h100-sxm", "h100-sxm"],
+    ["H100 PCIe", "h100-pcie"],
+    ["RTX 3090", "rtx-3090"],
+    ["3090", "rtx-3090"],
+    ["NVIDIA GeForce RTX 3090", "rtx-3090"],
+    ["L40S", "l40s"],
+    ["NVIDIA L4", "l4"],
+    ["4090D", "rtx-4090d"],
+    ["NVIDIA GeForce RTX 4090 D", "rtx-4090d"],
+    ["rtx4090", "rtx-4090"],
+    ["Tesla T4", "t4"],
+    ["NVIDIA A10G", "a10g"],
+    ["NVIDIA A10", "a10"],
+    ["NVIDIA A100-SXM4-80GB", "a100-sxm-80gb"],
+    ["NVIDIA A100 80GB PCIe", "a100-pcie-80gb"],
+    ["A100-PCIE-40GB", "a100-pcie-40gb"],
+    ["Tesla V100-SXM2-32GB", "v100-sxm2-32gb"],
+    ["NVIDIA H100 80GB HBM3 (700W)", "h100-sxm"],
+    ["h200", "h200"],
+  ])("%s → %s", (name, id) => {
+    expect(findGpu(name)?.id).toBe(id);
+  });
+
+  it.each(["A100", "V100", "NVIDIA L40", "MI300X", "", "gpu"])("%s is unknown or ambiguous", (name) => {
+    expect(findGpu(name)).toBeUndefined();
+  });
+
+  it("suggests close names for messages", () => {
+    expect(suggestGpus("A100")).toEqual(expect.arrayContaining(["A100 SXM 80GB", "A100 PCIe 40GB"]));
+    expect(suggestGpus("H10")[0]).toMatch(/^H100/);
+    expect(suggestGpus("rtx 409", 2)).toEqual(["RTX 4090 24GB", "RTX 4090D 24GB"]);
+  });
+});
+
+describe("customGpu", () => {
+  it("wraps a memory size", () => {
+    const gpu = customGpu(mibToBytes(97_871), { name: "NVIDIA H20" });
+    expect(gpu).toMatchObject({ id: "custom", name: "NVIDIA H20", memoryBytes: 97_871 * 2 ** 20, interconnect: "pcie" });
+    expect(customGpu(1024).name).toMatch(/Custom GPU/);
+  });
+
+  it("rejects a size that is not whole positive bytes", () => {
+    expect(() => customGpu(0)).toThrow(/positive whole number of bytes/);
+    expect(() => customGpu(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("findGpu with partial names", () => {
+  it("resolves a unique subset of a GPU's words", () => {
+    expect(findGpu("a100 pcie 80")).toBeUndefined(); // "80" is not a word of its names
+    expect(findGpu("V100 PCIe")?.id).toBe("v100-pcie-32gb");
+    expect(findGpu("A100 SXM4")).toBeUndefined(); // 40GB or 80GB
+  });
+});

@@ -1,0 +1,68 @@
+import type { GpuSpec } from "./types";
+
+const MIB = 2 ** 20;
+const GB_PER_S = 1e9;
+
+/** nvidia-smi prints totals in MiB; the catalog stores bytes. */
+export const mibToBytes = (mib: number): number => mib * MIB;
+
+/**
+ * Memory totals are what nvidia-smi prints (`memory.total`, MiB), not the marketing size: an
+ * "80 GB" H100 reports 81,559 MiB. Each was read from real nvidia-smi output in public issues and
+ * READMEs (shared/calibration/h100-nvidia-smi.txt for the H100 SXM). Drivers differ slightly:
+ * older ones print 24,268 MiB for an RTX 3090 and 16,160 MiB for a V100 16GB; the values below
+ * are those of 5xx drivers. Bandwidth is the vendor's datasheet figure.
+ */
+const gpu = (spec: Omit<GpuSpec, "memoryBytes"> & { memoryMiB: number }): GpuSpec => {
+  const { memoryMiB, ...rest } = spec;
+  return { ...rest, memoryBytes: mibToBytes(memoryMiB) };
+};
+
+export const GPUS: readonly GpuSpec[] = [
+  gpu({ id: "h200", name: "H200 141GB", smiName: "NVIDIA H200", memoryMiB: 143_771, bandwidthBytesPerSecond: 4800 * GB_PER_S, bf16: true, fp8: true, interconnect: "nvlink", computeCapability: 9.0, aliases: ["h200", "h200 141gb", "h200 sxm", "h200-sxm"] }),
+  gpu({ id: "h100-sxm", name: "H100 SXM 80GB", smiName: "NVIDIA H100 80GB HBM3", memoryMiB: 81_559, bandwidthBytesPerSecond: 3350 * GB_PER_S, bf16: true, fp8: true, interconnect: "nvlink", computeCapability: 9.0, aliases: ["h100", "h100 80gb", "h100 sxm", "h100 sxm5", "h100-sxm", "h100 80gb hbm3"] }),
+  gpu({ id: "h100-pcie", name: "H100 PCIe 80GB", smiName: "NVIDIA H100 PCIe", memoryMiB: 81_559, bandwidthBytesPerSecond: 2000 * GB_PER_S, bf16: true, fp8: true, interconnect: "pcie", computeCapability: 9.0, aliases: ["h100 pcie", "h100-pcie", "h100 pcie 80gb"] }),
+  gpu({ id: "a100-sxm-80gb", name: "A100 SXM 80GB", smiName: "NVIDIA A100-SXM4-80GB", memoryMiB: 81_920, bandwidthBytesPerSecond: 2039 * GB_PER_S, bf16: true, fp8: false, interconnect: "nvlink", computeCapability: 8.0, aliases: ["a100 80gb", "a100-80gb", "a100 sxm 80gb", "a100 sxm4 80gb"] }),
+  gpu({ id: "a100-pcie-80gb", name: "A100 PCIe 80GB", smiName: "NVIDIA A100 80GB PCIe", memoryMiB: 81_920, bandwidthBytesPerSecond: 1935 * GB_PER_S, bf16: true, fp8: false, interconnect: "pcie", computeCapability: 8.0, aliases: ["a100 pcie 80gb", "a100 80gb pcie", "a100-pcie-80gb"] }),
+  gpu({ id: "a100-sxm-40gb", name: "A100 SXM 40GB", smiName: "NVIDIA A100-SXM4-40GB", memoryMiB: 40_960, bandwidthBytesPerSecond: 1555 * GB_PER_S, bf16: true, fp8: false, interconnect: "nvlink", computeCapability: 8.0, aliases: ["a100 40gb", "a100-40gb", "a100 sxm 40gb", "a100 sxm4 40gb"] }),
+  gpu({ id: "a100-pcie-40gb", name: "A100 PCIe 40GB", smiName: "NVIDIA A100-PCIE-40GB", memoryMiB: 40_960, bandwidthBytesPerSecond: 1555 * GB_PER_S, bf16: true, fp8: false, interconnect: "pcie", computeCapability: 8.0, aliases: ["a100 pcie 40gb", "a100 40gb pcie", "a100-pcie-40gb"] }),
+  gpu({ id: "l40s", name: "L40S 48GB", smiName: "NVIDIA L40S", memoryMiB: 46_068, bandwidthBytesPerSecond: 864 * GB_PER_S, bf16: true, fp8: true, interconnect: "pcie", computeCapability: 8.9, aliases: ["l40s", "l40s 48gb"] }),
+  gpu({ id: "l4", name: "L4 24GB", smiName: "NVIDIA L4", memoryMiB: 23_034, bandwidthBytesPerSecond: 300 * GB_PER_S, bf16: true, fp8: true, interconnect: "pcie", computeCapability: 8.9, aliases: ["l4", "l4 24gb"] }),
+  gpu({ id: "a10g", name: "A10G 24GB", smiName: "NVIDIA A10G", memoryMiB: 23_028, bandwidthBytesPerSecond: 600 * GB_PER_S, bf16: true, fp8: false, interconnect: "pcie", computeCapability: 8.6, aliases: ["a10g", "a10g 24gb"] }),
+  gpu({ id: "a10", name: "A10 24GB", smiName: "NVIDIA A10", memoryMiB: 23_028, bandwidthBytesPerSecond: 600 * GB_PER_S, bf16: true, fp8: false, interconnect: "pcie", computeCapability: 8.6, aliases: ["a10", "a10 24gb"] }),
+  gpu({ id: "t4", name: "T4 16GB", smiName: "Tesla T4", memoryMiB: 15_360, bandwidthBytesPerSecond: 320 * GB_PER_S, bf16: false, fp8: false, interconnect: "pcie", computeCapability: 7.5, aliases: ["t4", "t4 16gb"] }),
+  gpu({ id: "v100-sxm2-16gb", name: "V100 SXM2 16GB", smiName: "Tesla V100-SXM2-16GB", memoryMiB: 16_384, bandwidthBytesPerSecond: 900 * GB_PER_S, bf16: false, fp8: false, interconnect: "nvlink", computeCapability: 7.0, aliases: ["v100 16gb", "v100-16gb", "v100 sxm2 16gb"] }),
+  gpu({ id: "v100-sxm2-32gb", name: "V100 SXM2 32GB", smiName: "Tesla V100-SXM2-32GB", memoryMiB: 32_768, bandwidthBytesPerSecond: 900 * GB_PER_S, bf16: false, fp8: false, interconnect: "nvlink", computeCapability: 7.0, aliases: ["v100 32gb", "v100-32gb", "v100 sxm2 32gb"] }),
+  gpu({ id: "v100-pcie-32gb", name: "V100 PCIe 32GB", smiName: "Tesla V100-PCIE-32GB", memoryMiB: 32_768, bandwidthBytesPerSecond: 900 * GB_PER_S, bf16: false, fp8: false, interconnect: "pcie", computeCapability: 7.0, aliases: ["v100 pcie 32gb", "v100-pcie-32gb"] }),
+  gpu({ id: "rtx-4090", name: "RTX 4090 24GB", smiName: "NVIDIA GeForce RTX 4090", memoryMiB: 24_564, bandwidthBytesPerSecond: 1008 * GB_PER_S, bf16: true, fp8: true, interconnect: "pcie", computeCapability: 8.9, aliases: ["4090", "rtx 4090", "rtx4090", "4090 24gb"] }),
+  // 24,564 MiB seen once, in a public fixture of "NVIDIA RTX 4090 D" nvidia-smi output (same board memory as the 4090).
+  gpu({ id: "rtx-4090d", name: "RTX 4090D 24GB", smiName: "NVIDIA GeForce RTX 4090 D", memoryMiB: 24_564, bandwidthBytesPerSecond: 1008 * GB_PER_S, bf16: true, fp8: true, interconnect: "pcie", computeCapability: 8.9, aliases: ["4090d", "4090 d", "rtx 4090d", "rtx 4090 d", "rtx4090d"] }),
+  gpu({ id: "rtx-4080", name: "RTX 4080 16GB", smiName: "NVIDIA GeForce RTX 4080", memoryMiB: 16_376, bandwidthBytesPerSecond: 717 * GB_PER_S, bf16: true, fp8: true, interconnect: "pcie", computeCapability: 8.9, aliases: ["4080", "rtx 4080", "rtx4080"] }),
+  gpu({ id: "rtx-3090", name: "RTX 3090 24GB", smiName: "NVIDIA GeForce RTX 3090", memoryMiB: 24_576, bandwidthBytesPerSecond: 936 * GB_PER_S, bf16: true, fp8: false, interconnect: "pcie", computeCapability: 8.6, aliases: ["3090", "rtx 3090", "rtx3090"] }),
+  gpu({ id: "rtx-4060", name: "RTX 4060 8GB", smiName: "NVIDIA GeForce RTX 4060", memoryMiB: 8_188, bandwidthBytesPerSecond: 272 * GB_PER_S, bf16: true, fp8: true, interconnect: "pcie", computeCapability: 8.9, aliases: ["4060", "rtx 4060", "rtx4060"] }),
+];
+
+export interface CustomGpuOptions {
+  name?: string;
+  /** 0 when unknown. */
+  bandwidthBytesPerSecond?: number;
+  bf16?: boolean;
+  fp8?: boolean;
+}
+
+/** A GPU that is not in the catalog, known only by its memory (e.g. read from nvidia-smi). */
+export function customGpu(memoryBytes: number, options: CustomGpuOptions = {}): GpuSpec {
+  if (!Number.isSafeInteger(memoryBytes) || memoryBytes <= 0) {
+    throw new RangeError(`customGpu memoryBytes is ${memoryBytes}: expected a positive whole number of bytes`);
+  }
+  return {
+    id: "custom",
+    name: options.name ?? `Custom GPU (${Math.round(memoryBytes / MIB)} MiB)`,
+    memoryBytes,
+    bandwidthBytesPerSecond: options.bandwidthBytesPerSecond ?? 0,
+    bf16: options.bf16 ?? true,
+    fp8: options.fp8 ?? false,
+    interconnect: "pcie",
+    aliases: [],
+  };
+}
