@@ -34,9 +34,9 @@ export interface InstanceBudget {
   findings: Finding[];
   host: { ramBytes: number; shmBytes: number; cpus: number };
   /** Budget − weights − activation − non-torch (− graphs where the profile counts them) before flooring to blocks; negative when nothing is left. */
-  availableKvBytesPerGpu: number;
+  availableKvBytesPerGpu?: number;
   /** The settings the engine will really use, defaults filled in. */
-  settings: BudgetSettings;
+  settings?: BudgetSettings;
 }
 
 export interface BudgetSettings {

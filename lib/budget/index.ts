@@ -1,0 +1,13 @@
+export { budgetInstance, type BudgetGpu } from "./instance";
+export { budgetLayout, BudgetMemo, type BudgetResolver, type LayoutBudgetOptions } from "./layout";
+export { budgetVllm } from "./vllm";
+export { budgetTgi, selectTgiProfile } from "./tgi";
+export { selectVllmProfile, VLLM_PROFILES, type VllmProfile, type VllmProfileName } from "./vllm-profiles";
+export { estimateWeights } from "./weights";
+export { paramGroups, totalParams, kvHeadsPerRank } from "./params";
+export { kvBytesPerTokenPerGpu, kvDtypeBytes, DEFAULT_BLOCK_SIZE } from "./kv";
+export { resolveWeightFormat } from "./quantization";
+export { derivedMaxModelLen } from "./max-len";
+export { estimateHostNeeds } from "./host";
+export { toGpuTarget, type BudgetModel, type GpuTarget } from "./common";
+export * from "./types";

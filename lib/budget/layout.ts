@@ -1,0 +1,89 @@
+import type { Finding } from "../layout/findings";
+import type { GpuSlot, Host, Instance, Layout } from "../layout/schema";
+import { toGpuTarget, type BudgetModel, type GpuTarget } from "./common";
+import { budgetSettings, stampInstance, type BudgetGpu } from "./instance";
+import { GpuCells } from "./gpu-cells";
+import { hostCapacityFindings } from "./host-capacity";
+import type { InstanceBudget, LayoutBudget } from "./types";
+
+export interface BudgetResolver {
+  /** The architecture of an instance's model (catalog id or pasted config.json); undefined when unknown. Must be pure. */
+  model(instance: Instance): BudgetModel | undefined;
+  /** The GPU in a host's slot; undefined when the slot's gpuId is unknown (slot.memoryBytes then decides). */
+  gpu(slot: GpuSlot, host: Host): BudgetGpu | undefined;
+}
+
+export interface LayoutBudgetOptions {
+  /** Card that unplaced instances are budgeted against. */
+  defaultGpu: BudgetGpu;
+  /** Budgets by instance settings; reuse one across re-evaluations of an edited layout. */
+  memo?: BudgetMemo;
+}
+
+/** Budgets keyed by everything that changes them (not id, name, placement or port). */
+export class BudgetMemo {
+  private readonly entries = new Map<string, InstanceBudget>();
+  constructor(private readonly maxEntries = 4096) {}
+
+  get(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
+    const key = settingsKey(instance, gpu);
+    let budget = this.entries.get(key);
+    if (!budget) {
+      budget = budgetSettings(instance, model, gpu);
+      if (this.entries.size >= this.maxEntries) this.entries.clear();
+      this.entries.set(key, budget);
+    }
+    return budget;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const memos = new WeakMap<BudgetResolver, BudgetMemo>();
+
+function settingsKey(i: Instance, gpu: GpuTarget): string {
+  return JSON.stringify([i.engine, i.engineVersion, i.model, i.modelConfig, i.quantization, i.dtype, i.kvCacheDtype, i.tp, i.maxModelLen, i.ropeScaling, i.gpuMemoryUtilization, i.maxNumSeqs, i.maxNumBatchedTokens, i.enforceEager, i.tgi, i.limits, gpu.memoryBytes, gpu.name, gpu.interconnect]);
+}
+
+/** Per-GPU plan of a whole layout: each instance's budget, stacked on the GPUs it is placed on. Pure. */
+export function budgetLayout(layout: Layout, resolve: BudgetResolver, options: LayoutBudgetOptions): LayoutBudget {
+  let memo = options.memo ?? memos.get(resolve);
+  if (!memo) {
+    memo = new BudgetMemo();
+    memos.set(resolve, memo);
+  }
+  const cells = new GpuCells(layout.hosts, resolve);
+  const defaultGpu = toGpuTarget(options.defaultGpu);
+  const instances: Record<string, InstanceBudget> = {};
+  const findings: Finding[] = [];
+
+  for (const instance of layout.instances) {
+    const model = resolve.model(instance);
+    if (!model) {
+      findings.push(unknownModel(instance));
+      continue;
+    }
+    const placed = instance.placement ? cells.target(instance, findings) : undefined;
+    const gpu = placed?.gpu ?? defaultGpu;
+    const budget = stampInstance(memo.get(instance, model, gpu), instance.id);
+    instances[instance.id] = budget;
+    if (placed) cells.stack(instance, placed.keys, budget);
+  }
+  findings.push(...hostCapacityFindings(layout, instances));
+  const gpus = cells.finish(layout.instances);
+  for (const gpu of gpus) findings.push(...gpu.findings);
+  return { instances, gpus, findings };
+}
+
+function unknownModel(instance: Instance): Finding {
+  return {
+    code: "budget.unknown-model",
+    severity: "error",
+    instanceId: instance.id,
+    field: "model",
+    message: `instance "${instance.id}": model "${instance.model}" is not in the catalog and has no pasted config.json, so its memory cannot be budgeted.`,
+    fix: "pick a model from the catalog, or paste the model's config.json.",
+  };
+}

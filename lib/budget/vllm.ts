@@ -1,0 +1,152 @@
+import type { Finding } from "../layout/findings";
+import type { Instance } from "../layout/schema";
+import { estimateActivation } from "./activation";
+import { fractionNeeded, prepare, term, type BudgetModel, type GpuTarget, type Prepared } from "./common";
+import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type KvPool } from "./kv";
+import { roundMaxModelLen } from "./max-len";
+import { cudaContextOverhead, cudaGraphBytes, nonTorchOverhead } from "./overheads";
+import type { InstanceBudget } from "./types";
+import { ceilDiv, count, gib, GIB, KIB } from "./units";
+import { selectVllmProfile, type VllmProfile } from "./vllm-profiles";
+
+const V0_SWAP_SPACE_BYTES = 4 * GIB;
+
+/** The per-GPU memory plan of one vLLM instance (every rank of its TP group gets the same). */
+export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
+  const profile = selectVllmProfile(instance.engineVersion);
+  const p = prepare(instance, model, 64, profile.engine === "V0" ? V0_SWAP_SPACE_BYTES : 0);
+  const blockSize = DEFAULT_BLOCK_SIZE;
+  const defaults = profile.defaults({ gpuMemoryBytes: gpu.memoryBytes, gpuName: gpu.name, maxModelLen: p.maxModelLen });
+  const maxNumSeqs = instance.maxNumSeqs ?? defaults.maxNumSeqs;
+  const maxNumBatchedTokens = instance.maxNumBatchedTokens ?? defaults.maxNumBatchedTokens;
+  const profileTokens = instance.maxNumBatchedTokens ?? defaults.profileTokens;
+
+  const activation = estimateActivation(model, { tokens: profileTokens, seqs: maxNumSeqs, tp: instance.tp, dtypeBytes: 2, samplerBytesPerLogit: profile.samplerBytesPerLogit });
+  const nonTorch = nonTorchOverhead(instance.tp, gpu.interconnect);
+  const graphs = instance.enforceEager ? 0 : cudaGraphBytes(model, "vllm");
+  const context = cudaContextOverhead();
+  const budgetBytes = Math.floor(gpu.memoryBytes * instance.gpuMemoryUtilization);
+  const graphsInside = profile.cudaGraphsInBudget ? graphs : 0;
+  const nonKvBytes = p.weights.weightsBytesPerGpu + activation.bytes + nonTorch.bytes + graphsInside;
+  const available = budgetBytes - nonKvBytes;
+  const pool = kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
+  const sliding = profile.hybridKv ? slidingWindowShape(model) : undefined;
+  const concurrency = maxConcurrency(pool, p.maxModelLen, model.numLayers, blockSize, sliding);
+  const fits = pool.blocks > 0 && (sliding ? concurrency >= 1 : pool.blocks >= ceilDiv(p.maxModelLen, blockSize));
+  const maxModelLenThatFits = Math.min(pool.tokens, p.derivedMaxModelLen);
+
+  const gmu = instance.gpuMemoryUtilization;
+  const terms = [
+    term("weights", p.weights.weightsBytesPerGpu, p.weights.explanation),
+    term("activation", activation.bytes, `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})`),
+    term("nonTorch", nonTorch.bytes, nonTorch.explanation),
+    term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, profile)),
+    term("kvCache", pool.bytes, `KV cache: ${gmu} × ${gib(gpu.memoryBytes)} − weights − activation − non-torch${graphsInside ? " − CUDA graphs" : ""} = ${gib(Math.max(0, available))}, in whole blocks of ${blockSize} tokens × ${(p.kvBytesPerTokenPerGpu / KIB).toFixed(0)} KiB → ${count(pool.tokens)} tokens`),
+    term("reserved", context.bytes, context.explanation),
+  ];
+  const projected = terms.reduce((sum, t) => sum + t.bytes, 0);
+  terms.push(term("free", gpu.memoryBytes - projected, `Free: left on the ${gib(gpu.memoryBytes)} card when this instance runs alone`));
+
+  const findings = [
+    ...p.findings,
+    ...fitFindings({ instance, p, pool, available, nonKvBytes, budgetBytes, gpu, profile, maxModelLenThatFits, blockSize }),
+    ...overCardFindings(instance, gpu, projected, graphs, profile),
+  ];
+  return {
+    engine: "vllm",
+    gpuMemoryBytes: gpu.memoryBytes,
+    weightsBytesPerGpu: p.weights.weightsBytesPerGpu,
+    activationBytes: activation.bytes,
+    nonTorchBytes: nonTorch.bytes,
+    cudaGraphBytes: graphs,
+    kvCacheBytesPerGpu: pool.bytes,
+    budgetBytesPerGpu: budgetBytes,
+    projectedUsedBytesPerGpu: projected,
+    kvBytesPerTokenPerGpu: p.kvBytesPerTokenPerGpu,
+    kvCacheTokens: pool.tokens,
+    maxModelLen: p.maxModelLen,
+    maxConcurrency: Math.floor(concurrency * 100) / 100,
+    fits,
+    maxModelLenThatFits,
+    terms,
+    findings,
+    host: { ramBytes: p.host.ramBytes, shmBytes: p.host.shmBytes, cpus: p.host.cpus },
+    availableKvBytesPerGpu: available,
+    settings: {
+      profile: profile.name,
+      tp: instance.tp,
+      blockSizeTokens: blockSize,
+      maxNumSeqs,
+      maxNumBatchedTokens,
+      weightFormat: p.format.label,
+      totalParams: p.weights.totalParams,
+      kvCacheDtypeBytes: p.kvDtypeBytes,
+    },
+  };
+}
+
+function graphExplanation(enforceEager: boolean, profile: VllmProfile): string {
+  if (enforceEager) return "CUDA graphs: none (--enforce-eager)";
+  if (profile.cudaGraphsInBudget) return "CUDA graphs: estimated before the KV cache and taken from it (vLLM ≥ 0.21)";
+  return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (vLLM < 0.21)";
+}
+
+interface FitContext {
+  instance: Instance;
+  p: Prepared;
+  pool: KvPool;
+  available: number;
+  nonKvBytes: number;
+  budgetBytes: number;
+  gpu: GpuTarget;
+  profile: VllmProfile;
+  maxModelLenThatFits: number;
+  blockSize: number;
+}
+
+function fitFindings(c: FitContext): Finding[] {
+  const { instance, p, pool, gpu, profile } = c;
+  const neededKv = ceilDiv(p.maxModelLen, c.blockSize) * c.blockSize * p.kvBytesPerTokenPerGpu;
+  if (pool.blocks >= ceilDiv(p.maxModelLen, c.blockSize)) return [];
+  const gmuNeeded = fractionNeeded(c.nonKvBytes + neededKv, gpu.memoryBytes);
+  const raiseGmu = gmuNeeded <= 0.95 ? ` or raise gpu_memory_utilization to ${gmuNeeded}` : "";
+  const where = `instance "${instance.id}" (${instance.model}, TP ${instance.tp}, ${gib(gpu.memoryBytes)} GPU)`;
+  if (pool.blocks === 0) {
+    return [{
+      code: "budget.no-kv-memory",
+      severity: "error",
+      field: "gpuMemoryUtilization",
+      message: `${where}: weights ${gib(p.weights.weightsBytesPerGpu)} + activation + non-torch leave ${gib(c.available)} of the ${instance.gpuMemoryUtilization} × ${gib(gpu.memoryBytes)} = ${gib(c.budgetBytes)} budget for the KV cache; vLLM stops with "No available memory for the cache blocks. Try increasing \`gpu_memory_utilization\` when initializing the engine."`,
+      fix: gmuNeeded <= 0.95
+        ? `raise gpu_memory_utilization to ${gmuNeeded}, or use more GPUs (tensor_parallel_size) or a quantized checkpoint.`
+        : `use more GPUs (tensor_parallel_size ${instance.tp * 2}), a quantized checkpoint (AWQ/GPTQ int4) or a larger GPU: the weights alone take ${gib(p.weights.weightsBytesPerGpu)} per GPU.`,
+      ...(gmuNeeded <= 0.95 ? { patch: { gpuMemoryUtilization: gmuNeeded } } : {}),
+    }];
+  }
+  const rounded = roundMaxModelLen(c.maxModelLenThatFits, c.blockSize);
+  const engineMessage = profile.engine === "V1"
+    ? `To serve at least one request with the models's max seq len (${p.maxModelLen}), (${gib(neededKv)} KV cache is needed, which is larger than the available KV cache memory (${gib(c.available)}). Based on the available memory, the estimated maximum model length is ${c.maxModelLenThatFits}.`
+    : `The model's max seq len (${p.maxModelLen}) is larger than the maximum number of tokens that can be stored in KV cache (${pool.tokens}).`;
+  return [{
+    code: "budget.max-model-len-does-not-fit",
+    severity: "error",
+    field: "maxModelLen",
+    message: `${where}: one request of max_model_len ${count(p.maxModelLen)} needs ${gib(neededKv)} of KV cache per GPU but only ${count(pool.tokens)} tokens (${gib(pool.bytes)}) fit; vLLM stops with "${engineMessage}"`,
+    fix: `lower max_model_len to ${count(rounded)}${raiseGmu}, or add GPUs (tensor_parallel_size) / use fp8 KV cache.`,
+    patch: { maxModelLen: rounded },
+  }];
+}
+
+function overCardFindings(instance: Instance, gpu: GpuTarget, projected: number, graphs: number, profile: VllmProfile): Finding[] {
+  if (projected <= gpu.memoryBytes) return [];
+  const outside = profile.cudaGraphsInBudget ? "the CUDA context" : `CUDA graphs (${gib(graphs)}) and the CUDA context`;
+  const gmu = Math.floor(((gpu.memoryBytes - (projected - Math.floor(gpu.memoryBytes * instance.gpuMemoryUtilization))) / gpu.memoryBytes) * 100) / 100;
+  return [{
+    code: "budget.over-card",
+    severity: "warning",
+    field: "gpuMemoryUtilization",
+    message: `instance "${instance.id}": gpu_memory_utilization ${instance.gpuMemoryUtilization} plus ${outside}, which vLLM does not count, add up to ${gib(projected)} on a ${gib(gpu.memoryBytes)} card; it runs out of memory while capturing graphs or under load.`,
+    fix: `lower gpu_memory_utilization to ${gmu}${graphs > 0 && !profile.cudaGraphsInBudget ? " or set enforce_eager" : ""}.`,
+    patch: { gpuMemoryUtilization: gmu },
+  }];
+}
