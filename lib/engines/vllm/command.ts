@@ -1,0 +1,53 @@
+import type { Instance } from "../../layout/schema";
+import { vllmRopeArgs } from "../rope";
+
+export const VLLM_IMAGE_REPOSITORY = "vllm/vllm-openai";
+export const VLLM_CONTAINER_PORT = 8000;
+const DEFAULT_GMU = 0.9;
+
+/** Layout kv-cache dtypes in vLLM's spelling (TGI's fp8_e4m3fn is vLLM's fp8_e4m3). */
+const VLLM_KV_DTYPE: Record<Instance["kvCacheDtype"], string | undefined> = {
+  auto: undefined,
+  fp8: "fp8",
+  fp8_e4m3: "fp8_e4m3",
+  fp8_e5m2: "fp8_e5m2",
+  fp8_e4m3fn: "fp8_e4m3",
+};
+
+export const vllmImage = (instance: Pick<Instance, "engineVersion">): string =>
+  `${VLLM_IMAGE_REPOSITORY}:${instance.engineVersion ? `v${instance.engineVersion}` : "latest"}`;
+
+export interface VllmArgsOptions {
+  /** In a container the port is published by Docker, so `--port` stays at its default. */
+  inContainer?: boolean;
+}
+
+/** The engine arguments that differ from vLLM's defaults, model first as `--model`. */
+export function vllmArgs(instance: Instance, options: VllmArgsOptions = {}): string[] {
+  const args = ["--model", instance.model];
+  if (instance.tp > 1) args.push("--tensor-parallel-size", String(instance.tp));
+  if (instance.quantization) args.push("--quantization", instance.quantization);
+  if (instance.dtype !== "auto") args.push("--dtype", instance.dtype);
+  const kvDtype = VLLM_KV_DTYPE[instance.kvCacheDtype];
+  if (kvDtype) args.push("--kv-cache-dtype", kvDtype);
+  if (instance.maxModelLen !== undefined) args.push("--max-model-len", String(instance.maxModelLen));
+  if (instance.ropeScaling) args.push(...vllmRopeArgs(instance.ropeScaling, instance.engineVersion));
+  if (instance.gpuMemoryUtilization !== DEFAULT_GMU) {
+    args.push("--gpu-memory-utilization", String(instance.gpuMemoryUtilization));
+  }
+  if (instance.maxNumSeqs !== undefined) args.push("--max-num-seqs", String(instance.maxNumSeqs));
+  if (instance.maxNumBatchedTokens !== undefined) {
+    args.push("--max-num-batched-tokens", String(instance.maxNumBatchedTokens));
+  }
+  if (instance.enforceEager) args.push("--enforce-eager");
+  if (!options.inContainer && instance.port !== undefined && instance.port !== VLLM_CONTAINER_PORT) {
+    args.push("--port", String(instance.port));
+  }
+  return args;
+}
+
+/** `vllm serve <model> …` as words. */
+export function vllmServeCommand(instance: Instance): string[] {
+  const [, model = instance.model, ...rest] = vllmArgs(instance);
+  return ["vllm", "serve", model, ...rest];
+}

@@ -1,0 +1,61 @@
+import type { ModelArch } from "../../catalog/types";
+import { ropeScalingJson, tgiRopeArgs, vllmRopeArgs } from "../../engines/rope";
+import { shellJoin } from "../../engines/shell-quote";
+import type { Finding } from "../findings";
+import type { Instance } from "../schema";
+import { contextFieldOf, contextLengthOf, nameOf } from "./describe";
+
+const SCALING_TYPES = new Set(["yarn", "linear", "dynamic"]);
+
+/** The longest context the model supports with the rope scaling in force (instance's, else checkpoint's). */
+export function supportedContextLength(instance: Instance, arch: ModelArch): number {
+  const rope = instance.ropeScaling ?? arch.ropeScaling;
+  if (!rope || !SCALING_TYPES.has(rope.type)) return arch.maxPositionEmbeddings;
+  const original = rope.originalMaxPositionEmbeddings ?? arch.maxPositionEmbeddings;
+  return Math.max(arch.maxPositionEmbeddings, Math.floor(original * rope.factor));
+}
+
+/** The YaRN factor that reaches `length`: the ratio rounded up to a power of two. */
+export const yarnFactorFor = (length: number, original: number): number =>
+  2 ** Math.ceil(Math.log2(Math.max(1, length / original)));
+
+/** A context length above max_position_embeddings needs rope scaling, or the model reads garbage past it. */
+export function checkContextLength(instance: Instance, arch: ModelArch): Finding[] {
+  const length = contextLengthOf(instance);
+  if (length === undefined) return [];
+  const supported = supportedContextLength(instance, arch);
+  if (length <= supported) return [];
+
+  const original = instance.ropeScaling?.originalMaxPositionEmbeddings ?? arch.ropeScaling?.originalMaxPositionEmbeddings ?? arch.maxPositionEmbeddings;
+  const factor = yarnFactorFor(length, original);
+  const field = contextFieldOf(instance);
+  const had = instance.ropeScaling ? ` rope scaling ×${instance.ropeScaling.factor} reaches only ${supported}, and` : "";
+  const base = `${nameOf(instance)}: ${field} ${length} is above what the model was trained for:${had} max_position_embeddings is ${arch.maxPositionEmbeddings}`;
+
+  if (instance.engine === "vllm") {
+    const rope = { type: "yarn" as const, factor, originalMaxPositionEmbeddings: original };
+    return [
+      {
+        code: "context.needs-rope-scaling",
+        severity: "error",
+        instanceId: instance.id,
+        field: "maxModelLen",
+        message: `${base}. vLLM refuses a longer max_model_len without rope scaling.`,
+        fix: `Enable YaRN ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(vllmRopeArgs(rope, instance.engineVersion))} --max-model-len ${length}${instance.engineVersion ? "" : " (vLLM 0.11+; before 0.11 use --rope-scaling '" + ropeScalingJson(rope) + "')"}. Or lower max_model_len to ${supported}.`,
+        patch: { ropeScaling: rope },
+      },
+    ];
+  }
+  const rope = { type: "dynamic" as const, factor, originalMaxPositionEmbeddings: original };
+  return [
+    {
+      code: "context.needs-rope-scaling",
+      severity: "error",
+      instanceId: instance.id,
+      field: "tgi.maxTotalTokens",
+      message: `${base}. Positions past it were never trained, and TGI's launcher does not check: long requests degrade silently.`,
+      fix: `Scale RoPE ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(tgiRopeArgs(rope))}. TGI's launcher knows only linear and dynamic; for YaRN put "rope_scaling": ${ropeScalingJson({ ...rope, type: "yarn" })} in the checkpoint's config.json instead. Or lower --max-total-tokens to ${supported}.`,
+      patch: { ropeScaling: rope },
+    },
+  ];
+}

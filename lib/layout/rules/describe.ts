@@ -1,0 +1,29 @@
+import type { Instance } from "../schema";
+
+const GIB = 1024 ** 3;
+
+export const formatGiB = (bytes: number): string => `${(bytes / GIB).toFixed(1)} GiB`;
+
+export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10} %`;
+
+/** How findings name an instance: `"qwen-a" (Qwen/Qwen2.5-7B-Instruct)`. */
+export const nameOf = (instance: Pick<Instance, "id" | "model">): string => `"${instance.id}" (${instance.model})`;
+
+/** The per-request token limit: vLLM's max_model_len, TGI's max_total_tokens. */
+export const contextLengthOf = (instance: Instance): number | undefined =>
+  instance.engine === "tgi" ? (instance.tgi?.maxTotalTokens ?? instance.maxModelLen) : instance.maxModelLen;
+
+export const contextFieldOf = (instance: Instance): string =>
+  instance.engine === "tgi" ? "--max-total-tokens" : "max_model_len";
+
+/** The share of each GPU's memory the instance claims: vLLM gpu_memory_utilization, TGI cuda_memory_fraction. */
+export const memoryFractionOf = (instance: Instance): number =>
+  instance.engine === "tgi" ? (instance.tgi?.cudaMemoryFraction ?? 1) : instance.gpuMemoryUtilization;
+
+/** A patch that sets the per-request token limit in the instance's engine field. */
+export function contextLengthPatch(instance: Instance, tokens: number): Partial<Instance> {
+  if (instance.engine === "vllm") return { maxModelLen: tokens };
+  const tgi = { cudaMemoryFraction: 1, ...instance.tgi, maxTotalTokens: tokens };
+  if (tgi.maxInputTokens !== undefined && tgi.maxInputTokens >= tokens) tgi.maxInputTokens = tokens - 1;
+  return { tgi };
+}

@@ -1,0 +1,47 @@
+import type { LayoutBudget } from "../../budget/types";
+import type { ModelArch } from "../../catalog/types";
+import type { Finding } from "../findings";
+import type { Instance, Layout } from "../schema";
+import { catalogLookup } from "./catalog-lookup";
+import { checkContextLength } from "./context-length";
+import { checkGpuSharing } from "./gpu-sharing";
+import { checkHostResources } from "./host-resources";
+import { checkGpuMemory } from "./memory";
+export { checkInstanceFits, checkInstanceVram, VRAM_WARNING_FRACTION } from "./memory";
+import { checkPlacement } from "./placement";
+import { checkQuantization } from "./quantization";
+import type { ModelLookup } from "./quantized-sibling";
+import { checkTensorParallel } from "./tensor-parallel";
+import { checkTgiLimits } from "./tgi-limits";
+
+export type ArchResolver = (model: string, modelConfig?: Record<string, unknown>) => ModelArch | undefined;
+
+export type { ModelLookup } from "./quantized-sibling";
+
+/** Findings about one instance on its own: shards, context length, quantization, TGI limits. */
+export function validateInstance(instance: Instance, arch: ModelArch | undefined, lookup: ModelLookup = catalogLookup): Finding[] {
+  const findings = checkTgiLimits(instance);
+  if (!arch) return findings;
+  return [
+    ...checkTensorParallel(instance, arch),
+    ...checkContextLength(instance, arch),
+    ...checkQuantization(instance, arch, lookup),
+    ...findings,
+  ];
+}
+
+/** Findings about a whole layout: every instance, placement, shared GPUs, memory, host resources. */
+export function validateLayout(
+  layout: Layout,
+  budget?: LayoutBudget,
+  resolve?: ArchResolver,
+  lookup: ModelLookup = catalogLookup,
+): Finding[] {
+  return [
+    ...layout.instances.flatMap((instance) => validateInstance(instance, resolve?.(instance.model, instance.modelConfig), lookup)),
+    ...checkPlacement(layout),
+    ...checkGpuSharing(layout),
+    ...(budget ? checkGpuMemory(layout, budget) : []),
+    ...checkHostResources(layout, budget),
+  ];
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import type { GpuBudget, InstanceBudget, LayoutBudget } from "../../budget/types";
+import { checkGpuSharing } from "./gpu-sharing";
+import { checkHostResources } from "./host-resources";
+import { checkGpuMemory, VRAM_WARNING_FRACTION } from "./memory";
+import { checkPlacement } from "./placement";
+import { archOf, makeLayout, TEST_LOOKUP } from "./test-fixtures";
+import { validateLayout } from "./index";
+
+const GIB = 2 ** 30;
+const on = (gpuIndices: number[], hostId = "gpu-box") => ({ placement: { hostId, gpuIndices } });
+
+function instanceBudget(overrides: Partial<InstanceBudget> = {}): InstanceBudget {
+  return {
+    engine: "vllm", gpuMemoryBytes: 24 * GIB, weightsBytesPerGpu: 15 * GIB, activationBytes: GIB, nonTorchBytes: 0, cudaGraphBytes: 0,
+    kvCacheBytesPerGpu: 4 * GIB, budgetBytesPerGpu: 21 * GIB, projectedUsedBytesPerGpu: 21 * GIB, kvBytesPerTokenPerGpu: 57344,
+    kvCacheTokens: 74898, maxModelLen: 32768, maxConcurrency: 2.3, fits: true, maxModelLenThatFits: 74898, terms: [], findings: [],
+    host: { ramBytes: 16 * GIB, shmBytes: GIB, cpus: 4 }, ...overrides,
+  };
+}
+
+const gpuBudget = (gpuIndex: number, plannedBytes: number, instanceId = "a"): GpuBudget => ({
+  hostId: "gpu-box", gpuIndex, memoryBytes: 24 * GIB, segments: [{ instanceId, term: "weights", bytes: plannedBytes }],
+  plannedBytes, freeBytes: 24 * GIB - plannedBytes, findings: [],
+});
+
+describe("placement", () => {
+  it("accepts instances on existing GPUs, one per shard", () => {
+    const layout = makeLayout({ instances: [{ id: "a", engine: "vllm", model: "m", tp: 2, ...on([0, 1]) }] });
+    expect(checkPlacement(layout)).toEqual([]);
+  });
+  it("catches an unknown host, missing GPUs, duplicates and a count that is not the TP size", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", ...on([0], "nowhere") },
+        { id: "b", engine: "vllm", model: "m", tp: 2, ...on([3, 4]) },
+        { id: "c", engine: "vllm", model: "m", tp: 2, ...on([1, 1]) },
+        { id: "d", engine: "tgi", model: "m", tp: 4, ...on([2]) },
+      ],
+    });
+    const codes = checkPlacement(layout).map((f) => `${f.instanceId}:${f.code}`);
+    expect(codes).toEqual(["a:placement.unknown-host", "b:placement.unknown-gpu", "c:placement.duplicate-gpu", "d:placement.gpu-count"]);
+    const count = checkPlacement(layout).find((f) => f.instanceId === "d");
+    expect(count?.message).toContain("--num-shard 4");
+    expect(count?.patch).toEqual({ tp: 1 });
+  });
+  it("catches two instances with one id or one port on a host", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", port: 8000, ...on([0]) },
+        { id: "a", engine: "vllm", model: "m", port: 8000, ...on([1]) },
+      ],
+    });
+    expect(checkPlacement(layout).map((f) => f.code)).toEqual(["layout.duplicate-id", "layout.port-clash"]);
+  });
+});
+
+describe("GPU sharing", () => {
+  it("accepts shares that add up to 1 or less", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", gpuMemoryUtilization: 0.45, ...on([0]) },
+        { id: "b", engine: "tgi", model: "m", tgi: { cudaMemoryFraction: 0.5 }, ...on([0]) },
+      ],
+    });
+    expect(checkGpuSharing(layout)).toEqual([]);
+  });
+  it("flags vLLM shares past 1 and proposes each instance's part", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", ...on([0]) },
+        { id: "b", engine: "vllm", model: "m", gpuMemoryUtilization: 0.3, ...on([0]) },
+      ],
+    });
+    const findings = checkGpuSharing(layout);
+    expect(findings.map((f) => f.instanceId)).toEqual(["a", "b"]);
+    expect(findings[0]?.message).toContain("120 %");
+    expect(findings[0]?.patch).toEqual({ gpuMemoryUtilization: 0.75 });
+    expect(findings[1]?.patch).toEqual({ gpuMemoryUtilization: 0.25 });
+  });
+  it("counts TGI's default cuda_memory_fraction of 1.0", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "tgi", model: "m", ...on([1]) },
+        { id: "b", engine: "vllm", model: "m", gpuMemoryUtilization: 0.2, ...on([1]) },
+      ],
+    });
+    const finding = checkGpuSharing(layout).find((f) => f.instanceId === "a");
+    expect(finding?.message).toContain("TGI's default 1.0");
+    expect(finding?.patch).toEqual({ tgi: { cudaMemoryFraction: 0.83 } });
+  });
+});
+
+describe("GPU memory from the budget", () => {
+  const layout = makeLayout({ instances: [{ id: "a", engine: "vllm", model: "m", ...on([0]) }] });
+  const budget = (gpus: GpuBudget[], instance = instanceBudget()): LayoutBudget => ({ instances: { a: instance }, gpus, findings: [] });
+
+  it("is quiet at or under 90 %", () => {
+    expect(checkGpuMemory(layout, budget([gpuBudget(0, VRAM_WARNING_FRACTION * 24 * GIB)]))).toEqual([]);
+  });
+  it("warns above 90 %, naming the GPU and the percentage", () => {
+    const [finding] = checkGpuMemory(layout, budget([gpuBudget(0, 22 * GIB)]));
+    expect(finding).toMatchObject({ code: "gpu.memory-above-threshold", severity: "warning", gpuIndex: 0, hostId: "gpu-box" });
+    expect(finding?.message).toContain("91.7 %");
+  });
+  it("errors past the card", () => {
+    const [finding] = checkGpuMemory(layout, budget([gpuBudget(0, 25 * GIB)]));
+    expect(finding).toMatchObject({ code: "gpu.memory-overcommit", severity: "error" });
+  });
+  it("patches max_model_len down to what fits", () => {
+    const [finding] = checkGpuMemory(layout, budget([], instanceBudget({ fits: false, maxModelLen: 131072, maxModelLenThatFits: 74898 })));
+    expect(finding).toMatchObject({ code: "instance.does-not-fit", patch: { maxModelLen: 74898 } });
+  });
+});
+
+describe("host resources", () => {
+  it("sums container limits against the host", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", limits: { memoryBytes: 40 * GIB, cpus: 10 }, ...on([0]) },
+        { id: "b", engine: "vllm", model: "m", limits: { memoryBytes: 32 * GIB, cpus: 8 }, ...on([1]) },
+      ],
+    });
+    const findings = checkHostResources(layout);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([["host.ram-overcommit", "error"], ["host.cpu-overcommit", "warning"]]);
+    expect(findings[0]?.message).toContain("72.0 GiB");
+  });
+  it("uses the budget's needs where there is no limit, and flags a limit below them", () => {
+    const layout = makeLayout({ instances: [{ id: "a", engine: "vllm", model: "m", limits: { memoryBytes: 8 * GIB }, ...on([0]) }] });
+    const findings = checkHostResources(layout, { instances: { a: instanceBudget() }, gpus: [], findings: [] });
+    expect(findings[0]).toMatchObject({ code: "host.memory-limit-too-low", patch: { limits: { memoryBytes: 16 * GIB } } });
+  });
+});
+
+describe("validateLayout", () => {
+  it("runs the instance rules with the resolver and the layout rules together", () => {
+    const layout = makeLayout({
+      instances: [{ id: "a", engine: "vllm", model: "Qwen/Qwen2.5-7B-Instruct", tp: 3, ...on([0, 1]) }],
+    });
+    const codes = validateLayout(layout, undefined, (model) => archOf(model), TEST_LOOKUP).map((f) => f.code);
+    expect(codes).toEqual(["tp.heads-not-divisible", "placement.gpu-count"]);
+  });
+});
