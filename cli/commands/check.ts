@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { budgetInstance } from "../../lib/budget";
 import { findGpu, resolveModelArch, suggestGpus } from "../../lib/catalog";
-import type { ModelArch } from "../../lib/catalog/types";
+import type { GpuSpec } from "../../lib/catalog/types";
 import { parseCommandText, type ParseResult } from "../../lib/engines/parse/index";
 import type { Finding } from "../../lib/layout/findings";
-import { checkInstanceFits, checkInstanceVram, validateInstance } from "../../lib/layout/rules";
+import { checkInstance, orderFindings } from "../../lib/layout/check-layout";
 import type { Instance } from "../../lib/layout/schema";
 
 const USAGE = `usage: npm run --silent cli -- check [options] "<pasted command>"
@@ -33,15 +32,6 @@ interface CheckOptions {
 }
 
 class UsageError extends Error {}
-
-/** Budget findings the rules do not already cover (context length, fit, quantization are the rules'). */
-const BUDGET_CODES_KEPT = new Set([
-  "budget.over-card",
-  "budget.shm-too-small",
-  "budget.container-memory-too-small",
-  "budget.container-cpus-too-few",
-  "budget.tgi-prefill-below-input",
-]);
 
 function parseArgs(args: readonly string[]): CheckOptions | "help" {
   const options: CheckOptions = { stdin: false, json: false };
@@ -86,26 +76,22 @@ export interface CheckReport {
 
 export function checkText(text: string, gpuName?: string): CheckReport {
   const parsed = parseCommandText(text);
-  const findings = [...parsed.findings];
   const notes = [...parsed.notes];
-  if (!parsed.complete || !parsed.instance.model) return { parsed, findings, notes };
+  if (!parsed.complete || !parsed.instance.model) return { parsed, findings: [...parsed.findings], notes };
   const instance = parsed.instance as Instance;
   const resolved = resolveModelArch(instance.model, instance.modelConfig);
-  let arch: ModelArch | undefined;
   if ("error" in resolved) notes.push(`Model checks skipped: ${resolved.error}`);
-  else arch = resolved.arch;
-  findings.push(...validateInstance(instance, arch));
-  if (gpuName !== undefined && arch) {
-    const gpu = findGpu(gpuName);
+  const model = "error" in resolved ? undefined : (resolved.entry ?? resolved.arch);
+  let gpu: GpuSpec | undefined;
+  if (gpuName !== undefined) {
+    gpu = findGpu(gpuName);
     if (!gpu) throw new UsageError(`unknown GPU "${gpuName}"; try ${suggestGpus(gpuName).join(", ") || "h100, a100-80gb, 4090"}`);
-    const budget = budgetInstance(instance, "error" in resolved ? arch : (resolved.entry ?? arch), gpu);
-    const extra = budget.findings.filter((f) => BUDGET_CODES_KEPT.has(f.code));
-    const overCard = extra.some((f) => f.code === "budget.over-card");
-    findings.push(...extra, ...checkInstanceFits(instance, budget), ...(overCard ? [] : checkInstanceVram(instance, budget)));
-  } else if (gpuName === undefined) {
+  } else {
     notes.push("Memory not checked: add --gpu <name> (e.g. --gpu 4090d) to check that it fits.");
   }
-  return { parsed, findings, notes };
+  // Without an architecture there is nothing to budget; the note above says why.
+  const checked = checkInstance(instance, model ? gpu : undefined, { model });
+  return { parsed, findings: orderFindings([...parsed.findings, ...checked.findings]), notes };
 }
 
 function describeInstance(parsed: ParseResult): string[] {

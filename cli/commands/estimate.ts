@@ -4,10 +4,9 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { findGpu, findModel, resolveModelArch, searchModels, suggestGpus } from "../../lib/catalog";
 import type { GpuSpec, ModelArch } from "../../lib/catalog/types";
-import { budgetInstance } from "../../lib/budget/instance";
 import type { InstanceBudget } from "../../lib/budget/types";
 import type { Finding } from "../../lib/layout/findings";
-import { validateInstance } from "../../lib/layout/rules";
+import { checkInstance } from "../../lib/layout/check-layout";
 import { instanceSchema, type Instance } from "../../lib/layout/schema";
 
 const OPTIONS = {
@@ -63,8 +62,7 @@ export async function run(args: string[]): Promise<number> {
     const arch = loadModel(options);
     const gpu = loadGpu(options);
     const instance = buildInstance(options, arch);
-    const budget = budgetInstance(instance, arch, gpu);
-    const findings = mergeFindings(budget.findings, validateInstance(instance, arch));
+    const { budget, findings } = checkInstance(instance, gpu, { model: arch });
     console.log(options.json ? JSON.stringify(toJson(budget, findings), null, 2) : renderTable(budget, findings, arch, gpu));
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (error) {
@@ -141,12 +139,6 @@ function buildInstance(o: Options, arch: ModelArch): Instance {
     throw new UsageError(`${issue.path.join(".")}: ${issue.message}.`);
   }
   return parsed.data;
-}
-
-/** Budget findings plus the layout rules'; the same message twice is shown once. */
-function mergeFindings(budget: Finding[], rules: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return [...rules, ...budget].filter((f) => !seen.has(f.message) && (seen.add(f.message), true));
 }
 
 const brief = (f: Finding) => ({ code: f.code, message: f.message, fix: f.fix });

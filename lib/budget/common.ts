@@ -36,7 +36,7 @@ export interface Prepared {
 }
 
 export function prepare(instance: Instance, model: BudgetModel, vocabPadding: number, swapSpaceBytesPerGpu: number): Prepared {
-  const { format, findings: formatFindings } = resolveWeightFormat(model, instance.quantization, instance.dtype);
+  const format = resolveWeightFormat(model, instance.quantization, instance.dtype);
   const weights = estimateWeights(model, { tp: instance.tp, vocabPadding, format });
   const dtypeBytes = kvDtypeBytes(instance.kvCacheDtype, instance.dtype);
   const maxLen = resolveMaxModelLen(instance, model);
@@ -50,7 +50,7 @@ export function prepare(instance: Instance, model: BudgetModel, vocabPadding: nu
     maxModelLen: maxLen.maxModelLen,
     derivedMaxModelLen: maxLen.derivedMaxModelLen,
     host,
-    findings: [...formatFindings, ...maxLen.findings, ...hostLimitFindings(instance, host)],
+    findings: hostLimitFindings(instance, host),
   };
 }
 

@@ -3,7 +3,6 @@ import type { Host, Instance } from "../layout/schema";
 import { toGpuTarget, type GpuTarget } from "./common";
 import type { BudgetResolver } from "./layout";
 import type { GpuBudget, InstanceBudget } from "./types";
-import { gib } from "./units";
 
 interface Cell {
   hostId: string;
@@ -12,8 +11,6 @@ interface Cell {
   nvlinkGroup: number | undefined;
   segments: GpuBudget["segments"];
   plannedBytes: number;
-  /** Instances and what each plans on this card. */
-  users: { instanceId: string; bytes: number; engine: "vllm" | "tgi" }[];
 }
 
 export interface PlacedTarget {
@@ -33,36 +30,33 @@ export class GpuCells {
         const spec = resolve.gpu(slot, host);
         let target = spec === undefined ? undefined : toGpuTarget(spec);
         if (slot.memoryBytes !== undefined) target = { name: target?.name ?? slot.gpuId, interconnect: target?.interconnect ?? "pcie", memoryBytes: slot.memoryBytes };
-        this.cells.set(cellKey(host.id, slot.index), { hostId: host.id, gpuIndex: slot.index, target, nvlinkGroup: slot.nvlinkGroup, segments: [], plannedBytes: 0, users: [] });
+        this.cells.set(cellKey(host.id, slot.index), { hostId: host.id, gpuIndex: slot.index, target, nvlinkGroup: slot.nvlinkGroup, segments: [], plannedBytes: 0 });
       }
     }
   }
 
-  /** The card an instance is budgeted against: the smallest of its GPUs (vLLM takes the minimum over ranks). */
+  /**
+   * The card an instance is budgeted against: the smallest of its GPUs (vLLM takes the minimum over ranks).
+   * Placement on GPUs or hosts the layout lacks, and a GPU count other than TP, are lib/layout/rules' (placement.*):
+   * those GPUs are left out here. Only a slot whose GPU model is unknown and has no memory size is the budget's to report.
+   */
   target(instance: Instance, findings: Finding[]): PlacedTarget | undefined {
     const placement = instance.placement!;
     const cells: Cell[] = [];
-    for (const index of placement.gpuIndices) {
+    for (const index of new Set(placement.gpuIndices)) {
       const cell = this.cells.get(cellKey(placement.hostId, index));
-      if (!cell || !cell.target) {
+      if (!cell) continue;
+      if (!cell.target) {
         findings.push({
           code: "budget.unknown-gpu", severity: "error", instanceId: instance.id, hostId: placement.hostId, gpuIndex: index, field: "placement",
-          message: `instance "${instance.id}" is placed on GPU ${index} of host "${placement.hostId}", which ${cell ? "has an unknown GPU model and no memory size" : "the layout does not have"}.`,
-          fix: cell ? "pick the GPU model of that slot from the catalog, or give its memory in bytes." : "place it on GPUs the host has, or add the GPU to the host.",
+          message: `instance "${instance.id}" is placed on GPU ${index} of host "${placement.hostId}", which has an unknown GPU model and no memory size, so its memory cannot be budgeted.`,
+          fix: "pick the GPU model of that slot from the catalog, or give its memory in bytes.",
         });
         continue;
       }
       cells.push(cell);
     }
     if (cells.length === 0) return undefined;
-    if (cells.length !== instance.tp) {
-      findings.push({
-        code: "budget.placement-size-mismatch", severity: "warning", instanceId: instance.id, field: "placement",
-        message: `instance "${instance.id}" runs TP ${instance.tp} but is placed on ${cells.length} GPU${cells.length > 1 ? "s" : ""}; the budget assumes ${instance.tp} ranks.`,
-        fix: `place it on exactly ${instance.tp} GPU${instance.tp > 1 ? "s" : ""}, or set tp to ${cells.length}.`,
-        patch: { tp: cells.length },
-      });
-    }
     let smallest = cells[0]!.target!;
     for (const cell of cells) if (cell.target!.memoryBytes < smallest.memoryBytes) smallest = cell.target!;
     const groups = new Set(cells.map((c) => c.nvlinkGroup));
@@ -81,44 +75,16 @@ export class GpuCells {
         bytes += t.bytes;
       }
       cell.plannedBytes += bytes;
-      cell.users.push({ instanceId: instance.id, bytes, engine: instance.engine });
     }
   }
 
-  finish(instances: readonly Instance[]): GpuBudget[] {
-    const gmuById = new Map(instances.map((i) => [i.id, i.gpuMemoryUtilization]));
+  /** The cells with what is stacked on them; judging a card's total (overcommit, the 90 % ceiling) is lib/layout/rules' (gpu.*). */
+  finish(): GpuBudget[] {
     const out: GpuBudget[] = [];
     for (const cell of this.cells.values()) {
       const memoryBytes = cell.target?.memoryBytes ?? 0;
-      const findings = cell.plannedBytes > memoryBytes && cell.users.length > 0 ? [overcommitted(cell, memoryBytes, gmuById)] : [];
-      out.push({ hostId: cell.hostId, gpuIndex: cell.gpuIndex, memoryBytes, segments: cell.segments, plannedBytes: cell.plannedBytes, freeBytes: Math.max(0, memoryBytes - cell.plannedBytes), findings });
+      out.push({ hostId: cell.hostId, gpuIndex: cell.gpuIndex, memoryBytes, segments: cell.segments, plannedBytes: cell.plannedBytes, freeBytes: Math.max(0, memoryBytes - cell.plannedBytes) });
     }
     return out;
   }
-}
-
-function overcommitted(cell: Cell, memoryBytes: number, gmuById: Map<string, number>): Finding {
-  const list = cell.users.map((u) => `"${u.instanceId}" ${gib(u.bytes)}`).join(", ");
-  const shared = cell.users.length > 1;
-  const vllmUser = cell.users.find((u) => u.engine === "vllm");
-  const quote = shared && vllmUser
-    ? ` The vLLM instance that starts last stops with "Free memory on device ... on startup is less than desired GPU memory utilization".`
-    : "";
-  const biggest = cell.users.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  const over = cell.plannedBytes - memoryBytes;
-  const gmu = gmuById.get(biggest.instanceId) ?? 0.9;
-  const lowered = Math.floor((gmu - over / memoryBytes) * 100) / 100;
-  return {
-    code: "budget.gpu-overcommitted",
-    severity: "error",
-    hostId: cell.hostId,
-    gpuIndex: cell.gpuIndex,
-    instanceId: biggest.instanceId,
-    field: "gpuMemoryUtilization",
-    message: `GPU ${cell.gpuIndex} of host "${cell.hostId}" (${gib(memoryBytes)}) is planned for ${gib(cell.plannedBytes)}: ${list}.${quote}`,
-    fix: shared
-      ? `lower gpu_memory_utilization of "${biggest.instanceId}" to ${lowered > 0 ? lowered : "a smaller share"} (each instance's fraction counts against the whole card), or move one instance to another GPU.`
-      : `lower gpu_memory_utilization of "${biggest.instanceId}" to ${lowered > 0 ? lowered : "a smaller value"} or set enforce_eager.`,
-    ...(lowered > 0 ? { patch: { gpuMemoryUtilization: lowered } } : {}),
-  };
 }

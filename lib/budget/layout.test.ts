@@ -34,13 +34,22 @@ describe("budgetLayout on the seed article's layouts (Qwen2.5-7B on 4 × RTX 409
     }
   });
 
-  it("flags two 0.9 instances on one GPU as overcommitted, naming both and quoting vLLM", () => {
+  it("stacks two 0.9 instances on one GPU past its memory, and leaves judging that to the rules (gpu.*)", () => {
     const result = budgetLayout(layoutOf([int4("a", [0]), int4("b", [0])]), resolver, { defaultGpu: RTX_4090D });
-    const f = result.findings.find((x) => x.code === "budget.gpu-overcommitted")!;
-    expect(f.message).toContain('"a"');
-    expect(f.message).toContain('"b"');
-    expect(f.message).toContain("Free memory on device");
-    expect(f.gpuIndex).toBe(0);
+    const gpu0 = result.gpus.find((g) => g.gpuIndex === 0)!;
+    expect(new Set(gpu0.segments.map((s) => s.instanceId))).toEqual(new Set(["a", "b"]));
+    expect(gpu0.plannedBytes).toBeGreaterThan(gpu0.memoryBytes);
+    expect(gpu0.freeBytes).toBe(0);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("reports a GPU slot of unknown model and size (budget.unknown-gpu) but not GPUs the host lacks (placement.*)", () => {
+    const odd = { ...host, gpus: [...host.gpus, { index: 4, gpuId: "mystery-card" }, { index: 5, gpuId: "mystery-card", memoryBytes: 48 * 2 ** 30 }] };
+    const layout = layoutSchema.parse({ name: "odd", hosts: [odd], instances: [int4("x", [4]), int4("y", [7]), int4("z", [5])] });
+    const result = budgetLayout(layout, resolver, { defaultGpu: H100_80GB });
+    expect(result.findings.map((f) => [f.code, f.instanceId, f.gpuIndex])).toEqual([["budget.unknown-gpu", "x", 4]]);
+    expect(result.instances.x?.gpuMemoryBytes).toBe(H100_80GB.memoryBytes);
+    expect(result.instances.z?.gpuMemoryBytes).toBe(48 * 2 ** 30);
   });
 
   it("budgets unplaced instances against the default GPU and reports unknown models", () => {

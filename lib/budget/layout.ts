@@ -3,7 +3,6 @@ import type { GpuSlot, Host, Instance, Layout } from "../layout/schema";
 import { toGpuTarget, type BudgetModel, type GpuTarget } from "./common";
 import { budgetSettings, stampInstance, type BudgetGpu } from "./instance";
 import { GpuCells } from "./gpu-cells";
-import { hostCapacityFindings } from "./host-capacity";
 import type { InstanceBudget, LayoutBudget } from "./types";
 
 export interface BudgetResolver {
@@ -62,7 +61,7 @@ export function budgetLayout(layout: Layout, resolve: BudgetResolver, options: L
   for (const instance of layout.instances) {
     const model = resolve.model(instance);
     if (!model) {
-      findings.push(unknownModel(instance));
+      findings.push(unknownModelFinding(instance));
       continue;
     }
     const placed = instance.placement ? cells.target(instance, findings) : undefined;
@@ -71,13 +70,11 @@ export function budgetLayout(layout: Layout, resolve: BudgetResolver, options: L
     instances[instance.id] = budget;
     if (placed) cells.stack(instance, placed.keys, budget);
   }
-  findings.push(...hostCapacityFindings(layout, instances));
-  const gpus = cells.finish(layout.instances);
-  for (const gpu of gpus) findings.push(...gpu.findings);
-  return { instances, gpus, findings };
+  return { instances, gpus: cells.finish(), findings };
 }
 
-function unknownModel(instance: Instance): Finding {
+/** The model of an instance resolves to no architecture, so it cannot be budgeted. */
+export function unknownModelFinding(instance: Instance): Finding {
   return {
     code: "budget.unknown-model",
     severity: "error",

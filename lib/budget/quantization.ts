@@ -1,5 +1,4 @@
 import type { ModelArch, QuantizationConfig } from "../catalog/types";
-import type { Finding } from "../layout/findings";
 
 /** How one quantizable linear weight is stored on the GPU. */
 export interface WeightFormat {
@@ -15,11 +14,6 @@ export interface WeightFormat {
   packedInt: boolean;
 }
 
-export interface ResolvedFormat {
-  format: WeightFormat;
-  findings: Finding[];
-}
-
 const PACKED = new Set(["gptq", "awq", "gptq_marlin", "awq_marlin", "marlin", "gptq_marlin_24", "moe_wna16"]);
 const NEEDS_CHECKPOINT = new Set([...PACKED, "exl2", "compressed-tensors"]);
 const IN_FLIGHT = new Set(["fp8", "bitsandbytes", "bitsandbytes-nf4", "bitsandbytes-fp4", "eetq"]);
@@ -32,37 +26,17 @@ export function plainBytes(dtype: string, arch: ModelArch): number {
 
 /**
  * The weight format an engine ends up with, from the engine flag (`requested`, e.g. "awq") and the
- * checkpoint's quantization_config. A flag that needs a quantized checkpoint it doesn't have is an error.
+ * checkpoint's quantization_config. Budgets only: whether the flag is valid and matches the checkpoint is
+ * lib/layout/rules' (quant.*). A value no engine knows budgets as the checkpoint's own format; a method that
+ * needs a quantized checkpoint the model lacks budgets as 16-bit.
  */
-export function resolveWeightFormat(arch: ModelArch, requested: string | undefined, dtype: string): ResolvedFormat {
+export function resolveWeightFormat(arch: ModelArch, requested: string | undefined, dtype: string): WeightFormat {
   const plain = plainBytes(dtype, arch);
   const checkpoint = arch.quantization;
-  const findings: Finding[] = [];
   const method = requested?.toLowerCase();
-  if (method && !PACKED.has(method) && !NEEDS_CHECKPOINT.has(method) && !IN_FLIGHT.has(method)) {
-    findings.push({
-      code: "budget.unknown-quantization",
-      severity: "error",
-      field: "quantization",
-      message: `quantization "${requested}" is not a method vLLM or TGI knows; the budget assumes the checkpoint's own format.`,
-      fix: `use one of awq, gptq, fp8, bitsandbytes, compressed-tensors (or leave it unset to auto-detect${checkpoint ? `: this checkpoint is ${checkpoint.method}` : ""}).`,
-      patch: { quantization: checkpoint?.method },
-    });
-    return { format: fromCheckpoint(checkpoint, plain), findings };
-  }
-  if (method && NEEDS_CHECKPOINT.has(method) && !checkpoint) {
-    findings.push({
-      code: "budget.quantization-needs-checkpoint",
-      severity: "error",
-      field: "quantization",
-      message: `quantization "${requested}" needs a checkpoint quantized with ${method} (quantization_config in config.json); ${arch.id} has none, so the engine fails to load it.`,
-      fix: `serve a ${method.toUpperCase()} checkpoint (e.g. ${arch.id}-${method.startsWith("awq") ? "AWQ" : "GPTQ-Int4"}) or drop the quantization setting.`,
-      patch: { quantization: undefined },
-    });
-    return { format: unquantized(plain), findings };
-  }
-  if (method && IN_FLIGHT.has(method) && !checkpoint) return { format: inFlight(method, plain), findings };
-  return { format: fromCheckpoint(checkpoint, plain), findings };
+  if (method && NEEDS_CHECKPOINT.has(method) && !checkpoint) return unquantized(plain);
+  if (method && IN_FLIGHT.has(method) && !checkpoint) return inFlight(method, plain);
+  return fromCheckpoint(checkpoint, plain);
 }
 
 export const unquantized = (plain: number): WeightFormat => ({

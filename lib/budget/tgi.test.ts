@@ -28,16 +28,22 @@ describe("TGI budget", () => {
     expect(b.maxConcurrency).toBeGreaterThan(3);
   });
 
-  it("flags max_input_tokens ≥ max_total_tokens in the launcher's words, with the fix", () => {
-    const b = tgi({ model: QWEN25_7B.id, tp: 2, tgi: { cudaMemoryFraction: 1, maxInputTokens: 8192, maxTotalTokens: 8192 } });
-    const f = b.findings.find((x) => x.code === "budget.tgi-input-not-below-total")!;
-    expect(f.message).toContain("`max_input_tokens` must be < `max_total_tokens`");
-    expect(f.patch?.tgi?.maxInputTokens).toBe(8191);
+  it("flags max_batch_prefill_tokens below max_input_tokens in the launcher's words; the limits as set are tgi.*'s", () => {
+    const b = tgi({ model: QWEN25_7B.id, tp: 2, tgi: { cudaMemoryFraction: 1, maxInputTokens: 8000, maxTotalTokens: 8192, maxBatchPrefillTokens: 4096, maxBatchTotalTokens: 4096 } });
+    const f = b.findings.find((x) => x.code === "budget.tgi-prefill-below-input")!;
+    expect(f.message).toContain("`max_batch_prefill_tokens` must be >= `max_input_tokens`");
+    expect(f.patch?.tgi?.maxBatchPrefillTokens).toBe(8050);
+    expect(b.findings.map((x) => x.code).filter((c) => c.startsWith("budget.tgi-input") || c.startsWith("budget.tgi-total"))).toEqual([]);
+    expect(tgi({ model: QWEN25_7B.id, tp: 2, tgi: { cudaMemoryFraction: 1, maxInputTokens: 8000, maxBatchPrefillTokens: 8192 } }).findings).toEqual([]);
   });
 
-  it("flags max_batch_prefill_tokens below max_input_tokens and max_total_tokens above max_batch_total_tokens", () => {
-    const b = tgi({ model: QWEN25_7B.id, tp: 2, tgi: { cudaMemoryFraction: 1, maxInputTokens: 8000, maxTotalTokens: 8192, maxBatchPrefillTokens: 4096, maxBatchTotalTokens: 4096 } });
-    expect(b.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["budget.tgi-prefill-below-input", "budget.tgi-total-over-batch-total"]));
+  it("flags max_total_tokens longer than the KV cache holds, with a patch to what does", () => {
+    const b = tgi({ model: QWEN25_7B.id, tgi: { cudaMemoryFraction: 0.75, maxTotalTokens: 32_768, maxInputTokens: 30_000 } });
+    expect(b.fits).toBe(false);
+    expect(b.kvCacheTokens).toBeGreaterThan(0);
+    const f = b.findings.find((x) => x.code === "budget.tgi-max-total-does-not-fit")!;
+    expect(f.patch?.tgi?.maxTotalTokens).toBe(b.kvCacheTokens);
+    expect(f.patch?.tgi?.maxInputTokens).toBe(Math.min(30_000, b.kvCacheTokens - 1));
   });
 
   it("has no KV memory for bf16 Qwen2.5-7B on an 8 GB card", () => {

@@ -65,7 +65,6 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   const limits = profile.defaultLimits(maxPositions, pool.tokens > 0 ? pool.tokens : maxPositions);
   const maxTotalTokens = tgi.maxTotalTokens ?? (tgi.maxInputTokens ? Math.max(limits.maxTotalTokens, tgi.maxInputTokens + 1) : limits.maxTotalTokens);
   const maxInputTokens = tgi.maxInputTokens ?? (tgi.maxTotalTokens ? tgi.maxTotalTokens - 1 : limits.maxInputTokens);
-  const batchTotalTokens = tgi.maxBatchTotalTokens ?? pool.tokens;
   const fits = pool.tokens > 0 && pool.tokens >= maxTotalTokens;
 
   const terms = [
@@ -81,7 +80,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
 
   const findings = [
     ...p.findings,
-    ...limitFindings(instance, { maxInputTokens, maxTotalTokens, prefillTokens, batchTotalTokens, chunkedPrefill: profile.name === "tgi-3" && tgi.maxBatchPrefillTokens === undefined }),
+    ...limitFindings(instance, { maxInputTokens, prefillTokens, chunkedPrefill: profile.name === "tgi-3" && tgi.maxBatchPrefillTokens === undefined }),
     ...memoryFindings(instance, gpu, { kvTokens: pool.tokens, maxTotalTokens, used, fraction, kvPerToken: p.kvBytesPerTokenPerGpu }),
   ];
   return {
@@ -122,35 +121,24 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
 
 interface Limits {
   maxInputTokens: number;
-  maxTotalTokens: number;
   prefillTokens: number;
-  batchTotalTokens: number;
   /** TGI 3 prefills in chunks, so its default max_batch_prefill_tokens may be below max_input_tokens. */
   chunkedPrefill: boolean;
 }
 
-/** The launcher's own checks, in its words. */
+/**
+ * The launcher check that needs the budget's defaults (max_batch_prefill_tokens against max_input_tokens). The checks
+ * on the limits as set (input < total ≤ batch total) are lib/layout/rules' (tgi.*).
+ */
 function limitFindings(instance: Instance, l: Limits): Finding[] {
   const tgi = instance.tgi;
   const findings: Finding[] = [];
   const base = { instanceId: instance.id };
-  if (l.maxInputTokens >= l.maxTotalTokens) {
-    findings.push({ ...base, code: "budget.tgi-input-not-below-total", severity: "error", field: "tgi.maxInputTokens",
-      message: `max_input_tokens ${count(l.maxInputTokens)} is not below max_total_tokens ${count(l.maxTotalTokens)}; text-generation-launcher stops with "\`max_input_tokens\` must be < \`max_total_tokens\`".`,
-      fix: `set --max-input-tokens ${l.maxTotalTokens - 1} or raise --max-total-tokens above ${l.maxInputTokens}.`,
-      patch: { tgi: { cudaMemoryFraction: tgi?.cudaMemoryFraction ?? 1, ...tgi, maxInputTokens: l.maxTotalTokens - 1 } } });
-  }
   if (!l.chunkedPrefill && l.prefillTokens < l.maxInputTokens) {
     findings.push({ ...base, code: "budget.tgi-prefill-below-input", severity: "error", field: "tgi.maxBatchPrefillTokens",
       message: `max_batch_prefill_tokens ${count(l.prefillTokens)} is below max_input_tokens ${count(l.maxInputTokens)}; the launcher stops with "\`max_batch_prefill_tokens\` must be >= \`max_input_tokens\`".`,
       fix: `set --max-batch-prefill-tokens ${l.maxInputTokens + 50} (max_input_tokens + 50, TGI's old default) or lower --max-input-tokens.`,
       patch: { tgi: { cudaMemoryFraction: tgi?.cudaMemoryFraction ?? 1, ...tgi, maxBatchPrefillTokens: l.maxInputTokens + 50 } } });
-  }
-  if (tgi?.maxBatchTotalTokens !== undefined && l.maxTotalTokens > tgi.maxBatchTotalTokens) {
-    findings.push({ ...base, code: "budget.tgi-total-over-batch-total", severity: "error", field: "tgi.maxBatchTotalTokens",
-      message: `max_total_tokens ${count(l.maxTotalTokens)} exceeds max_batch_total_tokens ${count(tgi.maxBatchTotalTokens)}: one full request would not fit a batch; the launcher stops with "\`max_total_tokens\` must be <= \`max_batch_total_tokens\`".`,
-      fix: `raise --max-batch-total-tokens to at least ${l.maxTotalTokens}, or leave it unset so TGI derives it from free memory.`,
-      patch: { tgi: { ...tgi, maxBatchTotalTokens: undefined } } });
   }
   return findings;
 }

@@ -64,11 +64,11 @@ export interface GpuBudget {
   segments: { instanceId: string; term: TermName; bytes: number }[];
   plannedBytes: number;
   freeBytes: number;
-  findings: Finding[];
 }
 
 export interface LayoutBudget {
   instances: Record<string, InstanceBudget>;
   gpus: GpuBudget[];
+  /** Layout-level budget findings (budget.unknown-model, budget.unknown-gpu); each instance's own are in `instances[id].findings`. */
   findings: Finding[];
 }

@@ -82,14 +82,32 @@ describe("vLLM budget", () => {
     expect(at("0.11.0", true).cudaGraphBytes).toBe(0);
   });
 
-  it("refuses max_model_len 131072 on Qwen2.5 without YaRN and accepts it with YaRN", () => {
+  it("budgets max_model_len 131072 on Qwen2.5 as asked, with or without YaRN (context.needs-rope-scaling says it needs YaRN)", () => {
     const without = budgetVllm(makeInstance({ model: QWEN25_7B.id, maxModelLen: 131_072, tp: 4 }), QWEN25_7B, RTX_4090D);
-    const finding = without.findings.find((f) => f.code === "budget.max-model-len-over-derived")!;
-    expect(finding.fix).toMatch(/YaRN/);
-    expect(finding.patch?.ropeScaling).toEqual({ type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32_768 });
+    expect(without.maxModelLen).toBe(131_072);
+    expect(without.findings.map((f) => f.code)).not.toContain("context.needs-rope-scaling");
+    expect(without.maxModelLenThatFits).toBeLessThanOrEqual(32_768);
     const yarn = budgetVllm(makeInstance({ model: QWEN25_7B.id, tp: 4, ropeScaling: { type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32_768 } }), QWEN25_7B, RTX_4090D);
     expect(yarn.maxModelLen).toBe(131_072);
-    expect(yarn.findings.find((f) => f.code === "budget.max-model-len-over-derived")).toBeUndefined();
+    expect(yarn.kvCacheTokens).toBe(without.kvCacheTokens);
+  });
+
+  it("budgets a quantization flag the checkpoint lacks as 16-bit, without a finding of its own (quant.* owns it)", () => {
+    const gptq = budgetVllm(makeInstance({ model: QWEN25_7B.id, quantization: "gptq", tp: 4 }), QWEN25_7B, RTX_4090D);
+    const plain = budgetVllm(makeInstance({ model: QWEN25_7B.id, tp: 4 }), QWEN25_7B, RTX_4090D);
+    expect(gptq.weightsBytesPerGpu).toBe(plain.weightsBytesPerGpu);
+    expect(gptq.findings).toEqual([]);
+  });
+
+  it("warns when gpu_memory_utilization plus what vLLM does not count is more than the card (budget.over-card)", () => {
+    const b = budgetVllm(makeInstance({ model: QWEN25_7B_GPTQ_INT4.id, quantization: "gptq", gpuMemoryUtilization: 0.99, engineVersion: "0.11.0" }), QWEN25_7B_GPTQ_INT4, RTX_4090D);
+    expect(b.projectedUsedBytesPerGpu).toBeGreaterThan(RTX_4090D.memoryBytes);
+    const f = b.findings.find((x) => x.code === "budget.over-card")!;
+    expect(f.severity).toBe("warning");
+    expect(f.fix).toMatch(/enforce_eager/);
+    expect(f.patch?.gpuMemoryUtilization).toBeLessThan(0.99);
+    const fine = budgetVllm(makeInstance({ model: QWEN25_7B_GPTQ_INT4.id, quantization: "gptq", gpuMemoryUtilization: 0.8, engineVersion: "0.11.0" }), QWEN25_7B_GPTQ_INT4, RTX_4090D);
+    expect(fine.findings.map((x) => x.code)).not.toContain("budget.over-card");
   });
 
   it("explains every term in one line and the terms add up to the projected use", () => {

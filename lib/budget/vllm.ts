@@ -49,7 +49,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
 
   const findings = [
     ...p.findings,
-    ...fitFindings({ instance, p, pool, available, nonKvBytes, budgetBytes, gpu, profile, maxModelLenThatFits, blockSize }),
+    ...fitFindings({ instance, fits, p, pool, available, nonKvBytes, budgetBytes, gpu, profile, maxModelLenThatFits, blockSize }),
     ...overCardFindings(instance, gpu, projected, graphs, profile),
   ];
   return {
@@ -93,6 +93,8 @@ function graphExplanation(enforceEager: boolean, profile: VllmProfile): string {
 
 interface FitContext {
   instance: Instance;
+  /** One request of max_model_len fits (sliding-window layers counted as vLLM's hybrid allocator does). */
+  fits: boolean;
   p: Prepared;
   pool: KvPool;
   available: number;
@@ -107,7 +109,7 @@ interface FitContext {
 function fitFindings(c: FitContext): Finding[] {
   const { instance, p, pool, gpu, profile } = c;
   const neededKv = ceilDiv(p.maxModelLen, c.blockSize) * c.blockSize * p.kvBytesPerTokenPerGpu;
-  if (pool.blocks >= ceilDiv(p.maxModelLen, c.blockSize)) return [];
+  if (c.fits) return [];
   const gmuNeeded = fractionNeeded(c.nonKvBytes + neededKv, gpu.memoryBytes);
   const raiseGmu = gmuNeeded <= 0.95 ? ` or raise gpu_memory_utilization to ${gmuNeeded}` : "";
   const where = `instance "${instance.id}" (${instance.model}, TP ${instance.tp}, ${gib(gpu.memoryBytes)} GPU)`;

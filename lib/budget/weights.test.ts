@@ -7,7 +7,7 @@ import { estimateWeights } from "./weights";
 
 const bf16 = unquantized(2);
 const weightsGiB = (arch: typeof QWEN25_7B, tp: number) =>
-  estimateWeights(arch, { tp, vocabPadding: 64, format: resolveWeightFormat(arch, undefined, "auto").format }).weightsBytesPerGpu / GIB;
+  estimateWeights(arch, { tp, vocabPadding: 64, format: resolveWeightFormat(arch, undefined, "auto") }).weightsBytesPerGpu / GIB;
 
 describe("parameter count", () => {
   it("counts Qwen2.5-7B exactly, q/k/v biases included", () => {
@@ -35,7 +35,7 @@ describe("weights per GPU", () => {
   });
 
   it("keeps embeddings and lm_head in 16 bit for GPTQ-Int4: ≈ 5.2 GiB as vLLM logs", () => {
-    const w = estimateWeights(QWEN25_7B_GPTQ_INT4, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B_GPTQ_INT4, "gptq", "auto").format });
+    const w = estimateWeights(QWEN25_7B_GPTQ_INT4, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B_GPTQ_INT4, "gptq", "auto") });
     expect(w.plainParamsPerGpu).toBeGreaterThan(1_089_994_752);
     expect(w.plainParamsPerGpu).toBeLessThan(1_089_994_752 + 1_000_000);
     expect(w.weightsBytesPerGpu / GIB).toBeGreaterThan(5.1);
@@ -61,16 +61,15 @@ describe("weights per GPU", () => {
   });
 
   it("quantizes in flight: fp8 halves, bitsandbytes nf4 quarters the linear layers", () => {
-    const fp8 = estimateWeights(QWEN25_7B, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B, "fp8", "auto").format });
-    const nf4 = estimateWeights(QWEN25_7B, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B, "bitsandbytes-nf4", "auto").format });
+    const fp8 = estimateWeights(QWEN25_7B, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B, "fp8", "auto") });
+    const nf4 = estimateWeights(QWEN25_7B, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B, "bitsandbytes-nf4", "auto") });
     expect(fp8.weightsBytesPerGpu / GIB).toBeCloseTo(8.1, 1);
     expect(nf4.weightsBytesPerGpu).toBeLessThan(fp8.weightsBytesPerGpu);
   });
 
-  it("refuses GPTQ on a checkpoint that is not GPTQ, with the fix", () => {
-    const { findings } = resolveWeightFormat(QWEN25_7B, "gptq", "auto");
-    expect(findings[0]?.code).toBe("budget.quantization-needs-checkpoint");
-    expect(findings[0]?.fix).toMatch(/GPTQ/);
-    expect(resolveWeightFormat(QWEN25_7B, "gptq_int4", "auto").findings[0]?.code).toBe("budget.unknown-quantization");
+  it("budgets GPTQ on an unquantized checkpoint as 16-bit and an unknown value as the checkpoint's format (quant.* say why)", () => {
+    expect(resolveWeightFormat(QWEN25_7B, "gptq", "auto")).toEqual(bf16);
+    expect(resolveWeightFormat(QWEN25_7B, "gptq_int4", "auto")).toEqual(bf16);
+    expect(resolveWeightFormat(QWEN25_7B_GPTQ_INT4, "gptq_int4", "auto").label).toBe("GPTQ int4 g128");
   });
 });

@@ -3,7 +3,7 @@ import { ropeScalingJson, tgiRopeArgs, vllmRopeArgs } from "../../engines/rope";
 import { shellJoin } from "../../engines/shell-quote";
 import type { Finding } from "../findings";
 import type { Instance } from "../schema";
-import { contextFieldOf, contextLengthOf, nameOf } from "./describe";
+import { contextFieldOf, contextLengthOf, contextLengthPatch, nameOf } from "./describe";
 
 const SCALING_TYPES = new Set(["yarn", "linear", "dynamic"]);
 
@@ -19,7 +19,13 @@ export function supportedContextLength(instance: Instance, arch: ModelArch): num
 export const yarnFactorFor = (length: number, original: number): number =>
   2 ** Math.ceil(Math.log2(Math.max(1, length / original)));
 
-/** A context length above max_position_embeddings needs rope scaling, or the model reads garbage past it. */
+/** Past this, a rope-scaling factor is not a fix people should be offered: the patch lowers the length instead. */
+export const MAX_SUGGESTED_ROPE_FACTOR = 8;
+
+/**
+ * A context length above max_position_embeddings needs rope scaling, or the model reads garbage past it.
+ * The only owner of this check: the budget still budgets such a length as asked.
+ */
 export function checkContextLength(instance: Instance, arch: ModelArch): Finding[] {
   const length = contextLengthOf(instance);
   if (length === undefined) return [];
@@ -32,6 +38,7 @@ export function checkContextLength(instance: Instance, arch: ModelArch): Finding
   const had = instance.ropeScaling ? ` rope scaling ×${instance.ropeScaling.factor} reaches only ${supported}, and` : "";
   const base = `${nameOf(instance)}: ${field} ${length} is above what the model was trained for:${had} max_position_embeddings is ${arch.maxPositionEmbeddings}`;
 
+  const tooFar = factor > MAX_SUGGESTED_ROPE_FACTOR;
   if (instance.engine === "vllm") {
     const rope = { type: "yarn" as const, factor, originalMaxPositionEmbeddings: original };
     return [
@@ -40,9 +47,11 @@ export function checkContextLength(instance: Instance, arch: ModelArch): Finding
         severity: "error",
         instanceId: instance.id,
         field: "maxModelLen",
-        message: `${base}. vLLM refuses a longer max_model_len without rope scaling.`,
-        fix: `Enable YaRN ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(vllmRopeArgs(rope, instance.engineVersion))} --max-model-len ${length}${instance.engineVersion ? "" : " (vLLM 0.11+; before 0.11 use --rope-scaling '" + ropeScalingJson(rope) + "')"}. Or lower max_model_len to ${supported}.`,
-        patch: { ropeScaling: rope },
+        message: `${base}. vLLM stops with "User-specified max_model_len (${length}) is greater than the derived max_model_len (max_position_embeddings=${supported} or model_max_length=None in model's config.json)".`,
+        fix: tooFar
+          ? `Lower max_model_len to ${supported}: reaching ${length} would take rope scaling ×${factor}, beyond the ×${MAX_SUGGESTED_ROPE_FACTOR} models are tuned for.`
+          : `Enable YaRN ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(vllmRopeArgs(rope, instance.engineVersion))} --max-model-len ${length}${instance.engineVersion ? "" : " (vLLM 0.11+; before 0.11 use --rope-scaling '" + ropeScalingJson(rope) + "')"}. Or lower max_model_len to ${supported}.`,
+        patch: tooFar ? contextLengthPatch(instance, supported) : { ropeScaling: rope },
       },
     ];
   }
@@ -54,8 +63,10 @@ export function checkContextLength(instance: Instance, arch: ModelArch): Finding
       instanceId: instance.id,
       field: "tgi.maxTotalTokens",
       message: `${base}. Positions past it were never trained, and TGI's launcher does not check: long requests degrade silently.`,
-      fix: `Scale RoPE ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(tgiRopeArgs(rope))}. TGI's launcher knows only linear and dynamic; for YaRN put "rope_scaling": ${ropeScalingJson({ ...rope, type: "yarn" })} in the checkpoint's config.json instead. Or lower --max-total-tokens to ${supported}.`,
-      patch: { ropeScaling: rope },
+      fix: tooFar
+        ? `Lower --max-total-tokens to ${supported}: reaching ${length} would take rope scaling ×${factor}, beyond the ×${MAX_SUGGESTED_ROPE_FACTOR} models are tuned for.`
+        : `Scale RoPE ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(tgiRopeArgs(rope))}. TGI's launcher knows only linear and dynamic; for YaRN put "rope_scaling": ${ropeScalingJson({ ...rope, type: "yarn" })} in the checkpoint's config.json instead. Or lower --max-total-tokens to ${supported}.`,
+      patch: tooFar ? contextLengthPatch(instance, supported) : { ropeScaling: rope },
     },
   ];
 }

@@ -27,3 +27,24 @@ export function contextLengthPatch(instance: Instance, tokens: number): Partial<
   if (tgi.maxInputTokens !== undefined && tgi.maxInputTokens >= tokens) tgi.maxInputTokens = tokens - 1;
   return { tgi };
 }
+
+/** The flag that sets an instance's memory share. */
+export const fractionFlagOf = (instance: Instance): string =>
+  instance.engine === "tgi" ? "--cuda-memory-fraction" : "--gpu-memory-utilization";
+
+/** The instance field that holds its memory share. */
+export const fractionFieldOf = (instance: Instance): string =>
+  instance.engine === "tgi" ? "tgi.cudaMemoryFraction" : "gpuMemoryUtilization";
+
+/** The patch that sets an instance's memory share. */
+export function fractionPatch(instance: Instance, fraction: number): Partial<Instance> {
+  if (instance.engine === "vllm") return { gpuMemoryUtilization: fraction };
+  return { tgi: { ...instance.tgi, cudaMemoryFraction: fraction } };
+}
+
+/** "GPU 0" or "GPUs 0, 1" of a host. */
+export const gpusOf = (indices: readonly number[], hostId: string): string =>
+  `${indices.length > 1 ? "GPUs" : "GPU"} ${indices.join(", ")} of "${hostId}"`;
+
+/** Rounds a share down to the hundredth, as the engines' flags are written. */
+export const floorHundredth = (x: number): number => Math.floor(x * 100 + 1e-9) / 100;

@@ -1,9 +1,13 @@
 import type { LayoutBudget } from "../../budget/types";
 import type { Finding } from "../findings";
 import type { Layout } from "../schema";
-import { formatGiB, nameOf } from "./describe";
+import { formatGiB } from "./describe";
 
-/** Container limits (or, without limits, what the budget says each instance needs) against the host. */
+/**
+ * Host RAM and CPU cores that the instances placed on a host take together: each instance's container limit,
+ * or without one what the budget says it needs (checkpoint paged in while loading, worker processes, swap).
+ * One instance's limit below its own needs is the budget's (budget.container-memory-too-small, budget.container-cpus-too-few).
+ */
 export function checkHostResources(layout: Layout, budget?: LayoutBudget): Finding[] {
   const findings: Finding[] = [];
   for (const host of layout.hosts) {
@@ -11,31 +15,28 @@ export function checkHostResources(layout: Layout, budget?: LayoutBudget): Findi
     if (placed.length === 0) continue;
     let ramBytes = 0;
     let cpus = 0;
+    const ramParts: string[] = [];
+    const cpuParts: string[] = [];
     for (const instance of placed) {
       const needs = budget?.instances[instance.id]?.host;
-      ramBytes += instance.limits.memoryBytes ?? needs?.ramBytes ?? 0;
-      cpus += instance.limits.cpus ?? needs?.cpus ?? 0;
-      if (needs && instance.limits.memoryBytes !== undefined && instance.limits.memoryBytes < needs.ramBytes) {
-        findings.push({
-          code: "host.memory-limit-too-low",
-          severity: "warning",
-          instanceId: instance.id,
-          hostId: host.id,
-          field: "limits.memoryBytes",
-          message: `${nameOf(instance)}: --memory ${formatGiB(instance.limits.memoryBytes)} is below the ${formatGiB(needs.ramBytes)} of host RAM it needs while loading; the kernel will OOM-kill the container.`,
-          fix: `Raise --memory to ${formatGiB(needs.ramBytes)} or more.`,
-          patch: { limits: { ...instance.limits, memoryBytes: needs.ramBytes } },
-        });
+      const ram = instance.limits.memoryBytes ?? needs?.ramBytes;
+      const cpu = instance.limits.cpus ?? needs?.cpus;
+      if (ram !== undefined) {
+        ramBytes += ram;
+        ramParts.push(`"${instance.id}" ${formatGiB(ram)}${instance.limits.memoryBytes === undefined ? " (estimated need)" : " (--memory)"}`);
+      }
+      if (cpu !== undefined) {
+        cpus += cpu;
+        cpuParts.push(`"${instance.id}" ${cpu}${instance.limits.cpus === undefined ? " (estimated need)" : " (--cpus)"}`);
       }
     }
-    const names = placed.map((instance) => `"${instance.id}"`).join(", ");
     if (ramBytes > host.ramBytes) {
       findings.push({
         code: "host.ram-overcommit",
         severity: "error",
         hostId: host.id,
-        message: `Host "${host.id}" has ${formatGiB(host.ramBytes)} of RAM, and its instances (${names}) are given ${formatGiB(ramBytes)}.`,
-        fix: "Lower the --memory limits, or move an instance to another host.",
+        message: `Host "${host.id}" has ${formatGiB(host.ramBytes)} of RAM, and its instances take ${formatGiB(ramBytes)}: ${ramParts.join(", ")}. Loading their checkpoints at once can swap or OOM.`,
+        fix: "Move an instance to another host, lower the --memory limits, start the instances one after another, or add RAM.",
       });
     }
     if (cpus > host.cpuCores) {
@@ -43,8 +44,8 @@ export function checkHostResources(layout: Layout, budget?: LayoutBudget): Findi
         code: "host.cpu-overcommit",
         severity: "warning",
         hostId: host.id,
-        message: `Host "${host.id}" has ${host.cpuCores} CPU cores, and its instances (${names}) are given ${cpus}; tokenizers and schedulers will contend.`,
-        fix: `Lower the --cpus limits so they add up to ${host.cpuCores} or less.`,
+        message: `Host "${host.id}" has ${host.cpuCores} CPU cores, and its instances take ${cpus}: ${cpuParts.join(", ")}; servers, engine cores and GPU workers will contend, raising time to first token.`,
+        fix: `Lower the --cpus limits so they add up to ${host.cpuCores} or less, or move an instance to a host with free cores.`,
       });
     }
   }

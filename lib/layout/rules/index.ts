@@ -7,7 +7,7 @@ import { checkContextLength } from "./context-length";
 import { checkGpuSharing } from "./gpu-sharing";
 import { checkHostResources } from "./host-resources";
 import { checkGpuMemory } from "./memory";
-export { checkInstanceFits, checkInstanceVram, VRAM_WARNING_FRACTION } from "./memory";
+export { checkInstanceVram, VRAM_WARNING_FRACTION } from "./memory";
 import { checkPlacement } from "./placement";
 import { checkQuantization } from "./quantization";
 import type { ModelLookup } from "./quantized-sibling";
@@ -30,7 +30,11 @@ export function validateInstance(instance: Instance, arch: ModelArch | undefined
   ];
 }
 
-/** Findings about a whole layout: every instance, placement, shared GPUs, memory, host resources. */
+/**
+ * Findings about a whole layout: every instance, placement, shared GPUs, memory, host resources. With a budget, it
+ * judges the planned bytes per card and host; the budget's own findings (fit, over-card, container limits, unknown
+ * model or GPU) are not repeated here. lib/layout/check-layout.ts runs both and returns them together.
+ */
 export function validateLayout(
   layout: Layout,
   budget?: LayoutBudget,

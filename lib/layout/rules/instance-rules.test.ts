@@ -33,6 +33,18 @@ describe("context length", () => {
     expect(checkContextLength(scaled, QWEN_7B)).toEqual([]);
     expect(supportedContextLength(scaled, QWEN_7B)).toBe(131072);
   });
+  it("quotes vLLM's refusal and patches YaRN ×4 for 131072 on Qwen2.5-7B", () => {
+    const [finding, ...rest] = checkContextLength(makeInstance({ maxModelLen: 131072 }), QWEN_7B);
+    expect(rest).toEqual([]);
+    expect(finding?.code).toBe("context.needs-rope-scaling");
+    expect(finding?.message).toContain('vLLM stops with "User-specified max_model_len (131072) is greater than the derived max_model_len (max_position_embeddings=32768');
+    expect(finding?.patch).toEqual({ ropeScaling: { type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32768 } });
+  });
+  it("lowers the length instead of offering rope scaling past ×8", () => {
+    const [finding] = checkContextLength(makeInstance({ maxModelLen: 1_048_576 }), QWEN_7B);
+    expect(finding?.patch).toEqual({ maxModelLen: 32768 });
+    expect(finding?.fix).toMatch(/^Lower max_model_len to 32768/);
+  });
   it("rounds the YaRN factor up to a power of two", () => {
     expect(yarnFactorFor(131072, 32768)).toBe(4);
     expect(yarnFactorFor(100000, 32768)).toBe(4);
@@ -79,12 +91,21 @@ describe("quantization against the checkpoint", () => {
   it("catches a value the engine does not have", () => {
     const [finding] = checkQuantization(makeInstance({ engine: "tgi", quantization: "gptq_int4" }), QWEN_7B, TEST_LOOKUP);
     expect(finding).toMatchObject({ code: "quant.unknown-value", patch: { quantization: "gptq" } });
+    const [nothingClose] = checkQuantization(makeInstance({ model: QWEN_7B_AWQ.id, quantization: "zzz" }), QWEN_7B_AWQ, TEST_LOOKUP);
+    expect(nothingClose?.patch).toEqual({ quantization: "awq" });
+    expect(nothingClose?.fix).toContain("leave --quantization out");
+  });
+  it("drops the flag when no quantized sibling is known", () => {
+    const [finding] = checkQuantization(makeInstance({ model: "acme/plain-7b", quantization: "awq" }), { ...QWEN_7B, id: "acme/plain-7b" }, TEST_LOOKUP);
+    expect(finding).toMatchObject({ code: "quant.checkpoint-not-quantized", patch: { quantization: undefined } });
   });
 });
 
 describe("TGI launcher limits", () => {
   it("requires max_input_tokens below max_total_tokens", () => {
     const [finding] = checkTgiLimits(makeInstance({ engine: "tgi", tgi: { maxInputTokens: 8192, maxTotalTokens: 8192 } }));
+    expect(finding?.code).toBe("tgi.input-not-below-total");
+    expect(finding?.message).toContain('stops with "`max_input_tokens` must be < `max_total_tokens`"');
     expect(finding?.patch?.tgi?.maxInputTokens).toBe(8191);
     expect(checkTgiLimits(makeInstance({ engine: "tgi", tgi: { maxInputTokens: 8191, maxTotalTokens: 8192 } }))).toEqual([]);
   });

@@ -21,7 +21,7 @@ function instanceBudget(overrides: Partial<InstanceBudget> = {}): InstanceBudget
 
 const gpuBudget = (gpuIndex: number, plannedBytes: number, instanceId = "a"): GpuBudget => ({
   hostId: "gpu-box", gpuIndex, memoryBytes: 24 * GIB, segments: [{ instanceId, term: "weights", bytes: plannedBytes }],
-  plannedBytes, freeBytes: 24 * GIB - plannedBytes, findings: [],
+  plannedBytes, freeBytes: 24 * GIB - plannedBytes,
 });
 
 describe("placement", () => {
@@ -65,7 +65,7 @@ describe("GPU sharing", () => {
     });
     expect(checkGpuSharing(layout)).toEqual([]);
   });
-  it("flags vLLM shares past 1 and proposes each instance's part", () => {
+  it("flags vLLM shares past 1 once per shared card, lowering the largest claim so the sum is 1", () => {
     const layout = makeLayout({
       instances: [
         { id: "a", engine: "vllm", model: "m", ...on([0]) },
@@ -73,10 +73,27 @@ describe("GPU sharing", () => {
       ],
     });
     const findings = checkGpuSharing(layout);
-    expect(findings.map((f) => f.instanceId)).toEqual(["a", "b"]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: "gpu.shared-fraction-overcommit", instanceId: "a", hostId: "gpu-box", gpuIndex: 0, patch: { gpuMemoryUtilization: 0.7 } });
     expect(findings[0]?.message).toContain("120 %");
-    expect(findings[0]?.patch).toEqual({ gpuMemoryUtilization: 0.75 });
-    expect(findings[1]?.patch).toEqual({ gpuMemoryUtilization: 0.25 });
+    expect(findings[0]?.fix).toContain('"a" 0.75, "b" 0.25');
+  });
+  it("reports a TP group sharing several cards with the same instances once, naming the cards", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", tp: 2, ...on([0, 1]) },
+        { id: "b", engine: "vllm", model: "m", tp: 2, ...on([0, 1]) },
+      ],
+    });
+    const findings = checkGpuSharing(layout);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('GPUs 0, 1 of "gpu-box"');
+  });
+  it("falls back to the proportional share when lowering one claim cannot reach 1", () => {
+    const layout = makeLayout({
+      instances: ["a", "b", "c"].map((id) => ({ id, engine: "vllm" as const, model: "m", gpuMemoryUtilization: 0.5, ...on([2]) })),
+    });
+    expect(checkGpuSharing(layout)[0]?.patch).toEqual({ gpuMemoryUtilization: 0.33 });
   });
   it("counts TGI's default cuda_memory_fraction of 1.0", () => {
     const layout = makeLayout({
@@ -85,31 +102,55 @@ describe("GPU sharing", () => {
         { id: "b", engine: "vllm", model: "m", gpuMemoryUtilization: 0.2, ...on([1]) },
       ],
     });
-    const finding = checkGpuSharing(layout).find((f) => f.instanceId === "a");
+    const [finding] = checkGpuSharing(layout);
+    expect(finding?.instanceId).toBe("a");
     expect(finding?.message).toContain("TGI's default 1.0");
-    expect(finding?.patch).toEqual({ tgi: { cudaMemoryFraction: 0.83 } });
+    expect(finding?.patch).toEqual({ tgi: { cudaMemoryFraction: 0.8 } });
   });
 });
 
 describe("GPU memory from the budget", () => {
   const layout = makeLayout({ instances: [{ id: "a", engine: "vllm", model: "m", ...on([0]) }] });
   const budget = (gpus: GpuBudget[], instance = instanceBudget()): LayoutBudget => ({ instances: { a: instance }, gpus, findings: [] });
+  const shared = (planned: [number, number], gmu: [number, number] = [0.45, 0.45]) => {
+    const twoOnOne = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", gpuMemoryUtilization: gmu[0], ...on([0]) },
+        { id: "b", engine: "vllm", model: "m", gpuMemoryUtilization: gmu[1], ...on([0]) },
+      ],
+    });
+    const gpu: GpuBudget = {
+      hostId: "gpu-box", gpuIndex: 0, memoryBytes: 24 * GIB, plannedBytes: planned[0] + planned[1], freeBytes: 0,
+      segments: [{ instanceId: "a", term: "weights", bytes: planned[0] }, { instanceId: "b", term: "weights", bytes: planned[1] }],
+    };
+    return checkGpuMemory(twoOnOne, { instances: { a: instanceBudget(), b: instanceBudget() }, gpus: [gpu], findings: [] });
+  };
 
   it("is quiet at or under 90 %", () => {
     expect(checkGpuMemory(layout, budget([gpuBudget(0, VRAM_WARNING_FRACTION * 24 * GIB)]))).toEqual([]);
   });
   it("warns above 90 %, naming the GPU and the percentage", () => {
     const [finding] = checkGpuMemory(layout, budget([gpuBudget(0, 22 * GIB)]));
-    expect(finding).toMatchObject({ code: "gpu.memory-above-threshold", severity: "warning", gpuIndex: 0, hostId: "gpu-box" });
+    expect(finding).toMatchObject({ code: "gpu.memory-above-threshold", severity: "warning", gpuIndex: 0, hostId: "gpu-box", instanceId: "a" });
     expect(finding?.message).toContain("91.7 %");
   });
-  it("errors past the card", () => {
-    const [finding] = checkGpuMemory(layout, budget([gpuBudget(0, 25 * GIB)]));
-    expect(finding).toMatchObject({ code: "gpu.memory-overcommit", severity: "error" });
+  it("warns once for a TP group's cards, not once per card", () => {
+    const findings = checkGpuMemory(layout, budget([gpuBudget(0, 22 * GIB), gpuBudget(1, 22 * GIB)]));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('GPUs 0, 1 of "gpu-box"');
   });
-  it("patches max_model_len down to what fits", () => {
-    const [finding] = checkGpuMemory(layout, budget([], instanceBudget({ fits: false, maxModelLen: 131072, maxModelLenThatFits: 74898 })));
-    expect(finding).toMatchObject({ code: "instance.does-not-fit", patch: { maxModelLen: 74898 } });
+  it("errors when instances sharing a card plan past it, lowering the largest by the excess and quoting vLLM", () => {
+    const [finding, ...rest] = shared([13 * GIB, 12 * GIB]);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: "gpu.memory-overcommit", severity: "error", instanceId: "a", gpuIndex: 0, patch: { gpuMemoryUtilization: 0.4 } });
+    expect(finding?.message).toContain('"a" 13.0 GiB, "b" 12.0 GiB');
+    expect(finding?.message).toContain("Free memory on device");
+  });
+  it("leaves a shared card whose claims pass 1 to gpu.shared-fraction-overcommit", () => {
+    expect(shared([22 * GIB, 22 * GIB], [0.9, 0.9])).toEqual([]);
+  });
+  it("leaves one instance over its own card to the budget (budget.over-card)", () => {
+    expect(checkGpuMemory(layout, budget([gpuBudget(0, 25 * GIB)]))).toEqual([]);
   });
 });
 
@@ -125,10 +166,17 @@ describe("host resources", () => {
     expect(findings.map((f) => [f.code, f.severity])).toEqual([["host.ram-overcommit", "error"], ["host.cpu-overcommit", "warning"]]);
     expect(findings[0]?.message).toContain("72.0 GiB");
   });
-  it("uses the budget's needs where there is no limit, and flags a limit below them", () => {
-    const layout = makeLayout({ instances: [{ id: "a", engine: "vllm", model: "m", limits: { memoryBytes: 8 * GIB }, ...on([0]) }] });
-    const findings = checkHostResources(layout, { instances: { a: instanceBudget() }, gpus: [], findings: [] });
-    expect(findings[0]).toMatchObject({ code: "host.memory-limit-too-low", patch: { limits: { memoryBytes: 16 * GIB } } });
+  it("uses the budget's needs where there is no limit, and says which are estimates", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", ...on([0]) },
+        { id: "b", engine: "vllm", model: "m", limits: { memoryBytes: 8 * GIB }, ...on([1]) },
+      ],
+    });
+    const big = instanceBudget({ host: { ramBytes: 60 * GIB, shmBytes: GIB, cpus: 4 } });
+    const findings = checkHostResources(layout, { instances: { a: big, b: big }, gpus: [], findings: [] });
+    expect(findings.map((f) => f.code)).toEqual(["host.ram-overcommit"]);
+    expect(findings[0]?.message).toContain('"a" 60.0 GiB (estimated need), "b" 8.0 GiB (--memory)');
   });
 });
 

@@ -1,89 +1,123 @@
-import type { LayoutBudget } from "../../budget/types";
+import type { GpuBudget, InstanceBudget, LayoutBudget } from "../../budget/types";
 import type { Finding } from "../findings";
 import type { Instance, Layout } from "../schema";
-import { contextFieldOf, contextLengthPatch, formatGiB, nameOf, percent } from "./describe";
+import { claimedFraction, sharedGroups } from "./gpu-sharing";
+import { floorHundredth, formatGiB, fractionFieldOf, fractionFlagOf, fractionPatch, gpusOf, memoryFractionOf, nameOf, percent } from "./describe";
 
 /** The operators' ceiling: planned VRAM above 90 % leaves no room for fragmentation and spikes. */
 export const VRAM_WARNING_FRACTION = 0.9;
 
-/** Planned GPU memory against each card's size: over 100 % is an error, over 90 % a warning. */
-export function checkGpuMemory(layout: Layout, budget: LayoutBudget): Finding[] {
-  const findings: Finding[] = [];
+interface CardGroup {
+  hostId: string;
+  gpuIndices: number[];
+  /** Instance ids on these cards, with the bytes each plans there (the largest over the group). */
+  users: { id: string; bytes: number }[];
+  memoryBytes: number;
+  plannedBytes: number;
+}
+
+/** GPUs of one host with the same instances on them, judged together: one finding per group, not per card. */
+function cardGroups(budget: LayoutBudget): CardGroup[] {
+  const groups = new Map<string, CardGroup>();
   for (const gpu of budget.gpus) {
-    if (gpu.memoryBytes <= 0) continue;
-    const fraction = gpu.plannedBytes / gpu.memoryBytes;
-    const users = [...new Set(gpu.segments.map((segment) => segment.instanceId))];
-    const names = users.map((id) => `"${id}"`).join(", ") || "no instance";
-    const where = `GPU ${gpu.gpuIndex} of "${gpu.hostId}"`;
-    if (gpu.plannedBytes > gpu.memoryBytes) {
-      findings.push({
-        code: "gpu.memory-overcommit",
-        severity: "error",
-        hostId: gpu.hostId,
-        gpuIndex: gpu.gpuIndex,
-        ...(users.length === 1 ? { instanceId: users[0] } : {}),
-        message: `${where} is planned at ${formatGiB(gpu.plannedBytes)} of ${formatGiB(gpu.memoryBytes)} (${percent(fraction)}) by ${names}; it will run out of memory.`,
-        fix: "Lower gpu_memory_utilization / cuda_memory_fraction or max_model_len, quantize, or move an instance to another GPU.",
-      });
+    if (gpu.memoryBytes <= 0 || gpu.plannedBytes <= 0) continue;
+    const users = usersOf(gpu);
+    const key = `${gpu.hostId}\u0000${users.map((u) => u.id).join("\u0000")}`;
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { hostId: gpu.hostId, gpuIndices: [gpu.gpuIndex], users, memoryBytes: gpu.memoryBytes, plannedBytes: gpu.plannedBytes });
+      continue;
+    }
+    group.gpuIndices.push(gpu.gpuIndex);
+    // The fullest card speaks for the group.
+    if (gpu.plannedBytes / gpu.memoryBytes > group.plannedBytes / group.memoryBytes) Object.assign(group, { users, memoryBytes: gpu.memoryBytes, plannedBytes: gpu.plannedBytes });
+  }
+  for (const group of groups.values()) group.gpuIndices.sort((a, b) => a - b);
+  return [...groups.values()];
+}
+
+function usersOf(gpu: GpuBudget): { id: string; bytes: number }[] {
+  const bytes = new Map<string, number>();
+  for (const segment of gpu.segments) bytes.set(segment.instanceId, (bytes.get(segment.instanceId) ?? 0) + segment.bytes);
+  return [...bytes].map(([id, b]) => ({ id, bytes: b }));
+}
+
+/**
+ * Planned GPU memory against each card's size. Cards several instances share and overfill: an error
+ * (gpu.memory-overcommit), unless their claims already add up past 1 (gpu.shared-fraction-overcommit says that).
+ * One instance over its own card is the budget's (budget.over-card, or a budget fit error). Over 90 %: a warning.
+ */
+export function checkGpuMemory(layout: Layout, budget: LayoutBudget): Finding[] {
+  const instances = new Map(layout.instances.map((i) => [i.id, i]));
+  const claimedPastOne = new Set(
+    sharedGroups(layout)
+      .filter((g) => claimedFraction(g) > 1 + 1e-9)
+      .flatMap((g) => g.gpuIndices.map((index) => `${g.hostId}\u0000${index}`)),
+  );
+  const findings: Finding[] = [];
+  for (const group of cardGroups(budget)) {
+    const fraction = group.plannedBytes / group.memoryBytes;
+    const where = gpusOf(group.gpuIndices, group.hostId);
+    const names = group.users.map((u) => `"${u.id}"`).join(", ");
+    const single = group.users.length === 1 ? { instanceId: group.users[0]!.id } : {};
+    if (group.plannedBytes > group.memoryBytes) {
+      if (group.users.length < 2) continue;
+      if (group.gpuIndices.some((index) => claimedPastOne.has(`${group.hostId}\u0000${index}`))) continue;
+      findings.push(overcommitted(group, instances));
     } else if (fraction > VRAM_WARNING_FRACTION) {
       findings.push({
         code: "gpu.memory-above-threshold",
         severity: "warning",
-        hostId: gpu.hostId,
-        gpuIndex: gpu.gpuIndex,
-        ...(users.length === 1 ? { instanceId: users[0] } : {}),
-        message: `${where} is planned at ${percent(fraction)} of its memory (${formatGiB(gpu.plannedBytes)} of ${formatGiB(gpu.memoryBytes)}) by ${names}, above the ${percent(VRAM_WARNING_FRACTION)} ceiling.`,
+        hostId: group.hostId,
+        gpuIndex: group.gpuIndices[0],
+        ...single,
+        message: `${where} ${group.gpuIndices.length > 1 ? "are" : "is"} planned at ${percent(fraction)} of its memory (${formatGiB(group.plannedBytes)} of ${formatGiB(group.memoryBytes)}) by ${names}, above the ${percent(VRAM_WARNING_FRACTION)} ceiling.`,
         fix: `Bring it under ${percent(VRAM_WARNING_FRACTION)}: lower gpu_memory_utilization (vLLM) or cuda_memory_fraction (TGI), or spread the instances.`,
       });
     }
   }
-  for (const instance of layout.instances) {
-    const planned = budget.instances[instance.id];
-    if (planned) findings.push(...checkInstanceFits(instance, planned));
-  }
   return findings;
 }
 
-/** An instance whose weights, activations and one full-length request do not fit its budget. */
-export function checkInstanceFits(instance: Instance, planned: LayoutBudget["instances"][string]): Finding[] {
-  if (planned.fits) return [];
-  const field = contextFieldOf(instance);
-  const who = nameOf(instance);
-  if (planned.maxModelLenThatFits > 0) {
-    return [
-      {
-        code: "instance.does-not-fit",
-        severity: "error",
-        instanceId: instance.id,
-        field: instance.engine === "tgi" ? "tgi.maxTotalTokens" : "maxModelLen",
-        message: `${who}: one request of ${planned.maxModelLen} tokens needs more KV cache than its budget leaves (${planned.kvCacheTokens} tokens fit in ${formatGiB(planned.kvCacheBytesPerGpu)} per GPU); the engine stops at start.`,
-        fix: `Set ${field} ${planned.maxModelLenThatFits}, or give it more memory (higher gpu_memory_utilization, more GPUs, fp8 KV cache, quantized weights).`,
-        patch: contextLengthPatch(instance, planned.maxModelLenThatFits),
-      },
-    ];
-  }
-  return [
-    {
-      code: "instance.weights-do-not-fit",
-      severity: "error",
-      instanceId: instance.id,
-      message: `${who}: weights (${formatGiB(planned.weightsBytesPerGpu)} per GPU) and start-up overhead leave no room for a KV cache in ${formatGiB(planned.budgetBytesPerGpu)} per GPU.`,
-      fix: "Shard over more GPUs (higher tensor parallel size), use a quantized checkpoint, or a larger GPU.",
-    },
-  ];
+/** Shared cards planned past their memory: names each instance's share and lowers the largest by the excess. */
+function overcommitted(group: CardGroup, instances: Map<string, Instance>): Finding {
+  const list = group.users.map((u) => `"${u.id}" ${formatGiB(u.bytes)}`).join(", ");
+  const biggest = group.users.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const instance = instances.get(biggest.id);
+  const anyVllm = group.users.some((u) => instances.get(u.id)?.engine === "vllm");
+  const quote = anyVllm ? ` A vLLM instance that starts last stops with "Free memory on device ... on startup is less than desired GPU memory utilization".` : "";
+  const own = instance ? memoryFractionOf(instance) : 0;
+  const lowered = floorHundredth(own - (group.plannedBytes - group.memoryBytes) / group.memoryBytes);
+  const where = gpusOf(group.gpuIndices, group.hostId);
+  return {
+    code: "gpu.memory-overcommit",
+    severity: "error",
+    hostId: group.hostId,
+    gpuIndex: group.gpuIndices[0],
+    instanceId: biggest.id,
+    ...(instance ? { field: fractionFieldOf(instance) } : {}),
+    message: `${where} (${formatGiB(group.memoryBytes)}) ${group.gpuIndices.length > 1 ? "are" : "is"} planned for ${formatGiB(group.plannedBytes)} (${percent(group.plannedBytes / group.memoryBytes)}): ${list}. Each instance's share counts against the whole card, and what the engines do not count (CUDA graphs, CUDA context) comes on top.${quote}`,
+    fix: instance && lowered > 0
+      ? `Lower "${biggest.id}" ${fractionFlagOf(instance)} to ${lowered}, or move one instance to another GPU.`
+      : "Lower gpu_memory_utilization / cuda_memory_fraction, or move one instance to another GPU.",
+    ...(instance && lowered > 0 ? { patch: fractionPatch(instance, lowered) } : {}),
+  };
 }
 
-/** One instance's projected use of its own GPUs against the 90 % ceiling (for a single command, no layout). */
-export function checkInstanceVram(instance: Instance, planned: LayoutBudget["instances"][string]): Finding[] {
+/**
+ * One instance's projected use of its own GPUs against the 90 % ceiling (a single command, no layout).
+ * Past the card is the budget's (budget.over-card), so this only warns between 90 % and 100 %.
+ */
+export function checkInstanceVram(instance: Instance, planned: InstanceBudget): Finding[] {
   if (planned.gpuMemoryBytes <= 0) return [];
   const fraction = planned.projectedUsedBytesPerGpu / planned.gpuMemoryBytes;
-  if (fraction <= VRAM_WARNING_FRACTION) return [];
-  const over = fraction > 1;
+  if (fraction <= VRAM_WARNING_FRACTION || fraction > 1) return [];
   return [
     {
-      code: over ? "gpu.memory-overcommit" : "gpu.memory-above-threshold",
-      severity: over ? "error" : "warning",
+      code: "gpu.memory-above-threshold",
+      severity: "warning",
       instanceId: instance.id,
+      field: fractionFieldOf(instance),
       message: `${nameOf(instance)} is projected to use ${formatGiB(planned.projectedUsedBytesPerGpu)} of each ${formatGiB(planned.gpuMemoryBytes)} GPU (${percent(fraction)}), above the ${percent(VRAM_WARNING_FRACTION)} ceiling.`,
       fix:
         instance.engine === "vllm"

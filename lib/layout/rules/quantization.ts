@@ -20,6 +20,8 @@ export function checkQuantization(instance: Instance, arch: ModelArch, lookup?: 
 
   if (!VALID_VALUES[instance.engine].includes(requested)) {
     const suggestion = suggestQuantValue(instance.engine, requested);
+    const own = checkpoint !== undefined && VALID_VALUES[instance.engine].includes(checkpoint) ? checkpoint : undefined;
+    const detect = `leave ${flag} out to let the engine read it from the checkpoint${checkpoint ? ` (${instance.model} is ${checkpoint.toUpperCase()})` : ""}`;
     return [
       {
         code: "quant.unknown-value",
@@ -27,8 +29,8 @@ export function checkQuantization(instance: Instance, arch: ModelArch, lookup?: 
         instanceId: instance.id,
         field: "quantization",
         message: `${who}: ${flag} ${requested} is not a ${instance.engine === "tgi" ? "TGI" : "vLLM"} value.`,
-        fix: suggestion ? `Use ${flag} ${suggestion}.` : `Use one of: ${VALID_VALUES[instance.engine].join(", ")}.`,
-        ...(suggestion ? { patch: { quantization: suggestion } } : {}),
+        fix: suggestion ? `Use ${flag} ${suggestion}, or ${detect}.` : `Use one of: ${VALID_VALUES[instance.engine].join(", ")}; or ${detect}.`,
+        patch: { quantization: suggestion ?? own },
       },
     ];
   }
@@ -47,7 +49,7 @@ export function checkQuantization(instance: Instance, arch: ModelArch, lookup?: 
         fix: sibling
           ? `Use ${sibling} with ${flag} ${needed} (or leave ${flag} out: the engine reads it from the checkpoint). To keep ${instance.model}, remove ${flag}.`
           : `Serve a ${kind} checkpoint of ${instance.model}, or remove ${flag} to run it unquantized.`,
-        ...(sibling ? { patch: { model: sibling } } : {}),
+        patch: sibling ? { model: sibling } : { quantization: undefined },
       },
     ];
   }

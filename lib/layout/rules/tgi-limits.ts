@@ -2,7 +2,10 @@ import type { Finding } from "../findings";
 import type { Instance } from "../schema";
 import { nameOf } from "./describe";
 
-/** The argument checks text-generation-launcher runs at start (launcher/src/main.rs, "Validate args"). */
+/**
+ * The argument checks text-generation-launcher runs at start (launcher/src/main.rs, "Validate args") on the limits as
+ * set. max_batch_prefill_tokens against the derived max_input_tokens needs the budget's defaults: budget.tgi-prefill-below-input.
+ */
 export function checkTgiLimits(instance: Instance): Finding[] {
   if (instance.engine !== "tgi") return [];
   const findings: Finding[] = [];
@@ -14,7 +17,7 @@ export function checkTgiLimits(instance: Instance): Finding[] {
       severity: "error",
       instanceId: instance.id,
       field: "tgi.maxInputTokens",
-      message: `${nameOf(instance)}: --max-input-tokens ${tgi.maxInputTokens} is not below --max-total-tokens ${total}; the launcher stops with "max_input_tokens must be < max_total_tokens".`,
+      message: `${nameOf(instance)}: --max-input-tokens ${tgi.maxInputTokens} is not below --max-total-tokens ${total}; text-generation-launcher stops with "\`max_input_tokens\` must be < \`max_total_tokens\`".`,
       fix: `Use --max-input-tokens ${total - 1} or less (total = prompt + generated tokens).`,
       patch: { tgi: { ...tgi, maxInputTokens: total - 1 } },
     });
@@ -25,7 +28,7 @@ export function checkTgiLimits(instance: Instance): Finding[] {
       severity: "error",
       instanceId: instance.id,
       field: "tgi.maxBatchTotalTokens",
-      message: `${nameOf(instance)}: --max-total-tokens ${total} is above --max-batch-total-tokens ${tgi.maxBatchTotalTokens}; the launcher stops with "max_total_tokens must be <= max_batch_total_tokens".`,
+      message: `${nameOf(instance)}: --max-total-tokens ${total} is above --max-batch-total-tokens ${tgi.maxBatchTotalTokens}; one full request would not fit a batch; the launcher stops with "\`max_total_tokens\` must be <= \`max_batch_total_tokens\`".`,
       fix: `Raise --max-batch-total-tokens to at least ${total}, or leave it out so TGI sizes it from free memory.`,
       patch: { tgi: { ...tgi, maxBatchTotalTokens: total } },
     });

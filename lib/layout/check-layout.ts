@@ -1,0 +1,117 @@
+/**
+ * The one entry point for "what is wrong with this layout / instance": the memory budget (lib/budget) and the
+ * configuration rules (lib/layout/rules), each check owned by one of them, returned together — errors first, each
+ * problem once. What the UI, `layout validate`, `check` and `estimate` call. Pure and browser-safe: catalog
+ * lookups only, no node: imports.
+ *
+ * Who owns what:
+ * - lib/budget: what only the memory numbers can say — budget.max-model-len-does-not-fit, budget.no-kv-memory,
+ *   budget.tgi-no-kv-memory, budget.tgi-max-total-does-not-fit, budget.over-card, budget.shm-too-small,
+ *   budget.container-memory-too-small, budget.container-cpus-too-few, budget.unknown-model, budget.unknown-gpu,
+ *   budget.tgi-prefill-below-input.
+ * - lib/layout/rules: configuration and layout — context.*, quant.*, tgi.*, tp.*, placement.*, layout.*, gpu.*
+ *   (shared claims past 1, shared cards overfilled, the 90 % ceiling), host.* (RAM and CPU over the host).
+ */
+import type { BudgetModel } from "../budget/common";
+import { budgetInstance, type BudgetGpu } from "../budget/instance";
+import { budgetLayout, unknownModelFinding, type BudgetMemo, type BudgetResolver } from "../budget/layout";
+import type { InstanceBudget, LayoutBudget } from "../budget/types";
+import { customGpu, findGpu, resolveModelArch } from "../catalog";
+import type { Finding } from "./findings";
+import { checkInstanceVram, validateInstance, validateLayout, type ArchResolver, type ModelLookup } from "./rules";
+import { catalogLookup } from "./rules/catalog-lookup";
+import type { GpuSlot, Instance, Layout } from "./schema";
+
+export interface CheckLayoutOptions {
+  /** Card that unplaced instances are budgeted against. Default: H100 SXM 80GB. */
+  defaultGpu?: BudgetGpu;
+  /** Budgets by instance settings; keep one per editor and pass it on every re-check. */
+  memo?: BudgetMemo;
+}
+
+export interface LayoutCheck {
+  budget: LayoutBudget;
+  /** Budget and rule findings: errors first, one per (code, instance, host, GPU). */
+  findings: Finding[];
+}
+
+export interface InstanceCheck {
+  /** Undefined when no GPU was given or the model cannot be resolved (then only the rules ran). */
+  budget?: InstanceBudget;
+  findings: Finding[];
+}
+
+export interface CheckInstanceOptions {
+  /** The model's architecture when the caller has it (e.g. from a config.json file); default: the catalog's. */
+  model?: BudgetModel;
+  lookup?: ModelLookup;
+}
+
+/** The card an unplaced instance is planned on until it is placed. */
+export const DEFAULT_PLANNING_GPU: BudgetGpu = findGpu("h100-sxm") ?? 80 * 1024 ** 3;
+
+// Catalog answers are pure; cached for the life of the process or page.
+const byModel = new Map<string, BudgetModel | null>();
+const byConfig = new WeakMap<object, BudgetModel | null>();
+
+function resolveModel(model: string, modelConfig?: Record<string, unknown>): BudgetModel | undefined {
+  const cached = modelConfig ? byConfig.get(modelConfig) : byModel.get(model);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = resolveModelArch(model, modelConfig);
+  const resolved = "error" in result ? null : (result.entry ?? result.arch);
+  if (modelConfig) byConfig.set(modelConfig, resolved);
+  else byModel.set(model, resolved);
+  return resolved ?? undefined;
+}
+
+function resolveGpu(slot: GpuSlot): BudgetGpu | undefined {
+  const spec = findGpu(slot.gpuId);
+  if (spec) return spec;
+  return slot.memoryBytes ? customGpu(slot.memoryBytes, { name: slot.gpuId }) : undefined;
+}
+
+/** The catalog as the budget's resolver: one object, so budgetLayout's per-resolver memo is shared. */
+export const catalogBudgetResolver: BudgetResolver = {
+  model: (instance: Instance) => resolveModel(instance.model, instance.modelConfig),
+  gpu: (slot: GpuSlot) => resolveGpu(slot),
+};
+
+/** The catalog as the rules' architecture resolver. */
+export const catalogArchResolver: ArchResolver = (model, modelConfig) => resolveModel(model, modelConfig);
+
+/** Budget and rules for a whole layout, each problem once. */
+export function checkLayout(layout: Layout, options: CheckLayoutOptions = {}): LayoutCheck {
+  const budget = budgetLayout(layout, catalogBudgetResolver, { defaultGpu: options.defaultGpu ?? DEFAULT_PLANNING_GPU, memo: options.memo });
+  const budgetFindings = [...budget.findings, ...layout.instances.flatMap((i) => budget.instances[i.id]?.findings ?? [])];
+  const ruleFindings = validateLayout(layout, budget, catalogArchResolver, catalogLookup);
+  return { budget, findings: orderFindings([...budgetFindings, ...ruleFindings]) };
+}
+
+/**
+ * One instance on its own (a pasted command, the estimate CLI): the rules always; with a `gpu`, the budget on it
+ * (budget.unknown-model when the model does not resolve) and the 90 % ceiling of its cards.
+ */
+export function checkInstance(instance: Instance, gpu: BudgetGpu, options: CheckInstanceOptions & { model: BudgetModel }): InstanceCheck & { budget: InstanceBudget };
+export function checkInstance(instance: Instance, gpu?: BudgetGpu, options?: CheckInstanceOptions): InstanceCheck;
+export function checkInstance(instance: Instance, gpu?: BudgetGpu, options: CheckInstanceOptions = {}): InstanceCheck {
+  const model = options.model ?? resolveModel(instance.model, instance.modelConfig);
+  const findings = validateInstance(instance, model, options.lookup ?? catalogLookup);
+  if (gpu === undefined) return { findings: orderFindings(findings) };
+  if (!model) return { findings: orderFindings([...findings, unknownModelFinding(instance)]) };
+  const budget = budgetInstance(instance, model, gpu);
+  return { budget, findings: orderFindings([...budget.findings, ...findings, ...checkInstanceVram(instance, budget)]) };
+}
+
+const findingKey = (f: Finding): string => JSON.stringify([f.code, f.instanceId ?? null, f.hostId ?? null, f.gpuIndex ?? null]);
+
+/** Errors before warnings, otherwise in the order found; the first of each (code, instance, host, GPU) kept. */
+export function orderFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = findingKey(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...unique.filter((f) => f.severity === "error"), ...unique.filter((f) => f.severity !== "error")];
+}
