@@ -1,5 +1,6 @@
 import type { ModelArch } from "../catalog/types";
-import { GIB, MIB } from "./units";
+import { ceilDiv, GIB, KIB, MIB } from "./units";
+import type { GraphCapture } from "./vllm-profiles";
 
 /** CUDA context of one process, measured on H100 (driver 580, torch 2.11): the engines do not count it in their budget. */
 export const CUDA_CONTEXT_BYTES = 648_871_936;
@@ -23,12 +24,31 @@ export function nonTorchOverhead(tp: number, interconnect: "nvlink" | "pcie"): O
   return { bytes: NON_TORCH_TP1_BYTES + extra, explanation: `Non-torch: cuBLAS workspace plus ${what} for TP ${tp}` };
 }
 
-/** Graph pool of vLLM's captured decode batch sizes: 0.3–0.7 GiB for 7–8B at TP 1, 3.45 GiB for Qwen3-235B-FP8 (MoE, 94 layers). */
-export function cudaGraphBytes(arch: ModelArch, captureSizes: "vllm" | "tgi"): number {
-  const perLayer = captureSizes === "vllm" ? 16 * MIB : 6 * MIB;
-  const moeFactor = arch.moe ? 2.35 : 1;
-  return Math.round(arch.numLayers * perLayer * moeFactor);
+/**
+ * CUDA-graph memory, measured on H100 (bench/gpu/README.md, bench/results/h100-activation.json): PyTorch's graph
+ * pool holds the largest captured batch's temporaries once (every smaller batch and layer reuses them), and the
+ * driver adds a fixed amount per captured graph. Fits Qwen2.5-7B (406 MiB) and Llama-3-8B (420–422 MiB) within 3 %.
+ */
+const POOL_BYTES_PER_TOKEN_AND_WIDTH = 4;
+const PIECEWISE_GRAPH_BYTES = 148 * KIB;
+const FULL_GRAPH_BYTES_PER_LAYER = 53 * KIB;
+/**
+ * MoE layers launch several kernels per piece (router, top-k, fused experts), so each graph costs more:
+ * Qwen3-235B-A22B-FP8 at TP 8 logged 3.45 GiB of graphs, 3.8× the dense per-graph figure.
+ */
+const MOE_PER_GRAPH_FACTOR = 3.8;
+/** TGI captures its own, smaller batch list (1, 2, 4, 8, 16, 32): not measured, ~6 MiB per layer from public logs. */
+const TGI_GRAPH_BYTES_PER_LAYER = 6 * MIB;
+
+export function vllmCudaGraphBytes(arch: ModelArch, tp: number, capture: GraphCapture): number {
+  const width = arch.moe ? arch.moe.expertsPerToken * arch.moe.moeIntermediateSize : arch.intermediateSize;
+  const pool = capture.largestBatch * POOL_BYTES_PER_TOKEN_AND_WIDTH * (3 * ceilDiv(width, tp) + arch.hiddenSize);
+  const piecewise = capture.piecewise ? capture.sizes * (arch.numLayers + 1) * PIECEWISE_GRAPH_BYTES : 0;
+  const full = capture.full ? capture.sizes * arch.numLayers * FULL_GRAPH_BYTES_PER_LAYER : 0;
+  return Math.round(pool + (piecewise + full) * (arch.moe ? MOE_PER_GRAPH_FACTOR : 1));
 }
+
+export const tgiCudaGraphBytes = (arch: ModelArch): number => arch.numLayers * TGI_GRAPH_BYTES_PER_LAYER;
 
 export const cudaContextOverhead = (): Overhead => ({
   bytes: CUDA_CONTEXT_BYTES,

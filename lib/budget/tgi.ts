@@ -3,7 +3,7 @@ import type { Instance } from "../layout/schema";
 import { estimateActivation } from "./activation";
 import { fractionNeeded, prepare, term, type BudgetModel, type GpuTarget } from "./common";
 import { kvPool } from "./kv";
-import { cudaContextOverhead, cudaGraphBytes, nonTorchOverhead } from "./overheads";
+import { cudaContextOverhead, tgiCudaGraphBytes, nonTorchOverhead } from "./overheads";
 import type { InstanceBudget } from "./types";
 import { compareVersions, count, gib, KIB } from "./units";
 
@@ -56,7 +56,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
 
   const activation = estimateActivation(model, { tokens: prefillTokens, seqs: 1, tp: instance.tp, dtypeBytes: 2, samplerBytesPerLogit: 4 });
   const nonTorch = nonTorchOverhead(instance.tp, gpu.interconnect);
-  const graphs = instance.enforceEager ? 0 : cudaGraphBytes(model, "tgi");
+  const graphs = instance.enforceEager ? 0 : tgiCudaGraphBytes(model);
   const context = cudaContextOverhead();
   const fraction = tgi.cudaMemoryFraction;
   const used = context.bytes + p.weights.weightsBytesPerGpu + activation.bytes + nonTorch.bytes;

@@ -40,7 +40,7 @@ export interface InstanceBudget {
 }
 
 export interface BudgetSettings {
-  /** Version profile, e.g. "v1-0.10to0.20" (vLLM) or "tgi-3" (TGI). */
+  /** Version profile, e.g. "v1-0.11to0.20" (vLLM) or "tgi-3" (TGI). */
   profile: string;
   tp: number;
   blockSizeTokens: number;

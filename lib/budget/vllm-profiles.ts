@@ -1,6 +1,6 @@
 import { compareVersions, GIB } from "./units";
 
-export type VllmProfileName = "v0" | "v1-0.8" | "v1-0.9" | "v1-0.10to0.20" | "v1-0.21plus";
+export type VllmProfileName = "v0" | "v1-0.8" | "v1-0.9" | "v1-0.10" | "v1-0.11to0.20" | "v1-0.21plus";
 
 /**
  * How one range of vLLM releases sizes memory. Releases in between pick the closest older profile.
@@ -19,7 +19,19 @@ export interface VllmProfile {
   /** Sliding-window layers get window-sized blocks (hybrid KV cache manager). */
   hybridKv: boolean;
   samplerBytesPerLogit: number;
+  cudaGraphs: GraphCapture;
   defaults(input: BatchDefaultsInput): BatchDefaults;
+}
+
+/** What a release captures as CUDA graphs (lib/budget/overheads.ts turns it into bytes). */
+export interface GraphCapture {
+  /** Decode batch sizes captured (V0: 1, 2, 4, 8…256; V1 0.8–0.10: 67 sizes up to 512; 0.11+: 51). */
+  sizes: number;
+  largestBatch: number;
+  /** torch.compile splits the model at attention: one graph per size and per piece (layers + 1). */
+  piecewise: boolean;
+  /** One graph of the whole model per size (V0; V1 0.11+ captures both kinds). */
+  full: boolean;
 }
 
 export interface BatchDefaultsInput {
@@ -38,8 +50,15 @@ export interface BatchDefaults {
 
 /** V0 sampler working set per logit, fitted on Llama-3-8B: 1.26 GiB for 256 × 128,256 logits at TP 1 and 2. */
 const V0_SAMPLER_BYTES_PER_LOGIT = 41;
-/** V1 dummy sampler run per logit, fitted on Llama-3.1-8B (0.9.1, H100, 1,024 sequences): ≈ 4 GiB. */
-const V1_SAMPLER_BYTES_PER_LOGIT = 32;
+/**
+ * V1 dummy sampler run per logit: 38.0 ± 0.1 B measured on H100 for 256/1,024 rows × 128,256/152,064 vocab
+ * (bench/results/h100-activation.json, vLLM's sampler op sequence in plain PyTorch).
+ */
+const V1_SAMPLER_BYTES_PER_LOGIT = 38;
+
+const V0_GRAPHS: GraphCapture = { sizes: 35, largestBatch: 256, piecewise: false, full: true };
+const V1_PIECEWISE_GRAPHS: GraphCapture = { sizes: 67, largestBatch: 512, piecewise: true, full: false };
+const V1_FULL_AND_PIECEWISE_GRAPHS: GraphCapture = { sizes: 51, largestBatch: 512, piecewise: true, full: true };
 
 const fixedDefaults = (tokens: number, seqs: number) => (): BatchDefaults => ({
   maxNumBatchedTokens: tokens,
@@ -62,11 +81,12 @@ function v0Defaults({ maxModelLen }: BatchDefaultsInput): BatchDefaults {
 }
 
 export const VLLM_PROFILES: readonly VllmProfile[] = [
-  { name: "v0", since: "0.0.0", engine: "V0", summary: "V0 engine (0.2–0.7.x): profiles max_model_len tokens without chunked prefill; CUDA graphs on top", cudaGraphsInBudget: false, hybridKv: false, samplerBytesPerLogit: V0_SAMPLER_BYTES_PER_LOGIT, defaults: v0Defaults },
-  { name: "v1-0.8", since: "0.8.0", engine: "V1", summary: "V1 engine 0.8.x: 2,048 batched tokens / 256 sequences on every GPU; CUDA graphs on top", cudaGraphsInBudget: false, hybridKv: false, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, defaults: fixedDefaults(2048, 256) },
-  { name: "v1-0.9", since: "0.9.0", engine: "V1", summary: "V1 0.9.x: batch defaults by GPU class; CUDA graphs on top", cudaGraphsInBudget: false, hybridKv: false, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, defaults: gpuClassDefaults },
-  { name: "v1-0.10to0.20", since: "0.10.0", engine: "V1", summary: "V1 0.10–0.20: hybrid KV manager for sliding-window layers; CUDA graphs captured after KV, on top of the budget", cudaGraphsInBudget: false, hybridKv: true, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, defaults: gpuClassDefaults },
-  { name: "v1-0.21plus", since: "0.21.0", engine: "V1", summary: "V1 0.21+: CUDA graph memory estimated first and taken from the KV cache", cudaGraphsInBudget: true, hybridKv: true, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, defaults: gpuClassDefaults },
+  { name: "v0", since: "0.0.0", engine: "V0", summary: "V0 engine (0.2–0.7.x): profiles max_model_len tokens without chunked prefill; CUDA graphs on top", cudaGraphsInBudget: false, hybridKv: false, samplerBytesPerLogit: V0_SAMPLER_BYTES_PER_LOGIT, cudaGraphs: V0_GRAPHS, defaults: v0Defaults },
+  { name: "v1-0.8", since: "0.8.0", engine: "V1", summary: "V1 engine 0.8.x: 2,048 batched tokens / 256 sequences on every GPU; CUDA graphs on top", cudaGraphsInBudget: false, hybridKv: false, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, cudaGraphs: V1_PIECEWISE_GRAPHS, defaults: fixedDefaults(2048, 256) },
+  { name: "v1-0.9", since: "0.9.0", engine: "V1", summary: "V1 0.9.x: batch defaults by GPU class; CUDA graphs on top", cudaGraphsInBudget: false, hybridKv: false, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, cudaGraphs: V1_PIECEWISE_GRAPHS, defaults: gpuClassDefaults },
+  { name: "v1-0.10", since: "0.10.0", engine: "V1", summary: "V1 0.10: hybrid KV manager for sliding-window layers; piecewise CUDA graphs captured after KV, on top of the budget", cudaGraphsInBudget: false, hybridKv: true, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, cudaGraphs: V1_PIECEWISE_GRAPHS, defaults: gpuClassDefaults },
+  { name: "v1-0.11to0.20", since: "0.11.0", engine: "V1", summary: "V1 0.11–0.20: full and piecewise CUDA graphs captured after KV, on top of the budget", cudaGraphsInBudget: false, hybridKv: true, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, cudaGraphs: V1_FULL_AND_PIECEWISE_GRAPHS, defaults: gpuClassDefaults },
+  { name: "v1-0.21plus", since: "0.21.0", engine: "V1", summary: "V1 0.21+: CUDA graph memory estimated first and taken from the KV cache", cudaGraphsInBudget: true, hybridKv: true, samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT, cudaGraphs: V1_FULL_AND_PIECEWISE_GRAPHS, defaults: gpuClassDefaults },
 ];
 
 const NEWEST = VLLM_PROFILES[VLLM_PROFILES.length - 1]!;

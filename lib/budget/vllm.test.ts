@@ -9,7 +9,7 @@ import { selectVllmProfile } from "./vllm-profiles";
 describe("vLLM version profiles", () => {
   it.each([
     ["0.2", "v0"], ["0.6.4", "v0"], ["0.7.3", "v0"], ["0.8.5", "v1-0.8"], ["0.9.2", "v1-0.9"],
-    ["0.10.2", "v1-0.10to0.20"], ["0.11.0", "v1-0.10to0.20"], ["0.20.1", "v1-0.10to0.20"], ["0.21.0", "v1-0.21plus"], ["0.30", "v1-0.21plus"],
+    ["0.10.2", "v1-0.10"], ["0.11.0", "v1-0.11to0.20"], ["0.20.1", "v1-0.11to0.20"], ["0.21.0", "v1-0.21plus"], ["0.30", "v1-0.21plus"],
   ])("%s → %s", (version, name) => expect(selectVllmProfile(version).name).toBe(name));
 
   it("defaults to the newest profile", () => expect(selectVllmProfile(undefined).name).toBe("v1-0.21plus"));

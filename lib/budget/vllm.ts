@@ -4,7 +4,7 @@ import { estimateActivation } from "./activation";
 import { fractionNeeded, prepare, term, type BudgetModel, type GpuTarget, type Prepared } from "./common";
 import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type KvPool } from "./kv";
 import { roundMaxModelLen } from "./max-len";
-import { cudaContextOverhead, cudaGraphBytes, nonTorchOverhead } from "./overheads";
+import { cudaContextOverhead, nonTorchOverhead, vllmCudaGraphBytes } from "./overheads";
 import type { InstanceBudget } from "./types";
 import { ceilDiv, count, gib, GIB, KIB } from "./units";
 import { selectVllmProfile, type VllmProfile } from "./vllm-profiles";
@@ -23,7 +23,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
 
   const activation = estimateActivation(model, { tokens: profileTokens, seqs: maxNumSeqs, tp: instance.tp, dtypeBytes: 2, samplerBytesPerLogit: profile.samplerBytesPerLogit });
   const nonTorch = nonTorchOverhead(instance.tp, gpu.interconnect);
-  const graphs = instance.enforceEager ? 0 : cudaGraphBytes(model, "vllm");
+  const graphs = instance.enforceEager ? 0 : vllmCudaGraphBytes(model, instance.tp, profile.cudaGraphs);
   const context = cudaContextOverhead();
   const budgetBytes = Math.floor(gpu.memoryBytes * instance.gpuMemoryUtilization);
   const graphsInside = profile.cudaGraphsInBudget ? graphs : 0;
