@@ -1,30 +1,11 @@
-import type { ModelArch, QuantizationConfig } from "../../catalog/types";
+import type { ModelArch } from "../../catalog/types";
 import type { Instance, InstanceInput, Layout, LayoutInput } from "../schema";
 import { instanceSchema, layoutSchema } from "../schema";
 import type { ModelLookup } from "./quantized-sibling";
 
-/** Qwen2.5-7B-Instruct's config.json, as the catalog would give it. */
-export const QWEN_7B: ModelArch = {
-  id: "Qwen/Qwen2.5-7B-Instruct",
-  architecture: "Qwen2ForCausalLM",
-  modelType: "qwen2",
-  numLayers: 28,
-  hiddenSize: 3584,
-  numAttentionHeads: 28,
-  numKeyValueHeads: 4,
-  headDim: 128,
-  intermediateSize: 18944,
-  vocabSize: 152064,
-  tieWordEmbeddings: false,
-  maxPositionEmbeddings: 32768,
-  torchDtype: "bfloat16",
-};
-
-const gptq4: QuantizationConfig = { method: "gptq", bits: 4, groupSize: 128 };
-const awq4: QuantizationConfig = { method: "awq", bits: 4, groupSize: 128 };
-
-export const QWEN_7B_GPTQ: ModelArch = { ...QWEN_7B, id: "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4", torchDtype: "float16", quantization: gptq4 };
-export const QWEN_7B_AWQ: ModelArch = { ...QWEN_7B, id: "Qwen/Qwen2.5-7B-Instruct-AWQ", torchDtype: "float16", quantization: awq4 };
+/** Qwen2.5-7B-Instruct and its quantized siblings, as the catalog would give them (shared with lib/budget's tests). */
+export { QWEN25_7B as QWEN_7B, QWEN25_7B_AWQ as QWEN_7B_AWQ, QWEN25_7B_GPTQ_INT4 as QWEN_7B_GPTQ } from "../../budget/model-fixtures";
+import { QWEN25_7B as QWEN_7B, QWEN25_7B_AWQ as QWEN_7B_AWQ, QWEN25_7B_GPTQ_INT4 as QWEN_7B_GPTQ } from "../../budget/model-fixtures";
 
 const MODELS = [QWEN_7B, QWEN_7B_GPTQ, QWEN_7B_AWQ];
 
