@@ -5,7 +5,8 @@ import { fractionNeeded, prepare, term, type BudgetModel, type GpuTarget } from 
 import { kvPool } from "./kv";
 import { cudaContextOverhead, tgiCudaGraphBytes, nonTorchOverhead } from "./overheads";
 import type { InstanceBudget } from "./types";
-import { compareVersions, count, gib, KIB } from "./units";
+import { compareVersions } from "../engines/version";
+import { count, gib, KIB } from "./units";
 
 /**
  * TGI warm-up (server/text_generation_server/models/flash_causal_lm.py): prefill max_batch_prefill_tokens, then
