@@ -33,116 +33,62 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Maps validated vLLM flags onto the layout's instance fields. */
-function applyVllmFlag(draft: Draft, flag: AcceptedFlag): void {
-  switch (flag.spec.name) {
-    case "--model":
-      draft.model = flag.value;
-      return;
-    case "--tensor-parallel-size":
-      draft.tp = numberOf(flag);
-      return;
-    case "--quantization":
-      draft.quantization = flag.value;
-      return;
-    case "--dtype":
-      draft.dtype = DTYPES[flag.value];
-      return;
-    case "--kv-cache-dtype":
-      draft.kvCacheDtype = KV_DTYPES[flag.value];
-      return;
-    case "--max-model-len":
-      draft.maxModelLen = numberOf(flag);
-      return;
-    case "--rope-scaling":
-      draft.ropeScaling = ropeFromJson(parseJson(flag.value));
-      return;
-    case "--hf-overrides": {
-      const overrides = parseJson(flag.value);
-      const rope = typeof overrides === "object" && overrides !== null ? (overrides as Record<string, unknown>).rope_scaling : undefined;
-      if (rope !== undefined) draft.ropeScaling = ropeFromJson(rope);
-      return;
-    }
-    case "--gpu-memory-utilization":
-      draft.gpuMemoryUtilization = numberOf(flag);
-      return;
-    case "--max-num-seqs":
-      draft.maxNumSeqs = numberOf(flag);
-      return;
-    case "--max-num-batched-tokens":
-      draft.maxNumBatchedTokens = numberOf(flag);
-      return;
-    case "--enforce-eager":
-      draft.enforceEager = !flag.negated && flag.value !== "false";
-      return;
-    case "--port":
-      draft.port = numberOf(flag);
-      return;
-    default:
-      return;
-  }
-}
+type TgiRope = { type?: "linear" | "dynamic"; factor?: number };
+type Apply = (draft: Draft, flag: AcceptedFlag, rope: TgiRope) => void;
 
-/** Maps validated TGI flags onto the layout's instance fields. */
-function applyTgiFlag(draft: Draft, flag: AcceptedFlag, rope: { type?: "linear" | "dynamic"; factor?: number }): void {
-  const tgi = (draft.tgi ??= {});
-  switch (flag.spec.name) {
-    case "--model-id":
-      draft.model = flag.value;
-      return;
-    case "--num-shard":
-      draft.tp = numberOf(flag);
-      return;
-    case "--quantize":
-      draft.quantization = flag.value;
-      return;
-    case "--dtype":
-      draft.dtype = DTYPES[flag.value];
-      return;
-    case "--kv-cache-dtype":
-      draft.kvCacheDtype = KV_DTYPES[flag.value];
-      return;
-    case "--max-input-tokens":
-    case "--max-input-length":
-      tgi.maxInputTokens = numberOf(flag);
-      return;
-    case "--max-total-tokens":
-      tgi.maxTotalTokens = numberOf(flag);
-      return;
-    case "--max-batch-prefill-tokens":
-      tgi.maxBatchPrefillTokens = numberOf(flag);
-      return;
-    case "--max-batch-total-tokens":
-      tgi.maxBatchTotalTokens = numberOf(flag);
-      return;
-    case "--cuda-memory-fraction":
-      tgi.cudaMemoryFraction = numberOf(flag);
-      return;
-    case "--rope-scaling":
-      rope.type = flag.value === "dynamic" ? "dynamic" : "linear";
-      return;
-    case "--rope-factor":
-      rope.factor = numberOf(flag);
-      return;
-    case "--cuda-graphs":
-      if (flag.value.trim() === "0") draft.enforceEager = true;
-      return;
-    case "--port":
-      draft.port = numberOf(flag);
-      return;
-    default:
-      return;
-  }
-}
+/** Flags both engines spell alike, or whose meaning maps onto the same field. */
+const SHARED: Record<string, Apply> = {
+  "--dtype": (d, f) => void (d.dtype = DTYPES[f.value]),
+  "--kv-cache-dtype": (d, f) => void (d.kvCacheDtype = KV_DTYPES[f.value]),
+  "--port": (d, f) => void (d.port = numberOf(f)),
+};
+
+const tgiSettings = (d: Draft) => (d.tgi ??= {});
+
+/** vLLM flags onto the layout's instance fields. */
+const VLLM_FIELDS: Record<string, Apply> = {
+  ...SHARED,
+  "--model": (d, f) => void (d.model = f.value),
+  "--tensor-parallel-size": (d, f) => void (d.tp = numberOf(f)),
+  "--quantization": (d, f) => void (d.quantization = f.value),
+  "--max-model-len": (d, f) => void (d.maxModelLen = numberOf(f)),
+  "--rope-scaling": (d, f) => void (d.ropeScaling = ropeFromJson(parseJson(f.value))),
+  "--hf-overrides": (d, f) => {
+    const overrides = parseJson(f.value);
+    const rope = typeof overrides === "object" && overrides !== null ? (overrides as Record<string, unknown>).rope_scaling : undefined;
+    if (rope !== undefined) d.ropeScaling = ropeFromJson(rope);
+  },
+  "--gpu-memory-utilization": (d, f) => void (d.gpuMemoryUtilization = numberOf(f)),
+  "--max-num-seqs": (d, f) => void (d.maxNumSeqs = numberOf(f)),
+  "--max-num-batched-tokens": (d, f) => void (d.maxNumBatchedTokens = numberOf(f)),
+  "--enforce-eager": (d, f) => void (d.enforceEager = !f.negated && f.value !== "false"),
+};
+
+/** TGI flags onto the layout's instance fields; rope flags are collected and combined at the end. */
+const TGI_FIELDS: Record<string, Apply> = {
+  ...SHARED,
+  "--model-id": (d, f) => void (d.model = f.value),
+  "--num-shard": (d, f) => void (d.tp = numberOf(f)),
+  "--quantize": (d, f) => void (d.quantization = f.value),
+  "--max-input-tokens": (d, f) => void (tgiSettings(d).maxInputTokens = numberOf(f)),
+  "--max-input-length": (d, f) => void (tgiSettings(d).maxInputTokens = numberOf(f)),
+  "--max-total-tokens": (d, f) => void (tgiSettings(d).maxTotalTokens = numberOf(f)),
+  "--max-batch-prefill-tokens": (d, f) => void (tgiSettings(d).maxBatchPrefillTokens = numberOf(f)),
+  "--max-batch-total-tokens": (d, f) => void (tgiSettings(d).maxBatchTotalTokens = numberOf(f)),
+  "--cuda-memory-fraction": (d, f) => void (tgiSettings(d).cudaMemoryFraction = numberOf(f)),
+  "--rope-scaling": (_d, f, rope) => void (rope.type = f.value === "dynamic" ? "dynamic" : "linear"),
+  "--rope-factor": (_d, f, rope) => void (rope.factor = numberOf(f)),
+  "--cuda-graphs": (d, f) => {
+    if (f.value.trim() === "0") d.enforceEager = true;
+  },
+};
 
 /** Turns accepted flags into instance fields; unset fields stay out so the schema's defaults apply. */
 export function flagsToDraft(engine: Engine, flags: readonly AcceptedFlag[]): Draft {
   const draft: Draft = { engine };
-  const rope: { type?: "linear" | "dynamic"; factor?: number } = {};
-  for (const flag of flags) {
-    if (engine === "vllm") applyVllmFlag(draft, flag);
-    else applyTgiFlag(draft, flag, rope);
-  }
+  const rope: TgiRope = {};
+  const fields = engine === "vllm" ? VLLM_FIELDS : TGI_FIELDS;
+  for (const flag of flags) fields[flag.spec.name]?.(draft, flag, rope);
   // The launcher's rule: a factor alone means linear, a type alone means factor 1.0.
   if (rope.type !== undefined || rope.factor !== undefined) {
     draft.ropeScaling = { type: rope.type ?? "linear", factor: rope.factor ?? 1 };
