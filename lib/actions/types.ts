@@ -30,12 +30,24 @@ export type Resource =
   | { type: "host"; id: string; labels: Record<string, string> }
   | { type: "instance"; id: string; hostLabels: Record<string, string> };
 
+/** What an API token may do on top of its owner's role: "read" = every *.read action, "write" = design, apply, start, stop. */
+export type TokenScope = "read" | "write";
+
 export interface Actor {
   kind: "user" | "token";
   userId: string;
   label: string;
   role: Role;
   ip: string | null;
+  /** Set when kind === "token": the token's id and scopes (a token never manages users, tokens, secrets, hosts or settings). */
+  tokenId?: string;
+  scopes?: TokenScope[];
+}
+
+/** One permission check: an action on one specific resource. */
+export interface Check {
+  action: PermissionAction;
+  resource: Resource;
 }
 
 export type ActionResult<T> =

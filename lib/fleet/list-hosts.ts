@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { authorize } from "../auth/authorize";
 import { db } from "../db";
 
 const labelsSchema = z.record(z.string(), z.string()).catch({});
@@ -18,6 +19,7 @@ export interface HostRow {
 }
 
 export async function listHosts(): Promise<HostRow[]> {
+  await authorize("fleet.read", { type: "global" });
   const hosts = await db().host.findMany({ include: { gpus: { orderBy: { index: "asc" } } }, orderBy: { name: "asc" } });
   return hosts.map((h) => ({
     id: h.id,

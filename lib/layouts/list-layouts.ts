@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../auth/authorize";
 import { db } from "../db";
 
 export interface LayoutRow {
@@ -10,6 +11,7 @@ export interface LayoutRow {
 }
 
 export async function listLayouts(): Promise<LayoutRow[]> {
+  await authorize("layout.read", { type: "global" });
   const layouts = await db().layout.findMany({
     orderBy: { updatedAt: "desc" },
     include: { revisions: { orderBy: { number: "desc" }, take: 1 }, _count: { select: { revisions: true } } },

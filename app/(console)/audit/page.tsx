@@ -1,19 +1,34 @@
 import type { Metadata } from "next";
+import { AuditFilters } from "@/components/audit/audit-filters";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { auditFilterSchema } from "@/lib/audit/audit-filter";
+import { listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
 
 export const metadata: Metadata = { title: "Audit" };
 export const dynamic = "force-dynamic";
 
-export default async function AuditPage() {
-  const events = await listAuditEvents();
+function Change({ before, after }: { before: string | null; after: string | null }) {
+  if (!before && !after) return <span className="text-slate-400">—</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer text-xs">details</summary>
+      {before && <pre className="max-w-md overflow-x-auto text-xs whitespace-pre-wrap">before: {before}</pre>}
+      {after && <pre className="max-w-md overflow-x-auto text-xs whitespace-pre-wrap">after: {after}</pre>}
+    </details>
+  );
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filter = auditFilterSchema.parse(await searchParams);
+  const [events, actions] = await Promise.all([listAuditEvents(filter), listAuditActions()]);
   return (
     <>
       <PageHeader title="Audit" description="Every change, who made it, when and from where. Append-only." />
+      <AuditFilters filter={filter} actions={actions} />
       {events.length === 0 ? (
-        <EmptyState title="No events yet">Sign-ins, layout saves and every applied change are recorded here.</EmptyState>
+        <EmptyState title="No events match">Sign-ins, layout saves and every applied change are recorded here.</EmptyState>
       ) : (
         <DataTable
           caption="Audit events"
@@ -25,6 +40,7 @@ export default async function AuditPage() {
             { header: "From", cell: (e) => e.ip ?? "—" },
             { header: "Action", cell: (e) => <code>{e.action}</code> },
             { header: "Target", cell: (e) => `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}` },
+            { header: "Change", cell: (e) => <Change before={e.before} after={e.after} /> },
           ]}
         />
       )}

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
+import { ApplyRevisionForm } from "@/components/auth/apply-revision-form";
+import { InstanceStateButtons } from "@/components/auth/instance-state-buttons";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { listRevisionChoices } from "@/lib/actions/instances/list-revisions";
+import { currentActor, grantsOf } from "@/lib/auth/authorize";
+import { can, canWriteAnything } from "@/lib/auth/can";
 import { formatRelativeTime } from "@/lib/format";
 import { listInstances } from "@/lib/instances/list-instances";
 
@@ -9,10 +14,14 @@ export const metadata: Metadata = { title: "Instances" };
 export const dynamic = "force-dynamic";
 
 export default async function InstancesPage() {
-  const instances = await listInstances();
+  const [instances, actor] = await Promise.all([listInstances(), currentActor()]);
+  const writer = actor !== null && canWriteAnything(actor);
+  const [revisions, grants] = writer && actor ? await Promise.all([listRevisionChoices(), grantsOf(actor)]) : [[], []];
+  const mayOperate = (i: (typeof instances)[number]) => actor !== null && writer && can(actor, "instance.start", { type: "instance", id: i.id, hostLabels: i.hostLabels }, grants);
   return (
     <>
       <PageHeader title="Instances" description="Engine containers as applied from layouts: what should run and what does." />
+      {writer && <ApplyRevisionForm revisions={revisions} />}
       {instances.length === 0 ? (
         <EmptyState title="No instances applied yet">Instances appear here once a layout is applied to real hosts.</EmptyState>
       ) : (
@@ -28,6 +37,7 @@ export default async function InstancesPage() {
             { header: "Desired", cell: (i) => i.desiredState },
             { header: "Observed", cell: (i) => <span title={i.lastError ?? undefined}>{i.observedState}</span> },
             { header: "Updated", cell: (i) => formatRelativeTime(i.updatedAt) },
+            ...(writer ? [{ header: "Actions", cell: (i: (typeof instances)[number]) => (mayOperate(i) ? <InstanceStateButtons instanceId={i.id} instanceKey={i.instanceKey} desiredState={i.desiredState} /> : null) }] : []),
           ]}
         />
       )}

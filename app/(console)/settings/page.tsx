@@ -1,16 +1,32 @@
 import type { Metadata } from "next";
+import { SecretsSection } from "@/components/settings/secrets-section";
+import { TokensSection } from "@/components/settings/tokens-section";
+import { UsersSection } from "@/components/settings/users-section";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { currentActor } from "@/lib/auth/authorize";
+import { canWriteAnything } from "@/lib/auth/can";
+import { listUsers } from "@/lib/auth/list-users";
+import { listSecretNames } from "@/lib/secrets/secret-store";
 import { describeConfig } from "@/lib/settings/describe-config";
+import { listTokens } from "@/lib/tokens/list-tokens";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const actor = await currentActor();
+  const isAdmin = actor?.role === "admin";
+  const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
+  const [users, tokens, secrets] = await Promise.all([isAdmin ? listUsers() : null, mayTokens ? listTokens() : null, isAdmin ? listSecretNames() : null]);
   const rows = describeConfig();
   return (
     <>
       <PageHeader title="Settings" description="How this fleetdeck server is configured. Change these with environment variables and restart." />
+      {users && <UsersSection users={users} />}
+      {tokens && <TokensSection tokens={tokens} />}
+      {secrets && <SecretsSection secrets={secrets} />}
+      <h2 className="mb-2 text-lg font-semibold">Configuration</h2>
       <DataTable
         caption="Configuration"
         rows={rows}

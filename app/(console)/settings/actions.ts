@@ -1,0 +1,17 @@
+"use server";
+
+import { saveSecret as save, deleteSecret as remove } from "@/lib/actions/secrets/secrets";
+import { createApiToken as createToken, revokeApiToken as revokeToken } from "@/lib/actions/tokens/tokens";
+import { createUser as create } from "@/lib/actions/users/create-user";
+import { addHostGrant as addGrant, removeHostGrant as removeGrant } from "@/lib/actions/users/grants";
+import { setUserRole as setRole } from "@/lib/actions/users/set-role";
+
+// Each export is the defineAction result itself (guarded, audited), so the guard-coverage test sees its registry entry.
+export const createUser = create;
+export const setUserRole = setRole;
+export const addHostGrant = addGrant;
+export const removeHostGrant = removeGrant;
+export const createApiToken = createToken;
+export const revokeApiToken = revokeToken;
+export const saveSecret = save;
+export const deleteSecret = remove;

@@ -1,0 +1,4 @@
+import { desiredStateSpec } from "@/lib/actions/instances/set-desired-state";
+import { defineRoute } from "@/lib/api/define-route";
+
+export const POST = defineRoute(desiredStateSpec("stopped"));

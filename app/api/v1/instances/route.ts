@@ -1,0 +1,4 @@
+import { listInstancesSpec } from "@/lib/api/read-specs";
+import { defineRoute } from "@/lib/api/define-route";
+
+export const GET = defineRoute(listInstancesSpec);

@@ -1,0 +1,43 @@
+import type { z } from "zod";
+
+/** Zod issues as people read them: the field, the value that was sent, and what to send instead. */
+
+function pathOf(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) out += typeof key === "number" ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out || "input";
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const s = JSON.stringify(value) ?? String(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function fix(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === "invalid_type" && value === undefined) return `it is required (${issue.message.replace(/^Invalid input: /, "")})`;
+  return issue.message.replace(/^Invalid input: /, "");
+}
+
+export function describeZodError(error: z.ZodError, input: unknown): { error: string; fieldErrors: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    const path = pathOf(issue.path);
+    const value = valueAt(input, issue.path);
+    const message = `got ${shown(value)}: ${fix(issue, value)}`;
+    (fieldErrors[path] ??= []).push(message);
+    lines.push(`${path}: ${message}`);
+  }
+  const more = lines.length > 3 ? ` (and ${lines.length - 3} more)` : "";
+  return { error: `Please fix: ${lines.slice(0, 3).join("; ")}${more}`, fieldErrors };
+}

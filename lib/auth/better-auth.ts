@@ -1,0 +1,68 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { username } from "better-auth/plugins";
+import { db } from "../db";
+import { env } from "../env";
+import { providerOf } from "../migrations";
+import { fleetdeckSecret } from "../secret";
+
+/**
+ * better-auth, for what it does well: password hashing (scrypt via node:crypto), database sessions
+ * with sliding expiry, signed HttpOnly cookies. Its HTTP handler is not mounted: sign-in, sign-out
+ * and first-run setup are our own server actions (rate limited, audited), which call auth.api.*.
+ */
+
+export const SESSION_SECONDS = 7 * 24 * 3600;
+/** A session used after this long is extended by another SESSION_SECONDS (sliding expiry). */
+export const SESSION_REFRESH_SECONDS = 24 * 3600;
+
+function build(secureCookies: boolean) {
+  const { DATABASE_URL, PORT, FLEETDECK_ALLOWED_ORIGINS } = env();
+  return betterAuth({
+    appName: "fleetdeck",
+    secret: fleetdeckSecret(),
+    baseURL: process.env.FLEETDECK_PUBLIC_URL || `http://localhost:${PORT}`,
+    trustedOrigins: FLEETDECK_ALLOWED_ORIGINS.map((o) => (o.includes("://") ? o : `https://${o}`)),
+    database: prismaAdapter(db(), { provider: providerOf(DATABASE_URL) }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: false },
+    session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
+    rateLimit: { enabled: false }, // our own limiter (lib/auth/rate-limit.ts) is per account and per address
+    telemetry: { enabled: false },
+    advanced: {
+      useSecureCookies: secureCookies,
+      cookiePrefix: "fleetdeck",
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+    },
+    plugins: [username({ minUsernameLength: 2, maxUsernameLength: 40, usernameValidator: (u) => /^[A-Za-z0-9._-]+$/.test(u) }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof build>;
+
+const holder = globalThis as typeof globalThis & { __fleetdeckAuth?: Map<boolean, Auth> };
+
+/**
+ * Secure cookies when the public URL is https, or when the request arrived over https
+ * (directly or through a proxy that says so); plain http on localhost keeps working for development.
+ */
+export function wantsSecureCookies(headers: Headers): boolean {
+  const forced = process.env.FLEETDECK_SECURE_COOKIES;
+  if (forced === "true" || forced === "false") return forced === "true";
+  if (process.env.FLEETDECK_PUBLIC_URL?.startsWith("https://")) return true;
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (proto) return proto === "https";
+  return (headers.get("origin") ?? headers.get("referer") ?? "").startsWith("https://");
+}
+
+export function auth(headers: Headers): Auth {
+  holder.__fleetdeckAuth ??= new Map();
+  const secure = wantsSecureCookies(headers);
+  let instance = holder.__fleetdeckAuth.get(secure);
+  if (!instance) {
+    instance = build(secure);
+    holder.__fleetdeckAuth.set(secure, instance);
+  }
+  return instance;
+}

@@ -1,0 +1,58 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { TokenScope } from "../actions/types";
+
+/**
+ * API tokens: "fd_" + 43 base64url characters (256 random bits). Only the SHA-256 of the token is
+ * stored (a fast hash is right for a high-entropy secret: nothing to brute-force); the first
+ * characters are kept as `prefix` so people can tell their tokens apart.
+ */
+
+export const TOKEN_PREFIX = "fd_";
+const TOKEN_RE = /^fd_[A-Za-z0-9_-]{43}$/;
+
+export const tokenScopesSchema = z.array(z.enum(["read", "write"])).min(1);
+
+export function generateToken(): { token: string; prefix: string; hashedToken: string } {
+  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  return { token, prefix: token.slice(0, 10), hashedToken: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function looksLikeToken(value: string): boolean {
+  return TOKEN_RE.test(value);
+}
+
+export function tokenMatches(token: string, hashedToken: string): boolean {
+  const a = Buffer.from(hashToken(token), "hex");
+  const b = Buffer.from(hashedToken, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function parseScopes(stored: string): TokenScope[] {
+  try {
+    const parsed = tokenScopesSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+export type TokenState = "active" | "expired" | "revoked";
+
+export function tokenState(row: { expiresAt: Date | null; revokedAt: Date | null }, now: Date): TokenState {
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+/** The bearer token in an Authorization header, or null. */
+export function bearerToken(headers: Headers): string | null {
+  const value = headers.get("authorization");
+  if (!value) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "./lib/auth/csp";
+
+/**
+ * Runs before every page: a fresh CSP nonce per response, and an early redirect to sign-in when there
+ * is no session cookie at all (optimistic only: the real check is authorize() in the data layer).
+ */
+const PUBLIC_PAGES = ["/sign-in", "/setup"];
+const SESSION_COOKIES = ["fleetdeck.session_token", "__Secure-fleetdeck.session_token"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c));
+  if (!isApi && !hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(p + "/"))) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+};
