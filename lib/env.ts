@@ -37,6 +37,8 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
+  FLEETDECK_PUBLIC_URL: z.url({ protocol: /^https?$/, message: "expected the URL people open, such as https://fleet.example.com" }).optional(),
+  FLEETDECK_SECURE_COOKIES: z.enum(["true", "false"], { message: "expected true or false (unset: decided from FLEETDECK_PUBLIC_URL and the request)" }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
     message: "expected one of fatal, error, warn, info, debug, trace, silent",
   }).default("info"),

@@ -19,11 +19,11 @@ export const SESSION_SECONDS = 7 * 24 * 3600;
 export const SESSION_REFRESH_SECONDS = 24 * 3600;
 
 function build(secureCookies: boolean) {
-  const { DATABASE_URL, PORT, FLEETDECK_ALLOWED_ORIGINS } = env();
+  const { DATABASE_URL, PORT, FLEETDECK_ALLOWED_ORIGINS, FLEETDECK_PUBLIC_URL } = env();
   return betterAuth({
     appName: "fleetdeck",
     secret: fleetdeckSecret(),
-    baseURL: process.env.FLEETDECK_PUBLIC_URL || `http://localhost:${PORT}`,
+    baseURL: FLEETDECK_PUBLIC_URL ?? `http://localhost:${PORT}`,
     trustedOrigins: FLEETDECK_ALLOWED_ORIGINS.map((o) => (o.includes("://") ? o : `https://${o}`)),
     database: prismaAdapter(db(), { provider: providerOf(DATABASE_URL) }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: false },
@@ -48,9 +48,9 @@ const holder = globalThis as typeof globalThis & { __fleetdeckAuth?: Map<boolean
  * (directly or through a proxy that says so); plain http on localhost keeps working for development.
  */
 export function wantsSecureCookies(headers: Headers): boolean {
-  const forced = process.env.FLEETDECK_SECURE_COOKIES;
-  if (forced === "true" || forced === "false") return forced === "true";
-  if (process.env.FLEETDECK_PUBLIC_URL?.startsWith("https://")) return true;
+  const { FLEETDECK_SECURE_COOKIES: forced, FLEETDECK_PUBLIC_URL } = env();
+  if (forced) return forced === "true";
+  if (FLEETDECK_PUBLIC_URL?.startsWith("https://")) return true;
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
   if (proto) return proto === "https";
   return (headers.get("origin") ?? headers.get("referer") ?? "").startsWith("https://");
