@@ -35,7 +35,7 @@ function newestMtime(path) {
   return newest;
 }
 
-const buildId = join(root, ".next/BUILD_ID");
+const buildId = join(root, process.env.FLEETDECK_DIST_DIR || ".next", "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(join(root, s))));
 if (sourcesAt > builtAt) {
