@@ -1,0 +1,7 @@
+"use server";
+import { saveRevision as saveRevisionAction } from "@/lib/layouts/actions/save-revision";
+
+/** Appends an immutable revision to this layout. */
+export async function saveRevision(input: unknown) {
+  return saveRevisionAction(input);
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Designer } from "@/components/designer/designer";
+import { buttonClass } from "@/components/designer/fields";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getRevision } from "@/lib/layouts/get-revision";
+
+export const metadata: Metadata = { title: "Layout revision" };
+export const dynamic = "force-dynamic";
+
+/** The permalink of one immutable revision: the grid read-only, who saved it and when. */
+export default async function RevisionPage({ params }: { params: Promise<{ id: string; number: string }> }) {
+  const { id, number } = await params;
+  const result = await getRevision(id, Number(number));
+  if (!result.ok) return <EmptyState title="Revision not found">{result.error}</EmptyState>;
+  const { revision, layoutName, latestNumber } = result;
+  return (
+    <>
+      <PageHeader
+        title={`${layoutName}, revision ${revision.number}`}
+        description={`${revision.note || "No note"} · by ${revision.authorName ?? "unknown"} · ${revision.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC · read-only`}
+        actions={
+          <>
+            <Link className={buttonClass} href={`/layouts/${id}`}>
+              Open the layout
+            </Link>
+            {revision.number > 1 && (
+              <Link className={buttonClass} href={`/layouts/${id}/diff?from=${revision.number - 1}&to=${revision.number}`}>
+                Changes from revision {revision.number - 1}
+              </Link>
+            )}
+            {revision.number < latestNumber && (
+              <Link className={buttonClass} href={`/layouts/${id}/diff?from=${revision.number}&to=${latestNumber}`}>
+                Compare with latest ({latestNumber})
+              </Link>
+            )}
+          </>
+        }
+      />
+      <Designer initial={revision.layout} readOnly />
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { NewLayoutDesigner } from "@/components/designer/new-layout-designer";
+import { PageHeader } from "@/components/ui/page-header";
+import { TEMPLATES } from "@/lib/layout/templates";
+import type { Layout } from "@/lib/layout/schema";
+import { createLayout } from "../actions";
+
+export const metadata: Metadata = { title: "New layout" };
+export const dynamic = "force-dynamic";
+
+const BLANK: Layout = { schemaVersion: 1, name: "New layout", hosts: [], instances: [] };
+
+export default async function NewLayoutPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
+  const { template } = await searchParams;
+  const picked = template ? TEMPLATES.find((t) => t.id === template) : undefined;
+  return (
+    <>
+      <PageHeader
+        title={picked ? `New layout from "${picked.title}"` : "New layout"}
+        description={picked ? picked.description : "Add planned hosts, select GPUs, pick models; budgets update as you edit."}
+      />
+      {template && !picked && (
+        <p role="alert" className="mb-3 text-sm text-red-700">
+          There is no template "{template}"; starting from a blank layout. Templates: {TEMPLATES.map((t) => t.id).join(", ")}.
+        </p>
+      )}
+      <NewLayoutDesigner initial={picked?.layout ?? BLANK} createLayout={createLayout} />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { InstanceBudget } from "@/lib/budget/types";
+import { formatBytes, formatCount } from "@/lib/format";
+import { TERM_STYLE, exactBytes } from "./terms";
+
+/** One instance's budget per GPU: every term with its exact bytes and explanation, then KV tokens and concurrency. */
+export function BudgetTermsTable({ budget, instanceId }: { budget: InstanceBudget; instanceId: string }) {
+  return (
+    <div className="space-y-2">
+      <table aria-label={`Memory budget of ${instanceId} per GPU`} className="w-full text-xs tabular-nums">
+        <tbody>
+          {budget.terms.map((t) => (
+            <tr key={t.name} title={t.explanation} className="border-b border-slate-100 dark:border-slate-800">
+              <th scope="row" className="py-0.5 pr-2 text-left font-normal">
+                <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-sm border border-slate-300" style={{ background: TERM_STYLE[t.name].color }} />
+                {TERM_STYLE[t.name].label}
+              </th>
+              <td className="text-right" data-term={t.name} data-bytes={t.bytes}>
+                {exactBytes(t.bytes, formatBytes(t.bytes))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="grid grid-cols-2 gap-x-2 text-xs">
+        <dt>KV cache</dt>
+        <dd className="text-right tabular-nums" data-testid="kv-tokens" data-value={budget.kvCacheTokens}>
+          {formatCount(budget.kvCacheTokens)} tokens
+        </dd>
+        <dt>Max concurrency</dt>
+        <dd className="text-right tabular-nums" data-testid="max-concurrency" data-value={budget.maxConcurrency}>
+          ×{budget.maxConcurrency.toFixed(2)} at {formatCount(budget.maxModelLen)} tokens
+        </dd>
+        <dt>Fits</dt>
+        <dd className="text-right">{budget.fits ? "yes" : `no: longest that fits ${formatCount(budget.maxModelLenThatFits)}`}</dd>
+        <dt>Weights format</dt>
+        <dd className="text-right">{budget.settings?.weightFormat ?? "—"}</dd>
+        <dt>Profile</dt>
+        <dd className="text-right">{budget.settings?.profile ?? "—"}</dd>
+      </dl>
+    </div>
+  );
+}

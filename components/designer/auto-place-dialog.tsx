@@ -1,0 +1,46 @@
+"use client";
+import { useState } from "react";
+import { type PlaceResult, type PlacementPolicy, placeInstances } from "@/lib/layout/place";
+import { budgetFits } from "@/lib/layout/catalog-fit";
+import { slotMemoryBytes } from "@/lib/layouts/catalog-resolver";
+import { SelectField, primaryButtonClass } from "./fields";
+import { Modal } from "./modal";
+import { useDesignerContext } from "./use-designer";
+
+/** Places instances without GPUs (or all) by bin-pack or spread, TP groups on one host and NVLink island; says why when it cannot. */
+export function AutoPlaceDialog() {
+  const { state, dispatch } = useDesignerContext();
+  const [open, setOpen] = useState(false);
+  const [policy, setPolicy] = useState<PlacementPolicy>("binpack");
+  const [only, setOnly] = useState<"unplaced" | "all">("unplaced");
+  const [results, setResults] = useState<PlaceResult[] | null>(null);
+  const run = () => {
+    const placed = placeInstances(state.layout, { policy, only, gpuMemoryBytes: slotMemoryBytes, fits: budgetFits });
+    dispatch({ type: "replace-layout", layout: placed.layout });
+    setResults(placed.results.filter((r) => !r.kept));
+  };
+  return (
+    <Modal trigger="Auto-place" title="Auto-place instances" description="Keeps each TP group on one host, on one NVLink island where the host has them." open={open} onOpenChange={(o) => (setOpen(o), setResults(null))}>
+      <div className="grid grid-cols-2 gap-3">
+        <SelectField label="Policy" value={policy} options={[{ value: "binpack", label: "Bin-pack (fill GPUs)" }, { value: "spread", label: "Spread (even load)" }]} onChange={setPolicy} />
+        <SelectField label="Which instances" value={only} options={[{ value: "unplaced", label: "Only those not on GPUs" }, { value: "all", label: "All (re-place everything)" }]} onChange={setOnly} />
+      </div>
+      <button type="button" className={`${primaryButtonClass} mt-4`} onClick={run}>
+        Place
+      </button>
+      {results && (
+        <ul aria-label="Placement results" className="mt-4 space-y-1 text-sm">
+          {results.length === 0 && <li>Nothing to place.</li>}
+          {results.map((r) => {
+            const p = state.layout.instances.find((i) => i.id === r.instanceId)?.placement;
+            return (
+              <li key={r.instanceId} className={r.placed ? "" : "text-red-700 dark:text-red-400"}>
+                {r.instanceId}: {r.placed && p ? `placed on ${p.hostId}, GPU ${p.gpuIndices.join(", ")}` : `not placed: ${r.reason}`}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Finding } from "@/lib/layout/findings";
+
+/** Errors and warnings, each with its fix as a one-click action where one exists. */
+export function FindingsList({ findings, onFix, readOnly, label }: { findings: Finding[]; onFix: (f: Finding) => void; readOnly: boolean; label: string }) {
+  if (findings.length === 0) return null;
+  return (
+    <ul aria-label={label} className="space-y-2">
+      {findings.map((f, k) => (
+        <li
+          key={`${f.code}-${f.instanceId ?? ""}-${k}`}
+          role={f.severity === "error" ? "alert" : undefined}
+          data-code={f.code}
+          className={`rounded-md border p-2 text-sm ${
+            f.severity === "error" ? "border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40" : "border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/40"
+          }`}
+        >
+          <p>
+            <span className={`mr-1 font-semibold ${f.severity === "error" ? "text-red-800 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}`}>
+              {f.severity === "error" ? "Error" : "Warning"}:
+            </span>
+            {f.message}
+          </p>
+          <p className="mt-1 text-slate-700 dark:text-slate-300">Fix: {f.fix}</p>
+          {f.patch && f.instanceId && !readOnly && (
+            <button type="button" onClick={() => onFix(f)} className="mt-1 rounded bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+              Apply fix: {f.fix}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { formatRelativeTime } from "@/lib/format";
+import type { RevisionMeta } from "@/lib/layouts/get-layout";
+import { buttonClass, inputClass } from "./fields";
+
+/** Every revision of a layout (who, when, note) with its permalink, and a form to compare any two. */
+export function RevisionList({ layoutId, revisions }: { layoutId: string; revisions: RevisionMeta[] }) {
+  const newest = revisions[0]?.number ?? 1;
+  const previous = revisions[1]?.number ?? newest;
+  return (
+    <section aria-labelledby="revisions-heading" className="space-y-3">
+      <h2 id="revisions-heading" className="text-lg font-semibold">
+        Revisions
+      </h2>
+      <table className="w-full text-sm">
+        <caption className="sr-only">Revisions, newest first</caption>
+        <thead>
+          <tr className="text-left text-xs text-slate-500">
+            <th scope="col">#</th>
+            <th scope="col">Note</th>
+            <th scope="col">Author</th>
+            <th scope="col">Saved</th>
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((r) => (
+            <tr key={r.number} className="border-t border-slate-100 dark:border-slate-800">
+              <td>
+                <Link className="underline" href={`/layouts/${layoutId}/revisions/${r.number}`}>
+                  Revision {r.number}
+                </Link>
+              </td>
+              <td>{r.note || "—"}</td>
+              <td>{r.authorName ?? "unknown"}</td>
+              <td title={r.createdAt.toISOString()}>{formatRelativeTime(r.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {revisions.length > 1 && (
+        <form action={`/layouts/${layoutId}/diff`} method="get" className="flex flex-wrap items-end gap-2">
+          <label className="text-xs">
+            From
+            <select name="from" defaultValue={previous} className={inputClass}>
+              {revisions.map((r) => (
+                <option key={r.number} value={r.number}>
+                  {r.number}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs">
+            To
+            <select name="to" defaultValue={newest} className={inputClass}>
+              {revisions.map((r) => (
+                <option key={r.number} value={r.number}>
+                  {r.number}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className={buttonClass}>
+            Compare revisions
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { useState } from "react";
+import { shareUrl } from "@/lib/layout/codec";
+import { buttonClass, inputClass } from "./fields";
+import { Modal } from "./modal";
+import { useDesignerContext } from "./use-designer";
+
+/** The whole layout in a link (versioned, compressed, URL-safe), to copy and send. */
+export function ShareButton() {
+  const { state } = useDesignerContext();
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const url = open ? shareUrl(state.layout, window.location.origin) : "";
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied("Copied to the clipboard.");
+    } catch {
+      setCopied("The browser did not allow copying: select the link and copy it by hand.");
+    }
+  };
+  return (
+    <Modal trigger="Share" title="Share this layout" description="Anyone with the link sees the same grid, read-only, and can save a copy." open={open} onOpenChange={(o) => (setOpen(o), setCopied(null))}>
+      <label htmlFor="share-link" className="block text-xs font-medium">
+        Share link ({url.length.toLocaleString("en-US")} characters)
+      </label>
+      <input id="share-link" readOnly className={`${inputClass} font-mono text-xs`} value={url} onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" className={`${buttonClass} mt-2`} onClick={copy}>
+        Copy link
+      </button>
+      {copied && (
+        <p role="status" className="mt-2 text-sm">
+          {copied}
+        </p>
+      )}
+    </Modal>
+  );
+}

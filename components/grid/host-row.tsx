@@ -1,0 +1,74 @@
+import { memo, useMemo } from "react";
+import { formatBytes } from "@/lib/format";
+import type { RowView } from "@/lib/layouts/design/derive";
+import { cellLabel } from "./cell-label";
+import { GpuCell, type GpuCellProps } from "./gpu-cell";
+
+const NONE: readonly number[] = [];
+
+export interface HostRowProps {
+  row: RowView;
+  rowIndex: number;
+  columns: number;
+  /** Column of the focused cell in this row, or -1. */
+  focusedCol: number;
+  /** Column of the cell whose tooltip is shown and that has focus, or -1. */
+  describedCol: number;
+  selected: readonly number[];
+  dropTargets: readonly number[];
+  openInstanceId: string | null;
+  readOnly: boolean;
+}
+
+/** role=row: the host as a rowheader, then one gridcell per GPU. Memoized: untouched hosts do not re-render. */
+export const HostRow = memo(function HostRow(p: HostRowProps) {
+  const { row } = p;
+  const openHere = p.openInstanceId && row.instances[p.openInstanceId] ? p.openInstanceId : null;
+  const laneCount = row.bands.reduce((m, b) => Math.max(m, b.lane + 1), 0);
+  const perCell = useMemo(() => {
+    const lists: GpuCellProps["bands"][] = row.cells.map(() => []);
+    for (const band of row.bands) {
+      const instance = row.instances[band.instanceId];
+      if (instance) lists[band.column]?.push({ band, instance, errors: row.errors[band.instanceId] ?? 0, open: band.instanceId === openHere });
+    }
+    return lists;
+  }, [row, openHere]);
+  const labels = useMemo(() => row.cells.map((c) => cellLabel(row, c)), [row]);
+  const { host, use } = row;
+  const ramOver = use.ramPlannedBytes > use.ramBytes;
+  const cpuOver = use.cpusPlanned > use.cpuCores;
+  return (
+    <div role="row" aria-rowindex={p.rowIndex + 2} className="grid gap-2" style={{ gridTemplateColumns: `10rem repeat(${p.columns}, minmax(7rem, 1fr))`, contentVisibility: "auto", containIntrinsicSize: "auto 96px" }}>
+      <div role="rowheader" className="min-w-0 rounded-md bg-slate-100 p-2 text-xs dark:bg-slate-800/60">
+        <p className="truncate text-sm font-semibold">{host.name}</p>
+        <p className="truncate text-slate-600 dark:text-slate-400">
+          {host.boundHostId ? `bound to ${host.boundHostId}` : "planned"} · {use.gpusUsed}/{use.gpus} GPUs
+        </p>
+        <p className={`tabular-nums ${ramOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
+          RAM {formatBytes(use.ramPlannedBytes)} / {formatBytes(use.ramBytes)}
+        </p>
+        <p className={`tabular-nums ${cpuOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
+          CPU {use.cpusPlanned} / {use.cpuCores} cores
+        </p>
+      </div>
+      {row.cells.map((cell, col) => (
+        <GpuCell
+          key={cell.key}
+          cell={cell}
+          label={labels[col]!}
+          rowIndex={p.rowIndex}
+          colIndex={col}
+          focused={p.focusedCol === col}
+          describedBy={p.describedCol === col}
+          selected={p.selected.includes(cell.gpuIndex)}
+          dropTarget={p.dropTargets.includes(cell.gpuIndex)}
+          laneCount={laneCount}
+          bands={perCell[col] ?? []}
+          readOnly={p.readOnly}
+        />
+      ))}
+    </div>
+  );
+});
+
+export const NO_GPUS = NONE;

@@ -1,0 +1,95 @@
+import { BudgetMemo, budgetLayout } from "../../budget/layout";
+import type { LayoutBudget } from "../../budget/types";
+import type { Finding } from "../../layout/findings";
+import { validateLayout } from "../../layout/rules";
+import type { Host, Instance, Layout } from "../../layout/schema";
+import { DEFAULT_PLANNING_GPU, archResolver, catalogResolver, modelLookup } from "../catalog-resolver";
+import { type Band, bandsByHost } from "./bands";
+import { type CellView, buildCellViews, cellKey } from "./cells";
+import { type FindingsIndex, indexFindings } from "./findings-index";
+import { type HostUse, type LayoutSummary, summarize } from "./summary";
+
+/** One host row as the grid draws it; reused (same object) while nothing in it changed. */
+export interface RowView {
+  host: Host;
+  cells: CellView[];
+  bands: Band[];
+  /** The instances placed on this host, by id. */
+  instances: Record<string, Instance>;
+  use: HostUse;
+  /** Error count per instance placed here. */
+  errors: Record<string, number>;
+  signature: string;
+}
+
+export interface Design {
+  layout: Layout;
+  budget: LayoutBudget;
+  findings: FindingsIndex;
+  rows: RowView[];
+  summary: LayoutSummary;
+}
+
+/**
+ * Derives everything the page shows from a layout: budgets (lib/budget, memoized per instance settings),
+ * findings (lib/layout/rules), grid rows and the summary. Keeps the previous result so unchanged rows and
+ * cells come back as the same objects and React skips them.
+ */
+export class DesignDeriver {
+  private readonly memo = new BudgetMemo();
+  private cells = new Map<string, CellView>();
+  private rows = new Map<string, RowView>();
+  private last: Design | null = null;
+
+  derive(layout: Layout): Design {
+    if (this.last?.layout === layout) return this.last;
+    const budget = budgetLayout(layout, catalogResolver, { defaultGpu: DEFAULT_PLANNING_GPU, memo: this.memo });
+    const rules = validateLayout(layout, budget, archResolver, modelLookup);
+    const findings = indexFindings(layout, [...rules, ...budget.findings, ...Object.values(budget.instances).flatMap((b) => b.findings)]);
+    this.cells = buildCellViews(layout, budget.gpus, findings.byCell, this.cells);
+    const summary = summarize(layout, budget);
+    const rows = this.buildRows(layout, summary, findings);
+    this.last = { layout, budget, findings, rows, summary };
+    return this.last;
+  }
+
+  private buildRows(layout: Layout, summary: LayoutSummary, findings: FindingsIndex): RowView[] {
+    const bands = bandsByHost(layout);
+    const placed = new Map<string, Record<string, Instance>>();
+    for (const i of layout.instances) {
+      if (!i.placement) continue;
+      const record = placed.get(i.placement.hostId) ?? {};
+      record[i.id] = i;
+      placed.set(i.placement.hostId, record);
+    }
+    const next = new Map<string, RowView>();
+    const rows = layout.hosts.map((host) => {
+      const cells = [...host.gpus].sort((a, b) => a.index - b.index).map((g) => this.cells.get(cellKey(host.id, g.index))!);
+      const rowBands = bands.get(host.id) ?? [];
+      const instances = placed.get(host.id) ?? {};
+      const use = summary.hosts.get(host.id)!;
+      const errors: Record<string, number> = {};
+      for (const id of Object.keys(instances)) errors[id] = (findings.byInstance.get(id) ?? []).filter((f) => f.severity === "error").length;
+      const signature = JSON.stringify([rowBands, use, errors]);
+      const old = this.rows.get(host.id);
+      const same =
+        old && old.host === host && old.signature === signature && old.cells.length === cells.length && old.cells.every((c, k) => c === cells[k]) && sameRecord(old.instances, instances);
+      const row = same ? old : { host, cells, bands: rowBands, instances, use, errors, signature };
+      next.set(host.id, row);
+      return row;
+    });
+    this.rows = next;
+    return rows;
+  }
+}
+
+function sameRecord(a: Record<string, Instance>, b: Record<string, Instance>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/** Findings for one instance: the layout's plus those of the command it was pasted from. */
+export const instanceFindings = (design: Design, commandFindings: Record<string, Finding[]>, id: string): Finding[] => [
+  ...(commandFindings[id] ?? []),
+  ...(design.findings.byInstance.get(id) ?? []),
+];
