@@ -22,8 +22,13 @@ export function FindingsList({ findings, onFix, readOnly, label }: { findings: F
           </p>
           <p className="mt-1 text-slate-700 dark:text-slate-300">Fix: {f.fix}</p>
           {f.patch && f.instanceId && !readOnly && (
-            <button type="button" onClick={() => onFix(f)} className="mt-1 rounded bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
-              Apply fix: {f.fix}
+            <button
+              type="button"
+              onClick={() => onFix(f)}
+              aria-label={`Apply fix: ${f.fix}`}
+              className="mt-1 rounded bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900"
+            >
+              Apply this fix
             </button>
           )}
         </li>
