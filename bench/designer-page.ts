@@ -16,7 +16,7 @@ import { syntheticFleet } from "../lib/layout/fleet-fixtures";
 import { placeInstances } from "../lib/layout/place";
 import type { Layout } from "../lib/layout/schema";
 import { TEMPLATES } from "../lib/layout/templates";
-import { slotMemoryBytes } from "../lib/layouts/catalog-resolver";
+import { slotMemoryBytes } from "../lib/layout/catalog-resolve";
 import { type Sample, inPageMeasure } from "./designer-page-probe";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3210);

@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 the layout has errors (or instances stayed unplaced), 2 bad usage.
  */
 import { readFile } from "node:fs/promises";
-import { budgetFits, slotMemoryBytes } from "../../lib/layout/catalog-fit";
+import { budgetFits, slotMemoryBytes } from "../../lib/layout/catalog-resolve";
 import { checkLayout } from "../../lib/layout/check-layout";
 import { decodeLayout, shareUrl } from "../../lib/layout/codec";
 import { formatLayoutJson, parseLayoutText } from "../../lib/layout/file";

@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
 import { type PlaceResult, type PlacementPolicy, placeInstances } from "@/lib/layout/place";
-import { budgetFits } from "@/lib/layout/catalog-fit";
-import { slotMemoryBytes } from "@/lib/layouts/catalog-resolver";
+import { budgetFits, slotMemoryBytes } from "@/lib/layout/catalog-resolve";
 import { SelectField, primaryButtonClass } from "./fields";
 import { Modal } from "./modal";
 import { useDesignerContext } from "./use-designer";

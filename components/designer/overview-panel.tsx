@@ -1,7 +1,7 @@
 "use client";
 import type { Finding } from "@/lib/layout/findings";
 import { formatBytes } from "@/lib/format";
-import { slotGpuName } from "@/lib/layouts/catalog-resolver";
+import { slotGpuName } from "@/lib/layout/catalog-resolve";
 import { buttonClass } from "./fields";
 import { FindingsList } from "./findings-list";
 import { useDesignerContext } from "./use-designer";

@@ -1,6 +1,6 @@
 import { budgetLayout } from "../../lib/budget/layout";
 import type { Layout } from "../../lib/layout/schema";
-import { DEFAULT_PLANNING_GPU, catalogResolver } from "../../lib/layouts/catalog-resolver";
+import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../lib/layout/catalog-resolve";
 import { plannedHost } from "../../lib/layouts/new-host";
 import { newInstance } from "../../lib/layouts/new-instance";
 import { addHost, cell, expect, pickModel, test } from "./fixtures";

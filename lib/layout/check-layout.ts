@@ -14,13 +14,13 @@
  */
 import type { BudgetModel } from "../budget/common";
 import { budgetInstance, type BudgetGpu } from "../budget/instance";
-import { budgetLayout, unknownModelFinding, type BudgetMemo, type BudgetResolver } from "../budget/layout";
+import { budgetLayout, unknownModelFinding, type BudgetMemo } from "../budget/layout";
 import type { InstanceBudget, LayoutBudget } from "../budget/types";
-import { customGpu, findGpu, resolveModelArch } from "../catalog";
 import type { Finding } from "./findings";
-import { checkInstanceVram, validateInstance, validateLayout, type ArchResolver, type ModelLookup } from "./rules";
+import { checkInstanceVram, validateInstance, validateLayout, type ModelLookup } from "./rules";
 import { catalogLookup } from "./rules/catalog-lookup";
-import type { GpuSlot, Instance, Layout } from "./schema";
+import { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU, resolveModel } from "./catalog-resolve";
+import type { Instance, Layout } from "./schema";
 
 export interface CheckLayoutOptions {
   /** Card that unplaced instances are budgeted against. Default: H100 SXM 80GB. */
@@ -46,38 +46,6 @@ export interface CheckInstanceOptions {
   model?: BudgetModel;
   lookup?: ModelLookup;
 }
-
-/** The card an unplaced instance is planned on until it is placed. */
-export const DEFAULT_PLANNING_GPU: BudgetGpu = findGpu("h100-sxm") ?? 80 * 1024 ** 3;
-
-// Catalog answers are pure; cached for the life of the process or page.
-const byModel = new Map<string, BudgetModel | null>();
-const byConfig = new WeakMap<object, BudgetModel | null>();
-
-function resolveModel(model: string, modelConfig?: Record<string, unknown>): BudgetModel | undefined {
-  const cached = modelConfig ? byConfig.get(modelConfig) : byModel.get(model);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = resolveModelArch(model, modelConfig);
-  const resolved = "error" in result ? null : (result.entry ?? result.arch);
-  if (modelConfig) byConfig.set(modelConfig, resolved);
-  else byModel.set(model, resolved);
-  return resolved ?? undefined;
-}
-
-function resolveGpu(slot: GpuSlot): BudgetGpu | undefined {
-  const spec = findGpu(slot.gpuId);
-  if (spec) return spec;
-  return slot.memoryBytes ? customGpu(slot.memoryBytes, { name: slot.gpuId }) : undefined;
-}
-
-/** The catalog as the budget's resolver: one object, so budgetLayout's per-resolver memo is shared. */
-export const catalogBudgetResolver: BudgetResolver = {
-  model: (instance: Instance) => resolveModel(instance.model, instance.modelConfig),
-  gpu: (slot: GpuSlot) => resolveGpu(slot),
-};
-
-/** The catalog as the rules' architecture resolver. */
-export const catalogArchResolver: ArchResolver = (model, modelConfig) => resolveModel(model, modelConfig);
 
 /** Budget and rules for a whole layout, each problem once. */
 export function checkLayout(layout: Layout, options: CheckLayoutOptions = {}): LayoutCheck {
@@ -115,3 +83,5 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
   });
   return [...unique.filter((f) => f.severity === "error"), ...unique.filter((f) => f.severity !== "error")];
 }
+
+export { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU } from "./catalog-resolve";

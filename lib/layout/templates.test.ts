@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkLayout } from "./check-layout";
 import { decodeLayout, encodeLayout } from "./codec";
 import { placeInstances } from "./place";
-import { budgetFits, slotMemoryBytes } from "./catalog-fit";
+import { budgetFits, slotMemoryBytes } from "./catalog-resolve";
 import { layoutSchema } from "./schema";
 import { TEMPLATES } from "./templates";
 import { findGpu, findModel } from "../catalog";

@@ -2,7 +2,7 @@ import type { Finding } from "../layout/findings";
 import { type Engine, type Instance, instanceSchema } from "../layout/schema";
 import { parseCommandText } from "../engines/parse";
 import { idFromModel } from "../engines/parse";
-import { modelLookup } from "./catalog-resolver";
+import { modelLookup } from "../layout/catalog-resolve";
 import type { Selection } from "./editor/types";
 
 const placementOf = (selection: Selection | null, tp: number) =>

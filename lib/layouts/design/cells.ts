@@ -1,7 +1,7 @@
 import type { GpuBudget, TermName } from "../../budget/types";
 import type { Finding } from "../../layout/findings";
 import type { Layout } from "../../layout/schema";
-import { slotGpuName, slotMemoryBytes } from "../catalog-resolver";
+import { slotGpuName, slotMemoryBytes } from "../../layout/catalog-resolve";
 
 export const cellKey = (hostId: string, gpuIndex: number): string => `${hostId}#${gpuIndex}`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { budgetLayout } from "../../budget/layout";
 import type { Instance, Layout } from "../../layout/schema";
-import { DEFAULT_PLANNING_GPU, catalogResolver } from "../catalog-resolver";
+import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../layout/catalog-resolve";
 import { plannedHost } from "../new-host";
 import { newInstance } from "../new-instance";
 import { DesignDeriver } from "./derive";

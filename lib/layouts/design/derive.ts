@@ -1,9 +1,9 @@
-import { BudgetMemo, budgetLayout } from "../../budget/layout";
+import { BudgetMemo } from "../../budget/layout";
 import type { LayoutBudget } from "../../budget/types";
 import type { Finding } from "../../layout/findings";
-import { validateLayout } from "../../layout/rules";
 import type { Host, Instance, Layout } from "../../layout/schema";
-import { DEFAULT_PLANNING_GPU, archResolver, catalogResolver, modelLookup } from "../catalog-resolver";
+import { DEFAULT_PLANNING_GPU } from "../../layout/catalog-resolve";
+import { checkLayout } from "../../layout/check-layout";
 import { type Band, bandsByHost } from "./bands";
 import { type CellView, buildCellViews, cellKey } from "./cells";
 import { type FindingsIndex, indexFindings } from "./findings-index";
@@ -43,9 +43,8 @@ export class DesignDeriver {
 
   derive(layout: Layout): Design {
     if (this.last?.layout === layout) return this.last;
-    const budget = budgetLayout(layout, catalogResolver, { defaultGpu: DEFAULT_PLANNING_GPU, memo: this.memo });
-    const rules = validateLayout(layout, budget, archResolver, modelLookup);
-    const findings = indexFindings(layout, [...rules, ...budget.findings, ...Object.values(budget.instances).flatMap((b) => b.findings)]);
+    const { budget, findings: all } = checkLayout(layout, { defaultGpu: DEFAULT_PLANNING_GPU, memo: this.memo });
+    const findings = indexFindings(layout, all);
     this.cells = buildCellViews(layout, budget.gpus, findings.byCell, this.cells);
     const summary = summarize(layout, budget);
     const rows = this.buildRows(layout, summary, findings);
