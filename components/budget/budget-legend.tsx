@@ -1,8 +1,9 @@
+import { memo } from "react";
 import { TERM_NAMES } from "@/lib/budget/types";
 import { TERM_STYLE } from "./terms";
 
 /** The pinned legend above the grid: one swatch per budget term. */
-export function BudgetLegend() {
+export const BudgetLegend = memo(function BudgetLegend() {
   return (
     <ul aria-label="Budget legend" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
       {TERM_NAMES.map((name) => (
@@ -21,4 +22,4 @@ export function BudgetLegend() {
       </li>
     </ul>
   );
-}
+});

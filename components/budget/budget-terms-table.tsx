@@ -1,9 +1,10 @@
+import { memo } from "react";
 import type { InstanceBudget } from "@/lib/budget/types";
 import { formatBytes, formatCount } from "@/lib/format";
 import { TERM_STYLE, exactBytes } from "./terms";
 
 /** One instance's budget per GPU: every term with its exact bytes and explanation, then KV tokens and concurrency. */
-export function BudgetTermsTable({ budget, instanceId }: { budget: InstanceBudget; instanceId: string }) {
+export const BudgetTermsTable = memo(function BudgetTermsTable({ budget, instanceId }: { budget: InstanceBudget; instanceId: string }) {
   return (
     <div className="space-y-2">
       <table aria-label={`Memory budget of ${instanceId} per GPU`} className="w-full text-xs tabular-nums">
@@ -39,4 +40,4 @@ export function BudgetTermsTable({ budget, instanceId }: { budget: InstanceBudge
       </dl>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { CellView } from "@/lib/layouts/design/cells";
 import { formatBytes } from "@/lib/format";
 import { TERM_STYLE, exactBytes } from "./terms";
@@ -5,7 +6,7 @@ import { TERM_STYLE, exactBytes } from "./terms";
 export const CELL_TOOLTIP_ID = "gpu-cell-tooltip";
 
 /** Exact numbers of one GPU, shown for the hovered or focused cell (one tooltip for the whole grid). */
-export function CellTooltip({ cell, hostName, top, left }: { cell: CellView; hostName: string; top: number; left: number }) {
+export const CellTooltip = memo(function CellTooltip({ cell, hostName, top, left }: { cell: CellView; hostName: string; top: number; left: number }) {
   return (
     <div
       id={CELL_TOOLTIP_ID}
@@ -44,4 +45,4 @@ export function CellTooltip({ cell, hostName, top, left }: { cell: CellView; hos
       ))}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { type PlanAction, type RunningInstance, planApply } from "@/lib/layout/plan";
 import { hasErrors } from "@/lib/layout/findings";
 import { Modal } from "./modal";
@@ -8,14 +8,25 @@ import { useDesignerContext } from "./use-designer";
 const TITLES: Record<PlanAction, string> = { stop: "Stop", replace: "Replace (stop, then start)", start: "Start", keep: "Keep running" };
 const ORDER: PlanAction[] = ["stop", "replace", "start", "keep"];
 
-/** "Apply" shows the plan first: what starts, stops or is replaced, from the diff between this layout and what runs. */
-export function ApplyPlanDialog({ running }: { running: RunningInstance[] }) {
-  const { state, design } = useDesignerContext();
+/**
+ * "Apply" shows the plan first: what starts, stops or is replaced, from the diff between this layout and what runs.
+ * Memoized; the plan (and the layout it reads) is computed only while the dialog is open.
+ */
+export const ApplyPlanDialog = memo(function ApplyPlanDialog({ running }: { running: RunningInstance[] }) {
   const [open, setOpen] = useState(false);
-  const steps = useMemo(() => (open ? planApply(state.layout, running) : []), [open, state.layout, running]);
-  const blocked = hasErrors(design.findings.all);
   return (
     <Modal trigger="Apply…" title="Plan before apply" description={`Compared with the ${running.length} instance${running.length === 1 ? "" : "s"} running for this layout now.`} open={open} onOpenChange={setOpen}>
+      <PlanBody running={running} />
+    </Modal>
+  );
+});
+
+function PlanBody({ running }: { running: RunningInstance[] }) {
+  const { state, design } = useDesignerContext();
+  const steps = useMemo(() => planApply(state.layout, running), [state.layout, running]);
+  const blocked = hasErrors(design.findings.all);
+  return (
+    <>
       {ORDER.map((action) => {
         const group = steps.filter((s) => s.action === action);
         if (group.length === 0) return null;
@@ -38,6 +49,6 @@ export function ApplyPlanDialog({ running }: { running: RunningInstance[] }) {
       <p role="note" className="mt-3 text-sm text-slate-600 dark:text-slate-400">
         {blocked ? "The layout has errors: fix them before applying. " : ""}Applying is done by the runtime (containers on the hosts); this page shows the plan it will follow.
       </p>
-    </Modal>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { BudgetLegend } from "@/components/budget/budget-legend";
 import { LayoutGrid } from "@/components/grid/layout-grid";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,7 +8,7 @@ import type { EditorState } from "@/lib/layouts/editor/types";
 import { SidePanel } from "./side-panel";
 import { SummaryBar } from "./summary-bar";
 import { Toolbar } from "./toolbar";
-import { DesignerContext, type DesignerContextValue, useDesigner } from "./use-designer";
+import { DesignerContext, type DesignerContextValue, type DesignerStable, DesignerStableContext, useDesigner } from "./use-designer";
 
 export interface DesignerProps {
   initial: Layout;
@@ -22,6 +22,11 @@ export function Designer({ initial, readOnly = false, actions }: DesignerProps) 
   const { state, dispatch, design } = useDesigner(initial);
   const [composing, setComposing] = useState(false);
   const context = useMemo<DesignerContextValue>(() => ({ state, design, dispatch, readOnly }), [state, design, dispatch, readOnly]);
+  const latest = useRef(context);
+  useLayoutEffect(() => {
+    latest.current = context;
+  }, [context]);
+  const stable = useMemo<DesignerStable>(() => ({ dispatch, readOnly, latest: () => latest.current }), [dispatch, readOnly]);
   const markSaved = useCallback(() => dispatch({ type: "mark-saved" }), [dispatch]);
 
   useEffect(() => {
@@ -47,10 +52,14 @@ export function Designer({ initial, readOnly = false, actions }: DesignerProps) 
     if (!state.selection) setComposing(false);
   }, [state.selection]);
 
+  // The changing context wraps only the toolbar and the side panel, never the grid: when a context value changes,
+  // React walks every memoized subtree under its provider looking for readers — thousands of grid fibers per edit.
   return (
-    <DesignerContext.Provider value={context}>
+    <DesignerStableContext.Provider value={stable}>
       <div className="space-y-3">
-        <Toolbar>{actions?.(state, markSaved)}</Toolbar>
+        <DesignerContext.Provider value={context}>
+          <Toolbar>{actions?.(state, markSaved)}</Toolbar>
+        </DesignerContext.Provider>
         <SummaryBar summary={design.summary} />
         <div className="sticky top-0 z-20 -mx-1 bg-slate-50/95 px-1 py-1 dark:bg-slate-950/95">
           <BudgetLegend />
@@ -63,9 +72,11 @@ export function Designer({ initial, readOnly = false, actions }: DesignerProps) 
               <LayoutGrid rows={design.rows} selection={state.selection} openInstanceId={state.openInstanceId} readOnly={readOnly} dispatch={dispatch} onOpenNew={onOpenNew} />
             )}
           </div>
-          <SidePanel composing={composing} />
+          <DesignerContext.Provider value={context}>
+            <SidePanel composing={composing} />
+          </DesignerContext.Provider>
         </div>
       </div>
-    </DesignerContext.Provider>
+    </DesignerStableContext.Provider>
   );
 }

@@ -1,11 +1,25 @@
 "use client";
-import { useState, useTransition } from "react";
+import { memo, useCallback, useLayoutEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/types";
 import { inputClass, primaryButtonClass } from "./fields";
 import { Modal } from "./modal";
 
-/** Saves the layout as a new immutable revision with a note. */
-export function SaveDialog({ trigger, onSave, disabled }: { trigger: string; onSave: (note: string) => Promise<ActionResult<unknown>>; disabled?: boolean }) {
+type OnSave = (note: string) => Promise<ActionResult<unknown>>;
+
+/**
+ * Saves the layout as a new immutable revision with a note. `onSave` may be a new function on every render (it closes
+ * over the current layout): the latest one is called, and the dialog itself re-renders only when trigger/disabled change.
+ */
+export function SaveDialog({ trigger, onSave, disabled }: { trigger: string; onSave: OnSave; disabled?: boolean }) {
+  const latest = useRef(onSave);
+  useLayoutEffect(() => {
+    latest.current = onSave;
+  });
+  const save = useCallback<OnSave>((note) => latest.current(note), []);
+  return <SaveDialogModal trigger={trigger} onSave={save} disabled={disabled} />;
+}
+
+const SaveDialogModal = memo(function SaveDialogModal({ trigger, onSave, disabled }: { trigger: string; onSave: OnSave; disabled?: boolean }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -35,4 +49,4 @@ export function SaveDialog({ trigger, onSave, disabled }: { trigger: string; onS
       </button>
     </Modal>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/actions/types";
 import type { RunningInstance } from "@/lib/layout/plan";
 import type { Layout } from "@/lib/layout/schema";
@@ -18,6 +18,15 @@ export function SavedLayoutDesigner({ layoutId, baseNumber, initial, saveRevisio
   const router = useRouter();
   const [base, setBase] = useState(baseNumber);
   const [saved, setSaved] = useState<number | null>(null);
+  // The same element while the revision does not change: React skips it (and next/link's hooks) on every edit.
+  const permalink = useMemo(
+    () => (
+      <Link className={buttonClass} href={`/layouts/${layoutId}/revisions/${base}`}>
+        Revision {base} permalink
+      </Link>
+    ),
+    [layoutId, base],
+  );
   return (
     <Designer
       initial={initial}
@@ -37,9 +46,7 @@ export function SavedLayoutDesigner({ layoutId, baseNumber, initial, saveRevisio
             }}
           />
           <ApplyPlanDialog running={running} />
-          <Link className={buttonClass} href={`/layouts/${layoutId}/revisions/${base}`}>
-            Revision {base} permalink
-          </Link>
+          {permalink}
           {saved !== null && (
             <span role="status" className="text-sm text-green-700 dark:text-green-400">
               Saved revision {saved}.

@@ -1,16 +1,24 @@
 "use client";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { shareUrl } from "@/lib/layout/codec";
 import { buttonClass, inputClass } from "./fields";
 import { Modal } from "./modal";
 import { useDesignerContext } from "./use-designer";
 
-/** The whole layout in a link (versioned, compressed, URL-safe), to copy and send. */
-export function ShareButton() {
-  const { state } = useDesignerContext();
+/** The whole layout in a link (versioned, compressed, URL-safe), to copy and send. Reads the layout only while open. */
+export const ShareButton = memo(function ShareButton() {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
-  const url = open ? shareUrl(state.layout, window.location.origin) : "";
+  return (
+    <Modal trigger="Share" title="Share this layout" description="Anyone with the link sees the same grid, read-only, and can save a copy." open={open} onOpenChange={(o) => (setOpen(o), setCopied(null))}>
+      <ShareBody copied={copied} setCopied={setCopied} />
+    </Modal>
+  );
+});
+
+function ShareBody({ copied, setCopied }: { copied: string | null; setCopied: (message: string) => void }) {
+  const { state } = useDesignerContext();
+  const url = shareUrl(state.layout, window.location.origin);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -20,7 +28,7 @@ export function ShareButton() {
     }
   };
   return (
-    <Modal trigger="Share" title="Share this layout" description="Anyone with the link sees the same grid, read-only, and can save a copy." open={open} onOpenChange={(o) => (setOpen(o), setCopied(null))}>
+    <>
       <label htmlFor="share-link" className="block text-xs font-medium">
         Share link ({url.length.toLocaleString("en-US")} characters)
       </label>
@@ -33,6 +41,6 @@ export function ShareButton() {
           {copied}
         </p>
       )}
-    </Modal>
+    </>
   );
 }

@@ -34,3 +34,19 @@ export function useDesignerContext(): DesignerContextValue {
   if (!value) throw new Error("useDesignerContext outside <Designer>");
   return value;
 }
+
+/** What never changes while the designer is mounted: for components that must not re-render on every edit. */
+export interface DesignerStable {
+  dispatch: (action: EditorAction) => void;
+  readOnly: boolean;
+  /** The current state and design, read at event time (not for rendering). */
+  latest: () => DesignerContextValue;
+}
+
+export const DesignerStableContext = createContext<DesignerStable | null>(null);
+
+export function useDesignerStable(): DesignerStable {
+  const value = useContext(DesignerStableContext);
+  if (!value) throw new Error("useDesignerStable outside <Designer>");
+  return value;
+}

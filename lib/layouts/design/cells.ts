@@ -23,19 +23,56 @@ export interface CellView {
 }
 
 export function buildCellViews(layout: Layout, gpus: readonly GpuBudget[], findingsByCell: ReadonlyMap<string, Finding[]>, previous: ReadonlyMap<string, CellView>): Map<string, CellView> {
-  const budgets = new Map(gpus.map((g) => [cellKey(g.hostId, g.gpuIndex), g]));
+  const budgets = new Map<string, Map<number, GpuBudget>>();
+  for (const g of gpus) {
+    let host = budgets.get(g.hostId);
+    if (!host) budgets.set(g.hostId, (host = new Map()));
+    host.set(g.gpuIndex, g);
+  }
   const views = new Map<string, CellView>();
   for (const host of layout.hosts) {
+    const hostBudgets = budgets.get(host.id);
     for (const slot of host.gpus) {
       const key = cellKey(host.id, slot.index);
-      const budget = budgets.get(key);
-      const findings = findingsByCell.get(key) ?? [];
-      const view = makeView(key, host.id, slot.index, slotGpuName(slot), budget?.memoryBytes || slotMemoryBytes(slot), slot.nvlinkGroup, budget, findings);
+      const budget = hostBudgets?.get(slot.index);
+      const findings = findingsByCell.get(key) ?? NO_FINDINGS;
+      const gpuName = slotGpuName(slot);
+      const memoryBytes = budget?.memoryBytes || slotMemoryBytes(slot);
       const old = previous.get(key);
-      views.set(key, old && sameCell(old, view) ? old : view);
+      // Compare against the previous view first: most cells are unchanged by an edit, and then nothing is allocated.
+      if (old && old.hostId === host.id && sameInputs(old, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings)) views.set(key, old);
+      else views.set(key, makeView(key, host.id, slot.index, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings));
     }
   }
   return views;
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+/** Whether `view` is what makeView would build from these inputs (same numbers, stacks and findings). */
+function sameInputs(view: CellView, gpuName: string, memoryBytes: number, nvlinkGroup: number | undefined, budget: GpuBudget | undefined, findings: Finding[]): boolean {
+  if (view.gpuName !== gpuName || view.memoryBytes !== memoryBytes || view.nvlinkGroup !== nvlinkGroup) return false;
+  if (view.plannedBytes !== (budget?.plannedBytes ?? 0) || view.freeBytes !== (budget?.freeBytes ?? memoryBytes)) return false;
+  if (!sameFindings(view.findings, findings)) return false;
+  // Walk the segments as makeView groups them, against the view's stacks.
+  let s = -1;
+  let t = 0;
+  for (const segment of budget?.segments ?? []) {
+    if (segment.term === "free") continue;
+    let stack = view.stacks[s];
+    if (!stack || stack.instanceId !== segment.instanceId) {
+      if (stack && t !== stack.terms.length) return false;
+      s += 1;
+      t = 0;
+      stack = view.stacks[s];
+      if (!stack || stack.instanceId !== segment.instanceId) return false;
+    }
+    const term = stack.terms[t];
+    if (!term || term.term !== segment.term || term.bytes !== segment.bytes) return false;
+    t += 1;
+  }
+  const last = view.stacks[s];
+  return s === view.stacks.length - 1 && (!last || t === last.terms.length);
 }
 
 function makeView(key: string, hostId: string, gpuIndex: number, gpuName: string, memoryBytes: number, nvlinkGroup: number | undefined, budget: GpuBudget | undefined, findings: Finding[]): CellView {
@@ -59,19 +96,12 @@ function makeView(key: string, hostId: string, gpuIndex: number, gpuName: string
   };
 }
 
-/** Equal for drawing: same numbers, same stacks, same findings (by code and text). Cheaper than serializing. */
-function sameCell(a: CellView, b: CellView): boolean {
-  if (a.gpuName !== b.gpuName || a.memoryBytes !== b.memoryBytes || a.nvlinkGroup !== b.nvlinkGroup || a.plannedBytes !== b.plannedBytes || a.freeBytes !== b.freeBytes) return false;
-  if (a.stacks.length !== b.stacks.length || a.findings.length !== b.findings.length) return false;
-  for (let s = 0; s < a.stacks.length; s += 1) {
-    const x = a.stacks[s]!;
-    const y = b.stacks[s]!;
-    if (x.instanceId !== y.instanceId || x.bytes !== y.bytes || x.terms.length !== y.terms.length) return false;
-    for (let t = 0; t < x.terms.length; t += 1) if (x.terms[t]!.term !== y.terms[t]!.term || x.terms[t]!.bytes !== y.terms[t]!.bytes) return false;
-  }
-  for (let f = 0; f < a.findings.length; f += 1) {
-    const x = a.findings[f]!;
-    const y = b.findings[f]!;
+/** Same findings for drawing: by identity, else by code, severity and text. */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let f = 0; f < a.length; f += 1) {
+    const x = a[f]!;
+    const y = b[f]!;
     if (x !== y && (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || x.fix !== y.fix)) return false;
   }
   return true;

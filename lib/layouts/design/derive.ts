@@ -19,7 +19,6 @@ export interface RowView {
   use: HostUse;
   /** Error count per instance placed here. */
   errors: Record<string, number>;
-  signature: string;
 }
 
 export interface Design {
@@ -68,18 +67,50 @@ export class DesignDeriver {
       const instances = placed.get(host.id) ?? {};
       const use = summary.hosts.get(host.id)!;
       const errors: Record<string, number> = {};
-      for (const id of Object.keys(instances)) errors[id] = (findings.byInstance.get(id) ?? []).filter((f) => f.severity === "error").length;
-      const signature = JSON.stringify([rowBands, use, errors]);
+      for (const id of Object.keys(instances)) errors[id] = countErrors(findings.byInstance.get(id));
       const old = this.rows.get(host.id);
+      // Field-by-field instead of serializing: this runs for every host on every edit.
       const same =
-        old && old.host === host && old.signature === signature && old.cells.length === cells.length && old.cells.every((c, k) => c === cells[k]) && sameRecord(old.instances, instances);
-      const row = same ? old : { host, cells, bands: rowBands, instances, use, errors, signature };
+        old &&
+        old.host === host &&
+        old.cells.length === cells.length &&
+        old.cells.every((c, k) => c === cells[k]) &&
+        sameRecord(old.instances, instances) &&
+        sameBands(old.bands, rowBands) &&
+        sameUse(old.use, use) &&
+        sameCounts(old.errors, errors);
+      const row = same ? old : { host, cells, bands: rowBands, instances, use, errors };
       next.set(host.id, row);
       return row;
     });
     this.rows = next;
     return rows;
   }
+}
+
+function countErrors(list: readonly Finding[] | undefined): number {
+  let n = 0;
+  for (const f of list ?? []) if (f.severity === "error") n += 1;
+  return n;
+}
+
+function sameBands(a: readonly Band[], b: readonly Band[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 1) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x.instanceId !== y.instanceId || x.column !== y.column || x.span !== y.span || x.lane !== y.lane || x.primary !== y.primary || x.part !== y.part || x.parts !== y.parts) return false;
+  }
+  return true;
+}
+
+function sameUse(a: HostUse, b: HostUse): boolean {
+  return a.hostId === b.hostId && a.gpusUsed === b.gpusUsed && a.gpus === b.gpus && a.ramPlannedBytes === b.ramPlannedBytes && a.ramBytes === b.ramBytes && a.cpusPlanned === b.cpusPlanned && a.cpuCores === b.cpuCores;
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 function sameRecord(a: Record<string, Instance>, b: Record<string, Instance>): boolean {
