@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: every benchmark in sequence, each writing bench/results/<name>.json beside its baseline.
+ * `npm run bench -- --page` adds the designer page benchmark (builds and starts its own server, ~3 min).
+ */
+import { spawnSync } from "node:child_process";
+
+const BENCHES = ["calibration", "calibration-tgi", "activation-vs-h100", "budget", "place", "share-link"];
+const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : BENCHES;
+
+let failed = 0;
+for (const name of names) {
+  console.log(`\n== bench/${name}.ts`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", `bench/${name}.ts`], { stdio: "inherit" });
+  if (run.status !== 0) {
+    failed += 1;
+    console.error(`bench/${name}.ts exited with ${run.status ?? run.signal}`);
+  }
+}
+process.exit(failed ? 1 : 0);
