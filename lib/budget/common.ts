@@ -5,7 +5,7 @@ import { estimateHostNeeds, hostLimitFindings, type HostNeeds } from "./host";
 import { kvBytesPerTokenPerGpu, kvDtypeBytes } from "./kv";
 import { resolveMaxModelLen } from "./max-len";
 import { resolveWeightFormat, type WeightFormat } from "./quantization";
-import type { BudgetTerm, TermName } from "./types";
+import type { BudgetSettings, BudgetTerm, InstanceBudget, TermName } from "./types";
 import { estimateWeights, type WeightsEstimate } from "./weights";
 
 /** A model architecture, optionally with its catalog facts (checkpoint size on disk). */
@@ -58,3 +58,37 @@ export const term = (name: TermName, bytes: number, explanation: string): Budget
 
 /** Needed gpu_memory_utilization (or memory fraction), rounded up to 0.01. */
 export const fractionNeeded = (bytes: number, memoryBytes: number): number => Math.ceil((bytes / memoryBytes) * 100) / 100;
+
+/** What each engine computes its own way; `assembleBudget` adds what `prepare` already knows. */
+export interface EngineBudgetParts {
+  engine: InstanceBudget["engine"];
+  gpuMemoryBytes: number;
+  activationBytes: number;
+  nonTorchBytes: number;
+  cudaGraphBytes: number;
+  kv: { bytes: number; tokens: number };
+  budgetBytesPerGpu: number;
+  projectedUsedBytesPerGpu: number;
+  availableKvBytesPerGpu: number;
+  maxModelLen: number;
+  maxConcurrency: number;
+  fits: boolean;
+  maxModelLenThatFits: number;
+  terms: BudgetTerm[];
+  findings: Finding[];
+  settings: Omit<BudgetSettings, "tp" | "weightFormat" | "totalParams" | "kvCacheDtypeBytes">;
+}
+
+export function assembleBudget(instance: Instance, p: Prepared, parts: EngineBudgetParts): InstanceBudget {
+  const { kv, settings, maxConcurrency, ...rest } = parts;
+  return {
+    ...rest,
+    weightsBytesPerGpu: p.weights.weightsBytesPerGpu,
+    kvCacheBytesPerGpu: kv.bytes,
+    kvCacheTokens: kv.tokens,
+    kvBytesPerTokenPerGpu: p.kvBytesPerTokenPerGpu,
+    maxConcurrency: Math.floor(maxConcurrency * 100) / 100,
+    host: { ramBytes: p.host.ramBytes, shmBytes: p.host.shmBytes, cpus: p.host.cpus },
+    settings: { ...settings, tp: instance.tp, weightFormat: p.format.label, totalParams: p.weights.totalParams, kvCacheDtypeBytes: p.kvDtypeBytes },
+  };
+}

@@ -1,7 +1,7 @@
 import type { Finding } from "../layout/findings";
 import type { Instance } from "../layout/schema";
 import { estimateActivation } from "./activation";
-import { fractionNeeded, prepare, term, type BudgetModel, type GpuTarget } from "./common";
+import { assembleBudget, fractionNeeded, prepare, term, type BudgetModel, type GpuTarget } from "./common";
 import { kvPool } from "./kv";
 import { cudaContextOverhead, tgiCudaGraphBytes, nonTorchOverhead } from "./overheads";
 import type { InstanceBudget } from "./types";
@@ -84,40 +84,32 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     ...limitFindings(instance, { maxInputTokens, prefillTokens, chunkedPrefill: profile.name === "tgi-3" && tgi.maxBatchPrefillTokens === undefined }),
     ...memoryFindings(instance, gpu, { kvTokens: pool.tokens, maxTotalTokens, used, fraction, kvPerToken: p.kvBytesPerTokenPerGpu }),
   ];
-  return {
+  return assembleBudget(instance, p, {
     engine: "tgi",
     gpuMemoryBytes: gpu.memoryBytes,
-    weightsBytesPerGpu: p.weights.weightsBytesPerGpu,
     activationBytes: activation.bytes,
     nonTorchBytes: nonTorch.bytes,
     cudaGraphBytes: graphs,
-    kvCacheBytesPerGpu: pool.bytes,
+    kv: pool,
     budgetBytesPerGpu: Math.floor(gpu.memoryBytes * fraction),
     projectedUsedBytesPerGpu: projected,
-    kvBytesPerTokenPerGpu: p.kvBytesPerTokenPerGpu,
-    kvCacheTokens: pool.tokens,
+    availableKvBytesPerGpu: available,
     maxModelLen: maxTotalTokens,
-    maxConcurrency: Math.floor((pool.tokens / maxTotalTokens) * 100) / 100,
+    maxConcurrency: pool.tokens / maxTotalTokens,
     fits,
     maxModelLenThatFits: Math.min(pool.tokens, maxPositions),
     terms,
     findings,
-    host: { ramBytes: p.host.ramBytes, shmBytes: p.host.shmBytes, cpus: p.host.cpus },
-    availableKvBytesPerGpu: available,
     settings: {
       profile: profile.name,
-      tp: instance.tp,
       blockSizeTokens: profile.blockSize,
       maxNumSeqs: 128, // --max-concurrent-requests default
       maxNumBatchedTokens: prefillTokens,
-      weightFormat: p.format.label,
-      totalParams: p.weights.totalParams,
-      kvCacheDtypeBytes: p.kvDtypeBytes,
       maxInputTokens,
       maxTotalTokens,
       maxBatchPrefillTokens: prefillTokens,
     },
-  };
+  });
 }
 
 interface Limits {

@@ -1,7 +1,7 @@
 import type { Finding } from "../layout/findings";
 import type { Instance } from "../layout/schema";
 import { estimateActivation } from "./activation";
-import { fractionNeeded, prepare, term, type BudgetModel, type GpuTarget, type Prepared } from "./common";
+import { assembleBudget, fractionNeeded, prepare, term, type BudgetModel, type GpuTarget, type Prepared } from "./common";
 import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type KvPool } from "./kv";
 import { roundMaxModelLen } from "./max-len";
 import { cudaContextOverhead, nonTorchOverhead, vllmCudaGraphBytes } from "./overheads";
@@ -52,37 +52,24 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     ...fitFindings({ instance, fits, p, pool, available, nonKvBytes, budgetBytes, gpu, profile, maxModelLenThatFits, blockSize }),
     ...overCardFindings(instance, gpu, projected, graphs, profile),
   ];
-  return {
+  return assembleBudget(instance, p, {
     engine: "vllm",
     gpuMemoryBytes: gpu.memoryBytes,
-    weightsBytesPerGpu: p.weights.weightsBytesPerGpu,
     activationBytes: activation.bytes,
     nonTorchBytes: nonTorch.bytes,
     cudaGraphBytes: graphs,
-    kvCacheBytesPerGpu: pool.bytes,
+    kv: pool,
     budgetBytesPerGpu: budgetBytes,
     projectedUsedBytesPerGpu: projected,
-    kvBytesPerTokenPerGpu: p.kvBytesPerTokenPerGpu,
-    kvCacheTokens: pool.tokens,
+    availableKvBytesPerGpu: available,
     maxModelLen: p.maxModelLen,
-    maxConcurrency: Math.floor(concurrency * 100) / 100,
+    maxConcurrency: concurrency,
     fits,
     maxModelLenThatFits,
     terms,
     findings,
-    host: { ramBytes: p.host.ramBytes, shmBytes: p.host.shmBytes, cpus: p.host.cpus },
-    availableKvBytesPerGpu: available,
-    settings: {
-      profile: profile.name,
-      tp: instance.tp,
-      blockSizeTokens: blockSize,
-      maxNumSeqs,
-      maxNumBatchedTokens,
-      weightFormat: p.format.label,
-      totalParams: p.weights.totalParams,
-      kvCacheDtypeBytes: p.kvDtypeBytes,
-    },
-  };
+    settings: { profile: profile.name, blockSizeTokens: blockSize, maxNumSeqs, maxNumBatchedTokens },
+  });
 }
 
 function graphExplanation(enforceEager: boolean, profile: VllmProfile): string {
