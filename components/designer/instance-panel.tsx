@@ -1,5 +1,5 @@
 "use client";
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { BudgetTermsTable } from "@/components/budget/budget-terms-table";
 import { dockerRunLine } from "@/lib/engines/docker-run";
 import type { Finding } from "@/lib/layout/findings";
@@ -19,6 +19,7 @@ export function InstancePanel({ instance }: { instance: Instance }) {
   const findings = instanceFindings(design, state.commandFindings, instance.id);
   const onPatch = useCallback((patch: Partial<Instance>) => dispatch({ type: "update-instance", id: instance.id, patch }), [dispatch, instance.id]);
   const onFix = useCallback((f: Finding) => dispatch({ type: "apply-fix", finding: { ...f, instanceId: f.instanceId ?? instance.id } }), [dispatch, instance.id]);
+  const docker = useMemo(() => safeDockerLine(instance), [instance]);
   const where = instance.placement ? `${instance.placement.hostId}, GPU ${instance.placement.gpuIndices.join(", ")}` : "not placed on GPUs yet";
   return (
     <section aria-label={`Instance ${instance.id}`} className="space-y-4">
@@ -50,7 +51,7 @@ export function InstancePanel({ instance }: { instance: Instance }) {
       <InstanceForm instance={instance} onPatch={onPatch} readOnly={readOnly} />
       <details className="text-xs">
         <summary className="cursor-pointer font-medium">docker run</summary>
-        <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{safeDockerLine(instance)}</pre>
+        <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{docker}</pre>
       </details>
     </section>
   );

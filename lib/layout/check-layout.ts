@@ -70,7 +70,11 @@ export function checkInstance(instance: Instance, gpu?: BudgetGpu, options: Chec
   return { budget, findings: orderFindings([...budget.findings, ...findings, ...checkInstanceVram(instance, budget)]) };
 }
 
-const findingKey = (f: Finding): string => JSON.stringify([f.code, f.instanceId ?? null, f.hostId ?? null, f.gpuIndex ?? null]);
+// Plain concatenation instead of JSON.stringify: this runs for every finding on every edit. The NUL separator cannot
+// collide across fields, and "\u0001" stands for an absent field (distinct from an empty string or "null").
+const ABSENT = "\u0001";
+const findingKey = (f: Finding): string =>
+  `${f.code}\u0000${f.instanceId ?? ABSENT}\u0000${f.hostId ?? ABSENT}\u0000${f.gpuIndex ?? ABSENT}`;
 
 /** Errors before warnings, otherwise in the order found; the first of each (code, instance, host, GPU) kept. */
 export function orderFindings(findings: readonly Finding[]): Finding[] {

@@ -1,6 +1,6 @@
 import type { LayoutBudget } from "../../budget/types";
 import type { Finding } from "../findings";
-import type { Layout } from "../schema";
+import type { Instance, Layout } from "../schema";
 import { formatGiB } from "./describe";
 
 /**
@@ -10,9 +10,18 @@ import { formatGiB } from "./describe";
  */
 export function checkHostResources(layout: Layout, budget?: LayoutBudget): Finding[] {
   const findings: Finding[] = [];
+  // Instances per host in one pass (layout order kept), instead of filtering every instance for every host.
+  const byHost = new Map<string, Instance[]>();
+  for (const instance of layout.instances) {
+    const hostId = instance.placement?.hostId;
+    if (hostId === undefined) continue;
+    const list = byHost.get(hostId);
+    if (list) list.push(instance);
+    else byHost.set(hostId, [instance]);
+  }
   for (const host of layout.hosts) {
-    const placed = layout.instances.filter((instance) => instance.placement?.hostId === host.id);
-    if (placed.length === 0) continue;
+    const placed = byHost.get(host.id);
+    if (!placed || placed.length === 0) continue;
     let ramBytes = 0;
     let cpus = 0;
     const ramParts: string[] = [];
