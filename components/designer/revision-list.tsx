@@ -39,31 +39,28 @@ export function RevisionList({ layoutId, revisions }: { layoutId: string; revisi
       </table>
       {revisions.length > 1 && (
         <form action={`/layouts/${layoutId}/diff`} method="get" className="flex flex-wrap items-end gap-2">
-          <label className="text-xs">
-            From
-            <select name="from" defaultValue={previous} className={inputClass}>
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {r.number}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-xs">
-            To
-            <select name="to" defaultValue={newest} className={inputClass}>
-              {revisions.map((r) => (
-                <option key={r.number} value={r.number}>
-                  {r.number}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RevisionSelect label="From" name="from" defaultValue={previous} numbers={revisions.map((r) => r.number)} />
+          <RevisionSelect label="To" name="to" defaultValue={newest} numbers={revisions.map((r) => r.number)} />
           <button type="submit" className={buttonClass}>
             Compare revisions
           </button>
         </form>
       )}
     </section>
+  );
+}
+
+function RevisionSelect({ label, name, defaultValue, numbers }: { label: string; name: string; defaultValue: number; numbers: number[] }) {
+  return (
+    <label className="text-xs">
+      {label}
+      <select name={name} defaultValue={defaultValue} className={inputClass}>
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -60,24 +60,26 @@ export const term = (name: TermName, bytes: number, explanation: string): Budget
 export const fractionNeeded = (bytes: number, memoryBytes: number): number => Math.ceil((bytes / memoryBytes) * 100) / 100;
 
 /** What each engine computes its own way; `assembleBudget` adds what `prepare` already knows. */
-export interface EngineBudgetParts {
-  engine: InstanceBudget["engine"];
-  gpuMemoryBytes: number;
-  activationBytes: number;
-  nonTorchBytes: number;
-  cudaGraphBytes: number;
+export type EngineBudgetParts = Pick<
+  InstanceBudget,
+  | "engine"
+  | "gpuMemoryBytes"
+  | "activationBytes"
+  | "nonTorchBytes"
+  | "cudaGraphBytes"
+  | "budgetBytesPerGpu"
+  | "projectedUsedBytesPerGpu"
+  | "maxModelLen"
+  | "maxConcurrency"
+  | "fits"
+  | "maxModelLenThatFits"
+  | "terms"
+  | "findings"
+> & {
   kv: { bytes: number; tokens: number };
-  budgetBytesPerGpu: number;
-  projectedUsedBytesPerGpu: number;
   availableKvBytesPerGpu: number;
-  maxModelLen: number;
-  maxConcurrency: number;
-  fits: boolean;
-  maxModelLenThatFits: number;
-  terms: BudgetTerm[];
-  findings: Finding[];
   settings: Omit<BudgetSettings, "tp" | "weightFormat" | "totalParams" | "kvCacheDtypeBytes">;
-}
+};
 
 export function assembleBudget(instance: Instance, p: Prepared, parts: EngineBudgetParts): InstanceBudget {
   const { kv, settings, maxConcurrency, ...rest } = parts;
