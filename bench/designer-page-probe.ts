@@ -1,12 +1,16 @@
 /** Runs inside the page (serialized by page.evaluate): it must not reference anything outside itself. */
 export interface Sample {
   kind: "edit" | "drag-step" | "drop";
-  toDomMs: number;
-  toFrameMs: number;
-  /** Of toDom: lib/budget + lib/layout/rules + grid view models (the designer's `designer:derive` measure). */
-  deriveMs: number;
-  /** Of toDom: the forced style recalculation and layout after React committed. */
+  /** Event dispatch → the DOM mutated by React's commit (a MutationObserver callback): event handlers, derive, render, commit. */
+  scriptMs: number;
+  /** The style recalculation and layout forced right after the commit. */
   layoutMs: number;
+  /** The rendering update of the next frame (paint, layerize and what else is left): rAF callback → a posted message. */
+  renderMs: number;
+  /** Of scriptMs: lib/budget + lib/layout/rules + grid view models (the designer's `designer:derive` measure). */
+  deriveMs: number;
+  /** Event dispatch → after the next frame's rendering update, including the wait for vsync. */
+  toFrameMs: number;
 }
 
 export async function inPageMeasure({ instanceId, runs }: { instanceId: string; runs: number }): Promise<Sample[]> {
@@ -15,7 +19,7 @@ export async function inPageMeasure({ instanceId, runs }: { instanceId: string; 
     ch.port1.onmessage = () => r();
     ch.port2.postMessage(0);
   });
-  const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+  const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
   const settle = async () => {
     await nextFrame();
     await nextFrame();
@@ -23,17 +27,31 @@ export async function inPageMeasure({ instanceId, runs }: { instanceId: string; 
   async function timed(kind: Sample["kind"], act: () => void): Promise<Sample> {
     await settle();
     performance.clearMeasures("designer:derive");
+    // The first DOM mutation after the event marks the commit; a posted message stands in when nothing changed.
+    const committed = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      void afterMacrotask().then(() => {
+        observer.disconnect();
+        resolve(performance.now());
+      });
+    });
     const t0 = performance.now();
+    performance.mark(`op:${kind}:start`);
     act();
-    await afterMacrotask();
-    const tc = performance.now();
+    const tc = await committed;
     document.body.getBoundingClientRect();
     void document.body.offsetHeight;
     const t1 = performance.now();
-    await nextFrame();
+    const frameStart = await nextFrame();
     await afterMacrotask();
+    const frameEnd = performance.now();
+    performance.mark(`op:${kind}:end`);
     const deriveMs = performance.getEntriesByName("designer:derive").reduce((sum, e) => sum + e.duration, 0);
-    return { kind, toDomMs: t1 - t0, toFrameMs: performance.now() - t0, deriveMs, layoutMs: t1 - tc };
+    return { kind, scriptMs: tc - t0, layoutMs: t1 - tc, renderMs: frameEnd - frameStart, deriveMs, toFrameMs: frameEnd - t0 };
   }
   const samples: Sample[] = [];
   const band = () => document.querySelector<HTMLElement>(`[data-band="${CSS.escape(instanceId)}"]`)!;

@@ -15,8 +15,12 @@ export function formatBytes(bytes: number | bigint): string {
   return `${sign}${value.toFixed(digits)} ${UNITS[unit]}`;
 }
 
+// One formatter, made once: Number#toLocaleString builds a new Intl.NumberFormat on every call (slow on every edit).
+const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** A whole number with thousands separators: 131,072. */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
+  return GROUPED.format(Math.round(n));
 }
 
 export function formatPercent(fraction: number, digits = 0): string {

@@ -22,7 +22,7 @@ export const BudgetBar = memo(function BudgetBar({ cell }: { cell: CellView }) {
           </div>
         ))}
       </div>
-      <p className={`text-[11px] tabular-nums ${over ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
+      <p className={`truncate text-[11px] tabular-nums ${over ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
         {cell.stacks.length === 0 ? `Free · ${formatBytes(cell.memoryBytes)}` : `${formatBytes(cell.plannedBytes)} / ${formatBytes(cell.memoryBytes)}`}
       </p>
     </div>

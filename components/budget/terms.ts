@@ -1,4 +1,5 @@
 import type { TermName } from "@/lib/budget/types";
+import { formatCount } from "@/lib/format";
 
 /** One fixed hue per budget term (app/globals.css --color-term-*), never reused for status. */
 export const TERM_STYLE: Record<TermName, { label: string; color: string }> = {
@@ -11,10 +12,7 @@ export const TERM_STYLE: Record<TermName, { label: string; color: string }> = {
   free: { label: "Free", color: "var(--color-term-free)" },
 };
 
-// One formatter, made once: Number#toLocaleString builds a new Intl.NumberFormat on every call (slow on every edit).
-const GROUPED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
 /** Exact bytes for tooltips: "2.67 GiB (2,864,123,904 B)". */
 export function exactBytes(bytes: number, short: string): string {
-  return `${short} (${GROUPED.format(Math.round(bytes))} B)`;
+  return `${short} (${formatCount(bytes)} B)`;
 }

@@ -1,5 +1,5 @@
 "use client";
-import { type ReactNode, useEffect, useId, useState } from "react";
+import { memo, type ReactNode, useEffect, useId, useState } from "react";
 
 const inputClass = "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
@@ -25,7 +25,7 @@ export function Field({ label, hint, error, children, id }: { label: string; hin
  * A number input that keeps what the person typed and commits only valid values (empty = unset when `optional`).
  * `scale` converts shown units to stored ones (GiB → bytes).
  */
-export function NumberField(props: {
+export const NumberField = memo(function NumberField(props: {
   label: string;
   value: number | undefined;
   onCommit: (value: number | undefined) => void;
@@ -80,9 +80,10 @@ export function NumberField(props: {
       />
     </Field>
   );
-}
+});
 
-export function SelectField<T extends string>({ label, value, options, onChange, disabled }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void; disabled?: boolean }) {
+/** Memoized (with stable `options` and `onChange`, an edit elsewhere does not re-render its options). */
+export const SelectField = memo(function SelectField<T extends string>({ label, value, options, onChange, disabled }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void; disabled?: boolean }) {
   const id = useId();
   return (
     <Field id={id} label={label}>
@@ -95,9 +96,9 @@ export function SelectField<T extends string>({ label, value, options, onChange,
       </select>
     </Field>
   );
-}
+}) as <T extends string>(props: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void; disabled?: boolean }) => ReactNode;
 
-export function TextField({ label, value, onCommit, placeholder, disabled }: { label: string; value: string; onCommit: (v: string) => void; placeholder?: string; disabled?: boolean }) {
+export const TextField = memo(function TextField({ label, value, onCommit, placeholder, disabled }: { label: string; value: string; onCommit: (v: string) => void; placeholder?: string; disabled?: boolean }) {
   const id = useId();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
@@ -106,7 +107,7 @@ export function TextField({ label, value, onCommit, placeholder, disabled }: { l
       <input id={id} className={inputClass} value={text} placeholder={placeholder} disabled={disabled} onChange={(e) => setText(e.target.value)} onBlur={() => text !== value && onCommit(text)} onKeyDown={(e) => e.key === "Enter" && text !== value && onCommit(text)} />
     </Field>
   );
-}
+});
 
 export const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
 export const primaryButtonClass = "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50";

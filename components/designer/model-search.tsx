@@ -1,10 +1,10 @@
 "use client";
-import { useId, useMemo, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { searchModels } from "@/lib/catalog";
 import { inputClass } from "./fields";
 
 /** Catalog search as a WAI-ARIA combobox: type, arrows to choose, Enter to pick. Free text (a Hub id) is accepted too. */
-export function ModelSearch({ label, initial = "", onPick, autoFocus }: { label: string; initial?: string; onPick: (modelId: string) => void; autoFocus?: boolean }) {
+export const ModelSearch = memo(function ModelSearch({ label, initial = "", onPick, autoFocus }: { label: string; initial?: string; onPick: (modelId: string) => void; autoFocus?: boolean }) {
   const id = useId();
   const [query, setQuery] = useState(initial);
   const [open, setOpen] = useState(false);
@@ -78,4 +78,4 @@ export function ModelSearch({ label, initial = "", onPick, autoFocus }: { label:
       )}
     </div>
   );
-}
+});

@@ -3,6 +3,7 @@ import { formatBytes } from "@/lib/format";
 import type { RowView } from "@/lib/layouts/design/derive";
 import { cellLabel } from "./cell-label";
 import { GpuCell, type GpuCellProps } from "./gpu-cell";
+import { laneCount, rowColumnsStyle, rowHeightPx } from "./row-geometry";
 
 const NONE: readonly number[] = [];
 
@@ -24,7 +25,7 @@ export interface HostRowProps {
 export const HostRow = memo(function HostRow(p: HostRowProps) {
   const { row } = p;
   const openHere = p.openInstanceId && row.instances[p.openInstanceId] ? p.openInstanceId : null;
-  const laneCount = row.bands.reduce((m, b) => Math.max(m, b.lane + 1), 0);
+  const lanes = laneCount(row);
   const perCell = useMemo(() => {
     const lists: GpuCellProps["bands"][] = row.cells.map(() => []);
     for (const band of row.bands) {
@@ -38,7 +39,13 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
   const ramOver = use.ramPlannedBytes > use.ramBytes;
   const cpuOver = use.cpusPlanned > use.cpuCores;
   return (
-    <div role="row" aria-rowindex={p.rowIndex + 2} className="grid gap-2" style={{ gridTemplateColumns: `10rem repeat(${p.columns}, minmax(7rem, 1fr))`, contentVisibility: "auto", containIntrinsicSize: "auto 96px" }}>
+    <div
+      role="row"
+      aria-rowindex={p.rowIndex + 2}
+      className="grid gap-2"
+      // Contained: a row that moves (one above it grew) or changes inside is laid out and repainted on its own.
+      style={{ ...rowColumnsStyle(p.columns), height: rowHeightPx(lanes), contain: "layout paint style" }}
+    >
       <div role="rowheader" className="min-w-0 rounded-md bg-slate-100 p-2 text-xs dark:bg-slate-800/60">
         <p className="truncate text-sm font-semibold">{host.name}</p>
         <p className="truncate text-slate-600 dark:text-slate-400">
@@ -62,7 +69,7 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
           describedBy={p.describedCol === col}
           selected={p.selected.includes(cell.gpuIndex)}
           dropTarget={p.dropTargets.includes(cell.gpuIndex)}
-          laneCount={laneCount}
+          laneCount={lanes}
           bands={perCell[col] ?? []}
           readOnly={p.readOnly}
         />

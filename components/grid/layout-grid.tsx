@@ -1,5 +1,5 @@
 "use client";
-import { type FocusEvent, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type FocusEvent, Fragment, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CellTooltip } from "@/components/budget/cell-tooltip";
 import type { RowView } from "@/lib/layouts/design/derive";
 import type { EditorAction, Selection } from "@/lib/layouts/editor/types";
@@ -7,6 +7,8 @@ import { cellAt } from "./grid-geometry";
 import { HostRow, NO_GPUS } from "./host-row";
 import { type Focus, useGridKeyboard } from "./use-grid-keyboard";
 import { useGridPointer } from "./use-grid-pointer";
+import { ROW_GAP_PX, rowColumnsStyle } from "./row-geometry";
+import { useRowWindow } from "./use-row-window";
 
 export interface LayoutGridProps {
   rows: RowView[];
@@ -52,6 +54,7 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
     return { row, col };
   }, [focus, rows]);
 
+  const { listRef, slots, paddingTop, totalHeight } = useRowWindow(rows, safe.row);
   const onKeyDown = useGridKeyboard({ rows, focus: safe, selection, readOnly, dispatch, focusCell, onOpenNew });
   const { preview, onPointerDown } = useGridPointer({ rows, readOnly, dispatch, focusCell });
 
@@ -75,6 +78,12 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
     [showTip, focus],
   );
   const hideTip = useCallback(() => setTip(null), []);
+  // The tooltip is placed once, by its cell; scrolling would leave it pointing at another one.
+  useEffect(() => {
+    if (!tip) return;
+    window.addEventListener("scroll", hideTip, { passive: true, once: true });
+    return () => window.removeEventListener("scroll", hideTip);
+  }, [tip, hideTip]);
 
   const columns = rows.reduce((m, r) => Math.max(m, r.cells.length), 1);
   const tipRow = tip ? rows[tip.row] : undefined;
@@ -98,7 +107,7 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
         onFocus={onFocus}
         onBlur={hideTip}
       >
-        <div role="row" aria-rowindex={1} className="grid gap-2 text-xs text-slate-500" style={{ gridTemplateColumns: `10rem repeat(${columns}, minmax(7rem, 1fr))` }}>
+        <div role="row" aria-rowindex={1} className="grid gap-2 text-xs text-slate-500" style={rowColumnsStyle(columns)}>
           <div role="columnheader">Host</div>
           {Array.from({ length: columns }, (_, c) => (
             <div role="columnheader" key={c}>
@@ -106,20 +115,27 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
             </div>
           ))}
         </div>
-        {rows.map((row, r) => (
-          <HostRow
-            key={row.host.id}
-            row={row}
-            rowIndex={r}
-            columns={columns}
-            focusedCol={safe.row === r ? safe.col : -1}
-            describedCol={tip?.focused && tip.row === r ? tip.col : -1}
-            selected={selection?.hostId === row.host.id ? selection.gpuIndices : NO_GPUS}
-            dropTargets={preview?.hostId === row.host.id ? preview.gpuIndices : NO_GPUS}
-            openInstanceId={openInstanceId && row.instances[openInstanceId] ? openInstanceId : null}
-            readOnly={readOnly}
-          />
-        ))}
+        <div ref={listRef} className="box-border flex flex-col" style={{ paddingTop, minHeight: totalHeight, gap: ROW_GAP_PX }}>
+          {slots.map(({ index: r, spaceBefore }) => {
+            const row = rows[r]!;
+            return (
+              <Fragment key={row.host.id}>
+                {spaceBefore > 0 && <div aria-hidden style={{ height: spaceBefore - ROW_GAP_PX }} />}
+                <HostRow
+                  row={row}
+                  rowIndex={r}
+                  columns={columns}
+                  focusedCol={safe.row === r ? safe.col : -1}
+                  describedCol={tip?.focused && tip.row === r ? tip.col : -1}
+                  selected={selection?.hostId === row.host.id ? selection.gpuIndices : NO_GPUS}
+                  dropTargets={preview?.hostId === row.host.id ? preview.gpuIndices : NO_GPUS}
+                  openInstanceId={openInstanceId && row.instances[openInstanceId] ? openInstanceId : null}
+                  readOnly={readOnly}
+                />
+              </Fragment>
+            );
+          })}
+        </div>
       </div>
       {tip && tipCell && tipRow && <CellTooltip cell={tipCell} hostName={tipRow.host.name} top={tip.top} left={tip.left} />}
     </>

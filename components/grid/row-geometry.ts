@@ -1,0 +1,25 @@
+import type { RowView } from "@/lib/layouts/design/derive";
+import { LANE_PX } from "./instance-band";
+
+/** Space between host rows, in px. */
+export const ROW_GAP_PX = 8;
+/** The host header (name and three lines of use) and a cell's name, bar and numbers, each one line (they truncate). */
+const ROW_MIN_PX = 92;
+const CELL_WITHOUT_LANES_PX = 72;
+
+export const laneCount = (row: RowView): number => row.bands.reduce((m, b) => Math.max(m, b.lane + 1), 0);
+
+/**
+ * A host row's height follows from its data alone (one lane of blocks per instance stacked on a GPU), so the row
+ * window knows every row's size before it is drawn and never has to measure one.
+ */
+export const rowHeightPx = (lanes: number): number => Math.max(ROW_MIN_PX, CELL_WITHOUT_LANES_PX + lanes * LANE_PX);
+
+/**
+ * The columns of the header and every host row: the host, then one per GPU. The minimum width keeps narrow windows
+ * scrolling sideways instead of clipping cells (rows contain their paint).
+ */
+export const rowColumnsStyle = (columns: number) => ({
+  gridTemplateColumns: `10rem repeat(${columns}, minmax(7rem, 1fr))`,
+  minWidth: `calc(10rem + ${columns} * 7.5rem)`,
+});
