@@ -42,13 +42,20 @@ export function useRowWindow(rows: RowView[], pinnedRow: number) {
     initialOffset: 0,
   });
 
-  // Where the list starts in the page; what is above it (toolbar, summary) can change height with any edit.
+  // Where the list starts in the page. What is above it (toolbar, summary) can change height with an edit, and then so
+  // does the page: read it once mounted and whenever the page resizes (after layout, so the read forces none).
   useLayoutEffect(() => {
     const el = listRef.current;
     if (!el) return;
-    const top = Math.round(el.getBoundingClientRect().top + window.scrollY);
-    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
-  });
+    const read = () => {
+      const top = Math.round(el.getBoundingClientRect().top + window.scrollY);
+      setScrollMargin((old) => (Math.abs(top - old) > 1 ? top : old));
+    };
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
 
   const items = virtualizer.getVirtualItems();
   // Rows stay in normal flow (a row that grows pushes the next ones down without a re-render); what is not rendered is

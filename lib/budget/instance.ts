@@ -18,7 +18,14 @@ export function budgetSettings(instance: Instance, model: BudgetModel, gpu: GpuT
   return instance.engine === "vllm" ? budgetVllm(instance, model, gpu) : budgetTgi(instance, model, gpu);
 }
 
-export function stampInstance(budget: InstanceBudget, instanceId: string): InstanceBudget {
+/**
+ * The budget as `instanceId`'s, when it was worked out for `computedFor` (an instance with the same settings): its
+ * findings get the instance's id, and their messages name it.
+ */
+export function stampInstance(budget: InstanceBudget, instanceId: string, computedFor = instanceId): InstanceBudget {
   if (budget.findings.length === 0) return budget;
-  return { ...budget, findings: budget.findings.map((f) => ({ ...f, instanceId })) };
+  const from = `instance "${computedFor}"`;
+  const to = `instance "${instanceId}"`;
+  const named = (message: string) => (from !== to && message.startsWith(from) ? to + message.slice(from.length) : message);
+  return { ...budget, findings: budget.findings.map((f) => ({ ...f, instanceId, message: named(f.message) })) };
 }

@@ -65,6 +65,8 @@ describe("budgetLayout on the seed article's layouts (Qwen2.5-7B on 4 × RTX 409
     const result = budgetLayout(layoutOf(instances), resolver, { defaultGpu: RTX_4090D, memo });
     expect(memo.size).toBe(1);
     expect(result.instances.q3?.findings[0]?.instanceId).toBe("q3");
+    expect(result.instances.q3?.findings[0]?.message).toMatch(/^instance "q3"/);
+    expect(result.instances.q0?.findings[0]?.message).toMatch(/^instance "q0"/);
   });
 
   it("matches budgetInstance for a single instance", () => {

@@ -21,18 +21,19 @@ export interface LayoutBudgetOptions {
 
 /** Budgets keyed by everything that changes them (not id, name, placement or port). */
 export class BudgetMemo {
-  private readonly entries = new Map<string, InstanceBudget>();
+  private readonly entries = new Map<string, { budget: InstanceBudget; computedFor: string }>();
   constructor(private readonly maxEntries = 4096) {}
 
+  /** The instance's budget: worked out once per settings, findings stamped with the instance's id. */
   get(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
     const key = settingsKey(instance, gpu);
-    let budget = this.entries.get(key);
-    if (!budget) {
-      budget = budgetSettings(instance, model, gpu);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { budget: budgetSettings(instance, model, gpu), computedFor: instance.id };
       if (this.entries.size >= this.maxEntries) this.entries.clear();
-      this.entries.set(key, budget);
+      this.entries.set(key, entry);
     }
-    return budget;
+    return stampInstance(entry.budget, instance.id, entry.computedFor);
   }
 
   get size(): number {
@@ -59,18 +60,26 @@ export function budgetLayout(layout: Layout, resolve: BudgetResolver, options: L
   const findings: Finding[] = [];
 
   for (const instance of layout.instances) {
-    const model = resolve.model(instance);
-    if (!model) {
-      findings.push(unknownModelFinding(instance));
-      continue;
-    }
-    const placed = instance.placement ? cells.target(instance, findings) : undefined;
-    const gpu = placed?.gpu ?? defaultGpu;
-    const budget = stampInstance(memo.get(instance, model, gpu), instance.id);
-    instances[instance.id] = budget;
-    if (placed) cells.stack(instance, placed.keys, budget);
+    const placed = budgetPlaced(instance, cells, resolve, memo, defaultGpu, findings);
+    if (!placed) continue;
+    instances[instance.id] = placed.budget;
+    if (placed.keys) cells.stack(instance, placed.keys, placed.budget);
   }
   return { instances, gpus: cells.finish(), findings };
+}
+
+/**
+ * One instance's budget, on the smallest of its cards in `cells` (none there: on `defaultGpu`), and the keys of those
+ * cards to stack it on. Undefined when the model does not resolve. Its layout-level findings go to `findings`.
+ */
+export function budgetPlaced(instance: Instance, cells: GpuCells | undefined, resolve: BudgetResolver, memo: BudgetMemo, defaultGpu: GpuTarget, findings: Finding[]): { budget: InstanceBudget; keys?: string[] } | undefined {
+  const model = resolve.model(instance);
+  if (!model) {
+    findings.push(unknownModelFinding(instance));
+    return undefined;
+  }
+  const placed = instance.placement && cells ? cells.target(instance, findings) : undefined;
+  return { budget: memo.get(instance, model, placed?.gpu ?? defaultGpu), keys: placed?.keys };
 }
 
 /** The model of an instance resolves to no architecture, so it cannot be budgeted. */

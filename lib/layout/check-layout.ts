@@ -16,7 +16,9 @@ import type { BudgetModel } from "../budget/common";
 import { budgetInstance, type BudgetGpu } from "../budget/instance";
 import { budgetLayout, unknownModelFinding, type BudgetMemo } from "../budget/layout";
 import type { InstanceBudget, LayoutBudget } from "../budget/types";
+import type { LayoutCheckCache } from "./check-cache";
 import type { Finding } from "./findings";
+import { orderFindings } from "./order-findings";
 import { checkInstanceVram, validateInstance, validateLayout, type ModelLookup } from "./rules";
 import { catalogLookup } from "./rules/catalog-lookup";
 import { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU, resolveModel } from "./catalog-resolve";
@@ -27,6 +29,8 @@ export interface CheckLayoutOptions {
   defaultGpu?: BudgetGpu;
   /** Budgets by instance settings; keep one per editor and pass it on every re-check. */
   memo?: BudgetMemo;
+  /** Keep one per editor and pass it on every re-check: only what an edit changed is checked again (memo is then its own). */
+  cache?: LayoutCheckCache;
 }
 
 export interface LayoutCheck {
@@ -49,7 +53,10 @@ export interface CheckInstanceOptions {
 
 /** Budget and rules for a whole layout, each problem once. */
 export function checkLayout(layout: Layout, options: CheckLayoutOptions = {}): LayoutCheck {
-  const budget = budgetLayout(layout, catalogBudgetResolver, { defaultGpu: options.defaultGpu ?? DEFAULT_PLANNING_GPU, memo: options.memo });
+  const defaultGpu = options.defaultGpu ?? DEFAULT_PLANNING_GPU;
+  const cached = options.cache?.check(layout, defaultGpu);
+  if (cached) return cached;
+  const budget = budgetLayout(layout, catalogBudgetResolver, { defaultGpu, memo: options.memo ?? options.cache?.memo });
   const budgetFindings = [...budget.findings, ...layout.instances.flatMap((i) => budget.instances[i.id]?.findings ?? [])];
   const ruleFindings = validateLayout(layout, budget, catalogArchResolver, catalogLookup);
   return { budget, findings: orderFindings([...budgetFindings, ...ruleFindings]) };
@@ -70,22 +77,5 @@ export function checkInstance(instance: Instance, gpu?: BudgetGpu, options: Chec
   return { budget, findings: orderFindings([...budget.findings, ...findings, ...checkInstanceVram(instance, budget)]) };
 }
 
-// Plain concatenation instead of JSON.stringify: this runs for every finding on every edit. The NUL separator cannot
-// collide across fields, and "\u0001" stands for an absent field (distinct from an empty string or "null").
-const ABSENT = "\u0001";
-const findingKey = (f: Finding): string =>
-  `${f.code}\u0000${f.instanceId ?? ABSENT}\u0000${f.hostId ?? ABSENT}\u0000${f.gpuIndex ?? ABSENT}`;
-
-/** Errors before warnings, otherwise in the order found; the first of each (code, instance, host, GPU) kept. */
-export function orderFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const key = findingKey(f);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return [...unique.filter((f) => f.severity === "error"), ...unique.filter((f) => f.severity !== "error")];
-}
-
+export { orderFindings } from "./order-findings";
 export { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU } from "./catalog-resolve";

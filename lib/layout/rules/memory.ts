@@ -1,7 +1,7 @@
 import type { GpuBudget, InstanceBudget, LayoutBudget } from "../../budget/types";
 import type { Finding } from "../findings";
 import type { Instance, Layout } from "../schema";
-import { claimedFraction, sharedGroups } from "./gpu-sharing";
+import { claimedFraction, sharedGroups, type SharedGroup } from "./gpu-sharing";
 import { floorHundredth, formatGiB, fractionFieldOf, fractionFlagOf, fractionPatch, gpusOf, memoryFractionOf, nameOf, percent } from "./describe";
 
 /** The operators' ceiling: planned VRAM above 90 % leaves no room for fragmentation and spikes. */
@@ -17,9 +17,9 @@ interface CardGroup {
 }
 
 /** GPUs of one host with the same instances on them, judged together: one finding per group, not per card. */
-function cardGroups(budget: LayoutBudget): CardGroup[] {
+function cardGroups(gpus: readonly GpuBudget[]): CardGroup[] {
   const groups = new Map<string, CardGroup>();
-  for (const gpu of budget.gpus) {
+  for (const gpu of gpus) {
     if (gpu.memoryBytes <= 0 || gpu.plannedBytes <= 0) continue;
     const users = usersOf(gpu);
     const key = `${gpu.hostId}\u0000${users.map((u) => u.id).join("\u0000")}`;
@@ -49,13 +49,18 @@ function usersOf(gpu: GpuBudget): { id: string; bytes: number }[] {
  */
 export function checkGpuMemory(layout: Layout, budget: LayoutBudget): Finding[] {
   const instances = new Map(layout.instances.map((i) => [i.id, i]));
+  return judgeGpuMemory(budget.gpus, sharedGroups(layout), (id) => instances.get(id));
+}
+
+/** checkGpuMemory over some cards (one host's, say), given the shared groups on them and the instances by id. */
+export function judgeGpuMemory(gpus: readonly GpuBudget[], shared: readonly SharedGroup[], instanceOf: (id: string) => Instance | undefined): Finding[] {
   const claimedPastOne = new Set(
-    sharedGroups(layout)
+    shared
       .filter((g) => claimedFraction(g) > 1 + 1e-9)
       .flatMap((g) => g.gpuIndices.map((index) => `${g.hostId}\u0000${index}`)),
   );
   const findings: Finding[] = [];
-  for (const group of cardGroups(budget)) {
+  for (const group of cardGroups(gpus)) {
     const fraction = group.plannedBytes / group.memoryBytes;
     const where = gpusOf(group.gpuIndices, group.hostId);
     const names = group.users.map((u) => `"${u.id}"`).join(", ");
@@ -63,7 +68,7 @@ export function checkGpuMemory(layout: Layout, budget: LayoutBudget): Finding[] 
     if (group.plannedBytes > group.memoryBytes) {
       if (group.users.length < 2) continue;
       if (group.gpuIndices.some((index) => claimedPastOne.has(`${group.hostId}\u0000${index}`))) continue;
-      findings.push(overcommitted(group, instances));
+      findings.push(overcommitted(group, instanceOf));
     } else if (fraction > VRAM_WARNING_FRACTION) {
       findings.push({
         code: "gpu.memory-above-threshold",
@@ -80,11 +85,11 @@ export function checkGpuMemory(layout: Layout, budget: LayoutBudget): Finding[] 
 }
 
 /** Shared cards planned past their memory: names each instance's share and lowers the largest by the excess. */
-function overcommitted(group: CardGroup, instances: Map<string, Instance>): Finding {
+function overcommitted(group: CardGroup, instanceOf: (id: string) => Instance | undefined): Finding {
   const list = group.users.map((u) => `"${u.id}" ${formatGiB(u.bytes)}`).join(", ");
   const biggest = group.users.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  const instance = instances.get(biggest.id);
-  const anyVllm = group.users.some((u) => instances.get(u.id)?.engine === "vllm");
+  const instance = instanceOf(biggest.id);
+  const anyVllm = group.users.some((u) => instanceOf(u.id)?.engine === "vllm");
   const quote = anyVllm ? ` A vLLM instance that starts last stops with "Free memory on device ... on startup is less than desired GPU memory utilization".` : "";
   const own = instance ? memoryFractionOf(instance) : 0;
   const lowered = floorHundredth(own - (group.plannedBytes - group.memoryBytes) / group.memoryBytes);

@@ -1,4 +1,4 @@
-import type { Instance, Layout } from "../../layout/schema";
+import type { Host, Instance, Layout } from "../../layout/schema";
 
 /** A run of adjacent GPUs of one instance in one host row: drawn as one labelled block. */
 export interface Band {
@@ -17,19 +17,30 @@ export interface Band {
 
 /** Blocks per host: one per adjacent run of each instance's GPUs, lanes assigned so blocks never overlap. */
 export function bandsByHost(layout: Layout): Map<string, Band[]> {
-  const columns = new Map(layout.hosts.map((h) => [h.id, new Map([...h.gpus].sort((a, b) => a.index - b.index).map((g, column) => [g.index, column]))]));
-  const out = new Map<string, Band[]>();
+  const hosts = new Map(layout.hosts.map((h) => [h.id, h]));
+  const placedOn = new Map<string, Instance[]>();
   for (const instance of layout.instances) {
-    const placement = instance.placement;
-    const cols = placement && columns.get(placement.hostId);
-    if (!placement || !cols) continue;
-    const runs = runsOf(placement.gpuIndices.map((g) => cols.get(g)).filter((c): c is number => c !== undefined));
-    const list = out.get(placement.hostId) ?? [];
-    runs.forEach(([column, span], part) => list.push({ instanceId: instance.id, column, span, lane: 0, primary: part === 0, part, parts: runs.length }));
-    out.set(placement.hostId, list);
+    const hostId = instance.placement?.hostId;
+    if (hostId === undefined || !hosts.has(hostId)) continue;
+    const placed = placedOn.get(hostId);
+    if (placed) placed.push(instance);
+    else placedOn.set(hostId, [instance]);
   }
-  for (const list of out.values()) assignLanes(list);
+  const out = new Map<string, Band[]>();
+  for (const [hostId, placed] of placedOn) out.set(hostId, bandsOn(hosts.get(hostId)!, placed));
   return out;
+}
+
+/** The blocks of one host's row; `placed`: the instances on it, in layout order. */
+export function bandsOn(host: Host, placed: readonly Instance[]): Band[] {
+  const cols = new Map([...host.gpus].sort((a, b) => a.index - b.index).map((g, column) => [g.index, column]));
+  const list: Band[] = [];
+  for (const instance of placed) {
+    const runs = runsOf(instance.placement!.gpuIndices.map((g) => cols.get(g)).filter((c): c is number => c !== undefined));
+    runs.forEach(([column, span], part) => list.push({ instanceId: instance.id, column, span, lane: 0, primary: part === 0, part, parts: runs.length }));
+  }
+  assignLanes(list);
+  return list;
 }
 
 function runsOf(columns: number[]): [number, number][] {

@@ -1,6 +1,6 @@
 import type { GpuBudget, TermName } from "../../budget/types";
 import type { Finding } from "../../layout/findings";
-import type { Layout } from "../../layout/schema";
+import type { Host, Layout } from "../../layout/schema";
 import { slotGpuName, slotMemoryBytes } from "../../layout/catalog-resolve";
 
 export const cellKey = (hostId: string, gpuIndex: number): string => `${hostId}#${gpuIndex}`;
@@ -30,21 +30,23 @@ export function buildCellViews(layout: Layout, gpus: readonly GpuBudget[], findi
     host.set(g.gpuIndex, g);
   }
   const views = new Map<string, CellView>();
-  for (const host of layout.hosts) {
-    const hostBudgets = budgets.get(host.id);
-    for (const slot of host.gpus) {
-      const key = cellKey(host.id, slot.index);
-      const budget = hostBudgets?.get(slot.index);
-      const findings = findingsByCell.get(key) ?? NO_FINDINGS;
-      const gpuName = slotGpuName(slot);
-      const memoryBytes = budget?.memoryBytes || slotMemoryBytes(slot);
-      const old = previous.get(key);
-      // Compare against the previous view first: most cells are unchanged by an edit, and then nothing is allocated.
-      if (old && old.hostId === host.id && sameInputs(old, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings)) views.set(key, old);
-      else views.set(key, makeView(key, host.id, slot.index, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings));
-    }
-  }
+  for (const host of layout.hosts) for (const view of hostCellViews(host, budgets.get(host.id), findingsByCell, previous)) views.set(view.key, view);
   return views;
+}
+
+/** One host's cells in slot order; `budgets`: its cards' plan by GPU index. */
+export function hostCellViews(host: Host, budgets: ReadonlyMap<number, GpuBudget> | undefined, findingsByCell: ReadonlyMap<string, Finding[]>, previous: ReadonlyMap<string, CellView>): CellView[] {
+  return host.gpus.map((slot) => {
+    const key = cellKey(host.id, slot.index);
+    const budget = budgets?.get(slot.index);
+    const findings = findingsByCell.get(key) ?? NO_FINDINGS;
+    const gpuName = slotGpuName(slot);
+    const memoryBytes = budget?.memoryBytes || slotMemoryBytes(slot);
+    const old = previous.get(key);
+    // Compare against the previous view first: most cells are unchanged by an edit, and then nothing is allocated.
+    if (old && old.hostId === host.id && sameInputs(old, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings)) return old;
+    return makeView(key, host.id, slot.index, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings);
+  });
 }
 
 const NO_FINDINGS: Finding[] = [];
@@ -96,13 +98,16 @@ function makeView(key: string, hostId: string, gpuIndex: number, gpuName: string
   };
 }
 
-/** Same findings for drawing: by identity, else by code, severity and text. */
+/** Same findings: by identity, else field by field (cells hand them on, patches included). */
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   if (a.length !== b.length) return false;
-  for (let f = 0; f < a.length; f += 1) {
-    const x = a[f]!;
-    const y = b[f]!;
-    if (x !== y && (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || x.fix !== y.fix)) return false;
-  }
+  for (let f = 0; f < a.length; f += 1) if (!sameFinding(a[f]!, b[f]!)) return false;
   return true;
+}
+
+function sameFinding(x: Finding, y: Finding): boolean {
+  if (x === y) return true;
+  if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || x.fix !== y.fix || x.field !== y.field) return false;
+  if (x.instanceId !== y.instanceId || x.hostId !== y.hostId || x.gpuIndex !== y.gpuIndex) return false;
+  return x.patch === y.patch || JSON.stringify(x.patch) === JSON.stringify(y.patch);
 }

@@ -1,25 +1,16 @@
-import { BudgetMemo } from "../../budget/layout";
 import type { LayoutBudget } from "../../budget/types";
 import type { Finding } from "../../layout/findings";
 import type { Host, Instance, Layout } from "../../layout/schema";
 import { DEFAULT_PLANNING_GPU } from "../../layout/catalog-resolve";
+import { type HostPart, LayoutCheckCache, sameItems } from "../../layout/check-cache";
 import { checkLayout } from "../../layout/check-layout";
-import { type Band, bandsByHost } from "./bands";
-import { type CellView, buildCellViews, cellKey } from "./cells";
-import { type FindingsIndex, indexFindings } from "./findings-index";
-import { type HostUse, type LayoutSummary, summarize } from "./summary";
+import { bandsByHost, bandsOn } from "./bands";
+import { type CellView, buildCellViews, cellKey, hostCellViews } from "./cells";
+import { type FindingsIndex, findingIdentity, indexFindings } from "./findings-index";
+import { type RowView, byId, makeRow } from "./rows";
+import { type HostUse, type LayoutSummary, hostUse, summarize } from "./summary";
 
-/** One host row as the grid draws it; reused (same object) while nothing in it changed. */
-export interface RowView {
-  host: Host;
-  cells: CellView[];
-  bands: Band[];
-  /** The instances placed on this host, by id. */
-  instances: Record<string, Instance>;
-  use: HostUse;
-  /** Error count per instance placed here. */
-  errors: Record<string, number>;
-}
+export type { RowView } from "./rows";
 
 export interface Design {
   layout: Layout;
@@ -29,29 +20,69 @@ export interface Design {
   summary: LayoutSummary;
 }
 
+/** A host's row with what it was made from. */
+interface RowPart {
+  host: Host;
+  check: HostPart;
+  shown: readonly Finding[];
+  row: RowView;
+}
+
+const NONE: readonly Finding[] = [];
+
 /**
- * Derives everything the page shows from a layout: budgets (lib/budget, memoized per instance settings),
- * findings (lib/layout/rules), grid rows and the summary. Keeps the previous result so unchanged rows and
- * cells come back as the same objects and React skips them.
+ * Derives everything the page shows from a layout: budgets and findings (checkLayout, with a cache that redoes only
+ * what an edit changed), grid rows and the summary. A row is rebuilt only when its host, the instances on it or the
+ * findings it shows changed; unchanged rows and cells come back as the same objects and React skips them.
  */
 export class DesignDeriver {
-  private readonly memo = new BudgetMemo();
+  private readonly cache = new LayoutCheckCache();
+  private readonly identities = new WeakMap<Finding, string>();
   private cells = new Map<string, CellView>();
   private rows = new Map<string, RowView>();
+  private parts = new Map<string, RowPart>();
   private last: Design | null = null;
 
   derive(layout: Layout): Design {
     if (this.last?.layout === layout) return this.last;
-    const { budget, findings: all } = checkLayout(layout, { defaultGpu: DEFAULT_PLANNING_GPU, memo: this.memo });
-    const findings = indexFindings(layout, all);
-    this.cells = buildCellViews(layout, budget.gpus, findings.byCell, this.cells);
-    const summary = summarize(layout, budget);
-    const rows = this.buildRows(layout, summary, findings);
+    const { budget, findings: all } = checkLayout(layout, { defaultGpu: DEFAULT_PLANNING_GPU, cache: this.cache });
+    const cached = this.cache.checked === layout;
+    const findings = indexFindings(layout, all, { identityOf: this.identityOf, ...(cached ? { instanceOf: this.instanceOf } : {}) });
+    const { rows, summary } = cached ? this.byHost(layout, budget, findings) : this.fromScratch(layout, budget, findings);
+    this.rows = new Map(rows.map((row) => [row.host.id, row]));
     this.last = { layout, budget, findings, rows, summary };
     return this.last;
   }
 
-  private buildRows(layout: Layout, summary: LayoutSummary, findings: FindingsIndex): RowView[] {
+  private byHost(layout: Layout, budget: LayoutBudget, findings: FindingsIndex): { rows: RowView[]; summary: LayoutSummary } {
+    const parts = new Map<string, RowPart>();
+    const uses = new Map<string, HostUse>();
+    const rows = layout.hosts.map((host) => {
+      const check = this.cache.hostPart(host.id)!;
+      const shown = findings.byHost.get(host.id) ?? NONE;
+      const old = this.parts.get(host.id);
+      const part = old && old.host === host && old.check === check && sameItems(old.shown, shown) ? old : { host, check, shown, row: this.hostRow(host, check, budget, findings) };
+      parts.set(host.id, part);
+      uses.set(host.id, part.row.use);
+      return part.row;
+    });
+    this.parts = parts;
+    return { rows, summary: summarize(layout, budget, uses) };
+  }
+
+  private hostRow(host: Host, check: HostPart, budget: LayoutBudget, findings: FindingsIndex): RowView {
+    const old = this.rows.get(host.id);
+    const budgets = new Map(check.gpus.map((g) => [g.gpuIndex, g]));
+    const previous = new Map(old?.cells.map((c) => [c.key, c]));
+    const cells = hostCellViews(host, budgets, findings.byCell, previous).sort((a, b) => a.gpuIndex - b.gpuIndex);
+    return makeRow(old, host, cells, bandsOn(host, check.placed), byId(check.placed), hostUse(host, check.placed, budget), findings.byInstance);
+  }
+
+  /** For layouts the check cache does not take (repeated ids): every row worked out again, unchanged ones kept. */
+  private fromScratch(layout: Layout, budget: LayoutBudget, findings: FindingsIndex): { rows: RowView[]; summary: LayoutSummary } {
+    this.parts.clear();
+    this.cells = buildCellViews(layout, budget.gpus, findings.byCell, this.cells);
+    const summary = summarize(layout, budget);
     const bands = bandsByHost(layout);
     const placed = new Map<string, Record<string, Instance>>();
     for (const i of layout.instances) {
@@ -60,62 +91,20 @@ export class DesignDeriver {
       record[i.id] = i;
       placed.set(i.placement.hostId, record);
     }
-    const next = new Map<string, RowView>();
     const rows = layout.hosts.map((host) => {
       const cells = [...host.gpus].sort((a, b) => a.index - b.index).map((g) => this.cells.get(cellKey(host.id, g.index))!);
-      const rowBands = bands.get(host.id) ?? [];
-      const instances = placed.get(host.id) ?? {};
-      const use = summary.hosts.get(host.id)!;
-      const errors: Record<string, number> = {};
-      for (const id of Object.keys(instances)) errors[id] = countErrors(findings.byInstance.get(id));
-      const old = this.rows.get(host.id);
-      // Field-by-field instead of serializing: this runs for every host on every edit.
-      const same =
-        old &&
-        old.host === host &&
-        old.cells.length === cells.length &&
-        old.cells.every((c, k) => c === cells[k]) &&
-        sameRecord(old.instances, instances) &&
-        sameBands(old.bands, rowBands) &&
-        sameUse(old.use, use) &&
-        sameCounts(old.errors, errors);
-      const row = same ? old : { host, cells, bands: rowBands, instances, use, errors };
-      next.set(host.id, row);
-      return row;
+      return makeRow(this.rows.get(host.id), host, cells, bands.get(host.id) ?? [], placed.get(host.id) ?? {}, summary.hosts.get(host.id)!, findings.byInstance);
     });
-    this.rows = next;
-    return rows;
+    return { rows, summary };
   }
-}
 
-function countErrors(list: readonly Finding[] | undefined): number {
-  let n = 0;
-  for (const f of list ?? []) if (f.severity === "error") n += 1;
-  return n;
-}
+  private readonly instanceOf = (id: string) => this.cache.instance(id);
 
-function sameBands(a: readonly Band[], b: readonly Band[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k += 1) {
-    const x = a[k]!;
-    const y = b[k]!;
-    if (x.instanceId !== y.instanceId || x.column !== y.column || x.span !== y.span || x.lane !== y.lane || x.primary !== y.primary || x.part !== y.part || x.parts !== y.parts) return false;
-  }
-  return true;
-}
-
-function sameUse(a: HostUse, b: HostUse): boolean {
-  return a.hostId === b.hostId && a.gpusUsed === b.gpusUsed && a.gpus === b.gpus && a.ramPlannedBytes === b.ramPlannedBytes && a.ramBytes === b.ramBytes && a.cpusPlanned === b.cpusPlanned && a.cpuCores === b.cpuCores;
-}
-
-function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-function sameRecord(a: Record<string, Instance>, b: Record<string, Instance>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  private readonly identityOf = (f: Finding): string => {
+    let identity = this.identities.get(f);
+    if (identity === undefined) this.identities.set(f, (identity = findingIdentity(f)));
+    return identity;
+  };
 }
 
 /** Findings for one instance: the layout's plus those of the command it was pasted from. */

@@ -1,5 +1,5 @@
 import type { LayoutBudget } from "../../budget/types";
-import type { Instance, Layout } from "../../layout/schema";
+import type { Host, Instance, Layout } from "../../layout/schema";
 
 export interface HostUse {
   hostId: string;
@@ -31,29 +31,17 @@ export function hostClaim(instance: Instance, budget: LayoutBudget): { ramBytes:
   return { ramBytes: instance.limits.memoryBytes ?? needs?.ramBytes ?? 0, cpus: instance.limits.cpus ?? needs?.cpus ?? 0 };
 }
 
-export function summarize(layout: Layout, budget: LayoutBudget): LayoutSummary {
-  const hosts = new Map<string, HostUse>();
-  for (const h of layout.hosts) hosts.set(h.id, { hostId: h.id, gpusUsed: 0, gpus: h.gpus.length, ramPlannedBytes: 0, ramBytes: h.ramBytes, cpusPlanned: 0, cpuCores: h.cpuCores });
-  const used = new Set<string>();
+/** `uses`: each host's use by id, in host order (default: worked out here); becomes the summary's `hosts`. */
+export function summarize(layout: Layout, budget: LayoutBudget, uses: Map<string, HostUse> = hostUses(layout, budget)): LayoutSummary {
   let kvTokensTotal = 0;
   const instances: LayoutSummary["instances"] = [];
   for (const instance of layout.instances) {
     const b = budget.instances[instance.id];
     const placement = instance.placement;
-    const use = placement ? hosts.get(placement.hostId) : undefined;
     if (b && placement) kvTokensTotal += b.kvCacheTokens;
-    instances.push({ id: instance.id, kvCacheTokens: b?.kvCacheTokens ?? 0, maxConcurrency: b?.maxConcurrency ?? 0, maxModelLen: b?.maxModelLen ?? 0, placed: !!use });
-    if (!use || !placement) continue;
-    for (const g of placement.gpuIndices) used.add(`${placement.hostId}#${g}`);
-    const claim = hostClaim(instance, budget);
-    use.ramPlannedBytes += claim.ramBytes;
-    use.cpusPlanned += claim.cpus;
+    instances.push({ id: instance.id, kvCacheTokens: b?.kvCacheTokens ?? 0, maxConcurrency: b?.maxConcurrency ?? 0, maxModelLen: b?.maxModelLen ?? 0, placed: !!placement && uses.has(placement.hostId) });
   }
-  for (const key of used) {
-    const use = hosts.get(key.slice(0, key.lastIndexOf("#")));
-    if (use) use.gpusUsed += 1;
-  }
-  const all = [...hosts.values()];
+  const all = [...uses.values()];
   const gpusTotal = all.reduce((s, h) => s + h.gpus, 0);
   const gpusUsed = all.reduce((s, h) => s + Math.min(h.gpus, h.gpusUsed), 0);
   return {
@@ -63,6 +51,34 @@ export function summarize(layout: Layout, budget: LayoutBudget): LayoutSummary {
     ramBytes: all.reduce((s, h) => s + h.ramBytes, 0),
     cpusPlanned: all.reduce((s, h) => s + h.cpusPlanned, 0),
     cpuCores: all.reduce((s, h) => s + h.cpuCores, 0),
-    hosts,
+    hosts: uses,
   };
+}
+
+function hostUses(layout: Layout, budget: LayoutBudget): Map<string, HostUse> {
+  const placedOn = new Map<string, Instance[]>();
+  for (const instance of layout.instances) {
+    const hostId = instance.placement?.hostId;
+    if (hostId === undefined) continue;
+    const placed = placedOn.get(hostId);
+    if (placed) placed.push(instance);
+    else placedOn.set(hostId, [instance]);
+  }
+  const uses = new Map<string, HostUse>();
+  for (const host of layout.hosts) uses.set(host.id, hostUse(host, placedOn.get(host.id) ?? [], budget));
+  return uses;
+}
+
+/** What the instances placed on a host (`placed`, in layout order) take of it. */
+export function hostUse(host: Host, placed: readonly Instance[], budget: LayoutBudget): HostUse {
+  const use: HostUse = { hostId: host.id, gpusUsed: 0, gpus: host.gpus.length, ramPlannedBytes: 0, ramBytes: host.ramBytes, cpusPlanned: 0, cpuCores: host.cpuCores };
+  const used = new Set<number>();
+  for (const instance of placed) {
+    for (const g of instance.placement!.gpuIndices) used.add(g);
+    const claim = hostClaim(instance, budget);
+    use.ramPlannedBytes += claim.ramBytes;
+    use.cpusPlanned += claim.cpus;
+  }
+  use.gpusUsed = used.size;
+  return use;
 }
