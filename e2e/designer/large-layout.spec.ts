@@ -24,6 +24,15 @@ test("a 64-host layout draws only the rows near the viewport; scrolling and the 
   await expect(last).toHaveAttribute("aria-rowindex", "65");
   await expect(page.locator(rowOf("node-0010"))).toHaveCount(0);
 
+  // Row heights come from the data (lanes of blocks), not from measuring: every drawn cell holds its content.
+  // (node-0042 has GPUs with three instances stacked; from the end of the page, wheel up until it is drawn.)
+  for (let k = 0; k < 40 && (await page.locator(rowOf("node-0042")).count()) === 0; k++) await page.mouse.wheel(0, -400);
+  await page.locator(rowOf("node-0042")).scrollIntoViewIfNeeded();
+  const overflowing = await grid.locator('[role="gridcell"]').evaluateAll((cells) =>
+    cells.filter((c) => c.scrollHeight > c.clientHeight + 1 || c.getBoundingClientRect().bottom > c.closest('[role="row"]')!.getBoundingClientRect().bottom + 1).map((c) => c.getAttribute("aria-label")),
+  );
+  expect(overflowing).toEqual([]);
+
   // Back at the top, arrow keys walk down to host 40: focus stays on a drawn cell, scrolled into view.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.locator('[role="gridcell"][data-host="node-0000"][data-gpu="0"]').focus();

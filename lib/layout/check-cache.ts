@@ -7,6 +7,7 @@ import { catalogArchResolver, catalogBudgetResolver } from "./catalog-resolve";
 import type { LayoutCheck } from "./check-layout";
 import type { Finding } from "./findings";
 import { findingKey, orderFindings } from "./order-findings";
+import { instancesByHost } from "./instances-by-host";
 import { validateInstance } from "./rules";
 import { catalogLookup } from "./rules/catalog-lookup";
 import { inLayoutOrder, sharedGroupsOn, sharingFinding } from "./rules/gpu-sharing";
@@ -94,16 +95,11 @@ export class LayoutCheckCache {
       this.defaultGpu = { gpu: defaultGpu, target: toGpuTarget(defaultGpu) };
     }
     const cells = new Map<string, GpuCells>();
-    const placedOn = new Map<string, Instance[]>();
-    const parts: InstancePart[] = [];
-    for (const instance of layout.instances) {
+    const parts = layout.instances.map((instance) => {
       const hostId = instance.placement?.hostId;
-      parts.push(this.instancePart(instance, hostId === undefined ? undefined : hostsById.get(hostId), layout.hosts, cells));
-      if (hostId === undefined) continue;
-      const placed = placedOn.get(hostId);
-      if (placed) placed.push(instance);
-      else placedOn.set(hostId, [instance]);
-    }
+      return this.instancePart(instance, hostId === undefined ? undefined : hostsById.get(hostId), layout.hosts, cells);
+    });
+    const placedOn = instancesByHost(layout.instances);
     const hosts = new Map<string, HostPart>();
     for (const host of layout.hosts) hosts.set(host.id, this.checkHost(host.id, host, placedOn.get(host.id) ?? NONE, cells));
     for (const [hostId, placed] of placedOn) if (!hosts.has(hostId)) hosts.set(hostId, this.checkHost(hostId, undefined, placed, cells));

@@ -2,6 +2,7 @@ import type { InstanceBudget, LayoutBudget } from "../../budget/types";
 import type { Finding } from "../findings";
 import type { Host, Instance, Layout } from "../schema";
 import { formatGiB } from "./describe";
+import { instancesByHost } from "../instances-by-host";
 
 /**
  * Host RAM and CPU cores that the instances placed on a host take together: each instance's container limit,
@@ -10,15 +11,7 @@ import { formatGiB } from "./describe";
  */
 export function checkHostResources(layout: Layout, budget?: LayoutBudget): Finding[] {
   const findings: Finding[] = [];
-  // Instances per host in one pass (layout order kept), instead of filtering every instance for every host.
-  const byHost = new Map<string, Instance[]>();
-  for (const instance of layout.instances) {
-    const hostId = instance.placement?.hostId;
-    if (hostId === undefined) continue;
-    const list = byHost.get(hostId);
-    if (list) list.push(instance);
-    else byHost.set(hostId, [instance]);
-  }
+  const byHost = instancesByHost(layout.instances);
   const budgetOf = (instance: Instance) => budget?.instances[instance.id];
   for (const host of layout.hosts) {
     const placed = byHost.get(host.id);

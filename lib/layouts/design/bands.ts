@@ -1,4 +1,5 @@
 import type { Host, Instance, Layout } from "../../layout/schema";
+import { instancesByHost } from "../../layout/instances-by-host";
 
 /** A run of adjacent GPUs of one instance in one host row: drawn as one labelled block. */
 export interface Band {
@@ -18,16 +19,11 @@ export interface Band {
 /** Blocks per host: one per adjacent run of each instance's GPUs, lanes assigned so blocks never overlap. */
 export function bandsByHost(layout: Layout): Map<string, Band[]> {
   const hosts = new Map(layout.hosts.map((h) => [h.id, h]));
-  const placedOn = new Map<string, Instance[]>();
-  for (const instance of layout.instances) {
-    const hostId = instance.placement?.hostId;
-    if (hostId === undefined || !hosts.has(hostId)) continue;
-    const placed = placedOn.get(hostId);
-    if (placed) placed.push(instance);
-    else placedOn.set(hostId, [instance]);
-  }
   const out = new Map<string, Band[]>();
-  for (const [hostId, placed] of placedOn) out.set(hostId, bandsOn(hosts.get(hostId)!, placed));
+  for (const [hostId, placed] of instancesByHost(layout.instances)) {
+    const host = hosts.get(hostId);
+    if (host) out.set(hostId, bandsOn(host, placed));
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { LayoutBudget } from "../../budget/types";
 import type { Host, Instance, Layout } from "../../layout/schema";
+import { instancesByHost } from "../../layout/instances-by-host";
 
 export interface HostUse {
   hostId: string;
@@ -56,14 +57,7 @@ export function summarize(layout: Layout, budget: LayoutBudget, uses: Map<string
 }
 
 function hostUses(layout: Layout, budget: LayoutBudget): Map<string, HostUse> {
-  const placedOn = new Map<string, Instance[]>();
-  for (const instance of layout.instances) {
-    const hostId = instance.placement?.hostId;
-    if (hostId === undefined) continue;
-    const placed = placedOn.get(hostId);
-    if (placed) placed.push(instance);
-    else placedOn.set(hostId, [instance]);
-  }
+  const placedOn = instancesByHost(layout.instances);
   const uses = new Map<string, HostUse>();
   for (const host of layout.hosts) uses.set(host.id, hostUse(host, placedOn.get(host.id) ?? [], budget));
   return uses;
