@@ -1,10 +1,9 @@
 import { memo } from "react";
 import type { CellView } from "@/lib/layouts/design/cells";
 import { formatBytes } from "@/lib/format";
-import { instanceColor } from "@/lib/layouts/design/colors";
-import { TERM_STYLE } from "./terms";
+import { barBackground } from "./bar-gradients";
 
-/** A GPU's planned memory as one stacked bar: every instance's terms in order, then free; one denominator (the card). */
+/** A GPU's planned memory as one stacked bar (one element): every instance's terms in order, then free; one denominator (the card). */
 export const BudgetBar = memo(function BudgetBar({ cell }: { cell: CellView }) {
   const total = Math.max(cell.memoryBytes, cell.plannedBytes, 1);
   const over = cell.plannedBytes > cell.memoryBytes;
@@ -12,16 +11,9 @@ export const BudgetBar = memo(function BudgetBar({ cell }: { cell: CellView }) {
     <div className="space-y-0.5">
       <div
         aria-hidden
-        className={`flex h-3 w-full overflow-hidden rounded-sm bg-slate-100 dark:bg-slate-800 ${over ? "ring-2 ring-red-600" : "ring-1 ring-slate-300 dark:ring-slate-700"}`}
-      >
-        {cell.stacks.map((stack) => (
-          <div key={stack.instanceId} className="flex h-full" style={{ width: `${(stack.bytes / total) * 100}%`, boxShadow: `inset 0 -3px 0 ${instanceColor(stack.instanceId)}` }}>
-            {stack.terms.map((t) => (
-              <div key={t.term} className="h-full" style={{ width: `${stack.bytes ? (t.bytes / stack.bytes) * 100 : 0}%`, background: TERM_STYLE[t.term].color }} />
-            ))}
-          </div>
-        ))}
-      </div>
+        className={`h-3 w-full rounded-sm bg-slate-100 dark:bg-slate-800 ${over ? "ring-2 ring-red-600" : "ring-1 ring-slate-300 dark:ring-slate-700"}`}
+        style={barBackground(cell, total)}
+      />
       <p className={`truncate text-[11px] tabular-nums ${over ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
         {cell.stacks.length === 0 ? `Free · ${formatBytes(cell.memoryBytes)}` : `${formatBytes(cell.plannedBytes)} / ${formatBytes(cell.memoryBytes)}`}
       </p>

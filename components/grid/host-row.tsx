@@ -38,6 +38,9 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
   const { host, use } = row;
   const ramOver = use.ramPlannedBytes > use.ramBytes;
   const cpuOver = use.cpusPlanned > use.cpuCores;
+  // One line each (the row's height is fixed by its data); the whole text is in the title.
+  const ram = `RAM ${formatBytes(use.ramPlannedBytes)} / ${formatBytes(use.ramBytes)}`;
+  const cpu = `CPU ${use.cpusPlanned} / ${use.cpuCores} cores`;
   return (
     <div
       role="row"
@@ -51,11 +54,11 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
         <p className="truncate text-slate-600 dark:text-slate-400">
           {host.boundHostId ? `bound to ${host.boundHostId}` : "planned"} · {use.gpusUsed}/{use.gpus} GPUs
         </p>
-        <p className={`tabular-nums ${ramOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
-          RAM {formatBytes(use.ramPlannedBytes)} / {formatBytes(use.ramBytes)}
+        <p className={`truncate tabular-nums ${ramOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`} title={ram}>
+          {ram}
         </p>
-        <p className={`tabular-nums ${cpuOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
-          CPU {use.cpusPlanned} / {use.cpuCores} cores
+        <p className={`truncate tabular-nums ${cpuOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`} title={cpu}>
+          {cpu}
         </p>
       </div>
       {row.cells.map((cell, col) => (

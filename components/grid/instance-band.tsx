@@ -19,7 +19,7 @@ export const InstanceBand = memo(function InstanceBand({ band, instance, open, e
       aria-label={`Open ${label}${part}${errors ? `, ${errors} error${errors > 1 ? "s" : ""}` : ""}`}
       aria-pressed={open}
       title={label}
-      className={`absolute left-1 flex h-5 select-none items-center overflow-hidden rounded px-1.5 text-[11px] font-medium text-white shadow-sm ${
+      className={`absolute left-1 z-10 flex h-5 select-none items-center overflow-hidden rounded px-1.5 text-[11px] font-medium text-white shadow-sm ${
         readOnly ? "" : "cursor-grab active:cursor-grabbing"
       } ${open ? "ring-2 ring-offset-1 ring-slate-900 dark:ring-white" : ""} ${errors ? "outline-2 outline-offset-1 outline-red-600" : ""}`}
       style={{

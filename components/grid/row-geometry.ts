@@ -20,6 +20,6 @@ export const rowHeightPx = (lanes: number): number => Math.max(ROW_MIN_PX, CELL_
  * scrolling sideways instead of clipping cells (rows contain their paint).
  */
 export const rowColumnsStyle = (columns: number) => ({
-  gridTemplateColumns: `10rem repeat(${columns}, minmax(7rem, 1fr))`,
-  minWidth: `calc(10rem + ${columns} * 7.5rem)`,
+  gridTemplateColumns: `11rem repeat(${columns}, minmax(7rem, 1fr))`,
+  minWidth: `calc(11rem + ${columns} * 7.5rem)`,
 });
