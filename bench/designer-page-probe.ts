@@ -13,7 +13,7 @@ export interface Sample {
   toFrameMs: number;
 }
 
-export async function inPageMeasure({ instanceId, runs }: { instanceId: string; runs: number }): Promise<Sample[]> {
+export async function inPageMeasure({ instanceId, runs, edits = true }: { instanceId: string; runs: number; edits?: boolean }): Promise<Sample[]> {
   const afterMacrotask = () => new Promise<void>((r) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => r();
@@ -62,7 +62,7 @@ export async function inPageMeasure({ instanceId, runs }: { instanceId: string; 
   await settle();
   const input = [...document.querySelectorAll<HTMLInputElement>("input")].find((i) => i.labels?.[0]?.textContent === "gpu_memory_utilization")!;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-  for (let k = 0; k < runs; k++) {
+  for (let k = 0; edits && k < runs; k++) {
     samples.push(await timed("edit", () => {
       setValue.call(input, String(0.5 + (k % 8) * 0.05));
       input.dispatchEvent(new Event("input", { bubbles: true }));

@@ -5,7 +5,8 @@
  * recomputed), a drag step (pointermove over a new cell: the drop preview), a drop (move a block: layout edit).
  * Baseline in the same run: the same operations on the seed's 2×2 layout (1 host × 4 GPUs, 2 instances).
  * Run: npx tsx bench/designer-page.ts → prints a table, writes bench/results/designer-page.json.
- * BENCH_PROFILE=1 also writes CPU profiles and BENCH_TRACE=1 Chrome traces (op:* marks bound each operation) to .test-env/.
+ * BENCH_PROFILE=1 also writes CPU profiles and BENCH_TRACE=1 Chrome traces (op:* marks bound each operation) to .test-env/;
+ * BENCH_DRAG_ONLY=1 skips the edits (a profile of drags and drops alone).
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -87,7 +88,7 @@ async function measureLayout(page: Page, name: string, layout: Layout) {
     trace.on("Tracing.dataCollected", (e) => traceEvents.push(...e.value));
     await trace.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel", transferMode: "ReportEvents" });
   }
-  const samples: Sample[] = await page.evaluate(inPageMeasure, { instanceId: instance.id, runs: RUNS });
+  const samples: Sample[] = await page.evaluate(inPageMeasure, { instanceId: instance.id, runs: RUNS, edits: process.env.BENCH_DRAG_ONLY !== "1" });
   if (trace) {
     const done = new Promise((r) => trace.once("Tracing.tracingComplete", r));
     await trace.send("Tracing.end");
