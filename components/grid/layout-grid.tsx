@@ -116,11 +116,11 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
           ))}
         </div>
         <div ref={listRef} className="box-border flex flex-col" style={{ paddingTop, minHeight: totalHeight, gap: ROW_GAP_PX }}>
-          {slots.map(({ index: r, spaceBefore }) => {
+          {slots.map(({ index: r, spacerPx }) => {
             const row = rows[r]!;
             return (
               <Fragment key={row.host.id}>
-                {spaceBefore > 0 && <div aria-hidden style={{ height: spaceBefore - ROW_GAP_PX }} />}
+                {spacerPx > 0 && <div aria-hidden style={{ height: spacerPx }} />}
                 <HostRow
                   row={row}
                   rowIndex={r}

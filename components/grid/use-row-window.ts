@@ -58,11 +58,12 @@ export function useRowWindow(rows: RowView[], pinnedRow: number) {
   }, []);
 
   const items = virtualizer.getVirtualItems();
-  // Rows stay in normal flow (a row that grows pushes the next ones down without a re-render); what is not rendered is
-  // space: the list's top padding, a spacer before a pinned row far from the others, and the list's minimum height.
+  // Rows stay in normal flow; what is not rendered is space: the list's top padding, a spacer before a pinned row far
+  // from the others (the list's gap falls on both sides of it), and the list's minimum height.
   const slots = items.map((item, k) => {
     const previous = items[k - 1];
-    return { index: item.index, spaceBefore: previous ? item.start - previous.end - ROW_GAP_PX : 0 };
+    const apart = previous !== undefined && item.index > previous.index + 1;
+    return { index: item.index, spacerPx: apart ? item.start - previous.end - 2 * ROW_GAP_PX : 0 };
   });
   return {
     listRef,
