@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { applyRevision } from "@/lib/actions/instances/server";
-import { useAction } from "@/components/settings/use-action";
+import { useAction } from "@/components/ui/use-action";
 import type { RevisionChoice } from "@/lib/actions/instances/list-revisions";
 import { BUTTON, FormError } from "./field";
 

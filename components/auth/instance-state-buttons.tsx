@@ -1,7 +1,7 @@
 "use client";
 
 import { startInstance, stopInstance } from "@/lib/actions/instances/server";
-import { useAction } from "@/components/settings/use-action";
+import { useAction } from "@/components/ui/use-action";
 
 export function InstanceStateButtons({ instanceId, instanceKey, desiredState }: { instanceId: string; instanceKey: string; desiredState: string }) {
   const start = useAction(startInstance);

@@ -1,31 +1,23 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { setupFirstAdmin } from "@/app/(auth)/actions";
+import { useAction } from "@/components/ui/use-action";
 import { BUTTON, Field, FormError } from "./field";
 
+const PASSWORDS_DIFFER = ["the two passwords differ: type the same password twice"];
+
 export function SetupForm() {
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [pending, start] = useTransition();
+  const { run, pending, error, fieldErrors } = useAction(setupFirstAdmin, { refresh: false });
+  const [passwordsDiffer, setPasswordsDiffer] = useState(false);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const input = { email: String(form.get("email") ?? ""), username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") };
-    if (input.password !== form.get("confirm")) {
-      setFieldErrors({ confirm: ["the two passwords differ: type the same password twice"] });
-      return;
-    }
-    start(async () => {
-      const result = await setupFirstAdmin(input);
-      if (result.ok) {
-        window.location.assign("/fleet");
-        return;
-      }
-      setError(result.error);
-      setFieldErrors(result.fieldErrors ?? {});
-    });
+    const differ = input.password !== form.get("confirm");
+    setPasswordsDiffer(differ);
+    if (!differ) run(input, () => window.location.assign("/fleet"));
   }
 
   return (
@@ -34,7 +26,7 @@ export function SetupForm() {
       <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
       <Field label="Username" name="username" autoComplete="username" required error={fieldErrors.username} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} error={fieldErrors.password} />
-      <Field label="Password again" name="confirm" type="password" autoComplete="new-password" required error={fieldErrors.confirm} />
+      <Field label="Password again" name="confirm" type="password" autoComplete="new-password" required error={passwordsDiffer ? PASSWORDS_DIFFER : fieldErrors.confirm} />
       <button type="submit" className={`${BUTTON} w-full`} disabled={pending}>
         {pending ? "Creating…" : "Create admin and sign in"}
       </button>

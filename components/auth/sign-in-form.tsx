@@ -1,26 +1,17 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { signIn } from "@/app/(auth)/actions";
+import { useAction } from "@/components/ui/use-action";
 import { BUTTON, Field, FormError } from "./field";
 
 export function SignInForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [pending, start] = useTransition();
+  const { run, pending, error, fieldErrors } = useAction(signIn, { refresh: false });
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    start(async () => {
-      const result = await signIn({ identifier: String(form.get("identifier") ?? ""), password: String(form.get("password") ?? "") });
-      if (result.ok) {
-        window.location.assign(next);
-        return;
-      }
-      setError(result.error);
-      setFieldErrors(result.fieldErrors ?? {});
-    });
+    run({ identifier: String(form.get("identifier") ?? ""), password: String(form.get("password") ?? "") }, () => window.location.assign(next));
   }
 
   return (

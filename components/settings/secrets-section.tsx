@@ -4,7 +4,7 @@ import { deleteSecret, saveSecret } from "@/app/(console)/settings/actions";
 import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/auth/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { SecretInfo } from "@/lib/secrets/secret-store";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 const KINDS = ["huggingface-token", "registry-credentials", "docker-tls", "other"];
 

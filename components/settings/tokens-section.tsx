@@ -5,7 +5,7 @@ import { createApiToken, revokeApiToken } from "@/app/(console)/settings/actions
 import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/auth/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { TokenRow } from "@/lib/tokens/list-tokens";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 function day(d: Date | null): string {
   return d ? d.toISOString().slice(0, 10) : "never";

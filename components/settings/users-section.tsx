@@ -4,7 +4,7 @@ import { addHostGrant, createUser, removeHostGrant, setUserRole } from "@/app/(c
 import { BUTTON, Field, FormError } from "@/components/auth/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/auth/list-users";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 const ROLES = ["viewer", "operator", "admin"] as const;
 

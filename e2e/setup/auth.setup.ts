@@ -15,6 +15,9 @@ setup("first-run admin creation", async ({ page }) => {
   await page.getByRole("button", { name: "Create admin and sign in" }).click();
   await expect(page.getByText(/password: got "short": use at least 10 characters/)).toBeVisible();
   await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+  await page.getByLabel("Password again").fill(`${ADMIN.password}x`);
+  await page.getByRole("button", { name: "Create admin and sign in" }).click();
+  await expect(page.getByText("the two passwords differ: type the same password twice")).toBeVisible();
   await page.getByLabel("Password again").fill(ADMIN.password);
   await page.getByRole("button", { name: "Create admin and sign in" }).click();
   await expect(page).toHaveURL(/\/fleet$/);

@@ -5,8 +5,11 @@ import { useState, useTransition } from "react";
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
-/** Runs a server action, keeps its error for the form, and refreshes the page's server data on success. */
-export function useAction<I, T>(action: (input: I) => Promise<Result<T>>) {
+/**
+ * Runs a server action and keeps its error for the form. On success it refreshes the page's server data, unless
+ * `refresh: false` (the caller leaves the page).
+ */
+export function useAction<I, T>(action: (input: I) => Promise<Result<T>>, { refresh = true }: { refresh?: boolean } = {}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +21,7 @@ export function useAction<I, T>(action: (input: I) => Promise<Result<T>>) {
         setError(null);
         setFieldErrors({});
         onOk?.(result.data);
-        router.refresh();
+        if (refresh) router.refresh();
       } else {
         setError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
