@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { InstanceBudget } from "@/lib/budget/types";
-import { formatBytes, formatCount } from "@/lib/format";
-import { TERM_STYLE, exactBytes } from "./terms";
+import { formatCount } from "@/lib/format";
+import { TermRow } from "./term-row";
 
 /** One instance's budget per GPU: every term with its exact bytes and explanation, then KV tokens and concurrency. */
 export const BudgetTermsTable = memo(function BudgetTermsTable({ budget, instanceId }: { budget: InstanceBudget; instanceId: string }) {
@@ -10,15 +10,7 @@ export const BudgetTermsTable = memo(function BudgetTermsTable({ budget, instanc
       <table aria-label={`Memory budget of ${instanceId} per GPU`} className="w-full text-xs tabular-nums">
         <tbody>
           {budget.terms.map((t) => (
-            <tr key={t.name} title={t.explanation} className="border-b border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-0.5 pr-2 text-left font-normal">
-                <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-sm border border-slate-300" style={{ background: TERM_STYLE[t.name].color }} />
-                {TERM_STYLE[t.name].label}
-              </th>
-              <td className="text-right" data-term={t.name} data-bytes={t.bytes}>
-                {exactBytes(t.bytes, formatBytes(t.bytes))}
-              </td>
-            </tr>
+            <TermRow key={t.name} term={t.name} bytes={t.bytes} explanation={t.explanation} className="border-b border-slate-100 dark:border-slate-800" />
           ))}
         </tbody>
       </table>

@@ -1,7 +1,8 @@
 import { memo } from "react";
 import type { CellView } from "@/lib/layouts/design/cells";
 import { formatBytes } from "@/lib/format";
-import { TERM_STYLE, exactBytes } from "./terms";
+import { TermRow } from "./term-row";
+import { exactBytes } from "./terms";
 
 export const CELL_TOOLTIP_ID = "gpu-cell-tooltip";
 
@@ -25,15 +26,7 @@ export const CellTooltip = memo(function CellTooltip({ cell, hostName, top, left
           <caption className="text-left font-medium">{stack.instanceId}</caption>
           <tbody>
             {stack.terms.map((t) => (
-              <tr key={t.term}>
-                <th scope="row" className="pr-2 text-left font-normal">
-                  <span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-sm" style={{ background: TERM_STYLE[t.term].color }} />
-                  {TERM_STYLE[t.term].label}
-                </th>
-                <td className="text-right" data-term={t.term} data-bytes={t.bytes}>
-                  {exactBytes(t.bytes, formatBytes(t.bytes))}
-                </td>
-              </tr>
+              <TermRow key={t.term} term={t.term} bytes={t.bytes} />
             ))}
           </tbody>
         </table>
