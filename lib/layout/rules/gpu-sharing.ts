@@ -1,4 +1,5 @@
 import type { Finding } from "../findings";
+import { instancesByHost } from "../instances-by-host";
 import type { Instance, Layout } from "../schema";
 import { floorHundredth, fractionFieldOf, fractionFlagOf, fractionPatch, gpusOf, memoryFractionOf, percent } from "./describe";
 
@@ -11,15 +12,8 @@ export interface SharedGroup {
 
 /** Placed instances grouped by the set of instances on each GPU (only GPUs with two or more), in the order the instances reach them. */
 export function sharedGroups(layout: Layout): SharedGroup[] {
-  const byHost = new Map<string, Instance[]>();
-  for (const instance of layout.instances) {
-    if (!instance.placement) continue;
-    const placed = byHost.get(instance.placement.hostId);
-    if (placed) placed.push(instance);
-    else byHost.set(instance.placement.hostId, [instance]);
-  }
   const groups: SharedGroup[] = [];
-  for (const [hostId, placed] of byHost) groups.push(...sharedGroupsOn(hostId, placed));
+  for (const [hostId, placed] of instancesByHost(layout.instances)) groups.push(...sharedGroupsOn(hostId, placed));
   return inLayoutOrder(layout, groups, (g) => g.sharers[0]!);
 }
 

@@ -1,9 +1,10 @@
 import type { LayoutBudget } from "../../budget/types";
 import type { Finding } from "../../layout/findings";
-import type { Host, Instance, Layout } from "../../layout/schema";
+import type { Host, Layout } from "../../layout/schema";
 import { DEFAULT_PLANNING_GPU } from "../../layout/catalog-resolve";
 import { type HostPart, LayoutCheckCache, sameItems } from "../../layout/check-cache";
 import { checkLayout } from "../../layout/check-layout";
+import { instancesByHost } from "../../layout/instances-by-host";
 import { bandsByHost, bandsOn } from "./bands";
 import { type CellView, buildCellViews, cellKey, hostCellViews } from "./cells";
 import { type FindingsIndex, findingIdentity, indexFindings } from "./findings-index";
@@ -84,16 +85,10 @@ export class DesignDeriver {
     this.cells = buildCellViews(layout, budget.gpus, findings.byCell, this.cells);
     const summary = summarize(layout, budget);
     const bands = bandsByHost(layout);
-    const placed = new Map<string, Record<string, Instance>>();
-    for (const i of layout.instances) {
-      if (!i.placement) continue;
-      const record = placed.get(i.placement.hostId) ?? {};
-      record[i.id] = i;
-      placed.set(i.placement.hostId, record);
-    }
+    const placed = instancesByHost(layout.instances);
     const rows = layout.hosts.map((host) => {
       const cells = [...host.gpus].sort((a, b) => a.index - b.index).map((g) => this.cells.get(cellKey(host.id, g.index))!);
-      return makeRow(this.rows.get(host.id), host, cells, bands.get(host.id) ?? [], placed.get(host.id) ?? {}, summary.hosts.get(host.id)!, findings.byInstance);
+      return makeRow(this.rows.get(host.id), host, cells, bands.get(host.id) ?? [], byId(placed.get(host.id) ?? []), summary.hosts.get(host.id)!, findings.byInstance);
     });
     return { rows, summary };
   }
