@@ -9,6 +9,7 @@ import { H100_80GB } from "../lib/budget/gpu-fixtures";
 import { budgetLayout, BudgetMemo, type BudgetResolver } from "../lib/budget/layout";
 import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4, QWEN3_14B } from "../lib/budget/model-fixtures";
 import { layoutSchema, type Layout, type LayoutInput } from "../lib/layout/schema";
+import { ascending, quantile, timeRuns } from "./stats";
 
 const MODELS = new Map([QWEN25_7B, QWEN25_7B_GPTQ_INT4, LLAMA3_8B, QWEN3_14B].map((m) => [m.id, m]));
 const resolver: BudgetResolver = { model: (i) => MODELS.get(i.model), gpu: () => H100_80GB };
@@ -29,18 +30,14 @@ function bigLayout(): Layout {
   return layoutSchema.parse({ name: "bench-512", hosts, instances });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const WARMUP_RUNS = 20;
 
+/** Median and 90th percentile wall time of `fn(i)` for i = 0 … runs − 1, after warm-up calls (JIT) with the same i. */
 function time(runs: number, fn: (i: number) => void): { medianMs: number; p90Ms: number } {
-  for (let i = 0; i < 20; i++) fn(i); // warm-up (JIT)
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn(i);
-    samples.push(performance.now() - start);
-  }
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { medianMs: median(samples), p90Ms: sorted[Math.floor(sorted.length * 0.9)]! };
+  let i = 0;
+  const { wallMs } = timeRuns({ warmup: WARMUP_RUNS, runs, next: (run) => (i = run < WARMUP_RUNS ? run : run - WARMUP_RUNS), timed: () => fn(i) });
+  const sorted = ascending(wallMs);
+  return { medianMs: quantile(sorted, 0.5), p90Ms: quantile(sorted, 0.9) };
 }
 
 const layout = bigLayout();

@@ -10,7 +10,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { performance } from "node:perf_hooks";
 import { slotMemoryBytes } from "../lib/layout/catalog-resolve";
 import { syntheticFleet } from "../lib/layout/fleet-fixtures";
 import { placeInstances } from "../lib/layout/place";
@@ -18,6 +17,7 @@ import type { Layout } from "../lib/layout/schema";
 import { TEMPLATES } from "../lib/layout/templates";
 import { DesignDeriver } from "../lib/layouts/design/derive";
 import { freeRun, moveInstance, updateInstance } from "../lib/layouts/editor/layout-ops";
+import { spread, timeRuns } from "./stats";
 
 const WARMUP_RUNS = 300;
 const MEASURED_RUNS = 300;
@@ -46,31 +46,11 @@ const moveToFreeGpus: Edit = (layout, run) => {
   throw new Error("no free GPUs to move an instance to");
 };
 
-function stats(wallMs: number[], cpuMs: number[]) {
-  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-  const at = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-  const round = (ms: number) => Math.round(ms * 1000) / 1000;
-  const wall = sorted(wallMs);
-  const cpu = sorted(cpuMs);
-  return { minMs: round(wall[0]!), medianMs: round(at(wall, 0.5)), p95Ms: round(at(wall, 0.95)), maxMs: round(wall[wall.length - 1]!), medianCpuMs: round(at(cpu, 0.5)), p95CpuMs: round(at(cpu, 0.95)) };
-}
-
-/** Runs `next` (untimed) then `timed`, warm-up runs first; wall and CPU milliseconds of `timed`. */
 function measure(runs: number, next: (run: number) => void, timed: () => void) {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let run = 0; run < WARMUP_RUNS + runs; run++) {
-    next(run);
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    timed();
-    const ms = performance.now() - t0;
-    const used = process.cpuUsage(cpu0);
-    if (run < WARMUP_RUNS) continue;
-    wall.push(ms);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return stats(wall, cpu);
+  const { wallMs, cpuMs } = timeRuns({ warmup: WARMUP_RUNS, runs, next, timed });
+  const wall = spread(wallMs, 3);
+  const cpu = spread(cpuMs, 3);
+  return { minMs: wall.min, medianMs: wall.median, p95Ms: wall.p95, maxMs: wall.max, medianCpuMs: cpu.median, p95CpuMs: cpu.p95 };
 }
 
 /** Derives the start layout, then times derive after each edit, with one long-lived deriver as the page keeps it. */

@@ -19,6 +19,7 @@ import type { Layout } from "../lib/layout/schema";
 import { TEMPLATES } from "../lib/layout/templates";
 import { slotMemoryBytes } from "../lib/layout/catalog-resolve";
 import { type Sample, inPageMeasure } from "./designer-page-probe";
+import { spread } from "./stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -61,12 +62,7 @@ async function openEditable(page: Page, layout: Layout) {
   await page.getByRole("grid", { name: "GPU layout" }).waitFor();
 }
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { min: round(s[0]!), median: round(q(0.5)), p95: round(q(0.95)), max: round(s[s.length - 1]!) };
-};
-const round = (x: number) => Math.round(x * 100) / 100;
+const stats = (xs: number[]) => spread(xs, 2);
 
 async function measureLayout(page: Page, name: string, layout: Layout) {
   await openEditable(page, layout);

@@ -6,10 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { performance } from "node:perf_hooks";
 import { syntheticFleet } from "../lib/layout/fleet-fixtures";
 import { type PlaceOptions, placeInstances } from "../lib/layout/place";
 import type { Layout } from "../lib/layout/schema";
+import { spread, timeRuns } from "./stats";
 
 const WARMUP_RUNS = 3;
 const MEASURED_RUNS = 15;
@@ -22,22 +22,10 @@ interface Case {
 
 function measure({ layout, options }: Case) {
   let result = placeInstances(layout, options);
-  for (let i = 0; i < WARMUP_RUNS; i++) result = placeInstances(layout, options);
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let i = 0; i < MEASURED_RUNS; i++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    result = placeInstances(layout, options);
-    times.push(performance.now() - start);
-    const cpu = process.cpuUsage(cpuStart);
-    cpuTimes.push((cpu.user + cpu.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
+  const { wallMs, cpuMs } = timeRuns({ warmup: WARMUP_RUNS, runs: MEASURED_RUNS, timed: () => (result = placeInstances(layout, options)) });
+  const wall = spread(wallMs, 2);
   const placed = result.results.filter((r) => r.placed).length;
-  const round = (ms: number) => Math.round(ms * 100) / 100;
-  return { medianMs: round(times[Math.floor(times.length / 2)]!), medianCpuMs: round(cpuTimes[Math.floor(cpuTimes.length / 2)]!), minMs: round(times[0]!), maxMs: round(times[times.length - 1]!), placed, unplaced: result.results.length - placed };
+  return { medianMs: wall.median, medianCpuMs: spread(cpuMs, 2).median, minMs: wall.min, maxMs: wall.max, placed, unplaced: result.results.length - placed };
 }
 
 const big = syntheticFleet(512, 2000);
