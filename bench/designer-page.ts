@@ -21,9 +21,18 @@ import { slotMemoryBytes } from "../lib/layout/catalog-resolve";
 import { type Sample, inPageMeasure } from "./designer-page-probe";
 import { spread } from "./stats";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3210);
+/** A whole number from the environment, or a one-line error naming the variable, the value and what it takes. */
+function wholeFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}=${JSON.stringify(raw)}: give a whole number from ${min} to ${max} (default ${fallback})`);
+  return n;
+}
+
+const PORT = wholeFromEnv("BENCH_PORT", 3210, 1, 65535);
 const BASE = `http://127.0.0.1:${PORT}`;
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const RUNS = wholeFromEnv("BENCH_RUNS", 30, 1, 1000);
 const ADMIN = { email: "bench@example.test", username: "bench-admin", password: "bench-password-123" };
 
 async function startServer(): Promise<() => void> {
