@@ -12,7 +12,13 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const { log } = await import("./lib/log");
   const err = error as Error & { digest?: string };
   log.error(
-    { digest: err.digest, path: request.path, method: request.method, route: context.routePath, err: { name: err.name, message: err.message, stack: err.stack } },
+    {
+      digest: err.digest,
+      path: request.path,
+      method: request.method,
+      route: context.routePath,
+      err: { name: err.name, message: err.message, stack: err.stack },
+    },
     "request failed",
   );
 };

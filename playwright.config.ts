@@ -28,12 +28,25 @@ export default defineConfig({
     trace: "on-first-retry",
     launchOptions: {
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
     { name: "setup", testMatch: /setup\/.*\.setup\.ts$/ },
-    { name: "chromium", testIgnore: /setup\/.*\.setup\.ts$/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+    {
+      name: "chromium",
+      testIgnore: /setup\/.*\.setup\.ts$/,
+      dependencies: ["setup"],
+      use: { storageState: ADMIN_STATE },
+    },
   ],
   webServer: {
     // A fresh database every run: the setup project proves first-run admin creation on it.

@@ -15,8 +15,21 @@ export const MI300X_TGI_CASE = {
 };
 
 export function tgiCalibration(c: typeof MI300X_TGI_CASE) {
-  const instance = instanceSchema.parse({ id: "tgi", engine: "tgi", model: LLAMA3_8B.id, tp: c.numShard, engineVersion: c.tgiVersion, tgi: { cudaMemoryFraction: 1, maxInputTokens: 4095, maxTotalTokens: 4096, maxBatchPrefillTokens: c.maxBatchPrefillTokens } });
-  const predict = (memoryBytes: number) => budgetInstance(instance, LLAMA3_8B, { memoryBytes, name: "AMD Instinct", interconnect: "nvlink" }).kvCacheTokens;
+  const instance = instanceSchema.parse({
+    id: "tgi",
+    engine: "tgi",
+    model: LLAMA3_8B.id,
+    tp: c.numShard,
+    engineVersion: c.tgiVersion,
+    tgi: {
+      cudaMemoryFraction: 1,
+      maxInputTokens: 4095,
+      maxTotalTokens: 4096,
+      maxBatchPrefillTokens: c.maxBatchPrefillTokens,
+    },
+  });
+  const predict = (memoryBytes: number) =>
+    budgetInstance(instance, LLAMA3_8B, { memoryBytes, name: "AMD Instinct", interconnect: "nvlink" }).kvCacheTokens;
   const asStated = predict(191.5 * GIB);
   const as64GiB = predict(63.98 * GIB);
   const rel = (p: number) => (p - c.reportedMaxBatchTotalTokens) / c.reportedMaxBatchTotalTokens;

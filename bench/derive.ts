@@ -50,7 +50,14 @@ function measure(runs: number, next: (run: number) => void, timed: () => void) {
   const { wallMs, cpuMs } = timeRuns({ warmup: WARMUP_RUNS, runs, next, timed });
   const wall = spread(wallMs, 3);
   const cpu = spread(cpuMs, 3);
-  return { minMs: wall.min, medianMs: wall.median, p95Ms: wall.p95, maxMs: wall.max, medianCpuMs: cpu.median, p95CpuMs: cpu.p95 };
+  return {
+    minMs: wall.min,
+    medianMs: wall.median,
+    p95Ms: wall.p95,
+    maxMs: wall.max,
+    medianCpuMs: cpu.median,
+    p95CpuMs: cpu.p95,
+  };
 }
 
 /** Derives the start layout, then times derive after each edit, with one long-lived deriver as the page keeps it. */
@@ -58,19 +65,33 @@ function measureEdits(start: Layout, edit: Edit) {
   const deriver = new DesignDeriver();
   let layout = start;
   deriver.derive(layout);
-  return measure(MEASURED_RUNS, (run) => (layout = edit(layout, run)), () => deriver.derive(layout));
+  return measure(
+    MEASURED_RUNS,
+    (run) => (layout = edit(layout, run)),
+    () => deriver.derive(layout),
+  );
 }
 
-const measureFromScratch = (layout: Layout) => measure(MEASURED_RUNS / 3, () => undefined, () => new DesignDeriver().derive(layout));
+const measureFromScratch = (layout: Layout) =>
+  measure(
+    MEASURED_RUNS / 3,
+    () => undefined,
+    () => new DesignDeriver().derive(layout),
+  );
 
 const big = placeInstances(syntheticFleet(64, 200), { policy: "binpack", gpuMemoryBytes: slotMemoryBytes }).layout;
 const seed = TEMPLATES.find((t) => t.id === "qwen2.5-7b-4090d-2x2-int4")!.layout;
-const size = (l: Layout) => `${l.hosts.length} hosts, ${l.hosts.reduce((n, h) => n + h.gpus.length, 0)} GPUs, ${l.instances.length} instances`;
+const size = (l: Layout) =>
+  `${l.hosts.length} hosts, ${l.hosts.reduce((n, h) => n + h.gpus.length, 0)} GPUs, ${l.instances.length} instances`;
 
 const rows = [
   { case: "64×8/200: edit gpu_memory_utilization", layout: size(big), ...measureEdits(big, editUtilization) },
   { case: "64×8/200: move one instance to free GPUs", layout: size(big), ...measureEdits(big, moveToFreeGpus) },
-  { case: "baseline: seed 2×2, edit gpu_memory_utilization", layout: size(seed), ...measureEdits(seed, editUtilization) },
+  {
+    case: "baseline: seed 2×2, edit gpu_memory_utilization",
+    layout: size(seed),
+    ...measureEdits(seed, editUtilization),
+  },
   { case: "baseline: 64×8/200 from scratch (new deriver)", layout: size(big), ...measureFromScratch(big) },
 ];
 console.table(rows.map(({ layout: _layout, ...row }) => row));

@@ -13,12 +13,21 @@ export interface Sample {
   toFrameMs: number;
 }
 
-export async function inPageMeasure({ instanceId, runs, edits = true }: { instanceId: string; runs: number; edits?: boolean }): Promise<Sample[]> {
-  const afterMacrotask = () => new Promise<void>((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => r();
-    ch.port2.postMessage(0);
-  });
+export async function inPageMeasure({
+  instanceId,
+  runs,
+  edits = true,
+}: {
+  instanceId: string;
+  runs: number;
+  edits?: boolean;
+}): Promise<Sample[]> {
+  const afterMacrotask = () =>
+    new Promise<void>((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => r();
+      ch.port2.postMessage(0);
+    });
   const nextFrame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
   const settle = async () => {
     await nextFrame();
@@ -51,22 +60,37 @@ export async function inPageMeasure({ instanceId, runs, edits = true }: { instan
     const frameEnd = performance.now();
     performance.mark(`op:${kind}:end`);
     const deriveMs = performance.getEntriesByName("designer:derive").reduce((sum, e) => sum + e.duration, 0);
-    return { kind, scriptMs: tc - t0, layoutMs: t1 - tc, renderMs: frameEnd - frameStart, deriveMs, toFrameMs: frameEnd - t0 };
+    return {
+      kind,
+      scriptMs: tc - t0,
+      layoutMs: t1 - tc,
+      renderMs: frameEnd - frameStart,
+      deriveMs,
+      toFrameMs: frameEnd - t0,
+    };
   }
   const samples: Sample[] = [];
   const band = () => document.querySelector<HTMLElement>(`[data-band="${CSS.escape(instanceId)}"]`)!;
   // Open the instance (click on its block) so the side panel has its form.
   const b0 = band().getBoundingClientRect();
-  band().dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, button: 0, clientX: b0.left + 4, clientY: b0.top + 4 }));
-  window.dispatchEvent(new PointerEvent("pointerup", { bubbles: true, button: 0, clientX: b0.left + 4, clientY: b0.top + 4 }));
+  band().dispatchEvent(
+    new PointerEvent("pointerdown", { bubbles: true, button: 0, clientX: b0.left + 4, clientY: b0.top + 4 }),
+  );
+  window.dispatchEvent(
+    new PointerEvent("pointerup", { bubbles: true, button: 0, clientX: b0.left + 4, clientY: b0.top + 4 }),
+  );
   await settle();
-  const input = [...document.querySelectorAll<HTMLInputElement>("input")].find((i) => i.labels?.[0]?.textContent === "gpu_memory_utilization")!;
+  const input = [...document.querySelectorAll<HTMLInputElement>("input")].find(
+    (i) => i.labels?.[0]?.textContent === "gpu_memory_utilization",
+  )!;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
   for (let k = 0; edits && k < runs; k++) {
-    samples.push(await timed("edit", () => {
-      setValue.call(input, String(0.5 + (k % 8) * 0.05));
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    }));
+    samples.push(
+      await timed("edit", () => {
+        setValue.call(input, String(0.5 + (k % 8) * 0.05));
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }),
+    );
   }
   // Drag the block back and forth along its row: each pointermove over a new cell updates the drop preview; pointerup drops it.
   for (let k = 0; k < runs; k++) {
@@ -80,10 +104,22 @@ export async function inPageMeasure({ instanceId, runs, edits = true }: { instan
     const to = from === 0 ? cells.length - 1 : 0;
     const target = cells[to]!.getBoundingClientRect();
     const mid = cells[Math.floor((from + to) / 2)]!.getBoundingClientRect();
-    el.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, button: 0, clientX: start.left + 4, clientY: start.top + 4 }));
-    samples.push(await timed("drag-step", () => window.dispatchEvent(new PointerEvent("pointermove", { clientX: mid.left + 8, clientY: mid.top + 8 }))));
+    el.dispatchEvent(
+      new PointerEvent("pointerdown", { bubbles: true, button: 0, clientX: start.left + 4, clientY: start.top + 4 }),
+    );
+    samples.push(
+      await timed("drag-step", () =>
+        window.dispatchEvent(new PointerEvent("pointermove", { clientX: mid.left + 8, clientY: mid.top + 8 })),
+      ),
+    );
     window.dispatchEvent(new PointerEvent("pointermove", { clientX: target.left + 8, clientY: target.top + 8 }));
-    samples.push(await timed("drop", () => window.dispatchEvent(new PointerEvent("pointerup", { button: 0, clientX: target.left + 8, clientY: target.top + 8 }))));
+    samples.push(
+      await timed("drop", () =>
+        window.dispatchEvent(
+          new PointerEvent("pointerup", { button: 0, clientX: target.left + 8, clientY: target.top + 8 }),
+        ),
+      ),
+    );
   }
   return samples;
 }

@@ -26,7 +26,8 @@ function wholeFromEnv(name: string, fallback: number, min: number, max: number):
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}=${JSON.stringify(raw)}: give a whole number from ${min} to ${max} (default ${fallback})`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name}=${JSON.stringify(raw)}: give a whole number from ${min} to ${max} (default ${fallback})`);
   return n;
 }
 
@@ -39,7 +40,14 @@ async function startServer(): Promise<() => void> {
   rmSync(".test-env/bench.db", { force: true });
   rmSync(".test-env/bench-data", { recursive: true, force: true });
   const server = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: "file:./.test-env/bench.db", FLEETDECK_DATA_DIR: ".test-env/bench-data", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOSTNAME_BIND: "127.0.0.1",
+      DATABASE_URL: "file:./.test-env/bench.db",
+      FLEETDECK_DATA_DIR: ".test-env/bench-data",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -91,9 +99,16 @@ async function measureLayout(page: Page, name: string, layout: Layout) {
   const traceEvents: unknown[] = [];
   if (trace) {
     trace.on("Tracing.dataCollected", (e) => traceEvents.push(...e.value));
-    await trace.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel", transferMode: "ReportEvents" });
+    await trace.send("Tracing.start", {
+      categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel",
+      transferMode: "ReportEvents",
+    });
   }
-  const samples: Sample[] = await page.evaluate(inPageMeasure, { instanceId: instance.id, runs: RUNS, edits: process.env.BENCH_DRAG_ONLY !== "1" });
+  const samples: Sample[] = await page.evaluate(inPageMeasure, {
+    instanceId: instance.id,
+    runs: RUNS,
+    edits: process.env.BENCH_DRAG_ONLY !== "1",
+  });
   if (trace) {
     const done = new Promise((r) => trace.once("Tracing.tracingComplete", r));
     await trace.send("Tracing.end");
@@ -127,7 +142,10 @@ async function measureLayout(page: Page, name: string, layout: Layout) {
 async function main() {
   mkdirSync(".test-env", { recursive: true });
   const stop = await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.FLEETDECK_TEST_CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.FLEETDECK_TEST_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await signIn(page);
@@ -138,7 +156,11 @@ async function main() {
     const result = {
       benchmark: "designer-page",
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", browser: `chromium ${browser.version()}` },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "unknown",
+        browser: `chromium ${browser.version()}`,
+      },
       runs: RUNS,
       method:
         "In the page, with performance.now(), 30 runs of each operation: frameWork = script + styleLayout + render, the main-thread time the operation costs before its frame is on screen (the number to hold under 16 ms). script = event dispatch → the first DOM mutation (a MutationObserver callback after React's commit): handlers, derive, render, commit. derive = the designer:derive measure (lib/budget + lib/layout/rules + grid view models), part of script. styleLayout = the style recalculation and layout forced right after. render = the next frame's rendering update (prepaint, paint, layerize): rAF callback → a posted message. toNextFrame = event → after that frame, including the wait for vsync. Chromium with --disable-gpu (software rendering) on 2 shared vCPUs beside the Next.js server.",

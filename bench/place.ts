@@ -22,10 +22,21 @@ interface Case {
 
 function measure({ layout, options }: Case) {
   let result = placeInstances(layout, options);
-  const { wallMs, cpuMs } = timeRuns({ warmup: WARMUP_RUNS, runs: MEASURED_RUNS, timed: () => (result = placeInstances(layout, options)) });
+  const { wallMs, cpuMs } = timeRuns({
+    warmup: WARMUP_RUNS,
+    runs: MEASURED_RUNS,
+    timed: () => (result = placeInstances(layout, options)),
+  });
   const wall = spread(wallMs, 2);
   const placed = result.results.filter((r) => r.placed).length;
-  return { medianMs: wall.median, medianCpuMs: spread(cpuMs, 2).median, minMs: wall.min, maxMs: wall.max, placed, unplaced: result.results.length - placed };
+  return {
+    medianMs: wall.median,
+    medianCpuMs: spread(cpuMs, 2).median,
+    minMs: wall.min,
+    maxMs: wall.max,
+    placed,
+    unplaced: result.results.length - placed,
+  };
 }
 
 const big = syntheticFleet(512, 2000);
@@ -33,8 +44,16 @@ const small = syntheticFleet(512, 200);
 const cases: Case[] = [
   { name: "binpack 2000 on 512×8 (indexed)", layout: big, options: { policy: "binpack" } },
   { name: "spread 2000 on 512×8 (indexed)", layout: big, options: { policy: "spread" } },
-  { name: "baseline: binpack 2000 on 512×8 (scan every host)", layout: big, options: { policy: "binpack", search: "scan" } },
-  { name: "baseline: spread 2000 on 512×8 (scan every host)", layout: big, options: { policy: "spread", search: "scan" } },
+  {
+    name: "baseline: binpack 2000 on 512×8 (scan every host)",
+    layout: big,
+    options: { policy: "binpack", search: "scan" },
+  },
+  {
+    name: "baseline: spread 2000 on 512×8 (scan every host)",
+    layout: big,
+    options: { policy: "spread", search: "scan" },
+  },
   { name: "baseline: binpack 200 on 512×8 (indexed)", layout: small, options: { policy: "binpack" } },
 ];
 

@@ -43,7 +43,9 @@ const rows = [8, 16, 32].map((hosts) => {
 });
 console.table(rows);
 const sixtyFour = rows[0]!;
-console.log(`64 instances: ${sixtyFour.urlChars} characters of URL (limit ${LIMIT}): ${sixtyFour.urlChars < LIMIT ? "ok" : "OVER"}`);
+console.log(
+  `64 instances: ${sixtyFour.urlChars} characters of URL (limit ${LIMIT}): ${sixtyFour.urlChars < LIMIT ? "ok" : "OVER"}`,
+);
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
 writeFileSync(
   new URL("./results/share-link.json", import.meta.url),

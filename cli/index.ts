@@ -2,7 +2,10 @@
 /** fleetdeck CLI: `npm run --silent cli -- <command> [options]`. Each command lives in cli/commands/<name>.ts. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   estimate: { summary: "memory budget of one instance", load: () => import("./commands/estimate") },
-  check: { summary: "findings for a pasted docker run / vllm serve / text-generation-launcher line or LLM(...) call", load: () => import("./commands/check") },
+  check: {
+    summary: "findings for a pasted docker run / vllm serve / text-generation-launcher line or LLM(...) call",
+    load: () => import("./commands/check"),
+  },
   layout: { summary: "encode | decode | validate | place a layout file", load: () => import("./commands/layout") },
   remote: { summary: "talk to a remote fleetdeck's /api/v1 with an API token", load: () => import("./remote") },
 };

@@ -16,10 +16,18 @@ let revisionId = "";
 
 beforeAll(async () => {
   await useTestDatabase();
-  const routes: [RegExp, string, Record<string, (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>>][] = [
+  const routes: [
+    RegExp,
+    string,
+    Record<string, (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>>,
+  ][] = [
     [/^\/api\/v1\/layouts$/, "", await import("../app/api/v1/layouts/route")],
     [/^\/api\/v1\/instances$/, "", await import("../app/api/v1/instances/route")],
-    [/^\/api\/v1\/revisions\/([^/]+)\/apply$/, "revisionId", await import("../app/api/v1/revisions/[revisionId]/apply/route")],
+    [
+      /^\/api\/v1\/revisions\/([^/]+)\/apply$/,
+      "revisionId",
+      await import("../app/api/v1/revisions/[revisionId]/apply/route"),
+    ],
   ];
   server = createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
@@ -27,7 +35,10 @@ beforeAll(async () => {
       const m = re.exec(path);
       const handler = m && mod[req.method ?? "GET"];
       if (!handler) continue;
-      const request = new Request(`http://localhost${req.url}`, { method: req.method, headers: req.headers as Record<string, string> });
+      const request = new Request(`http://localhost${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+      });
       const response = await handler(request, { params: Promise.resolve(param ? { [param]: m[1]! } : {}) });
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(await response.text());
@@ -39,8 +50,15 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { db } = await import("../lib/db");
   const host = await db().host.create({ data: { name: "gpu-1", endpoint: "unix:///x", labels: '{"team":"a"}' } });
-  const doc = { name: "p", hosts: [{ id: "gpu-1", name: "gpu-1", gpus: [{ index: 0, gpuId: "h100" }], ramBytes: 1, cpuCores: 1 }], instances: [{ id: "q", engine: "vllm", model: "m", placement: { hostId: "gpu-1", gpuIndices: [0] } }] };
-  const layout = await db().layout.create({ data: { name: "p", revisions: { create: { number: 1, document: JSON.stringify(doc) } } }, include: { revisions: true } });
+  const doc = {
+    name: "p",
+    hosts: [{ id: "gpu-1", name: "gpu-1", gpus: [{ index: 0, gpuId: "h100" }], ramBytes: 1, cpuCores: 1 }],
+    instances: [{ id: "q", engine: "vllm", model: "m", placement: { hostId: "gpu-1", gpuIndices: [0] } }],
+  };
+  const layout = await db().layout.create({
+    data: { name: "p", revisions: { create: { number: 1, document: JSON.stringify(doc) } } },
+    include: { revisions: true },
+  });
   revisionId = layout.revisions[0]!.id;
   expect(host.id).toBeTruthy();
   const op = await makeUser("operator", ["team=a"]);
@@ -60,10 +78,17 @@ describe("fleetdeck remote", () => {
 
   it("reports a refusal with the server's message and exit code 3", async () => {
     const client = new RemoteClient({ url, token: readToken });
-    await expect(client.apply(revisionId)).rejects.toMatchObject({ status: 403, message: expect.stringContaining("read-only") });
+    await expect(client.apply(revisionId)).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining("read-only"),
+    });
     const printed: string[] = [];
-    expect(await run(["apply", revisionId], { FLEETDECK_URL: url, FLEETDECK_TOKEN: readToken }, (s) => printed.push(s))).toBe(3);
-    expect(await run(["instances"], { FLEETDECK_URL: url, FLEETDECK_TOKEN: readToken }, (s) => printed.push(s))).toBe(0);
+    expect(
+      await run(["apply", revisionId], { FLEETDECK_URL: url, FLEETDECK_TOKEN: readToken }, (s) => printed.push(s)),
+    ).toBe(3);
+    expect(await run(["instances"], { FLEETDECK_URL: url, FLEETDECK_TOKEN: readToken }, (s) => printed.push(s))).toBe(
+      0,
+    );
     expect(JSON.parse(printed.at(-1)!)).toHaveLength(1);
   });
 

@@ -24,34 +24,63 @@ export class RemoteClient {
   private readonly base: string;
   private readonly doFetch: typeof fetch;
   constructor(private readonly options: RemoteOptions) {
-    if (!/^https?:\/\//.test(options.url)) throw new RemoteError(0, `--url ${JSON.stringify(options.url)} is not an http(s) URL: use e.g. https://fleet.example.com`);
-    if (!/^fd_[A-Za-z0-9_-]{43}$/.test(options.token)) throw new RemoteError(0, "the token is not a fleetdeck API token (fd_ followed by 43 characters): create one in Settings → API tokens");
+    if (!/^https?:\/\//.test(options.url))
+      throw new RemoteError(
+        0,
+        `--url ${JSON.stringify(options.url)} is not an http(s) URL: use e.g. https://fleet.example.com`,
+      );
+    if (!/^fd_[A-Za-z0-9_-]{43}$/.test(options.token))
+      throw new RemoteError(
+        0,
+        "the token is not a fleetdeck API token (fd_ followed by 43 characters): create one in Settings → API tokens",
+      );
     this.base = options.url.replace(/\/+$/, "");
     this.doFetch = options.fetch ?? fetch;
   }
 
   async call<T>(method: "GET" | "POST", path: string): Promise<T> {
-    const response = await this.doFetch(`${this.base}${path}`, { method, headers: { authorization: `Bearer ${this.options.token}`, accept: "application/json" } });
+    const response = await this.doFetch(`${this.base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.options.token}`, accept: "application/json" },
+    });
     const text = await response.text();
     let body: unknown = null;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {
-      throw new RemoteError(response.status, `${method} ${path}: the server answered ${response.status} with something that is not JSON (is --url a fleetdeck?)`);
+      throw new RemoteError(
+        response.status,
+        `${method} ${path}: the server answered ${response.status} with something that is not JSON (is --url a fleetdeck?)`,
+      );
     }
     if (!response.ok) {
-      const error = body && typeof body === "object" && "error" in body ? String((body as { error: unknown }).error) : `HTTP ${response.status}`;
+      const error =
+        body && typeof body === "object" && "error" in body
+          ? String((body as { error: unknown }).error)
+          : `HTTP ${response.status}`;
       throw new RemoteError(response.status, `${method} ${path}: ${error}`);
     }
     return body as T;
   }
 
-  layouts() { return this.call<unknown[]>("GET", "/api/v1/layouts"); }
-  revisions(layoutId: string) { return this.call<unknown[]>("GET", `/api/v1/layouts/${encodeURIComponent(layoutId)}/revisions`); }
-  instances() { return this.call<unknown[]>("GET", "/api/v1/instances"); }
-  apply(revisionId: string) { return this.call<unknown>("POST", `/api/v1/revisions/${encodeURIComponent(revisionId)}/apply`); }
-  start(instanceId: string) { return this.call<unknown>("POST", `/api/v1/instances/${encodeURIComponent(instanceId)}/start`); }
-  stop(instanceId: string) { return this.call<unknown>("POST", `/api/v1/instances/${encodeURIComponent(instanceId)}/stop`); }
+  layouts() {
+    return this.call<unknown[]>("GET", "/api/v1/layouts");
+  }
+  revisions(layoutId: string) {
+    return this.call<unknown[]>("GET", `/api/v1/layouts/${encodeURIComponent(layoutId)}/revisions`);
+  }
+  instances() {
+    return this.call<unknown[]>("GET", "/api/v1/instances");
+  }
+  apply(revisionId: string) {
+    return this.call<unknown>("POST", `/api/v1/revisions/${encodeURIComponent(revisionId)}/apply`);
+  }
+  start(instanceId: string) {
+    return this.call<unknown>("POST", `/api/v1/instances/${encodeURIComponent(instanceId)}/start`);
+  }
+  stop(instanceId: string) {
+    return this.call<unknown>("POST", `/api/v1/instances/${encodeURIComponent(instanceId)}/stop`);
+  }
 }
 
 const USAGE = `usage: remote <layouts | revisions <layoutId> | instances | apply <revisionId> | start <instanceId> | stop <instanceId>> [--url URL] [--token fd_…]
@@ -63,7 +92,11 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-export async function run(args: string[], env: Record<string, string | undefined> = process.env, out: (s: string) => void = console.log): Promise<number> {
+export async function run(
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (s: string) => void = console.log,
+): Promise<number> {
   if (args.includes("--help") || args.length === 0) {
     out(USAGE);
     return args.length === 0 ? 2 : 0;

@@ -11,7 +11,10 @@ export async function boot(): Promise<void> {
     fleetdeckSecret();
     const report = await migrate(config.DATABASE_URL);
     await seedAdminFromEnv();
-    log.info({ applied: report.applied, database: config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql" }, "database ready");
+    log.info(
+      { applied: report.applied, database: config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql" },
+      "database ready",
+    );
   } catch (err) {
     if (err instanceof ConfigError || err instanceof MigrationError) {
       console.error(err.message);

@@ -28,7 +28,11 @@ describe("parseEnv", () => {
     ["PROMETHEUS_URL", "prom:9090", /PROMETHEUS_URL="prom:9090": expected an http\(s\) URL/],
     ["DOCKER_HOSTS", "gpu-01:2375", /DOCKER_HOSTS=.*expected a comma-separated list/],
     ["LOG_LEVEL", "loud", /LOG_LEVEL="loud": expected one of/],
-    ["FLEETDECK_PUBLIC_URL", "fleet.example.com", /FLEETDECK_PUBLIC_URL="fleet.example.com": expected the URL people open/],
+    [
+      "FLEETDECK_PUBLIC_URL",
+      "fleet.example.com",
+      /FLEETDECK_PUBLIC_URL="fleet.example.com": expected the URL people open/,
+    ],
     ["FLEETDECK_SECURE_COOKIES", "yes", /FLEETDECK_SECURE_COOKIES="yes": expected true or false/],
   ])("rejects %s=%s with one line naming it", (name, value, message) => {
     const run = () => parseEnv({ [name]: value });
@@ -42,6 +46,8 @@ describe("parseEnv", () => {
   });
 
   it("never prints the secret's value", () => {
-    expect(() => parseEnv({ FLEETDECK_SECRET: "short-secret" })).toThrow(/FLEETDECK_SECRET=\(hidden\): expected at least 32 characters/);
+    expect(() => parseEnv({ FLEETDECK_SECRET: "short-secret" })).toThrow(
+      /FLEETDECK_SECRET=\(hidden\): expected at least 32 characters/,
+    );
   });
 });

@@ -5,17 +5,13 @@ import { z } from "zod";
  * A bad value stops start-up with one line naming the variable and what it expects.
  */
 
-const databaseUrl = z
-  .string()
-  .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
-    message: "expected file:./path/to.db (SQLite) or postgres://user:pass@host:5432/db",
-  });
+const databaseUrl = z.string().refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+  message: "expected file:./path/to.db (SQLite) or postgres://user:pass@host:5432/db",
+});
 
-const dockerEndpoint = z
-  .string()
-  .refine((v) => /^(unix:\/\/\/|tcp:\/\/|ssh:\/\/|npipe:)/.test(v), {
-    message: "expected a comma-separated list of unix:///path.sock, tcp://host:2376 or ssh://user@host",
-  });
+const dockerEndpoint = z.string().refine((v) => /^(unix:\/\/\/|tcp:\/\/|ssh:\/\/|npipe:)/.test(v), {
+  message: "expected a comma-separated list of unix:///path.sock, tcp://host:2376 or ssh://user@host",
+});
 
 export const envSchema = z.object({
   DATABASE_URL: databaseUrl.default("file:./data/fleetdeck.db"),
@@ -25,23 +21,47 @@ export const envSchema = z.object({
     .min(1, "expected a whole number from 1 to 65535")
     .max(65535, "expected a whole number from 1 to 65535")
     .default(3000),
-  PROMETHEUS_URL: z.url({ protocol: /^https?$/, message: "expected an http(s) URL such as http://prometheus:9090" }).optional(),
+  PROMETHEUS_URL: z
+    .url({ protocol: /^https?$/, message: "expected an http(s) URL such as http://prometheus:9090" })
+    .optional(),
   FLEETDECK_SECRET: z.string().min(32, "expected at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
   FLEETDECK_DATA_DIR: z.string().min(1).default("./data"),
   DOCKER_HOSTS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []))
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
     .pipe(z.array(dockerEndpoint)),
   FLEETDECK_ALLOWED_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
-  FLEETDECK_PUBLIC_URL: z.url({ protocol: /^https?$/, message: "expected the URL people open, such as https://fleet.example.com" }).optional(),
-  FLEETDECK_SECURE_COOKIES: z.enum(["true", "false"], { message: "expected true or false (unset: decided from FLEETDECK_PUBLIC_URL and the request)" }).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-    message: "expected one of fatal, error, warn, info, debug, trace, silent",
-  }).default("info"),
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    ),
+  FLEETDECK_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "expected the URL people open, such as https://fleet.example.com" })
+    .optional(),
+  FLEETDECK_SECURE_COOKIES: z
+    .enum(["true", "false"], {
+      message: "expected true or false (unset: decided from FLEETDECK_PUBLIC_URL and the request)",
+    })
+    .optional(),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,5 +4,17 @@ import pino from "pino";
 export const log = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { app: "fleetdeck" },
-  redact: { paths: ["password", "token", "secret", "*.password", "*.token", "*.secret", "headers.cookie", "headers.authorization"], censor: "[redacted]" },
+  redact: {
+    paths: [
+      "password",
+      "token",
+      "secret",
+      "*.password",
+      "*.token",
+      "*.secret",
+      "headers.cookie",
+      "headers.authorization",
+    ],
+    censor: "[redacted]",
+  },
 });

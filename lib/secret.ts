@@ -14,7 +14,9 @@ export function fleetdeckSecret(): string {
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;
-    throw new Error(`fleetdeck: ${file} holds a secret shorter than 32 characters: delete it to generate a new one, or set FLEETDECK_SECRET`);
+    throw new Error(
+      `fleetdeck: ${file} holds a secret shorter than 32 characters: delete it to generate a new one, or set FLEETDECK_SECRET`,
+    );
   }
   mkdirSync(FLEETDECK_DATA_DIR, { recursive: true });
   const generated = randomBytes(32).toString("hex");

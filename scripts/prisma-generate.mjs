@@ -20,9 +20,17 @@ if (!derived.includes('"postgresql"') || !derived.includes("./prisma-pg")) {
 }
 writeFileSync(pgSchema, derived);
 
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/true", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/true",
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+};
 const prisma = join(root, "node_modules/prisma/build/index.js");
 for (const schema of [sqliteSchema, pgSchema]) {
-  execFileSync(process.execPath, [prisma, "generate", "--schema", schema], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [prisma, "generate", "--schema", schema], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 console.log("prisma clients generated (sqlite, postgresql)");

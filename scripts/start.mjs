@@ -20,7 +20,16 @@ try {
   process.exit(2);
 }
 
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
 const SKIP = new Set(["node_modules", "generated", "fixtures"]);
 
 function newestMtime(path) {
@@ -39,9 +48,13 @@ const buildId = join(root, process.env.FLEETDECK_DIST_DIR || ".next", "BUILD_ID"
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(join(root, s))));
 if (sourcesAt > builtAt) {
-  console.log(builtAt ? "fleetdeck: sources changed since the last build; building…" : "fleetdeck: first start; building…");
+  console.log(
+    builtAt ? "fleetdeck: sources changed since the last build; building…" : "fleetdeck: first start; building…",
+  );
   const started = Date.now();
-  const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit" });
+  const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+  });
   if (build.status !== 0) {
     console.error("fleetdeck: the build failed (see above); nothing was started");
     process.exit(build.status ?? 1);
@@ -51,6 +64,10 @@ if (sourcesAt > builtAt) {
 
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 console.log(`fleetdeck: serving on http://localhost:${config.PORT}`);
-const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(config.PORT), "-H", hostname], { stdio: "inherit" });
+const server = spawn(
+  process.execPath,
+  [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(config.PORT), "-H", hostname],
+  { stdio: "inherit" },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,7 +4,9 @@
 import { existsSync, readFileSync } from "node:fs";
 
 const [vitestFile, playwrightFile] = process.argv.slice(2);
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const problems = [];
 
 if (existsSync(vitestFile)) {

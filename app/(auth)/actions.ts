@@ -59,10 +59,18 @@ export const signOutEverywhere = defineAction({
   selfService: true,
   authorize: () => ({ action: "fleet.read", resource: { type: "global" } }),
   run: async (_input, { actor, tx }) => {
-    if (actor.kind === "token") throw new ActionError("Sign out everywhere from the web console; an API token has no sessions (revoke the token instead).");
+    if (actor.kind === "token")
+      throw new ActionError(
+        "Sign out everywhere from the web console; an API token has no sessions (revoke the token instead).",
+      );
     const headers = await requestHeaders();
-    await auth(headers).api.signOut({ headers }).catch(() => undefined);
+    await auth(headers)
+      .api.signOut({ headers })
+      .catch(() => undefined);
     const { count } = await tx.session.deleteMany({ where: { userId: actor.userId } });
-    return { data: { sessionsEnded: count }, audit: { targetType: "user", targetId: actor.userId, after: { sessionsEnded: count } } };
+    return {
+      data: { sessionsEnded: count },
+      audit: { targetType: "user", targetId: actor.userId, after: { sessionsEnded: count } },
+    };
   },
 });

@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 const SEED_TGI = `docker run --gpus all \\ -p 8080:80 \\ --memory="32g" \\ --cpus="8" \\ -e HUGGING_FACE_HUB_TOKEN="your_token" \\ ghcr.io/huggingface/text-generation-inference:latest \\ --model-id Qwen/Qwen2.5-7B-Instruct \\ --max-input-length 32768 \\ --max-total-tokens 131072 \\ --quantize gptq_int4 \\ --tensor-parallel-size 4`;
 
 function check(args: string[], input?: string) {
-  const result = spawnSync("npx", ["tsx", "cli/index.ts", "check", ...args], { encoding: "utf8", input, timeout: 60_000 });
+  const result = spawnSync("npx", ["tsx", "cli/index.ts", "check", ...args], {
+    encoding: "utf8",
+    input,
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -23,7 +27,11 @@ describe("cli check (spawned)", () => {
   it("prints one JSON object with --json", () => {
     const { code, stdout } = check(["--json", SEED_TGI]);
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { instance: { engine: string }; errors: { code: string }[]; warnings: unknown[] };
+    const report = JSON.parse(stdout) as {
+      instance: { engine: string };
+      errors: { code: string }[];
+      warnings: unknown[];
+    };
     expect(report.instance.engine).toBe("tgi");
     expect(report.errors.map((e) => e.code)).toEqual(
       expect.arrayContaining(["flag.bad-choice", "flag.other-engine", "context.needs-rope-scaling"]),
@@ -42,7 +50,12 @@ describe("cli check (spawned)", () => {
   });
 
   it("checks the memory budget with --gpu: above 90 % of a 4090D is a warning, exit 0", () => {
-    const { code, stdout } = check(["--json", "--gpu", "4090d", "vllm serve Qwen/Qwen2.5-7B-Instruct --max-model-len 32768 --gpu-memory-utilization 0.93"]);
+    const { code, stdout } = check([
+      "--json",
+      "--gpu",
+      "4090d",
+      "vllm serve Qwen/Qwen2.5-7B-Instruct --max-model-len 32768 --gpu-memory-utilization 0.93",
+    ]);
     const report = JSON.parse(stdout) as { errors: unknown[]; warnings: { code: string; message: string }[] };
     expect(code).toBe(0);
     expect(report.warnings.map((w) => w.code)).toContain("gpu.memory-above-threshold");

@@ -63,7 +63,9 @@ function readInput(options: CheckOptions): string {
   try {
     return readFileSync(options.stdin ? 0 : (options.file ?? ""), "utf8");
   } catch (err) {
-    throw new UsageError(`cannot read ${options.stdin ? "stdin" : options.file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(
+      `cannot read ${options.stdin ? "stdin" : options.file}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -85,7 +87,10 @@ export function checkText(text: string, gpuName?: string): CheckReport {
   let gpu: GpuSpec | undefined;
   if (gpuName !== undefined) {
     gpu = findGpu(gpuName);
-    if (!gpu) throw new UsageError(`unknown GPU "${gpuName}"; try ${suggestGpus(gpuName).join(", ") || "h100, a100-80gb, 4090"}`);
+    if (!gpu)
+      throw new UsageError(
+        `unknown GPU "${gpuName}"; try ${suggestGpus(gpuName).join(", ") || "h100, a100-80gb, 4090"}`,
+      );
   } else {
     notes.push("Memory not checked: add --gpu <name> (e.g. --gpu 4090d) to check that it fits.");
   }
@@ -97,15 +102,33 @@ export function checkText(text: string, gpuName?: string): CheckReport {
 function describeInstance(parsed: ParseResult): string[] {
   const i = parsed.instance;
   const fields: [string, unknown][] = [
-    ["id", i.id], ["engine", i.engine], ["engineVersion", i.engineVersion ?? "newest"], ["model", i.model],
-    ["quantization", i.quantization], ["dtype", i.dtype], ["kvCacheDtype", i.kvCacheDtype], ["tp", i.tp],
-    ["maxModelLen", i.maxModelLen], ["ropeScaling", i.ropeScaling], ["gpuMemoryUtilization", i.gpuMemoryUtilization],
-    ["maxNumSeqs", i.maxNumSeqs], ["maxNumBatchedTokens", i.maxNumBatchedTokens], ["enforceEager", i.enforceEager],
-    ["tgi", i.tgi], ["limits", i.limits], ["port", i.port], ["gpus", parsed.gpuIndices],
+    ["id", i.id],
+    ["engine", i.engine],
+    ["engineVersion", i.engineVersion ?? "newest"],
+    ["model", i.model],
+    ["quantization", i.quantization],
+    ["dtype", i.dtype],
+    ["kvCacheDtype", i.kvCacheDtype],
+    ["tp", i.tp],
+    ["maxModelLen", i.maxModelLen],
+    ["ropeScaling", i.ropeScaling],
+    ["gpuMemoryUtilization", i.gpuMemoryUtilization],
+    ["maxNumSeqs", i.maxNumSeqs],
+    ["maxNumBatchedTokens", i.maxNumBatchedTokens],
+    ["enforceEager", i.enforceEager],
+    ["tgi", i.tgi],
+    ["limits", i.limits],
+    ["port", i.port],
+    ["gpus", parsed.gpuIndices],
   ];
   return fields
-    .filter(([, value]) => value !== undefined && !(typeof value === "object" && value !== null && Object.keys(value).length === 0))
-    .map(([name, value]) => `  ${name.padEnd(21)} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+    .filter(
+      ([, value]) =>
+        value !== undefined && !(typeof value === "object" && value !== null && Object.keys(value).length === 0),
+    )
+    .map(
+      ([name, value]) => `  ${name.padEnd(21)} ${typeof value === "object" ? JSON.stringify(value) : String(value)}`,
+    );
 }
 
 function printFindings(title: string, mark: string, findings: readonly Finding[]): string[] {
@@ -124,7 +147,11 @@ function render(report: CheckReport): string {
   const warnings = findings.filter((f) => f.severity === "warning");
   const lines: string[] = [];
   if (parsed.source) {
-    lines.push(`Read a ${parsed.source} command (${parsed.engine === "tgi" ? "TGI" : "vLLM"}${parsed.image ? `, image ${parsed.image}` : ""}).`, "", "instance:");
+    lines.push(
+      `Read a ${parsed.source} command (${parsed.engine === "tgi" ? "TGI" : "vLLM"}${parsed.image ? `, image ${parsed.image}` : ""}).`,
+      "",
+      "instance:",
+    );
     lines.push(...describeInstance(parsed), "");
   }
   lines.push(...printFindings("errors", "✗", errors));

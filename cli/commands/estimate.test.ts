@@ -11,7 +11,20 @@ describe("cli estimate (spawned for real)", () => {
     const r = estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "RTX 4090D", "--tp", "4", "--json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    for (const key of ["weightsBytesPerGpu", "activationBytes", "nonTorchBytes", "cudaGraphBytes", "kvCacheBytesPerGpu", "kvCacheTokens", "maxConcurrency", "fits", "maxModelLenThatFits", "terms", "errors", "warnings"]) {
+    for (const key of [
+      "weightsBytesPerGpu",
+      "activationBytes",
+      "nonTorchBytes",
+      "cudaGraphBytes",
+      "kvCacheBytesPerGpu",
+      "kvCacheTokens",
+      "maxConcurrency",
+      "fits",
+      "maxModelLenThatFits",
+      "terms",
+      "errors",
+      "warnings",
+    ]) {
       expect(out).toHaveProperty(key);
     }
     expect(out.fits).toBe(true);
@@ -20,15 +33,41 @@ describe("cli estimate (spawned for real)", () => {
   });
 
   it("reports the RTX 4060 negative case as an error with vLLM's message and a fix (exit 1)", () => {
-    const r = estimate("--model", "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4", "--gpu", "RTX 4060", "--gpu-memory-utilization", "0.7", "--max-model-len", "4096", "--vllm-version", "0.7.2", "--json");
+    const r = estimate(
+      "--model",
+      "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4",
+      "--gpu",
+      "RTX 4060",
+      "--gpu-memory-utilization",
+      "0.7",
+      "--max-model-len",
+      "4096",
+      "--vllm-version",
+      "0.7.2",
+      "--json",
+    );
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.fits).toBe(false);
-    expect(out.errors.some((e: { message: string; fix: string }) => e.message.includes("No available memory for the cache blocks") && e.fix.length > 0)).toBe(true);
+    expect(
+      out.errors.some(
+        (e: { message: string; fix: string }) =>
+          e.message.includes("No available memory for the cache blocks") && e.fix.length > 0,
+      ),
+    ).toBe(true);
   });
 
   it("prints a readable table for TGI", () => {
-    const r = estimate("--engine", "tgi", "--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "RTX 4090D", "--num-shard", "2");
+    const r = estimate(
+      "--engine",
+      "tgi",
+      "--model",
+      "Qwen/Qwen2.5-7B-Instruct",
+      "--gpu",
+      "RTX 4090D",
+      "--num-shard",
+      "2",
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/kvCache .* KV cache: 1 × 0\.9 × 23\.99 GiB/);
     expect(r.stdout).toContain("fits: yes");

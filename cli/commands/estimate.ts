@@ -10,13 +10,28 @@ import { checkInstance } from "../../lib/layout/check-layout";
 import { instanceSchema, type Instance } from "../../lib/layout/schema";
 
 const OPTIONS = {
-  engine: { type: "string" }, model: { type: "string" }, config: { type: "string" }, gpu: { type: "string" },
-  "gpu-memory-bytes": { type: "string" }, tp: { type: "string" }, "num-shard": { type: "string" },
-  "gpu-memory-utilization": { type: "string" }, "max-model-len": { type: "string" }, dtype: { type: "string" },
-  quantization: { type: "string" }, "kv-cache-dtype": { type: "string" }, "max-num-seqs": { type: "string" },
-  "max-num-batched-tokens": { type: "string" }, "enforce-eager": { type: "boolean" }, "vllm-version": { type: "string" },
-  "tgi-version": { type: "string" }, "cuda-memory-fraction": { type: "string" }, "max-input-tokens": { type: "string" },
-  "max-total-tokens": { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+  engine: { type: "string" },
+  model: { type: "string" },
+  config: { type: "string" },
+  gpu: { type: "string" },
+  "gpu-memory-bytes": { type: "string" },
+  tp: { type: "string" },
+  "num-shard": { type: "string" },
+  "gpu-memory-utilization": { type: "string" },
+  "max-model-len": { type: "string" },
+  dtype: { type: "string" },
+  quantization: { type: "string" },
+  "kv-cache-dtype": { type: "string" },
+  "max-num-seqs": { type: "string" },
+  "max-num-batched-tokens": { type: "string" },
+  "enforce-eager": { type: "boolean" },
+  "vllm-version": { type: "string" },
+  "tgi-version": { type: "string" },
+  "cuda-memory-fraction": { type: "string" },
+  "max-input-tokens": { type: "string" },
+  "max-total-tokens": { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 const count = z.coerce.number().int().positive();
@@ -63,7 +78,9 @@ export async function run(args: string[]): Promise<number> {
     const gpu = loadGpu(options);
     const instance = buildInstance(options, arch);
     const { budget, findings } = checkInstance(instance, gpu, { model: arch });
-    console.log(options.json ? JSON.stringify(toJson(budget, findings), null, 2) : renderTable(budget, findings, arch, gpu));
+    console.log(
+      options.json ? JSON.stringify(toJson(budget, findings), null, 2) : renderTable(budget, findings, arch, gpu),
+    );
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -83,15 +100,22 @@ function parseOptions(args: string[]): Options {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
-    throw new UsageError(`--${name} ${JSON.stringify(values[name])} is not valid: ${issue.message}. Fix: ${fixFor(name)}`);
+    throw new UsageError(
+      `--${name} ${JSON.stringify(values[name])} is not valid: ${issue.message}. Fix: ${fixFor(name)}`,
+    );
   }
-  if (!parsed.data.model && !parsed.data.config && !parsed.data.help) throw new UsageError(`give --model <catalog id> (e.g. Qwen/Qwen2.5-7B-Instruct) or --config <path to config.json>.\n${USAGE}`);
-  if (!parsed.data.gpu && !parsed.data["gpu-memory-bytes"] && !parsed.data.help) throw new UsageError(`give --gpu <catalog name> (e.g. "RTX 4090D") or --gpu-memory-bytes <n>.`);
+  if (!parsed.data.model && !parsed.data.config && !parsed.data.help)
+    throw new UsageError(
+      `give --model <catalog id> (e.g. Qwen/Qwen2.5-7B-Instruct) or --config <path to config.json>.\n${USAGE}`,
+    );
+  if (!parsed.data.gpu && !parsed.data["gpu-memory-bytes"] && !parsed.data.help)
+    throw new UsageError(`give --gpu <catalog name> (e.g. "RTX 4090D") or --gpu-memory-bytes <n>.`);
   return parsed.data;
 }
 
 function fixFor(option: string): string {
-  if (option.includes("fraction") || option.includes("utilization")) return "use a number above 0 and at most 1, e.g. 0.9.";
+  if (option.includes("fraction") || option.includes("utilization"))
+    return "use a number above 0 and at most 1, e.g. 0.9.";
   if (option.includes("version")) return "use a release number such as 0.11.0.";
   if (option === "engine") return "use vllm or tgi.";
   if (option === "dtype") return "use auto, bfloat16, float16, half or float32.";
@@ -105,7 +129,9 @@ function loadModel(options: Options): ModelArch {
     try {
       json = JSON.parse(readFileSync(options.config, "utf8"));
     } catch (error) {
-      throw new UsageError(`--config ${JSON.stringify(options.config)} could not be read as JSON (${error instanceof Error ? error.message : error}). Fix: give the path of the model's config.json.`);
+      throw new UsageError(
+        `--config ${JSON.stringify(options.config)} could not be read as JSON (${error instanceof Error ? error.message : error}). Fix: give the path of the model's config.json.`,
+      );
     }
     const resolved = resolveModelArch(options.model ?? "custom-model", json as Record<string, unknown>);
     if ("error" in resolved) throw new UsageError(`--config ${JSON.stringify(options.config)}: ${resolved.error}`);
@@ -114,25 +140,43 @@ function loadModel(options: Options): ModelArch {
   const entry = findModel(options.model!);
   if (entry) return entry;
   const close = searchModels(options.model!, 5).map((m) => m.id);
-  throw new UsageError(`--model ${JSON.stringify(options.model)} is not in the catalog.${close.length ? ` Close names: ${close.join(", ")}.` : ""} Fix: use a catalog id, or --config <path to config.json>.`);
+  throw new UsageError(
+    `--model ${JSON.stringify(options.model)} is not in the catalog.${close.length ? ` Close names: ${close.join(", ")}.` : ""} Fix: use a catalog id, or --config <path to config.json>.`,
+  );
 }
 
 function loadGpu(options: Options): GpuSpec | number {
   if (options["gpu-memory-bytes"]) return options["gpu-memory-bytes"];
   const gpu = findGpu(options.gpu!);
   if (gpu) return gpu;
-  throw new UsageError(`--gpu ${JSON.stringify(options.gpu)} is not in the catalog. Close names: ${suggestGpus(options.gpu!, 5).join(", ")}. Fix: use one of them, or --gpu-memory-bytes <n>.`);
+  throw new UsageError(
+    `--gpu ${JSON.stringify(options.gpu)} is not in the catalog. Close names: ${suggestGpus(options.gpu!, 5).join(", ")}. Fix: use one of them, or --gpu-memory-bytes <n>.`,
+  );
 }
 
 function buildInstance(o: Options, arch: ModelArch): Instance {
   const tgi = o.engine === "tgi";
   const parsed = instanceSchema.safeParse({
-    id: "estimate", engine: o.engine, model: arch.id, tp: (tgi ? o["num-shard"] : undefined) ?? o.tp ?? 1,
+    id: "estimate",
+    engine: o.engine,
+    model: arch.id,
+    tp: (tgi ? o["num-shard"] : undefined) ?? o.tp ?? 1,
     engineVersion: (tgi ? o["tgi-version"] : o["vllm-version"])?.replace(/^v/, ""),
-    gpuMemoryUtilization: o["gpu-memory-utilization"], maxModelLen: o["max-model-len"], dtype: o.dtype === "half" ? "float16" : o.dtype,
-    quantization: o.quantization, kvCacheDtype: o["kv-cache-dtype"], maxNumSeqs: o["max-num-seqs"], maxNumBatchedTokens: o["max-num-batched-tokens"],
+    gpuMemoryUtilization: o["gpu-memory-utilization"],
+    maxModelLen: o["max-model-len"],
+    dtype: o.dtype === "half" ? "float16" : o.dtype,
+    quantization: o.quantization,
+    kvCacheDtype: o["kv-cache-dtype"],
+    maxNumSeqs: o["max-num-seqs"],
+    maxNumBatchedTokens: o["max-num-batched-tokens"],
     enforceEager: o["enforce-eager"],
-    tgi: tgi ? { cudaMemoryFraction: o["cuda-memory-fraction"] ?? 1, maxInputTokens: o["max-input-tokens"], maxTotalTokens: o["max-total-tokens"] } : undefined,
+    tgi: tgi
+      ? {
+          cudaMemoryFraction: o["cuda-memory-fraction"] ?? 1,
+          maxInputTokens: o["max-input-tokens"],
+          maxTotalTokens: o["max-total-tokens"],
+        }
+      : undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -145,11 +189,25 @@ const brief = (f: Finding) => ({ code: f.code, message: f.message, fix: f.fix })
 
 function toJson(b: InstanceBudget, findings: Finding[]) {
   return {
-    engine: b.engine, gpuMemoryBytes: b.gpuMemoryBytes, budgetBytesPerGpu: b.budgetBytesPerGpu, projectedUsedBytesPerGpu: b.projectedUsedBytesPerGpu,
-    weightsBytesPerGpu: b.weightsBytesPerGpu, activationBytes: b.activationBytes, nonTorchBytes: b.nonTorchBytes, cudaGraphBytes: b.cudaGraphBytes,
-    kvCacheBytesPerGpu: b.kvCacheBytesPerGpu, kvBytesPerTokenPerGpu: b.kvBytesPerTokenPerGpu, kvCacheTokens: b.kvCacheTokens, maxModelLen: b.maxModelLen,
-    maxConcurrency: b.maxConcurrency, fits: b.fits, maxModelLenThatFits: b.maxModelLenThatFits, availableKvBytesPerGpu: b.availableKvBytesPerGpu,
-    settings: b.settings, host: b.host, terms: b.terms,
+    engine: b.engine,
+    gpuMemoryBytes: b.gpuMemoryBytes,
+    budgetBytesPerGpu: b.budgetBytesPerGpu,
+    projectedUsedBytesPerGpu: b.projectedUsedBytesPerGpu,
+    weightsBytesPerGpu: b.weightsBytesPerGpu,
+    activationBytes: b.activationBytes,
+    nonTorchBytes: b.nonTorchBytes,
+    cudaGraphBytes: b.cudaGraphBytes,
+    kvCacheBytesPerGpu: b.kvCacheBytesPerGpu,
+    kvBytesPerTokenPerGpu: b.kvBytesPerTokenPerGpu,
+    kvCacheTokens: b.kvCacheTokens,
+    maxModelLen: b.maxModelLen,
+    maxConcurrency: b.maxConcurrency,
+    fits: b.fits,
+    maxModelLenThatFits: b.maxModelLenThatFits,
+    availableKvBytesPerGpu: b.availableKvBytesPerGpu,
+    settings: b.settings,
+    host: b.host,
+    terms: b.terms,
     errors: findings.filter((f) => f.severity === "error").map(brief),
     warnings: findings.filter((f) => f.severity === "warning").map(brief),
   };

@@ -13,7 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), "fleetdeck-layout-cli-"));
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await exec("npx", ["tsx", "cli/index.ts", "layout", ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await exec("npx", ["tsx", "cli/index.ts", "layout", ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -60,14 +62,20 @@ describe("fleetdeck layout (spawned CLI)", { timeout: 60_000 }, () => {
     const clean = await cli(["validate", file("clean.json", formatLayoutJson(seed))]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(/0 error\(s\)/);
-    const broken = { ...seed, instances: seed.instances.map((i) => ({ ...i, placement: { hostId: "gpu-node-1", gpuIndices: [0, 1] } })) };
+    const broken = {
+      ...seed,
+      instances: seed.instances.map((i) => ({ ...i, placement: { hostId: "gpu-node-1", gpuIndices: [0, 1] } })),
+    };
     const result = await cli(["validate", file("broken.json", JSON.stringify(broken))]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^error /m);
   });
 
   it("validate reports parse errors with the field path", async () => {
-    const result = await cli(["validate", file("bad.yaml", unplacedYaml.replace("ramBytes: 64GiB", "ramBytes: 64 gigs"))]);
+    const result = await cli([
+      "validate",
+      file("bad.yaml", unplacedYaml.replace("ramBytes: 64GiB", "ramBytes: 64 gigs")),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("hosts[0].ramBytes: '64 gigs' is not a size; write 64GiB or a number of bytes");
   });
@@ -78,7 +86,9 @@ describe("fleetdeck layout (spawned CLI)", { timeout: 60_000 }, () => {
     const placed = JSON.parse(result.stdout) as typeof seed;
     expect(placed.instances.map((i) => i.placement)).toEqual([{ hostId: "gpu-node-1", gpuIndices: [0, 1] }, null]);
     expect(result.stderr).toContain("placed a on gpu-node-1 GPU 0,1");
-    expect(result.stderr).toContain("unplaced b: needs 2 GPUs with 0.85 of their memory free on one host; the best host (gpu-node-1) has 1");
+    expect(result.stderr).toContain(
+      "unplaced b: needs 2 GPUs with 0.85 of their memory free on one host; the best host (gpu-node-1) has 1",
+    );
   });
 
   it("bad usage exits 2 with a message", async () => {

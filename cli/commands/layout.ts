@@ -43,7 +43,11 @@ export async function run(args: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
       default:
-        throw new UsageError(command ? `unknown layout command "${command}": use encode, decode, validate or place` : "layout needs a command");
+        throw new UsageError(
+          command
+            ? `unknown layout command "${command}": use encode, decode, validate or place`
+            : "layout needs a command",
+        );
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -56,7 +60,10 @@ function onePositional(args: string[], what: string): string {
   const positional = args.filter((a) => !a.startsWith("--"));
   const unknown = args.filter((a) => a.startsWith("--"));
   if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}`);
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? `missing ${what}` : `expected one ${what}, got ${positional.length}`);
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0 ? `missing ${what}` : `expected one ${what}, got ${positional.length}`,
+    );
   return positional[0]!;
 }
 
@@ -91,13 +98,20 @@ function decode(args: string[]): number {
     console.error(result.error);
     return 1;
   }
-  if (result.fromVersion !== 1) console.error(`note: this link was made with layout version ${result.fromVersion}; shown migrated to version 1`);
+  if (result.fromVersion !== 1)
+    console.error(`note: this link was made with layout version ${result.fromVersion}; shown migrated to version 1`);
   process.stdout.write(formatLayoutJson(result.layout));
   return 0;
 }
 
 function formatFinding(f: Finding): string {
-  const where = [f.hostId && `host ${f.hostId}`, f.gpuIndex !== undefined && `GPU ${f.gpuIndex}`, f.instanceId && `instance ${f.instanceId}`].filter(Boolean).join(", ");
+  const where = [
+    f.hostId && `host ${f.hostId}`,
+    f.gpuIndex !== undefined && `GPU ${f.gpuIndex}`,
+    f.instanceId && `instance ${f.instanceId}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `${f.severity.padEnd(7)} ${f.code}${where ? ` (${where})` : ""}: ${f.message}${f.fix ? `\n        fix: ${f.fix}` : ""}`;
 }
 
@@ -121,7 +135,8 @@ function parsePlaceArgs(args: string[]): { file: string; policy: PlacementPolicy
     if (arg === "--all") all = true;
     else if (arg === "--policy" || arg.startsWith("--policy=")) {
       const value = arg.includes("=") ? arg.slice("--policy=".length) : args[++i];
-      if (value !== "binpack" && value !== "spread") throw new UsageError(`--policy takes binpack or spread, not ${value === undefined ? "nothing" : `"${value}"`}`);
+      if (value !== "binpack" && value !== "spread")
+        throw new UsageError(`--policy takes binpack or spread, not ${value === undefined ? "nothing" : `"${value}"`}`);
       policy = value;
     } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
@@ -133,12 +148,21 @@ async function place(args: string[]): Promise<number> {
   const { file, policy, all } = parsePlaceArgs(args);
   const layout = await readLayout(file);
   if (!layout) return 1;
-  const { layout: placed, results } = placeInstances(layout, { policy, only: all ? "all" : "unplaced", fits: budgetFits, gpuMemoryBytes: slotMemoryBytes });
+  const { layout: placed, results } = placeInstances(layout, {
+    policy,
+    only: all ? "all" : "unplaced",
+    fits: budgetFits,
+    gpuMemoryBytes: slotMemoryBytes,
+  });
   const byId = new Map(placed.instances.map((i) => [i.id, i]));
   for (const r of results) {
     const p = byId.get(r.instanceId)?.placement;
     const where = p ? `${p.hostId} GPU ${p.gpuIndices.join(",")}` : "";
-    console.error(r.placed ? `${r.kept ? "kept  " : "placed"} ${r.instanceId} on ${where}` : `unplaced ${r.instanceId}: ${r.reason}`);
+    console.error(
+      r.placed
+        ? `${r.kept ? "kept  " : "placed"} ${r.instanceId} on ${where}`
+        : `unplaced ${r.instanceId}: ${r.reason}`,
+    );
   }
   process.stdout.write(formatLayoutJson(placed));
   return results.every((r) => r.placed) ? 0 : 1;

@@ -3,7 +3,11 @@ import type { AuditFilter } from "@/lib/audit/audit-filter";
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared and exported. */
 export function AuditFilters({ filter, actions }: { filter: AuditFilter; actions: string[] }) {
   const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const query = new URLSearchParams(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
   return (
     <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter audit events">
       <label>
@@ -14,7 +18,9 @@ export function AuditFilters({ filter, actions }: { filter: AuditFilter; actions
         <span className="block font-medium">Action</span>
         <select name="action" defaultValue={filter.action ?? ""} className={input}>
           <option value="">any</option>
-          {actions.map((a) => <option key={a}>{a}</option>)}
+          {actions.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
         </select>
       </label>
       <label>
@@ -29,7 +35,9 @@ export function AuditFilters({ filter, actions }: { filter: AuditFilter; actions
         <span className="block font-medium">To</span>
         <input type="date" name="to" defaultValue={filter.to} className={input} />
       </label>
-      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">Filter</button>
+      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
+        Filter
+      </button>
       <a className="underline" href={`/api/audit/export?${query.toString()}`} download>
         Export CSV
       </a>

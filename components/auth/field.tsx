@@ -1,7 +1,12 @@
 import { useId, type InputHTMLAttributes } from "react";
 
 /** A labelled input with its error message announced to screen readers. */
-export function Field({ label, name, error, ...props }: { label: string; name: string; error?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  name,
+  error,
+  ...props
+}: { label: string; name: string; error?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -29,7 +34,10 @@ export function Field({ label, name, error, ...props }: { label: string; name: s
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
   return (
-    <p role="alert" className="mb-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+    <p
+      role="alert"
+      className="mb-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       {message}
     </p>
   );

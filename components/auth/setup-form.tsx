@@ -14,7 +14,11 @@ export function SetupForm() {
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const input = { email: String(form.get("email") ?? ""), username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") };
+    const input = {
+      email: String(form.get("email") ?? ""),
+      username: String(form.get("username") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
     const differ = input.password !== form.get("confirm");
     setPasswordsDiffer(differ);
     if (!differ) run(input, () => window.location.assign("/fleet"));
@@ -25,8 +29,23 @@ export function SetupForm() {
       <FormError message={error} />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
       <Field label="Username" name="username" autoComplete="username" required error={fieldErrors.username} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} error={fieldErrors.password} />
-      <Field label="Password again" name="confirm" type="password" autoComplete="new-password" required error={passwordsDiffer ? PASSWORDS_DIFFER : fieldErrors.confirm} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        error={fieldErrors.password}
+      />
+      <Field
+        label="Password again"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={passwordsDiffer ? PASSWORDS_DIFFER : fieldErrors.confirm}
+      />
       <button type="submit" className={`${BUTTON} w-full`} disabled={pending}>
         {pending ? "Creating…" : "Create admin and sign in"}
       </button>

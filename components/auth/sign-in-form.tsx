@@ -11,14 +11,29 @@ export function SignInForm({ next }: { next: string }) {
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    run({ identifier: String(form.get("identifier") ?? ""), password: String(form.get("password") ?? "") }, () => window.location.assign(next));
+    run({ identifier: String(form.get("identifier") ?? ""), password: String(form.get("password") ?? "") }, () =>
+      window.location.assign(next),
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate>
       <FormError message={error} />
-      <Field label="Email or username" name="identifier" autoComplete="username" required error={fieldErrors.identifier} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
+      <Field
+        label="Email or username"
+        name="identifier"
+        autoComplete="username"
+        required
+        error={fieldErrors.identifier}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors.password}
+      />
       <button type="submit" className={`${BUTTON} w-full`} disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

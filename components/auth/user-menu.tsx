@@ -25,7 +25,11 @@ export function UserMenu({ label, role }: { label: string; role: string }) {
           Sign out everywhere
         </button>
       </div>
-      {error && <p role="alert" className="mt-1 text-xs text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -23,16 +23,35 @@ const cell = (stacks: CellView["stacks"]): CellView => ({
 describe("barBackground", () => {
   it("lays every instance's terms end to end as hard stops, with each instance's colour under its own run", () => {
     const view = cell([
-      { instanceId: "a", bytes: 6 * GIB, terms: [{ term: "weights", bytes: 4 * GIB }, { term: "kvCache", bytes: 2 * GIB }] },
-      { instanceId: "b", bytes: 6 * GIB, terms: [{ term: "weights", bytes: 3 * GIB }, { term: "activation", bytes: 0 }, { term: "kvCache", bytes: 3 * GIB }] },
+      {
+        instanceId: "a",
+        bytes: 6 * GIB,
+        terms: [
+          { term: "weights", bytes: 4 * GIB },
+          { term: "kvCache", bytes: 2 * GIB },
+        ],
+      },
+      {
+        instanceId: "b",
+        bytes: 6 * GIB,
+        terms: [
+          { term: "weights", bytes: 3 * GIB },
+          { term: "activation", bytes: 0 },
+          { term: "kvCache", bytes: 3 * GIB },
+        ],
+      },
     ]);
     const { backgroundImage } = barBackground(view, 24 * GIB);
     const [owners, terms] = backgroundImage.split(/, (?=linear-gradient)/);
-    expect(owners).toBe(`linear-gradient(to right, ${instanceColor("a")} 0% 25%, ${instanceColor("b")} 25% 50%, transparent 50%)`);
+    expect(owners).toBe(
+      `linear-gradient(to right, ${instanceColor("a")} 0% 25%, ${instanceColor("b")} 25% 50%, transparent 50%)`,
+    );
     const w = TERM_STYLE.weights.color;
     const kv = TERM_STYLE.kvCache.color;
     // The zero-byte activation term draws nothing.
-    expect(terms).toBe(`linear-gradient(to right, ${w} 0% 16.667%, ${kv} 16.667% 25%, ${w} 25% 37.5%, ${kv} 37.5% 50%, transparent 50%)`);
+    expect(terms).toBe(
+      `linear-gradient(to right, ${w} 0% 16.667%, ${kv} 16.667% 25%, ${w} 25% 37.5%, ${kv} 37.5% 50%, transparent 50%)`,
+    );
   });
 
   it("a free card has no coloured runs, and an overfull one fills the bar to 100 %", () => {

@@ -16,7 +16,10 @@ function hardStops(runs: { color: string; from: number; to: number }[]): string 
  * cards would otherwise lay out and paint thousands): every instance's terms in order, and under each instance a
  * 3 px line in its colour. Fractions of `total` (the card, or the planned bytes when over it).
  */
-export function barBackground(cell: CellView, total: number): { backgroundImage: string; backgroundSize: string; backgroundPosition: string; backgroundRepeat: string } {
+export function barBackground(
+  cell: CellView,
+  total: number,
+): { backgroundImage: string; backgroundSize: string; backgroundPosition: string; backgroundRepeat: string } {
   const terms: { color: string; from: number; to: number }[] = [];
   const owners: { color: string; from: number; to: number }[] = [];
   let at = 0;

@@ -14,8 +14,12 @@ export const BudgetBar = memo(function BudgetBar({ cell }: { cell: CellView }) {
         className={`h-3 w-full rounded-sm bg-slate-100 dark:bg-slate-800 ${over ? "ring-2 ring-red-600" : "ring-1 ring-slate-300 dark:ring-slate-700"}`}
         style={barBackground(cell, total)}
       />
-      <p className={`truncate text-[11px] tabular-nums ${over ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
-        {cell.stacks.length === 0 ? `Free · ${formatBytes(cell.memoryBytes)}` : `${formatBytes(cell.plannedBytes)} / ${formatBytes(cell.memoryBytes)}`}
+      <p
+        className={`truncate text-[11px] tabular-nums ${over ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
+      >
+        {cell.stacks.length === 0
+          ? `Free · ${formatBytes(cell.memoryBytes)}`
+          : `${formatBytes(cell.plannedBytes)} / ${formatBytes(cell.memoryBytes)}`}
       </p>
     </div>
   );

@@ -5,7 +5,10 @@ import { TERM_STYLE } from "./terms";
 /** The pinned legend above the grid: one swatch per budget term. */
 export const BudgetLegend = memo(function BudgetLegend() {
   return (
-    <ul aria-label="Budget legend" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+    <ul
+      aria-label="Budget legend"
+      className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400"
+    >
       {TERM_NAMES.map((name) => (
         <li key={name} className="flex items-center gap-1.5">
           <span

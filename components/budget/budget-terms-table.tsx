@@ -4,13 +4,25 @@ import { formatCount } from "@/lib/format";
 import { TermRow } from "./term-row";
 
 /** One instance's budget per GPU: every term with its exact bytes and explanation, then KV tokens and concurrency. */
-export const BudgetTermsTable = memo(function BudgetTermsTable({ budget, instanceId }: { budget: InstanceBudget; instanceId: string }) {
+export const BudgetTermsTable = memo(function BudgetTermsTable({
+  budget,
+  instanceId,
+}: {
+  budget: InstanceBudget;
+  instanceId: string;
+}) {
   return (
     <div className="space-y-2">
       <table aria-label={`Memory budget of ${instanceId} per GPU`} className="w-full text-xs tabular-nums">
         <tbody>
           {budget.terms.map((t) => (
-            <TermRow key={t.name} term={t.name} bytes={t.bytes} explanation={t.explanation} className="border-b border-slate-100 dark:border-slate-800" />
+            <TermRow
+              key={t.name}
+              term={t.name}
+              bytes={t.bytes}
+              explanation={t.explanation}
+              className="border-b border-slate-100 dark:border-slate-800"
+            />
           ))}
         </tbody>
       </table>
@@ -24,7 +36,9 @@ export const BudgetTermsTable = memo(function BudgetTermsTable({ budget, instanc
           ×{budget.maxConcurrency.toFixed(2)} at {formatCount(budget.maxModelLen)} tokens
         </dd>
         <dt>Fits</dt>
-        <dd className="text-right">{budget.fits ? "yes" : `no: longest that fits ${formatCount(budget.maxModelLenThatFits)}`}</dd>
+        <dd className="text-right">
+          {budget.fits ? "yes" : `no: longest that fits ${formatCount(budget.maxModelLenThatFits)}`}
+        </dd>
         <dt>Weights format</dt>
         <dd className="text-right">{budget.settings?.weightFormat ?? "—"}</dd>
         <dt>Profile</dt>

@@ -7,7 +7,17 @@ import { exactBytes } from "./terms";
 export const CELL_TOOLTIP_ID = "gpu-cell-tooltip";
 
 /** Exact numbers of one GPU, shown for the hovered or focused cell (one tooltip for the whole grid). */
-export const CellTooltip = memo(function CellTooltip({ cell, hostName, top, left }: { cell: CellView; hostName: string; top: number; left: number }) {
+export const CellTooltip = memo(function CellTooltip({
+  cell,
+  hostName,
+  top,
+  left,
+}: {
+  cell: CellView;
+  hostName: string;
+  top: number;
+  left: number;
+}) {
   return (
     <div
       id={CELL_TOOLTIP_ID}
@@ -19,7 +29,8 @@ export const CellTooltip = memo(function CellTooltip({ cell, hostName, top, left
         {hostName} GPU {cell.gpuIndex} · {cell.gpuName}
       </p>
       <p className="mb-2 tabular-nums text-slate-600 dark:text-slate-400">
-        planned {exactBytes(cell.plannedBytes, formatBytes(cell.plannedBytes))} of {formatBytes(cell.memoryBytes)}; free {formatBytes(cell.freeBytes)}
+        planned {exactBytes(cell.plannedBytes, formatBytes(cell.plannedBytes))} of {formatBytes(cell.memoryBytes)}; free{" "}
+        {formatBytes(cell.freeBytes)}
       </p>
       {cell.stacks.map((stack) => (
         <table key={stack.instanceId} className="mb-2 w-full tabular-nums">
@@ -32,7 +43,10 @@ export const CellTooltip = memo(function CellTooltip({ cell, hostName, top, left
         </table>
       ))}
       {cell.findings.map((f) => (
-        <p key={`${f.code}-${f.message}`} className={f.severity === "error" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}>
+        <p
+          key={`${f.code}-${f.message}`}
+          className={f.severity === "error" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}
+        >
           {f.severity === "error" ? "Error" : "Warning"}: {f.message}
         </p>
       ))}

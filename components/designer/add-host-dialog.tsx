@@ -22,7 +22,13 @@ export const AddHostDialog = memo(function AddHostDialog() {
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState<HostForm>({ name: null, gpuId: "rtx-4090d", count: 4, ramGiB: 64, cores: 16 });
   return (
-    <Modal trigger="Add host" title="Add a planned host" description="Plan hardware you may not own yet; bind it to a registered host later." open={open} onOpenChange={setOpen}>
+    <Modal
+      trigger="Add host"
+      title="Add a planned host"
+      description="Plan hardware you may not own yet; bind it to a registered host later."
+      open={open}
+      onOpenChange={setOpen}
+    >
       <AddHostBody
         form={form}
         onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
@@ -36,13 +42,24 @@ export const AddHostDialog = memo(function AddHostDialog() {
 });
 
 /** The open dialog's fields: the only part that reads the layout (for the suggested host name). */
-function AddHostBody({ form, onChange, onAdded }: { form: HostForm; onChange: (patch: Partial<HostForm>) => void; onAdded: () => void }) {
+function AddHostBody({
+  form,
+  onChange,
+  onAdded,
+}: {
+  form: HostForm;
+  onChange: (patch: Partial<HostForm>) => void;
+  onAdded: () => void;
+}) {
   const { state, dispatch } = useDesignerContext();
   const gpus = useMemo(() => listGpus().filter((g) => g.id !== "custom"), []);
   const suggested = nextHostName(state.layout.hosts.map((h) => h.name));
   const { name, gpuId, count, ramGiB, cores } = form;
   const add = () => {
-    dispatch({ type: "add-host", host: plannedHost({ name: name ?? suggested, gpuId, gpuCount: count, ramGiB, cpuCores: cores }) });
+    dispatch({
+      type: "add-host",
+      host: plannedHost({ name: name ?? suggested, gpuId, gpuCount: count, ramGiB, cpuCores: cores }),
+    });
     onAdded();
   };
   return (
@@ -51,10 +68,34 @@ function AddHostBody({ form, onChange, onAdded }: { form: HostForm; onChange: (p
         <div className="col-span-2">
           <TextField label="Host name" value={name ?? suggested} onCommit={(v) => onChange({ name: v })} />
         </div>
-        <SelectField label="GPU model" value={gpuId} options={gpus.map((g) => ({ value: g.id, label: g.name }))} onChange={(v) => onChange({ gpuId: v })} />
-        <NumberField label="GPUs" value={count} integer min={1} max={64} onCommit={(v) => v !== undefined && onChange({ count: v })} />
-        <NumberField label="RAM (GiB)" value={ramGiB} min={1} onCommit={(v) => v !== undefined && onChange({ ramGiB: v })} />
-        <NumberField label="CPU cores" value={cores} integer min={1} max={4096} onCommit={(v) => v !== undefined && onChange({ cores: v })} />
+        <SelectField
+          label="GPU model"
+          value={gpuId}
+          options={gpus.map((g) => ({ value: g.id, label: g.name }))}
+          onChange={(v) => onChange({ gpuId: v })}
+        />
+        <NumberField
+          label="GPUs"
+          value={count}
+          integer
+          min={1}
+          max={64}
+          onCommit={(v) => v !== undefined && onChange({ count: v })}
+        />
+        <NumberField
+          label="RAM (GiB)"
+          value={ramGiB}
+          min={1}
+          onCommit={(v) => v !== undefined && onChange({ ramGiB: v })}
+        />
+        <NumberField
+          label="CPU cores"
+          value={cores}
+          integer
+          min={1}
+          max={4096}
+          onCommit={(v) => v !== undefined && onChange({ cores: v })}
+        />
       </div>
       <button type="button" className={`${primaryButtonClass} mt-4`} onClick={add}>
         Add {count}× {gpus.find((g) => g.id === gpuId)?.name ?? gpuId}

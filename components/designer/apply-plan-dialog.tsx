@@ -5,7 +5,12 @@ import { hasErrors } from "@/lib/layout/findings";
 import { Modal } from "./modal";
 import { useDesignerContext } from "./use-designer";
 
-const TITLES: Record<PlanAction, string> = { stop: "Stop", replace: "Replace (stop, then start)", start: "Start", keep: "Keep running" };
+const TITLES: Record<PlanAction, string> = {
+  stop: "Stop",
+  replace: "Replace (stop, then start)",
+  start: "Start",
+  keep: "Keep running",
+};
 const ORDER: PlanAction[] = ["stop", "replace", "start", "keep"];
 
 /**
@@ -15,7 +20,13 @@ const ORDER: PlanAction[] = ["stop", "replace", "start", "keep"];
 export const ApplyPlanDialog = memo(function ApplyPlanDialog({ running }: { running: RunningInstance[] }) {
   const [open, setOpen] = useState(false);
   return (
-    <Modal trigger="Apply…" title="Plan before apply" description={`Compared with the ${running.length} instance${running.length === 1 ? "" : "s"} running for this layout now.`} open={open} onOpenChange={setOpen}>
+    <Modal
+      trigger="Apply…"
+      title="Plan before apply"
+      description={`Compared with the ${running.length} instance${running.length === 1 ? "" : "s"} running for this layout now.`}
+      open={open}
+      onOpenChange={setOpen}
+    >
       <PlanBody running={running} />
     </Modal>
   );
@@ -47,7 +58,8 @@ function PlanBody({ running }: { running: RunningInstance[] }) {
       })}
       {steps.length === 0 && <p className="text-sm">Nothing to do: the layout has no instances and nothing runs.</p>}
       <p role="note" className="mt-3 text-sm text-slate-600 dark:text-slate-400">
-        {blocked ? "The layout has errors: fix them before applying. " : ""}Applying is done by the runtime (containers on the hosts); this page shows the plan it will follow.
+        {blocked ? "The layout has errors: fix them before applying. " : ""}Applying is done by the runtime (containers
+        on the hosts); this page shows the plan it will follow.
       </p>
     </>
   );

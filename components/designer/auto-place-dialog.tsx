@@ -17,15 +17,42 @@ export const AutoPlaceDialog = memo(function AutoPlaceDialog() {
   const [only, setOnly] = useState<"unplaced" | "all">("unplaced");
   const [results, setResults] = useState<PlaceResult[] | null>(null);
   const run = () => {
-    const placed = placeInstances(latest().state.layout, { policy, only, gpuMemoryBytes: slotMemoryBytes, fits: budgetFits });
+    const placed = placeInstances(latest().state.layout, {
+      policy,
+      only,
+      gpuMemoryBytes: slotMemoryBytes,
+      fits: budgetFits,
+    });
     dispatch({ type: "replace-layout", layout: placed.layout });
     setResults(placed.results.filter((r) => !r.kept));
   };
   return (
-    <Modal trigger="Auto-place" title="Auto-place instances" description="Keeps each TP group on one host, on one NVLink island where the host has them." open={open} onOpenChange={(o) => (setOpen(o), setResults(null))}>
+    <Modal
+      trigger="Auto-place"
+      title="Auto-place instances"
+      description="Keeps each TP group on one host, on one NVLink island where the host has them."
+      open={open}
+      onOpenChange={(o) => (setOpen(o), setResults(null))}
+    >
       <div className="grid grid-cols-2 gap-3">
-        <SelectField label="Policy" value={policy} options={[{ value: "binpack", label: "Bin-pack (fill GPUs)" }, { value: "spread", label: "Spread (even load)" }]} onChange={setPolicy} />
-        <SelectField label="Which instances" value={only} options={[{ value: "unplaced", label: "Only those not on GPUs" }, { value: "all", label: "All (re-place everything)" }]} onChange={setOnly} />
+        <SelectField
+          label="Policy"
+          value={policy}
+          options={[
+            { value: "binpack", label: "Bin-pack (fill GPUs)" },
+            { value: "spread", label: "Spread (even load)" },
+          ]}
+          onChange={setPolicy}
+        />
+        <SelectField
+          label="Which instances"
+          value={only}
+          options={[
+            { value: "unplaced", label: "Only those not on GPUs" },
+            { value: "all", label: "All (re-place everything)" },
+          ]}
+          onChange={setOnly}
+        />
       </div>
       <button type="button" className={`${primaryButtonClass} mt-4`} onClick={run}>
         Place
@@ -44,7 +71,8 @@ function PlaceResults({ results }: { results: PlaceResult[] }) {
         const p = state.layout.instances.find((i) => i.id === r.instanceId)?.placement;
         return (
           <li key={r.instanceId} className={r.placed ? "" : "text-red-700 dark:text-red-400"}>
-            {r.instanceId}: {r.placed && p ? `placed on ${p.hostId}, GPU ${p.gpuIndices.join(", ")}` : `not placed: ${r.reason}`}
+            {r.instanceId}:{" "}
+            {r.placed && p ? `placed on ${p.hostId}, GPU ${p.gpuIndices.join(", ")}` : `not placed: ${r.reason}`}
           </li>
         );
       })}

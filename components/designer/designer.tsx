@@ -8,7 +8,13 @@ import type { EditorState } from "@/lib/layouts/editor/types";
 import { SidePanel } from "./side-panel";
 import { SummaryBar } from "./summary-bar";
 import { Toolbar } from "./toolbar";
-import { DesignerContext, type DesignerContextValue, type DesignerStable, DesignerStableContext, useDesigner } from "./use-designer";
+import {
+  DesignerContext,
+  type DesignerContextValue,
+  type DesignerStable,
+  DesignerStableContext,
+  useDesigner,
+} from "./use-designer";
 
 export interface DesignerProps {
   initial: Layout;
@@ -21,12 +27,18 @@ export interface DesignerProps {
 export function Designer({ initial, readOnly = false, actions }: DesignerProps) {
   const { state, dispatch, design } = useDesigner(initial);
   const [composing, setComposing] = useState(false);
-  const context = useMemo<DesignerContextValue>(() => ({ state, design, dispatch, readOnly }), [state, design, dispatch, readOnly]);
+  const context = useMemo<DesignerContextValue>(
+    () => ({ state, design, dispatch, readOnly }),
+    [state, design, dispatch, readOnly],
+  );
   const latest = useRef(context);
   useLayoutEffect(() => {
     latest.current = context;
   }, [context]);
-  const stable = useMemo<DesignerStable>(() => ({ dispatch, readOnly, latest: () => latest.current }), [dispatch, readOnly]);
+  const stable = useMemo<DesignerStable>(
+    () => ({ dispatch, readOnly, latest: () => latest.current }),
+    [dispatch, readOnly],
+  );
   const markSaved = useCallback(() => dispatch({ type: "mark-saved" }), [dispatch]);
 
   useEffect(() => {
@@ -46,7 +58,9 @@ export function Designer({ initial, readOnly = false, actions }: DesignerProps) 
 
   const onOpenNew = useCallback(() => {
     setComposing(true);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-label="New instance"] [role="combobox"]')?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[aria-label="New instance"] [role="combobox"]')?.focus(),
+    );
   }, []);
   useEffect(() => {
     if (!state.selection) setComposing(false);
@@ -67,9 +81,18 @@ export function Designer({ initial, readOnly = false, actions }: DesignerProps) 
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
           <div className="min-w-0 overflow-x-auto pb-2">
             {design.rows.length === 0 ? (
-              <EmptyState title="No hosts">{readOnly ? "This layout has no hosts." : "Add a planned host (Add host) to start placing instances."}</EmptyState>
+              <EmptyState title="No hosts">
+                {readOnly ? "This layout has no hosts." : "Add a planned host (Add host) to start placing instances."}
+              </EmptyState>
             ) : (
-              <LayoutGrid rows={design.rows} selection={state.selection} openInstanceId={state.openInstanceId} readOnly={readOnly} dispatch={dispatch} onOpenNew={onOpenNew} />
+              <LayoutGrid
+                rows={design.rows}
+                selection={state.selection}
+                openInstanceId={state.openInstanceId}
+                readOnly={readOnly}
+                dispatch={dispatch}
+                onOpenNew={onOpenNew}
+              />
             )}
           </div>
           <DesignerContext.Provider value={context}>

@@ -1,9 +1,22 @@
 "use client";
 import { memo, type ReactNode, useEffect, useId, useState } from "react";
 
-const inputClass = "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
+const inputClass =
+  "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
-export function Field({ label, hint, error, children, id }: { label: string; hint?: string; error?: string; children: ReactNode; id: string }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  id,
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+  id: string;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -57,12 +70,20 @@ export const NumberField = memo(function NumberField(props: {
       return;
     }
     const n = Number(raw);
-    const bad =
-      !Number.isFinite(n) ? `"${raw}" is not a number.` :
-      props.integer && !Number.isInteger(n) ? `${raw} is not a whole number.` :
-      props.min !== undefined && n < props.min ? `${raw} is below ${props.min}.` :
-      props.max !== undefined && n > props.max ? `${raw} is above ${props.max}.` : undefined;
-    setError(bad ? `${bad} Enter a value${props.min !== undefined ? ` from ${props.min}` : ""}${props.max !== undefined ? ` to ${props.max}` : ""}.` : undefined);
+    const bad = !Number.isFinite(n)
+      ? `"${raw}" is not a number.`
+      : props.integer && !Number.isInteger(n)
+        ? `${raw} is not a whole number.`
+        : props.min !== undefined && n < props.min
+          ? `${raw} is below ${props.min}.`
+          : props.max !== undefined && n > props.max
+            ? `${raw} is above ${props.max}.`
+            : undefined;
+    setError(
+      bad
+        ? `${bad} Enter a value${props.min !== undefined ? ` from ${props.min}` : ""}${props.max !== undefined ? ` to ${props.max}` : ""}.`
+        : undefined,
+    );
     if (!bad) props.onCommit(props.integer ? Math.round(n * scale) : n * scale);
   };
   return (
@@ -83,11 +104,29 @@ export const NumberField = memo(function NumberField(props: {
 });
 
 /** Memoized (with stable `options` and `onChange`, an edit elsewhere does not re-render its options). */
-export const SelectField = memo(function SelectField<T extends string>({ label, value, options, onChange, disabled }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void; disabled?: boolean }) {
+export const SelectField = memo(function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <Field id={id} label={label}>
-      <select id={id} className={inputClass} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        className={inputClass}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -96,19 +135,48 @@ export const SelectField = memo(function SelectField<T extends string>({ label, 
       </select>
     </Field>
   );
-}) as <T extends string>(props: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void; disabled?: boolean }) => ReactNode;
+}) as <T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
+  disabled?: boolean;
+}) => ReactNode;
 
-export const TextField = memo(function TextField({ label, value, onCommit, placeholder, disabled }: { label: string; value: string; onCommit: (v: string) => void; placeholder?: string; disabled?: boolean }) {
+export const TextField = memo(function TextField({
+  label,
+  value,
+  onCommit,
+  placeholder,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  onCommit: (v: string) => void;
+  placeholder?: string;
+  disabled?: boolean;
+}) {
   const id = useId();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   return (
     <Field id={id} label={label}>
-      <input id={id} className={inputClass} value={text} placeholder={placeholder} disabled={disabled} onChange={(e) => setText(e.target.value)} onBlur={() => text !== value && onCommit(text)} onKeyDown={(e) => e.key === "Enter" && text !== value && onCommit(text)} />
+      <input
+        id={id}
+        className={inputClass}
+        value={text}
+        placeholder={placeholder}
+        disabled={disabled}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => text !== value && onCommit(text)}
+        onKeyDown={(e) => e.key === "Enter" && text !== value && onCommit(text)}
+      />
     </Field>
   );
 });
 
-export const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
-export const primaryButtonClass = "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50";
+export const buttonClass =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
+export const primaryButtonClass =
+  "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50";
 export { inputClass };

@@ -1,7 +1,17 @@
 import type { Finding } from "@/lib/layout/findings";
 
 /** Errors and warnings, each with its fix as a one-click action where one exists. */
-export function FindingsList({ findings, onFix, readOnly, label }: { findings: Finding[]; onFix: (f: Finding) => void; readOnly: boolean; label: string }) {
+export function FindingsList({
+  findings,
+  onFix,
+  readOnly,
+  label,
+}: {
+  findings: Finding[];
+  onFix: (f: Finding) => void;
+  readOnly: boolean;
+  label: string;
+}) {
   if (findings.length === 0) return null;
   return (
     <ul aria-label={label} className="space-y-2">
@@ -11,11 +21,15 @@ export function FindingsList({ findings, onFix, readOnly, label }: { findings: F
           role={f.severity === "error" ? "alert" : undefined}
           data-code={f.code}
           className={`rounded-md border p-2 text-sm ${
-            f.severity === "error" ? "border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40" : "border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/40"
+            f.severity === "error"
+              ? "border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40"
+              : "border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/40"
           }`}
         >
           <p>
-            <span className={`mr-1 font-semibold ${f.severity === "error" ? "text-red-800 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}`}>
+            <span
+              className={`mr-1 font-semibold ${f.severity === "error" ? "text-red-800 dark:text-red-300" : "text-amber-800 dark:text-amber-300"}`}
+            >
               {f.severity === "error" ? "Error" : "Warning"}:
             </span>
             {f.message}

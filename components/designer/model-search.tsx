@@ -4,7 +4,17 @@ import { searchModels } from "@/lib/catalog";
 import { Field, inputClass } from "./fields";
 
 /** Catalog search as a WAI-ARIA combobox: type, arrows to choose, Enter to pick. Free text (a Hub id) is accepted too. */
-export const ModelSearch = memo(function ModelSearch({ label, initial = "", onPick, autoFocus }: { label: string; initial?: string; onPick: (modelId: string) => void; autoFocus?: boolean }) {
+export const ModelSearch = memo(function ModelSearch({
+  label,
+  initial = "",
+  onPick,
+  autoFocus,
+}: {
+  label: string;
+  initial?: string;
+  onPick: (modelId: string) => void;
+  autoFocus?: boolean;
+}) {
   const id = useId();
   const [query, setQuery] = useState(initial);
   const [open, setOpen] = useState(false);
@@ -56,7 +66,12 @@ export const ModelSearch = memo(function ModelSearch({ label, initial = "", onPi
           }}
         />
         {open && results.length > 0 && (
-          <ul id={`${id}-list`} role="listbox" aria-label={`${label} results`} className="absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-300 bg-white text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          <ul
+            id={`${id}-list`}
+            role="listbox"
+            aria-label={`${label} results`}
+            className="absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-300 bg-white text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          >
             {results.map((m, k) => (
               <li
                 key={m.id}
@@ -69,7 +84,8 @@ export const ModelSearch = memo(function ModelSearch({ label, initial = "", onPi
                   pick(m.id);
                 }}
               >
-                <span className="font-medium">{m.displayName}</span> <span className="text-xs text-slate-500">{m.id}</span>
+                <span className="font-medium">{m.displayName}</span>{" "}
+                <span className="text-xs text-slate-500">{m.id}</span>
               </li>
             ))}
           </ul>

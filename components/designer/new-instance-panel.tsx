@@ -18,7 +18,9 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
   const [text, setText] = useState("");
   const [modelId, setModelId] = useState("");
   const [problems, setProblems] = useState<{ findings: Finding[]; notes: string[] } | null>(null);
-  const where = selection ? `${selection.hostId}, GPU ${selection.gpuIndices.join(", ")} (TP ${selection.gpuIndices.length})` : "no GPUs (place it later)";
+  const where = selection
+    ? `${selection.hostId}, GPU ${selection.gpuIndices.join(", ")} (TP ${selection.gpuIndices.length})`
+    : "no GPUs (place it later)";
 
   const readCommand = () => {
     const result = instanceFromCommand(text, selection);
@@ -31,13 +33,37 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
     try {
       json = JSON.parse(text);
     } catch (e) {
-      return setProblems({ findings: [{ code: "config.json", severity: "error", message: `The text is not JSON: ${(e as Error).message}.`, fix: "Paste the whole config.json file." }], notes: [] });
+      return setProblems({
+        findings: [
+          {
+            code: "config.json",
+            severity: "error",
+            message: `The text is not JSON: ${(e as Error).message}.`,
+            fix: "Paste the whole config.json file.",
+          },
+        ],
+        notes: [],
+      });
     }
     const id = modelId.trim() || "pasted-model";
     const parsed = parseHfConfig(json, id);
-    if ("error" in parsed) return setProblems({ findings: [{ code: "config.json", severity: "error", message: parsed.error, fix: "Paste the config.json of a causal language model." }], notes: [] });
+    if ("error" in parsed)
+      return setProblems({
+        findings: [
+          {
+            code: "config.json",
+            severity: "error",
+            message: parsed.error,
+            fix: "Paste the config.json of a causal language model.",
+          },
+        ],
+        notes: [],
+      });
     setProblems(null);
-    dispatch({ type: "add-instance", instance: newInstance(id, selection, { modelConfig: json as Record<string, unknown> }) });
+    dispatch({
+      type: "add-instance",
+      instance: newInstance(id, selection, { modelConfig: json as Record<string, unknown> }),
+    });
   };
 
   return (
@@ -46,18 +72,35 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
       <p className="text-sm">On: {where}</p>
       <div role="group" aria-label="Start from" className="flex gap-1">
         {(["catalog", "command", "config"] as const).map((s) => (
-          <button key={s} type="button" aria-pressed={source === s} className={`${buttonClass} ${source === s ? "bg-slate-200 dark:bg-slate-700" : ""}`} onClick={() => setSource(s)}>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={source === s}
+            className={`${buttonClass} ${source === s ? "bg-slate-200 dark:bg-slate-700" : ""}`}
+            onClick={() => setSource(s)}
+          >
             {s === "catalog" ? "Catalog" : s === "command" ? "Paste a command" : "Paste config.json"}
           </button>
         ))}
       </div>
-      {source === "catalog" && <ModelSearch label="Model" onPick={(model) => dispatch({ type: "add-instance", instance: newInstance(model, selection) })} />}
+      {source === "catalog" && (
+        <ModelSearch
+          label="Model"
+          onPick={(model) => dispatch({ type: "add-instance", instance: newInstance(model, selection) })}
+        />
+      )}
       {source === "command" && (
         <div className="space-y-2">
           <label className="block text-xs font-medium" htmlFor="paste-command">
             docker run / vllm serve / text-generation-launcher / LLM(...)
           </label>
-          <textarea id="paste-command" rows={8} className={`${inputClass} font-mono text-xs`} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id="paste-command"
+            rows={8}
+            className={`${inputClass} font-mono text-xs`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="button" className={primaryButtonClass} onClick={readCommand} disabled={!text.trim()}>
             Read command
           </button>
@@ -68,11 +111,23 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
           <label className="block text-xs font-medium" htmlFor="paste-model-id">
             Model id (Hugging Face repo)
           </label>
-          <input id="paste-model-id" className={inputClass} value={modelId} onChange={(e) => setModelId(e.target.value)} placeholder="my-org/my-finetune" />
+          <input
+            id="paste-model-id"
+            className={inputClass}
+            value={modelId}
+            onChange={(e) => setModelId(e.target.value)}
+            placeholder="my-org/my-finetune"
+          />
           <label className="block text-xs font-medium" htmlFor="paste-config">
             config.json
           </label>
-          <textarea id="paste-config" rows={8} className={`${inputClass} font-mono text-xs`} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id="paste-config"
+            rows={8}
+            className={`${inputClass} font-mono text-xs`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="button" className={primaryButtonClass} onClick={readConfig} disabled={!text.trim()}>
             Use config.json
           </button>
@@ -80,7 +135,12 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
       )}
       {problems && (
         <>
-          <FindingsList findings={problems.findings} onFix={() => undefined} readOnly label="Problems of the pasted text" />
+          <FindingsList
+            findings={problems.findings}
+            onFix={() => undefined}
+            readOnly
+            label="Problems of the pasted text"
+          />
           {problems.notes.map((n) => (
             <p key={n} className="text-xs text-slate-500">
               {n}

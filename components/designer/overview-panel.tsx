@@ -15,7 +15,8 @@ export function OverviewPanel() {
     <section aria-label="Layout overview" className="space-y-4">
       {!readOnly && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Select free GPUs (click, shift-click, drag across them, or Space in the grid), then pick a model. Click a block to edit it; drag it to move; drag its right edge to change TP.
+          Select free GPUs (click, shift-click, drag across them, or Space in the grid), then pick a model. Click a
+          block to edit it; drag it to move; drag its right edge to change TP.
         </p>
       )}
       <FindingsList findings={design.findings.general} onFix={onFix} readOnly={readOnly} label="Layout problems" />
@@ -25,7 +26,11 @@ export function OverviewPanel() {
           <ul className="space-y-1 text-sm">
             {unplaced.map((i) => (
               <li key={i.id}>
-                <button type="button" className="underline" onClick={() => dispatch({ type: "open-instance", id: i.id })}>
+                <button
+                  type="button"
+                  className="underline"
+                  onClick={() => dispatch({ type: "open-instance", id: i.id })}
+                >
                   Open {i.id}
                 </button>{" "}
                 <span className="text-slate-500">
@@ -42,10 +47,16 @@ export function OverviewPanel() {
           {state.layout.hosts.slice(0, 50).map((h) => (
             <li key={h.id} className="flex items-center justify-between gap-2">
               <span className="min-w-0 truncate">
-                {h.name}: {h.gpus.length}× {h.gpus[0] ? slotGpuName(h.gpus[0]) : "no GPUs"}, {formatBytes(h.ramBytes)} RAM, {h.cpuCores} cores
+                {h.name}: {h.gpus.length}× {h.gpus[0] ? slotGpuName(h.gpus[0]) : "no GPUs"}, {formatBytes(h.ramBytes)}{" "}
+                RAM, {h.cpuCores} cores
               </span>
               {!readOnly && (
-                <button type="button" className={`${buttonClass} px-2 py-0.5 text-xs`} aria-label={`Remove host ${h.name}`} onClick={() => dispatch({ type: "remove-host", hostId: h.id })}>
+                <button
+                  type="button"
+                  className={`${buttonClass} px-2 py-0.5 text-xs`}
+                  aria-label={`Remove host ${h.name}`}
+                  onClick={() => dispatch({ type: "remove-host", hostId: h.id })}
+                >
                   Remove
                 </button>
               )}

@@ -50,7 +50,17 @@ export function RevisionList({ layoutId, revisions }: { layoutId: string; revisi
   );
 }
 
-function RevisionSelect({ label, name, defaultValue, numbers }: { label: string; name: string; defaultValue: number; numbers: number[] }) {
+function RevisionSelect({
+  label,
+  name,
+  defaultValue,
+  numbers,
+}: {
+  label: string;
+  name: string;
+  defaultValue: number;
+  numbers: number[];
+}) {
   return (
     <label className="text-xs">
       {label}

@@ -19,7 +19,15 @@ export function SaveDialog({ trigger, onSave, disabled }: { trigger: string; onS
   return <SaveDialogModal trigger={trigger} onSave={save} disabled={disabled} />;
 }
 
-const SaveDialogModal = memo(function SaveDialogModal({ trigger, onSave, disabled }: { trigger: string; onSave: OnSave; disabled?: boolean }) {
+const SaveDialogModal = memo(function SaveDialogModal({
+  trigger,
+  onSave,
+  disabled,
+}: {
+  trigger: string;
+  onSave: OnSave;
+  disabled?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -34,11 +42,25 @@ const SaveDialogModal = memo(function SaveDialogModal({ trigger, onSave, disable
       } else setError(result.error);
     });
   return (
-    <Modal trigger={trigger} title={trigger} description="Revisions never change once saved; each has its own link." open={open} onOpenChange={(o) => (setOpen(o), setError(null))} disabled={disabled}>
+    <Modal
+      trigger={trigger}
+      title={trigger}
+      description="Revisions never change once saved; each has its own link."
+      open={open}
+      onOpenChange={(o) => (setOpen(o), setError(null))}
+      disabled={disabled}
+    >
       <label htmlFor="revision-note" className="block text-xs font-medium">
         Note (what changed and why)
       </label>
-      <textarea id="revision-note" rows={3} className={inputClass} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+      <textarea
+        id="revision-note"
+        rows={3}
+        className={inputClass}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        maxLength={500}
+      />
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
           {error}

@@ -14,7 +14,19 @@ import { SaveDialog } from "./save-dialog";
 type SaveRevision = (input: SaveRevisionInput) => Promise<ActionResult<{ id: string; number: number }>>;
 
 /** A saved layout: edits become a new immutable revision on "Save revision". */
-export function SavedLayoutDesigner({ layoutId, baseNumber, initial, saveRevision, running }: { layoutId: string; baseNumber: number; initial: Layout; saveRevision: SaveRevision; running: RunningInstance[] }) {
+export function SavedLayoutDesigner({
+  layoutId,
+  baseNumber,
+  initial,
+  saveRevision,
+  running,
+}: {
+  layoutId: string;
+  baseNumber: number;
+  initial: Layout;
+  saveRevision: SaveRevision;
+  running: RunningInstance[];
+}) {
   const router = useRouter();
   const [base, setBase] = useState(baseNumber);
   const [saved, setSaved] = useState<number | null>(null);

@@ -10,7 +10,13 @@ export const ShareButton = memo(function ShareButton() {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   return (
-    <Modal trigger="Share" title="Share this layout" description="Anyone with the link sees the same grid, read-only, and can save a copy." open={open} onOpenChange={(o) => (setOpen(o), setCopied(null))}>
+    <Modal
+      trigger="Share"
+      title="Share this layout"
+      description="Anyone with the link sees the same grid, read-only, and can save a copy."
+      open={open}
+      onOpenChange={(o) => (setOpen(o), setCopied(null))}
+    >
       <ShareBody copied={copied} setCopied={setCopied} />
     </Modal>
   );
@@ -32,7 +38,13 @@ function ShareBody({ copied, setCopied }: { copied: string | null; setCopied: (m
       <label htmlFor="share-link" className="block text-xs font-medium">
         Share link ({url.length.toLocaleString("en-US")} characters)
       </label>
-      <input id="share-link" readOnly className={`${inputClass} font-mono text-xs`} value={url} onFocus={(e) => e.currentTarget.select()} />
+      <input
+        id="share-link"
+        readOnly
+        className={`${inputClass} font-mono text-xs`}
+        value={url}
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <button type="button" className={`${buttonClass} mt-2`} onClick={copy}>
         Copy link
       </button>

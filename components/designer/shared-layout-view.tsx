@@ -17,7 +17,11 @@ export function SharedLayoutView({ createLayout }: { createLayout: CreateLayout 
     const read = () => {
       const { hash, search } = window.location;
       const text = /[#&]l=/.test(hash) ? hash : /[?&]l=/.test(search) ? search : "";
-      setDecoded(text ? decodeLayout(text) : { ok: false, code: "not-a-link", error: "this address carries no layout: a share link ends in #l=<token>" });
+      setDecoded(
+        text
+          ? decodeLayout(text)
+          : { ok: false, code: "not-a-link", error: "this address carries no layout: a share link ends in #l=<token>" },
+      );
     };
     read();
     window.addEventListener("hashchange", read);
@@ -26,7 +30,10 @@ export function SharedLayoutView({ createLayout }: { createLayout: CreateLayout 
   if (!decoded) return <p className="text-sm text-slate-500">Reading the link…</p>;
   if (!decoded.ok) {
     return (
-      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40">
+      <div
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40"
+      >
         <p className="font-semibold">This share link cannot be opened.</p>
         <p className="mt-1">The link is broken: {decoded.error}.</p>
         <p className="mt-1">Nothing was opened. Ask for the link again, and copy all of it (it is long).</p>
@@ -48,7 +55,10 @@ export function SharedLayoutView({ createLayout }: { createLayout: CreateLayout 
           <SaveDialog
             trigger="Save a copy"
             onSave={async (note) => {
-              const result = await createLayout({ document: { ...state.layout, name: state.layout.name }, note: note || "Saved from a share link" });
+              const result = await createLayout({
+                document: { ...state.layout, name: state.layout.name },
+                note: note || "Saved from a share link",
+              });
               if (result.ok) router.push(`/layouts/${result.data.id}`);
               return result;
             }}

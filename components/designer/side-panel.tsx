@@ -13,7 +13,10 @@ export function SidePanel({ composing }: { composing: boolean }) {
   else if (!readOnly && (state.selection || composing)) body = <NewInstancePanel selection={state.selection} />;
   else body = <OverviewPanel />;
   return (
-    <aside aria-label="Details" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+    <aside
+      aria-label="Details"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+    >
       {body}
     </aside>
   );

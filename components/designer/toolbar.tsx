@@ -13,14 +13,31 @@ export function Toolbar({ children }: { children?: ReactNode }) {
   return (
     <div className="flex flex-wrap items-end gap-2">
       <div className="w-64">
-        <TextField label="Layout name" value={state.layout.name} disabled={readOnly} onCommit={(name) => dispatch({ type: "rename", name })} />
+        <TextField
+          label="Layout name"
+          value={state.layout.name}
+          disabled={readOnly}
+          onCommit={(name) => dispatch({ type: "rename", name })}
+        />
       </div>
       {!readOnly && (
         <>
-          <button type="button" className={buttonClass} disabled={!canUndo(state)} onClick={() => dispatch({ type: "undo" })} aria-keyshortcuts="Control+Z">
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={!canUndo(state)}
+            onClick={() => dispatch({ type: "undo" })}
+            aria-keyshortcuts="Control+Z"
+          >
             Undo
           </button>
-          <button type="button" className={buttonClass} disabled={!canRedo(state)} onClick={() => dispatch({ type: "redo" })} aria-keyshortcuts="Control+Shift+Z">
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={!canRedo(state)}
+            onClick={() => dispatch({ type: "redo" })}
+            aria-keyshortcuts="Control+Shift+Z"
+          >
             Redo
           </button>
           <AddHostDialog />

@@ -38,7 +38,9 @@ export const GpuCell = memo(function GpuCell(p: GpuCellProps) {
       data-col={p.colIndex}
       data-planned-bytes={cell.plannedBytes}
       className={`relative min-w-0 rounded-md border p-1.5 outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
-        p.selected ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        p.selected
+          ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950"
+          : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
       } ${p.dropTarget ? "outline-2 outline-dashed outline-indigo-500" : ""} ${problem === "error" ? "border-red-600 border-2" : problem === "warning" ? "border-amber-500 border-2" : ""}`}
       style={{ paddingBottom: 8 + p.laneCount * LANE_PX }}
     >
@@ -48,14 +50,24 @@ export const GpuCell = memo(function GpuCell(p: GpuCellProps) {
           {cell.nvlinkGroup !== undefined && <span className="ml-1 text-slate-500">NV{cell.nvlinkGroup}</span>}
         </span>
         {problem && (
-          <span aria-hidden className={problem === "error" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}>
+          <span
+            aria-hidden
+            className={problem === "error" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}
+          >
             {problem === "error" ? "✕" : "▲"}
           </span>
         )}
       </p>
       <BudgetBar cell={cell} />
       {p.bands.map((b) => (
-        <InstanceBand key={`${b.band.instanceId}-${b.band.part}`} band={b.band} instance={b.instance} errors={b.errors} open={b.open} readOnly={p.readOnly} />
+        <InstanceBand
+          key={`${b.band.instanceId}-${b.band.part}`}
+          band={b.band}
+          instance={b.instance}
+          errors={b.errors}
+          open={b.open}
+          readOnly={p.readOnly}
+        />
       ))}
     </div>
   );

@@ -30,7 +30,13 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
     const lists: GpuCellProps["bands"][] = row.cells.map(() => []);
     for (const band of row.bands) {
       const instance = row.instances[band.instanceId];
-      if (instance) lists[band.column]?.push({ band, instance, errors: row.errors[band.instanceId] ?? 0, open: band.instanceId === openHere });
+      if (instance)
+        lists[band.column]?.push({
+          band,
+          instance,
+          errors: row.errors[band.instanceId] ?? 0,
+          open: band.instanceId === openHere,
+        });
     }
     return lists;
   }, [row, openHere]);
@@ -54,10 +60,16 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
         <p className="truncate text-slate-600 dark:text-slate-400">
           {host.boundHostId ? `bound to ${host.boundHostId}` : "planned"} · {use.gpusUsed}/{use.gpus} GPUs
         </p>
-        <p className={`truncate tabular-nums ${ramOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`} title={ram}>
+        <p
+          className={`truncate tabular-nums ${ramOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
+          title={ram}
+        >
           {ram}
         </p>
-        <p className={`truncate tabular-nums ${cpuOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`} title={cpu}>
+        <p
+          className={`truncate tabular-nums ${cpuOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
+          title={cpu}
+        >
           {cpu}
         </p>
       </div>

@@ -7,7 +7,19 @@ import type { Instance } from "@/lib/layout/schema";
 export const LANE_PX = 24;
 
 /** One instance as a block spanning its adjacent GPUs; drag it to move, drag its right edge to change TP, click to open. */
-export const InstanceBand = memo(function InstanceBand({ band, instance, open, errors, readOnly }: { band: Band; instance: Instance; open: boolean; errors: number; readOnly: boolean }) {
+export const InstanceBand = memo(function InstanceBand({
+  band,
+  instance,
+  open,
+  errors,
+  readOnly,
+}: {
+  band: Band;
+  instance: Instance;
+  open: boolean;
+  errors: number;
+  readOnly: boolean;
+}) {
   const label = instanceLabel(instance);
   const part = band.parts > 1 ? ` (part ${band.part + 1} of ${band.parts})` : "";
   return (
@@ -30,9 +42,17 @@ export const InstanceBand = memo(function InstanceBand({ band, instance, open, e
       }}
     >
       <span className="truncate">{band.primary ? label : `${instance.name ?? instance.id} (cont.)`}</span>
-      {errors > 0 && <span aria-hidden className="ml-1 rounded bg-white/90 px-1 text-red-700">!</span>}
+      {errors > 0 && (
+        <span aria-hidden className="ml-1 rounded bg-white/90 px-1 text-red-700">
+          !
+        </span>
+      )}
       {band.primary && !readOnly && (
-        <span aria-hidden data-resize={instance.id} className="absolute top-0 right-0 h-full w-2 cursor-ew-resize bg-black/25 hover:bg-black/50" />
+        <span
+          aria-hidden
+          data-resize={instance.id}
+          className="absolute top-0 right-0 h-full w-2 cursor-ew-resize bg-black/25 hover:bg-black/50"
+        />
       )}
     </div>
   );

@@ -30,7 +30,15 @@ interface Tip {
 }
 
 /** The WAI-ARIA grid of hosts × GPUs: one Tab stop (roving tabindex), rows memoized, one shared tooltip. */
-export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch, onOpenNew, label = "GPU layout" }: LayoutGridProps) {
+export function LayoutGrid({
+  rows,
+  selection,
+  openInstanceId,
+  readOnly,
+  dispatch,
+  onOpenNew,
+  label = "GPU layout",
+}: LayoutGridProps) {
   const [focus, setFocus] = useState<Focus>({ row: 0, col: 0 });
   const [tip, setTip] = useState<Tip | null>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -66,7 +74,11 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
     const left = Math.max(8, Math.min(rect.left, window.innerWidth - 336));
     const below = rect.bottom + 4;
     const top = below + 260 > window.innerHeight ? Math.max(8, rect.top - 264) : below;
-    setTip((t) => (t && t.key === el.dataset.cell && t.focused === focused ? t : { key: el.dataset.cell ?? "", row: ref.row, col: ref.col, top, left, focused }));
+    setTip((t) =>
+      t && t.key === el.dataset.cell && t.focused === focused
+        ? t
+        : { key: el.dataset.cell ?? "", row: ref.row, col: ref.col, top, left, focused },
+    );
   }, []);
   const onPointerOver = useCallback((e: PointerEvent<HTMLElement>) => showTip(e.target as Element, false), [showTip]);
   const onFocus = useCallback(
@@ -107,7 +119,12 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
         onFocus={onFocus}
         onBlur={hideTip}
       >
-        <div role="row" aria-rowindex={1} className="grid gap-2 text-xs text-slate-500" style={rowColumnsStyle(columns)}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="grid gap-2 text-xs text-slate-500"
+          style={rowColumnsStyle(columns)}
+        >
           <div role="columnheader">Host</div>
           {Array.from({ length: columns }, (_, c) => (
             <div role="columnheader" key={c}>
@@ -115,7 +132,11 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
             </div>
           ))}
         </div>
-        <div ref={listRef} className="box-border flex flex-col" style={{ paddingTop, minHeight: totalHeight, gap: ROW_GAP_PX }}>
+        <div
+          ref={listRef}
+          className="box-border flex flex-col"
+          style={{ paddingTop, minHeight: totalHeight, gap: ROW_GAP_PX }}
+        >
           {slots.map(({ index: r, spacerPx }) => {
             const row = rows[r]!;
             return (
@@ -137,7 +158,9 @@ export function LayoutGrid({ rows, selection, openInstanceId, readOnly, dispatch
           })}
         </div>
       </div>
-      {tip && tipCell && tipRow && <CellTooltip cell={tipCell} hostName={tipRow.host.name} top={tip.top} left={tip.left} />}
+      {tip && tipCell && tipRow && (
+        <CellTooltip cell={tipCell} hostName={tipRow.host.name} top={tip.top} left={tip.left} />
+      )}
     </>
   );
 }

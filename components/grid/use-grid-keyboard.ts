@@ -74,7 +74,8 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
           break;
         case "Enter": {
           const top = cell?.stacks[0]?.instanceId;
-          const selectedHere = !!cell && !!selection && selection.hostId === cell.hostId && selection.gpuIndices.includes(cell.gpuIndex);
+          const selectedHere =
+            !!cell && !!selection && selection.hostId === cell.hostId && selection.gpuIndices.includes(cell.gpuIndex);
           if (selectedHere && !readOnly) onOpenNew?.();
           else if (top) dispatch({ type: "open-instance", id: top });
           else if (cell && !readOnly) {

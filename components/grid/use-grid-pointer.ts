@@ -40,12 +40,22 @@ export function useGridPointer({ rows, readOnly, dispatch, focusCell }: Options)
       if (resizeEl && !readOnly) {
         const instance = rowOf(start.hostId)?.instances[resizeEl.dataset.resize ?? ""];
         const first = instance?.placement ? Math.min(...instance.placement.gpuIndices) : start.gpuIndex;
-        gesture = { kind: "resize", instanceId: resizeEl.dataset.resize ?? "", hostId: start.hostId, startCol: columnOf(rowOf(start.hostId), first) };
+        gesture = {
+          kind: "resize",
+          instanceId: resizeEl.dataset.resize ?? "",
+          hostId: start.hostId,
+          startCol: columnOf(rowOf(start.hostId), first),
+        };
       } else if (bandEl) {
         const instance = rowOf(start.hostId)?.instances[bandEl.dataset.band ?? ""];
         const bandCol = Number(bandEl.dataset.bandColumn ?? start.col);
         const pointerCol = columnAtX(event.clientX, start) ?? start.col;
-        gesture = { kind: "move", instanceId: bandEl.dataset.band ?? "", tp: instance?.tp ?? 1, grabOffset: Math.max(0, pointerCol - bandCol) };
+        gesture = {
+          kind: "move",
+          instanceId: bandEl.dataset.band ?? "",
+          tp: instance?.tp ?? 1,
+          grabOffset: Math.max(0, pointerCol - bandCol),
+        };
       } else gesture = { kind: "select", anchor: start };
       event.preventDefault();
       let moved = false;
@@ -53,9 +63,18 @@ export function useGridPointer({ rows, readOnly, dispatch, focusCell }: Options)
 
       const previewFor = (cell: CellRef): DragPreview | null => {
         const row = rowOf(cell.hostId);
-        if (gesture.kind === "move") return { hostId: cell.hostId, gpuIndices: gpusFrom(row, cell.col - gesture.grabOffset, gesture.tp) };
-        if (gesture.kind === "resize") return cell.hostId === gesture.hostId ? { hostId: cell.hostId, gpuIndices: gpusBetween(row, gesture.startCol, Math.max(cell.col, gesture.startCol)) } : null;
-        return cell.hostId === gesture.anchor.hostId ? { hostId: cell.hostId, gpuIndices: gpusBetween(row, gesture.anchor.col, cell.col) } : null;
+        if (gesture.kind === "move")
+          return { hostId: cell.hostId, gpuIndices: gpusFrom(row, cell.col - gesture.grabOffset, gesture.tp) };
+        if (gesture.kind === "resize")
+          return cell.hostId === gesture.hostId
+            ? {
+                hostId: cell.hostId,
+                gpuIndices: gpusBetween(row, gesture.startCol, Math.max(cell.col, gesture.startCol)),
+              }
+            : null;
+        return cell.hostId === gesture.anchor.hostId
+          ? { hostId: cell.hostId, gpuIndices: gpusBetween(row, gesture.anchor.col, cell.col) }
+          : null;
       };
       const onMove = (e: PointerEvent) => {
         const cell = cellAtPoint(e.clientX, e.clientY);
@@ -75,7 +94,8 @@ export function useGridPointer({ rows, readOnly, dispatch, focusCell }: Options)
         const toggle = e.ctrlKey || e.metaKey;
         if (!moved) {
           focusCell(start.row, start.col);
-          if (gesture.kind === "move" || gesture.kind === "resize") dispatch({ type: "open-instance", id: gesture.instanceId });
+          if (gesture.kind === "move" || gesture.kind === "resize")
+            dispatch({ type: "open-instance", id: gesture.instanceId });
           else if (shift) dispatch({ type: "extend-selection", hostId: start.hostId, gpuIndex: start.gpuIndex });
           else if (toggle) dispatch({ type: "toggle-gpu", hostId: start.hostId, gpuIndex: start.gpuIndex });
           else dispatch({ type: "select", hostId: start.hostId, gpuIndices: [start.gpuIndex] });
@@ -85,8 +105,15 @@ export function useGridPointer({ rows, readOnly, dispatch, focusCell }: Options)
         // After a drag the Tab stop follows the drop, without a synchronous focus() (it forces a layout of the page).
         focusCell(last.row, last.col, false);
         if (!drop || drop.gpuIndices.length === 0) return;
-        if (gesture.kind === "move") dispatch({ type: "move-instance", id: gesture.instanceId, hostId: drop.hostId, startIndex: drop.gpuIndices[0]! });
-        else if (gesture.kind === "resize") dispatch({ type: "resize-instance", id: gesture.instanceId, tp: drop.gpuIndices.length });
+        if (gesture.kind === "move")
+          dispatch({
+            type: "move-instance",
+            id: gesture.instanceId,
+            hostId: drop.hostId,
+            startIndex: drop.gpuIndices[0]!,
+          });
+        else if (gesture.kind === "resize")
+          dispatch({ type: "resize-instance", id: gesture.instanceId, tp: drop.gpuIndices.length });
         else dispatch({ type: "select", hostId: drop.hostId, gpuIndices: drop.gpuIndices });
       };
       const onKey = (e: KeyboardEvent) => {

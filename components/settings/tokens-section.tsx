@@ -17,15 +17,26 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
   const [shown, setShown] = useState<string | null>(null);
   return (
     <section aria-labelledby="tokens-heading" className="mb-10">
-      <h2 id="tokens-heading" className="mb-2 text-lg font-semibold">API tokens</h2>
+      <h2 id="tokens-heading" className="mb-2 text-lg font-semibold">
+        API tokens
+      </h2>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-        For automation and the CLI: <code>Authorization: Bearer fd_…</code> on <code>/api/v1</code> (see <a className="underline" href="/api/v1/openapi.json">openapi.json</a>).
-        A token acts with your role and grants, limited to its scopes. It is shown once; only its hash is stored. Revoking stops it at once.
+        For automation and the CLI: <code>Authorization: Bearer fd_…</code> on <code>/api/v1</code> (see{" "}
+        <a className="underline" href="/api/v1/openapi.json">
+          openapi.json
+        </a>
+        ). A token acts with your role and grants, limited to its scopes. It is shown once; only its hash is stored.
+        Revoking stops it at once.
       </p>
       {shown && (
-        <div role="status" className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+        <div
+          role="status"
+          className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
+        >
           <p className="mb-1 font-medium">Copy this token now: it will not be shown again.</p>
-          <code data-testid="new-token" className="break-all select-all">{shown}</code>
+          <code data-testid="new-token" className="break-all select-all">
+            {shown}
+          </code>
         </div>
       )}
       <form
@@ -42,15 +53,31 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
           });
         }}
       >
-        <div className="w-full"><FormError message={create.error ?? revoke.error} /></div>
+        <div className="w-full">
+          <FormError message={create.error ?? revoke.error} />
+        </div>
         <Field label="Token name" name="name" placeholder="ci-deploy" error={create.fieldErrors.name} />
-        <Field label="Expires in (days)" name="expiresInDays" type="number" min={1} max={365} defaultValue={30} error={create.fieldErrors.expiresInDays} />
+        <Field
+          label="Expires in (days)"
+          name="expiresInDays"
+          type="number"
+          min={1}
+          max={365}
+          defaultValue={30}
+          error={create.fieldErrors.expiresInDays}
+        />
         <fieldset className="mb-3 text-sm">
           <legend className="mb-1 font-medium">Scopes</legend>
-          <label className="mr-3"><input type="checkbox" name="scope-read" defaultChecked /> read</label>
-          <label><input type="checkbox" name="scope-write" /> write (apply, start, stop)</label>
+          <label className="mr-3">
+            <input type="checkbox" name="scope-read" defaultChecked /> read
+          </label>
+          <label>
+            <input type="checkbox" name="scope-write" /> write (apply, start, stop)
+          </label>
         </fieldset>
-        <button type="submit" className={`${BUTTON} mb-3`} disabled={create.pending}>Create token</button>
+        <button type="submit" className={`${BUTTON} mb-3`} disabled={create.pending}>
+          Create token
+        </button>
       </form>
       <DataTable
         caption="API tokens"
@@ -68,7 +95,13 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
             header: "Actions",
             cell: (t) =>
               t.state === "active" ? (
-                <button type="button" className={BUTTON_SECONDARY} aria-label={`Revoke token ${t.name}`} disabled={revoke.pending} onClick={() => revoke.run({ tokenId: t.id })}>
+                <button
+                  type="button"
+                  className={BUTTON_SECONDARY}
+                  aria-label={`Revoke token ${t.name}`}
+                  disabled={revoke.pending}
+                  onClick={() => revoke.run({ tokenId: t.id })}
+                >
                   Revoke
                 </button>
               ) : null,

@@ -9,7 +9,10 @@ type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors
  * Runs a server action and keeps its error for the form. On success it refreshes the page's server data, unless
  * `refresh: false` (the caller leaves the page).
  */
-export function useAction<I, T>(action: (input: I) => Promise<Result<T>>, { refresh = true }: { refresh?: boolean } = {}) {
+export function useAction<I, T>(
+  action: (input: I) => Promise<Result<T>>,
+  { refresh = true }: { refresh?: boolean } = {},
+) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

@@ -11,11 +11,15 @@ test("brute-force sign-in is slowed, with a clear message, even for the right pa
     await anon.getByLabel("Email or username").fill(TARGET.username);
     await anon.getByLabel("Password").fill(`wrong guess ${i}`);
     await anon.getByRole("button", { name: "Sign in" }).click();
-    await expect(anon.locator("form [role=alert]")).toContainText(i < 5 ? /^Wrong email, username or password\. Check them and try again\.$/ : /Try again in \d+ s\./);
+    await expect(anon.locator("form [role=alert]")).toContainText(
+      i < 5 ? /^Wrong email, username or password\. Check them and try again\.$/ : /Try again in \d+ s\./,
+    );
   }
   await anon.getByLabel("Password").fill(TARGET.password);
   await anon.getByRole("button", { name: "Sign in" }).click();
-  await expect(anon.locator("form [role=alert]")).toContainText(/Too many failed sign-in attempts for this account\. Try again in \d+ s\./);
+  await expect(anon.locator("form [role=alert]")).toContainText(
+    /Too many failed sign-in attempts for this account\. Try again in \d+ s\./,
+  );
   await expect(anon).toHaveURL(/\/sign-in/);
   // Once the lock has passed, the right password gets in.
   const seconds = Number((await anon.locator("form [role=alert]").textContent())?.match(/in (\d+) s/)?.[1] ?? 0);
@@ -24,6 +28,11 @@ test("brute-force sign-in is slowed, with a clear message, even for the right pa
   await anon.getByRole("button", { name: "Sign in" }).click();
   await expect(anon).toHaveURL(/\/fleet$/);
   await page.goto("/audit?action=auth.sign-in-failed");
-  await expect(page.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ has: page.getByRole("cell", { name: `account ${TARGET.username}`, exact: true }) })).toHaveCount(5);
+  await expect(
+    page
+      .getByRole("table", { name: "Audit events" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: `account ${TARGET.username}`, exact: true }) }),
+  ).toHaveCount(5);
   await context.close();
 });

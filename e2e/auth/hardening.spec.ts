@@ -13,12 +13,25 @@ function files(dir: string): string[] {
 test("the built client chunks hold no secret and no server-only name", () => {
   const secret = readFileSync(`${E2E_DATA_DIR}/secret`, "utf8").trim();
   expect(secret.length).toBeGreaterThanOrEqual(32);
-  const chunks = files(`${process.env.FLEETDECK_DIST_DIR || ".next"}/static`).filter((f) => /\.(js|css|json|txt|map)$/.test(f));
+  const chunks = files(`${process.env.FLEETDECK_DIST_DIR || ".next"}/static`).filter((f) =>
+    /\.(js|css|json|txt|map)$/.test(f),
+  );
   expect(chunks.length).toBeGreaterThan(5);
-  const needles = [secret, "FLEETDECK_SECRET", "DATABASE_URL", "hashedToken", "ciphertext", "BEGIN PRIVATE KEY", "fleetdeck/secrets/aes-256-gcm", "prisma-sqlite"];
+  const needles = [
+    secret,
+    "FLEETDECK_SECRET",
+    "DATABASE_URL",
+    "hashedToken",
+    "ciphertext",
+    "BEGIN PRIVATE KEY",
+    "fleetdeck/secrets/aes-256-gcm",
+    "prisma-sqlite",
+  ];
   const hits = chunks.flatMap((f) => {
     const text = readFileSync(f, "utf8");
-    return needles.filter((n) => text.includes(n)).map((n) => `${f}: ${n === secret ? "(the FLEETDECK_SECRET value)" : n}`);
+    return needles
+      .filter((n) => text.includes(n))
+      .map((n) => `${f}: ${n === secret ? "(the FLEETDECK_SECRET value)" : n}`);
   });
   expect(hits).toEqual([]);
 });
@@ -42,12 +55,17 @@ test("pages carry a strict CSP and the security headers", async ({ page }) => {
 });
 
 test("the REST API refuses a cookie-authenticated write from another site", async ({ page }) => {
-  const response = await page.request.post("/api/v1/revisions/any/apply", { headers: { origin: "https://evil.example" } });
+  const response = await page.request.post("/api/v1/revisions/any/apply", {
+    headers: { origin: "https://evil.example" },
+  });
   expect(response.status()).toBe(403);
   expect((await response.json()).error).toMatch(/Cross-site request refused/);
 });
 
-test("the API answers anonymous callers with 401 and publishes its OpenAPI document to signed-in ones", async ({ page, playwright }) => {
+test("the API answers anonymous callers with 401 and publishes its OpenAPI document to signed-in ones", async ({
+  page,
+  playwright,
+}) => {
   const anon = await playwright.request.newContext({ baseURL: BASE_URL, storageState: { cookies: [], origins: [] } });
   const r = await anon.get("/api/v1/instances");
   expect(r.status()).toBe(401);

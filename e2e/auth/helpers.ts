@@ -17,7 +17,11 @@ export async function pageAs(browser: Browser, identifier: string, password: str
 }
 
 /** Adds a user through Settings → Users, as the admin page. */
-export async function addUser(page: Page, user: { email: string; username: string; password: string }, role: "operator" | "viewer" | "admin"): Promise<void> {
+export async function addUser(
+  page: Page,
+  user: { email: string; username: string; password: string },
+  role: "operator" | "viewer" | "admin",
+): Promise<void> {
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Add a user" });
   await form.getByLabel("Email").fill(user.email);

@@ -22,7 +22,9 @@ test("the admin adds an operator granted team=a and a viewer", async ({ page }) 
   await expect(row.getByRole("alert")).toContainText('use "*" (every host) or key=value pairs');
   await row.getByLabel(`New host grant for ${OPERATOR.username}`).fill(OPERATOR.grant);
   await row.getByRole("button", { name: "Grant" }).click();
-  await expect(row.getByRole("button", { name: `Remove grant ${OPERATOR.grant} from ${OPERATOR.username}` })).toBeVisible();
+  await expect(
+    row.getByRole("button", { name: `Remove grant ${OPERATOR.grant} from ${OPERATOR.username}` }),
+  ).toBeVisible();
 });
 
 async function applyInUi(page: Page, layoutName: string) {
@@ -41,14 +43,20 @@ test("an operator applies on a permitted host and is refused on another (UI and 
   });
   const ok = await applyInUi(page, fleet.layouts.a!);
   await expect(ok.getByRole("status")).toContainText(`Applied revision 1: qwen-a on gpu-a-roles`);
-  await expect(page.getByRole("table", { name: "Instances" }).getByRole("row").filter({ hasText: "qwen-a" })).toContainText("running");
+  await expect(
+    page.getByRole("table", { name: "Instances" }).getByRole("row").filter({ hasText: "qwen-a" }),
+  ).toContainText("running");
   const refused = await applyInUi(page, fleet.layouts.b!);
   await expect(refused.locator("[role=alert]")).toContainText("your host grants (team=a) don't match it");
   await expect(page.getByRole("table", { name: "Instances" })).not.toContainText("qwen-b");
   expect(applyActionId).not.toBe("");
   // The same action posted from another site is refused by the server actions' origin check.
   const crossSite = await page.request.post("/instances", {
-    headers: { "next-action": applyActionId, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" },
+    headers: {
+      "next-action": applyActionId,
+      "content-type": "text/plain;charset=UTF-8",
+      origin: "https://evil.example",
+    },
     data: JSON.stringify([{ revisionId: fleet.revisions.a }]),
   });
   expect(crossSite.status()).toBeGreaterThanOrEqual(400);
@@ -82,14 +90,21 @@ test("a viewer sees everything and can change nothing (UI and direct POST)", asy
 
   // The same server action the operator's button posted, replayed with the viewer's cookies.
   const replay = await page.request.post("/instances", {
-    headers: { "next-action": applyActionId, "content-type": "text/plain;charset=UTF-8", origin: BASE_URL, accept: "text/x-component" },
+    headers: {
+      "next-action": applyActionId,
+      "content-type": "text/plain;charset=UTF-8",
+      origin: BASE_URL,
+      accept: "text/x-component",
+    },
     data: JSON.stringify([{ revisionId: fleet.revisions.a }]),
   });
   const body = await replay.text();
   expect(body).toContain("Your role is viewer (read-only)");
   expect(body).not.toContain('"ok":true');
   // And the REST API, with the viewer's session cookie.
-  const rest = await page.request.post(`/api/v1/revisions/${fleet.revisions.a}/apply`, { headers: { origin: BASE_URL } });
+  const rest = await page.request.post(`/api/v1/revisions/${fleet.revisions.a}/apply`, {
+    headers: { origin: BASE_URL },
+  });
   expect(rest.status()).toBe(403);
   const read = await page.request.get("/api/v1/instances");
   expect(read.status()).toBe(200);

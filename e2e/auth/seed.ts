@@ -15,8 +15,24 @@ function document(name: string, hostName: string, labels: Record<string, string>
   return JSON.stringify({
     schemaVersion: 1,
     name,
-    hosts: [{ id: hostName, name: hostName, gpus: [{ index: 0, gpuId: "h100-sxm-80gb" }], ramBytes: 256 * 2 ** 30, cpuCores: 32, labels }],
-    instances: [{ id: instanceKey, engine: "vllm", model: "Qwen/Qwen2.5-7B-Instruct", placement: { hostId: hostName, gpuIndices: [0] } }],
+    hosts: [
+      {
+        id: hostName,
+        name: hostName,
+        gpus: [{ index: 0, gpuId: "h100-sxm-80gb" }],
+        ramBytes: 256 * 2 ** 30,
+        cpuCores: 32,
+        labels,
+      },
+    ],
+    instances: [
+      {
+        id: instanceKey,
+        engine: "vllm",
+        model: "Qwen/Qwen2.5-7B-Instruct",
+        placement: { hostId: hostName, gpuIndices: [0] },
+      },
+    ],
   });
 }
 
@@ -31,19 +47,29 @@ export function seedFleet(suffix: string): Seeded {
   db.pragma("busy_timeout = 5000");
   const out: Seeded = { hosts: {}, revisions: {}, layouts: {} };
   const t = now();
-  for (const [team, host] of [["a", `gpu-a-${suffix}`], ["b", `gpu-b-${suffix}`]] as const) {
+  for (const [team, host] of [
+    ["a", `gpu-a-${suffix}`],
+    ["b", `gpu-b-${suffix}`],
+  ] as const) {
     const hostId = randomUUID();
-    db.prepare(`INSERT INTO host (id, name, endpoint, labels, status, ramBytes, cpuCores, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'unknown', ?, 32, ?, ?)`).run(
-      hostId, host, "unix:///var/run/docker.sock", JSON.stringify({ team }), 256 * 2 ** 30, t, t,
-    );
-    db.prepare(`INSERT INTO gpu (id, hostId, "index", name, memoryBytes) VALUES (?, ?, 0, 'NVIDIA H100 80GB HBM3', ?)`).run(randomUUID(), hostId, 80 * 2 ** 30);
+    db.prepare(
+      `INSERT INTO host (id, name, endpoint, labels, status, ramBytes, cpuCores, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'unknown', ?, 32, ?, ?)`,
+    ).run(hostId, host, "unix:///var/run/docker.sock", JSON.stringify({ team }), 256 * 2 ** 30, t, t);
+    db.prepare(
+      `INSERT INTO gpu (id, hostId, "index", name, memoryBytes) VALUES (?, ?, 0, 'NVIDIA H100 80GB HBM3', ?)`,
+    ).run(randomUUID(), hostId, 80 * 2 ** 30);
     const layoutId = randomUUID();
     const layoutName = `plan-${team}-${suffix}`;
-    db.prepare(`INSERT INTO layout (id, name, createdAt, updatedAt) VALUES (?, ?, ?, ?)`).run(layoutId, layoutName, t, t);
-    const revisionId = randomUUID();
-    db.prepare(`INSERT INTO layout_revision (id, layoutId, number, document, note, createdAt) VALUES (?, ?, 1, ?, 'seeded', ?)`).run(
-      revisionId, layoutId, document(layoutName, host, { team }, `qwen-${team}`), t,
+    db.prepare(`INSERT INTO layout (id, name, createdAt, updatedAt) VALUES (?, ?, ?, ?)`).run(
+      layoutId,
+      layoutName,
+      t,
+      t,
     );
+    const revisionId = randomUUID();
+    db.prepare(
+      `INSERT INTO layout_revision (id, layoutId, number, document, note, createdAt) VALUES (?, ?, 1, ?, 'seeded', ?)`,
+    ).run(revisionId, layoutId, document(layoutName, host, { team }, `qwen-${team}`), t);
     out.hosts[team] = hostId;
     out.layouts[team] = layoutName;
     out.revisions[team] = revisionId;

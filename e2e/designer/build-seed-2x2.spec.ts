@@ -61,7 +61,9 @@ test("build the seed's 2×2 INT4 layout by mouse; the page shows lib/budget's nu
     await expect(panel.getByTestId("kv-tokens")).toHaveText(`${budget.kvCacheTokens.toLocaleString("en-US")} tokens`);
     await expect(panel.getByTestId("max-concurrency")).toContainText(`×${budget.maxConcurrency.toFixed(2)}`);
     const weights = budget.terms.find((t) => t.name === "weights")!;
-    await expect(panel.getByRole("table", { name: `Memory budget of ${id} per GPU` })).toContainText(`(${weights.bytes.toLocaleString("en-US")} B)`);
+    await expect(panel.getByRole("table", { name: `Memory budget of ${id} per GPU` })).toContainText(
+      `(${weights.bytes.toLocaleString("en-US")} B)`,
+    );
   }
 
   const summary = page.getByRole("region", { name: "Summary" });
@@ -97,5 +99,7 @@ test("drag a block to move it and drag its edge to change TP", async ({ page }) 
   await page.mouse.move(last.x + last.width / 2, last.y + 10, { steps: 6 });
   await page.mouse.up();
   await expect(cell(page, "host-a", 3)).toHaveAccessibleName(new RegExp(`${id.replace(/\./g, "\\.")} 2 of 2`));
-  await expect(page.getByRole("region", { name: `Instance ${id}` }).getByLabel("Tensor parallel (GPUs)")).toHaveValue("2");
+  await expect(page.getByRole("region", { name: `Instance ${id}` }).getByLabel("Tensor parallel (GPUs)")).toHaveValue(
+    "2",
+  );
 });

@@ -20,7 +20,8 @@ export const test = base.extend<{ errors: string[] }>({
 export { expect };
 
 /** A grid cell by host and GPU index. */
-export const cell = (page: Page, host: string, gpu: number) => page.locator(`[role="gridcell"][data-host="${host}"][data-gpu="${gpu}"]`);
+export const cell = (page: Page, host: string, gpu: number) =>
+  page.locator(`[role="gridcell"][data-host="${host}"][data-gpu="${gpu}"]`);
 
 /** Adds a planned host through the dialog (defaults: 4× RTX 4090D 24GB, 64 GiB, 16 cores). */
 export async function addHost(page: Page): Promise<void> {

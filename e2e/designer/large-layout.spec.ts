@@ -7,7 +7,9 @@ import { expect, test } from "./fixtures";
 const big = placeInstances(syntheticFleet(64, 200), { policy: "binpack", gpuMemoryBytes: slotMemoryBytes }).layout;
 const rowOf = (host: string) => `[role="row"]:has([data-host="${host}"])`;
 
-test("a 64-host layout draws only the rows near the viewport; scrolling and the keyboard reach every host", async ({ page }) => {
+test("a 64-host layout draws only the rows near the viewport; scrolling and the keyboard reach every host", async ({
+  page,
+}) => {
   await page.goto(`/layouts/share#l=${encodeLayout(big)}`);
   const grid = page.getByRole("grid", { name: "GPU layout" });
   await expect(grid).toHaveAttribute("aria-rowcount", "65");
@@ -26,11 +28,20 @@ test("a 64-host layout draws only the rows near the viewport; scrolling and the 
 
   // Row heights come from the data (lanes of blocks), not from measuring: every drawn cell and host header holds its content.
   // (node-0042 has GPUs with three instances stacked; from the end of the page, wheel up until it is drawn.)
-  for (let k = 0; k < 40 && (await page.locator(rowOf("node-0042")).count()) === 0; k++) await page.mouse.wheel(0, -400);
+  for (let k = 0; k < 40 && (await page.locator(rowOf("node-0042")).count()) === 0; k++)
+    await page.mouse.wheel(0, -400);
   await page.locator(rowOf("node-0042")).scrollIntoViewIfNeeded();
-  const overflowing = await grid.locator('[role="gridcell"], [role="rowheader"]').evaluateAll((cells) =>
-    cells.filter((c) => c.scrollHeight > c.clientHeight + 1 || c.getBoundingClientRect().bottom > c.closest('[role="row"]')!.getBoundingClientRect().bottom + 1).map((c) => c.getAttribute("aria-label") ?? c.textContent),
-  );
+  const overflowing = await grid
+    .locator('[role="gridcell"], [role="rowheader"]')
+    .evaluateAll((cells) =>
+      cells
+        .filter(
+          (c) =>
+            c.scrollHeight > c.clientHeight + 1 ||
+            c.getBoundingClientRect().bottom > c.closest('[role="row"]')!.getBoundingClientRect().bottom + 1,
+        )
+        .map((c) => c.getAttribute("aria-label") ?? c.textContent),
+    );
   expect(overflowing).toEqual([]);
 
   // Back at the top, arrow keys walk down to host 40: focus stays on a drawn cell, scrolled into view.

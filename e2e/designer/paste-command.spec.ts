@@ -1,6 +1,8 @@
 import { SEED_TGI_COMMAND, addHost, cell, expect, test } from "./fixtures";
 
-test("paste the seed's wrong TGI command: both errors come with fixes, applying them fixes the instance", async ({ page }) => {
+test("paste the seed's wrong TGI command: both errors come with fixes, applying them fixes the instance", async ({
+  page,
+}) => {
   await page.goto("/layouts/new");
   await addHost(page);
   // Select all four GPUs by dragging a rectangle.
@@ -21,7 +23,9 @@ test("paste the seed's wrong TGI command: both errors come with fixes, applying 
   const instance = page.getByRole("region", { name: "Instance qwen2.5-7b-instruct" });
   const problems = instance.getByRole("list", { name: "Problems of qwen2.5-7b-instruct" });
   await expect(problems).toContainText("--quantize gptq_int4 is not a TGI value");
-  await expect(problems).toContainText("--tensor-parallel-size 4 is a vLLM flag; TGI does not have it. TGI shards with --num-shard.");
+  await expect(problems).toContainText(
+    "--tensor-parallel-size 4 is a vLLM flag; TGI does not have it. TGI shards with --num-shard.",
+  );
   const shardFix = problems.getByRole("button", { name: "Apply fix: Use --num-shard 4." });
   const quantFix = problems.getByRole("button", { name: /^Apply fix: Use --quantize gptq/ });
   await expect(shardFix).toBeVisible();

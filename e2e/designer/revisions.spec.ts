@@ -1,6 +1,8 @@
 import { addHost, cell, expect, pickModel, test } from "./fixtures";
 
-test("save two revisions with notes, open a permalink, and see the diff with budgets before and after", async ({ page }) => {
+test("save two revisions with notes, open a permalink, and see the diff with budgets before and after", async ({
+  page,
+}) => {
   await page.goto("/layouts/new?template=qwen2.5-7b-4090d-2x2-int4");
   await expect(page.getByRole("grid", { name: "GPU layout" })).toBeVisible();
   await page.getByRole("button", { name: "Save layout" }).click();

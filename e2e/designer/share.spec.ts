@@ -1,6 +1,11 @@
 import { addHost, cell, expect, pickModel, test } from "./fixtures";
 
-test("copy the share link, open it in a fresh browser context: the same grid, read-only, with Save a copy", async ({ page, browser, storageState, baseURL }) => {
+test("copy the share link, open it in a fresh browser context: the same grid, read-only, with Save a copy", async ({
+  page,
+  browser,
+  storageState,
+  baseURL,
+}) => {
   await page.goto("/layouts/new");
   await addHost(page);
   await cell(page, "host-a", 0).click();
@@ -9,17 +14,25 @@ test("copy the share link, open it in a fresh browser context: the same grid, re
   await cell(page, "host-a", 3).click();
   await pickModel(page, "llama 3.1 8b", /Llama-3\.1-8B-Instruct$/);
 
-  const labels = await page.getByRole("gridcell").evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label")));
+  const labels = await page
+    .getByRole("gridcell")
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label")));
   await page.getByRole("button", { name: "Share" }).click();
   const link = await page.getByLabel(/^Share link/).inputValue();
   expect(link).toMatch(/\/layouts\/share#l=1\./);
   expect(link.length).toBeLessThan(2000);
 
-  const fresh = await browser.newContext({ storageState: typeof storageState === "string" ? storageState : undefined, baseURL, viewport: { width: 1600, height: 1000 } });
+  const fresh = await browser.newContext({
+    storageState: typeof storageState === "string" ? storageState : undefined,
+    baseURL,
+    viewport: { width: 1600, height: 1000 },
+  });
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.getByRole("grid", { name: "GPU layout" })).toBeVisible();
-  const shared = await other.getByRole("gridcell").evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label")));
+  const shared = await other
+    .getByRole("gridcell")
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label")));
   expect(shared).toEqual(labels);
   await expect(other.getByRole("button", { name: "Add host" })).toHaveCount(0);
   await expect(other.getByRole("button", { name: "Save a copy" })).toBeVisible();

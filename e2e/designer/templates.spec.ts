@@ -5,7 +5,9 @@ import { expect, test } from "./fixtures";
 
 const SEED = TEMPLATES.filter((t) => t.id.startsWith("qwen2.5-7b-4090d"));
 
-test("the layouts page lists the templates; each seed template opens with lib/budget's real numbers", async ({ page }) => {
+test("the layouts page lists the templates; each seed template opens with lib/budget's real numbers", async ({
+  page,
+}) => {
   expect(SEED).toHaveLength(3);
   await page.goto("/layouts");
   const gallery = page.getByRole("region", { name: "From template" });
@@ -18,7 +20,9 @@ test("the layouts page lists the templates; each seed template opens with lib/bu
     const kv = Object.values(expected.instances).reduce((s, b) => s + b.kvCacheTokens, 0);
     await expect(page.getByRole("region", { name: "Summary" })).toContainText(`${kv.toLocaleString("en-US")} tokens`);
     for (const gpu of expected.gpus) {
-      await expect(page.locator(`[role="gridcell"][data-host="${gpu.hostId}"][data-gpu="${gpu.gpuIndex}"]`)).toHaveAttribute("data-planned-bytes", String(gpu.plannedBytes));
+      await expect(
+        page.locator(`[role="gridcell"][data-host="${gpu.hostId}"][data-gpu="${gpu.gpuIndex}"]`),
+      ).toHaveAttribute("data-planned-bytes", String(gpu.plannedBytes));
     }
   }
 });

@@ -7,7 +7,9 @@ for (const item of NAV_ITEMS) {
     const errors = watchConsoleErrors(page);
     await page.goto(item.href);
     await expect(page.getByRole("heading", { level: 1, name: item.label })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item.label })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item.label }),
+    ).toHaveAttribute("aria-current", "page");
     await page.screenshot({ path: `e2e/artifacts/shell-${item.label.toLowerCase()}.png`, fullPage: true });
     expect(errors).toEqual([]);
   });

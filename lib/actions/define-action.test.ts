@@ -16,7 +16,10 @@ beforeAll(async () => {
   admin = await sessionHeaders(await makeUser("admin"));
 });
 
-const input = z.object({ name: z.string().regex(/^[a-z]+$/, "use lower-case letters only, e.g. settingname"), fail: z.boolean().default(false) });
+const input = z.object({
+  name: z.string().regex(/^[a-z]+$/, "use lower-case letters only, e.g. settingname"),
+  fail: z.boolean().default(false),
+});
 
 function settingAction() {
   return defineAction({
@@ -26,7 +29,10 @@ function settingAction() {
     run: async (i, { tx }) => {
       await tx.setting.create({ data: { key: i.name, value: "v" } });
       if (i.fail) throw new Error("disk on fire: /secret/path");
-      return { data: { key: i.name }, audit: { targetType: "setting", targetId: i.name, after: { note: "v", value: "s3cret", password: "hunter2" } } };
+      return {
+        data: { key: i.name },
+        audit: { targetType: "setting", targetId: i.name, after: { note: "v", value: "s3cret", password: "hunter2" } },
+      };
     },
   });
 }
@@ -57,21 +63,32 @@ describe("defineAction", () => {
     const result = await runAs(admin, () => settingAction()({ name: "Bad Name", fail: "yes" }));
     expect(result).toMatchObject({
       ok: false,
-      fieldErrors: { name: ['got "Bad Name": use lower-case letters only, e.g. settingname'], fail: ['got "yes": expected boolean, received string'] },
+      fieldErrors: {
+        name: ['got "Bad Name": use lower-case letters only, e.g. settingname'],
+        fail: ['got "yes": expected boolean, received string'],
+      },
     });
     if (!result.ok) expect(result.error).toContain('name: got "Bad Name": use lower-case letters only');
   });
 
   it("refuses anonymous callers before parsing, and operators on an admin-only action", async () => {
-    expect(await runAs(new Headers(), () => settingAction()({ name: "gamma" }))).toMatchObject({ ok: false, error: expect.stringMatching(/not signed in/) });
+    expect(await runAs(new Headers(), () => settingAction()({ name: "gamma" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not signed in/),
+    });
     const operator = await sessionHeaders(await makeUser("operator", ["*"]));
-    expect(await runAs(operator, () => settingAction()({ name: "gamma" }))).toMatchObject({ ok: false, error: expect.stringMatching(/needs an admin/) });
+    expect(await runAs(operator, () => settingAction()({ name: "gamma" }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/needs an admin/),
+    });
   });
 
   it("the audit log refuses updates and deletes (append-only in the database)", async () => {
     const { db } = await import("../db");
     const row = await db().auditEvent.findFirstOrThrow();
-    await expect(db().auditEvent.update({ where: { id: row.id }, data: { actorLabel: "someone else" } })).rejects.toThrow(/append-only/);
+    await expect(
+      db().auditEvent.update({ where: { id: row.id }, data: { actorLabel: "someone else" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(db().auditEvent.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
   });
 });

@@ -28,11 +28,17 @@ export interface ActionSpec<S extends z.ZodType, T> {
 /** Turns any thrown value into a result for the client; unexpected errors are logged with a reference, never shown. */
 export function failure<T>(err: unknown, name: string): ActionResult<T> & { ok: false; status: number } {
   if (err instanceof AuthorizationError) return { ok: false, error: err.message, status: err.status };
-  if (err instanceof ActionError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors, status: err.status };
+  if (err instanceof ActionError)
+    return { ok: false, error: err.message, fieldErrors: err.fieldErrors, status: err.status };
   const reference = randomUUID().slice(0, 8);
   const e = err instanceof Error ? err : new Error(String(err));
   log.error({ reference, action: name, err: { name: e.name, message: e.message, stack: e.stack } }, "action failed");
-  return { ok: false, error: `Something went wrong (reference ${reference}). The change was not made; tell your administrator the reference.`, reference, status: 500 };
+  return {
+    ok: false,
+    error: `Something went wrong (reference ${reference}). The change was not made; tell your administrator the reference.`,
+    reference,
+    status: 500,
+  };
 }
 
 /**
@@ -47,7 +53,11 @@ export function executeAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
       if (!actor) return { ok: false, error: SIGN_IN_REQUIRED, status: 401 };
       if (!spec.readOnly && !spec.selfService && !canWriteAnything(actor)) {
         const who = actor.kind === "token" ? "This API token is read-only" : "Your role is viewer (read-only)";
-        return { ok: false, error: `${who}: ${spec.name} changes something. Ask an admin for an operator role.`, status: 403 };
+        return {
+          ok: false,
+          error: `${who}: ${spec.name} changes something. Ask an admin for an operator role.`,
+          status: 403,
+        };
       }
       const parsed = spec.input.safeParse(raw);
       if (!parsed.success) return { ok: false, ...describeZodError(parsed.error, raw), status: 422 };
@@ -73,11 +83,18 @@ export function executeAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   };
 }
 
-export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): (input: unknown) => Promise<ActionResult<T>> {
+export function defineAction<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+): (input: unknown) => Promise<ActionResult<T>> {
   const run = executeAction(spec);
   const action = async (input: unknown): Promise<ActionResult<T>> => {
     const { status: _status, ...result } = await run(input);
     return result;
   };
-  return register(action, { name: spec.name, kind: "action", mutates: spec.readOnly !== true, selfService: spec.selfService === true });
+  return register(action, {
+    name: spec.name,
+    kind: "action",
+    mutates: spec.readOnly !== true,
+    selfService: spec.selfService === true,
+  });
 }

@@ -18,7 +18,9 @@ export interface PublicActionSpec<S extends z.ZodType, T> {
  * The only way to write an action that runs for anonymous callers. The guard-coverage test lists
  * every one by name, so adding another is a deliberate, reviewed change.
  */
-export function definePublicAction<S extends z.ZodType, T>(spec: PublicActionSpec<S, T>): (input: unknown) => Promise<ActionResult<T>> {
+export function definePublicAction<S extends z.ZodType, T>(
+  spec: PublicActionSpec<S, T>,
+): (input: unknown) => Promise<ActionResult<T>> {
   const action = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const parsed = spec.input.safeParse(raw);

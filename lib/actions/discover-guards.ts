@@ -35,6 +35,8 @@ export function discoverServerEntryPoints(root: string): { actionModules: string
     }
   });
   const actionModules = files.filter((f) => isUseServerModule(readFileSync(f, "utf8"))).map((f) => relative(root, f));
-  const routeModules = files.filter((f) => /^app\/.*\/route\.(ts|js|mjs)$/.test(relative(root, f))).map((f) => relative(root, f));
+  const routeModules = files
+    .filter((f) => /^app\/.*\/route\.(ts|js|mjs)$/.test(relative(root, f)))
+    .map((f) => relative(root, f));
   return { actionModules: actionModules.sort(), routeModules: routeModules.sort() };
 }

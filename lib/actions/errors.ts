@@ -2,7 +2,10 @@
 export class ActionError extends Error {
   readonly status: 400 | 404 | 409 | 422;
   readonly fieldErrors?: Record<string, string[]>;
-  constructor(message: string, options: { status?: 400 | 404 | 409 | 422; fieldErrors?: Record<string, string[]> } = {}) {
+  constructor(
+    message: string,
+    options: { status?: 400 | 404 | 409 | 422; fieldErrors?: Record<string, string[]> } = {},
+  ) {
     super(message);
     this.name = "ActionError";
     this.status = options.status ?? 400;

@@ -33,7 +33,9 @@ beforeAll(async () => {
 });
 
 function paramsOf(file: string): Record<string, string> {
-  return Object.fromEntries([...file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1]!, "00000000-0000-0000-0000-000000000000"]));
+  return Object.fromEntries(
+    [...file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1]!, "00000000-0000-0000-0000-000000000000"]),
+  );
 }
 
 describe("discovery", () => {
@@ -54,7 +56,10 @@ describe.each(found.actionModules)("server actions in %s", (file) => {
       const info = guardInfo(fn) ?? { name: `${file}#${name}`, kind: "action", mutates: true, selfService: false };
       const action = fn as Action;
       if (info.kind === "public-action") {
-        expect(PUBLIC_ACTIONS, `${file} export ${name} (${info.name}) is public but not on the reviewed list`).toContain(info.name);
+        expect(
+          PUBLIC_ACTIONS,
+          `${file} export ${name} (${info.name}) is public but not on the reviewed list`,
+        ).toContain(info.name);
         continue;
       }
       const anonymous = await runAs(new Headers(), () => action({}));
@@ -83,7 +88,9 @@ describe.each(found.routeModules)("route handlers in %s", (file) => {
       expect(info?.kind, `${file} ${method} is not built with defineRoute`).toBe("route");
       const handler = mod[method] as Route;
       const call = (headers: Headers) =>
-        handler(new Request(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : "{}" }), { params: Promise.resolve(paramsOf(file)) });
+        handler(new Request(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : "{}" }), {
+          params: Promise.resolve(paramsOf(file)),
+        });
       const anonymous = await call(new Headers());
       expect(anonymous.status, `${file} ${method} answered an anonymous caller`).toBe(401);
       if (info!.mutates) {

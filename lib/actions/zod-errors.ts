@@ -24,11 +24,15 @@ function shown(value: unknown): string {
 }
 
 function fix(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === "invalid_type" && value === undefined) return `it is required (${issue.message.replace(/^Invalid input: /, "")})`;
+  if (issue.code === "invalid_type" && value === undefined)
+    return `it is required (${issue.message.replace(/^Invalid input: /, "")})`;
   return issue.message.replace(/^Invalid input: /, "");
 }
 
-export function describeZodError(error: z.ZodError, input: unknown): { error: string; fieldErrors: Record<string, string[]> } {
+export function describeZodError(
+  error: z.ZodError,
+  input: unknown,
+): { error: string; fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
   const lines: string[] = [];
   for (const issue of error.issues) {

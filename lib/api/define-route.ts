@@ -13,7 +13,10 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 
 function json(status: number, body: unknown, extra: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...extra } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...extra },
+  });
 }
 
 /** A cookie-authenticated write must come from our own origin (CSRF); token callers send no cookies. */
@@ -28,14 +31,22 @@ function sameOrigin(request: Request): boolean {
 async function readBody(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: {} };
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return { ok: false, response: json(413, { error: `The body is ${length} bytes; the limit is ${MAX_BODY_BYTES} bytes.` }) };
+  if (length > MAX_BODY_BYTES)
+    return {
+      ok: false,
+      response: json(413, { error: `The body is ${length} bytes; the limit is ${MAX_BODY_BYTES} bytes.` }),
+    };
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: json(413, { error: `The body is over ${MAX_BODY_BYTES} bytes.` }) };
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    return { ok: false, response: json(413, { error: `The body is over ${MAX_BODY_BYTES} bytes.` }) };
   if (!text.trim()) return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, response: json(400, { error: "The body is not JSON: send a JSON object with Content-Type: application/json." }) };
+    return {
+      ok: false,
+      response: json(400, { error: "The body is not JSON: send a JSON object with Content-Type: application/json." }),
+    };
   }
 }
 
@@ -44,22 +55,34 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
  * (Bearer token or session cookie) → anonymous refused (401) → zod → authorize on the resource → run + audit.
  * Path parameters and the JSON body are merged into one input object.
  */
-export function defineRoute<S extends z.ZodType, T>(spec: ActionSpec<S, T> & { respond?: (data: T) => Response }): RouteHandler {
+export function defineRoute<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T> & { respond?: (data: T) => Response },
+): RouteHandler {
   const execute = executeAction(spec);
   const handler: RouteHandler = async (request, context) => {
     const unsafe = request.method !== "GET" && request.method !== "HEAD";
     if (unsafe && !bearerToken(request.headers) && request.headers.get("cookie") && !sameOrigin(request)) {
-      return json(403, { error: "Cross-site request refused: call the API with an `Authorization: Bearer fd_…` token, or from the fleetdeck page itself." });
+      return json(403, {
+        error:
+          "Cross-site request refused: call the API with an `Authorization: Bearer fd_…` token, or from the fleetdeck page itself.",
+      });
     }
     const body = await readBody(request);
     if (!body.ok) return body.response;
     const params = await (context?.params ?? Promise.resolve({}));
     const query = request.method === "GET" ? Object.fromEntries(new URL(request.url).searchParams) : {};
-    const input = body.value && typeof body.value === "object" && !Array.isArray(body.value) ? { ...query, ...body.value, ...params } : { ...query, ...params };
+    const input =
+      body.value && typeof body.value === "object" && !Array.isArray(body.value)
+        ? { ...query, ...body.value, ...params }
+        : { ...query, ...params };
     const result = await runWithHeaders(request.headers, () => execute(input));
     const { status, ...rest } = result;
     if (rest.ok) return spec.respond ? spec.respond(rest.data) : json(200, rest.data);
-    return json(status, { error: rest.error, fieldErrors: rest.fieldErrors, reference: rest.reference }, status === 401 ? { "www-authenticate": 'Bearer realm="fleetdeck"' } : {});
+    return json(
+      status,
+      { error: rest.error, fieldErrors: rest.fieldErrors, reference: rest.reference },
+      status === 401 ? { "www-authenticate": 'Bearer realm="fleetdeck"' } : {},
+    );
   };
   return register(handler, { name: spec.name, kind: "route", mutates: spec.readOnly !== true });
 }

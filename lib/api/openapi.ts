@@ -21,20 +21,63 @@ const applyOut = z.object({
   stopped: z.array(z.string()),
 });
 const stateOut = z.object({ id: z.string(), instanceKey: z.string(), desiredState: z.enum(["running", "stopped"]) });
-const errorOut = z.object({ error: z.string(), fieldErrors: z.record(z.string(), z.array(z.string())).optional(), reference: z.string().optional() });
+const errorOut = z.object({
+  error: z.string(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  reference: z.string().optional(),
+});
 
 export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/layouts", summary: "List layouts", response: z.array(layoutOut), mutates: false },
-  { method: "get", path: "/api/v1/layouts/{layoutId}/revisions", summary: "List a layout's revisions, newest first", params: layoutIdInput, response: z.array(revisionOut), mutates: false },
-  { method: "get", path: "/api/v1/instances", summary: "List instances with desired and observed state", response: z.array(instanceOut), mutates: false },
-  { method: "post", path: "/api/v1/revisions/{revisionId}/apply", summary: "Apply a layout revision (records desired state; needs layout.apply on every host it touches)", params: applyRevisionInput, response: applyOut, mutates: true },
-  { method: "post", path: "/api/v1/instances/{instanceId}/start", summary: "Set an instance's desired state to running", params: instanceIdInput, response: stateOut, mutates: true },
-  { method: "post", path: "/api/v1/instances/{instanceId}/stop", summary: "Set an instance's desired state to stopped", params: instanceIdInput, response: stateOut, mutates: true },
+  {
+    method: "get",
+    path: "/api/v1/layouts/{layoutId}/revisions",
+    summary: "List a layout's revisions, newest first",
+    params: layoutIdInput,
+    response: z.array(revisionOut),
+    mutates: false,
+  },
+  {
+    method: "get",
+    path: "/api/v1/instances",
+    summary: "List instances with desired and observed state",
+    response: z.array(instanceOut),
+    mutates: false,
+  },
+  {
+    method: "post",
+    path: "/api/v1/revisions/{revisionId}/apply",
+    summary: "Apply a layout revision (records desired state; needs layout.apply on every host it touches)",
+    params: applyRevisionInput,
+    response: applyOut,
+    mutates: true,
+  },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/start",
+    summary: "Set an instance's desired state to running",
+    params: instanceIdInput,
+    response: stateOut,
+    mutates: true,
+  },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/stop",
+    summary: "Set an instance's desired state to stopped",
+    params: instanceIdInput,
+    response: stateOut,
+    mutates: true,
+  },
 ];
 
 function parameters(params: z.ZodObject | undefined) {
   if (!params) return [];
-  return Object.entries(params.shape).map(([name, schema]) => ({ name, in: "path", required: true, schema: z.toJSONSchema(schema as z.ZodType) }));
+  return Object.entries(params.shape).map(([name, schema]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: z.toJSONSchema(schema as z.ZodType),
+  }));
 }
 
 export function openApiDocument(serverUrl = "/") {
@@ -48,7 +91,11 @@ export function openApiDocument(serverUrl = "/") {
       responses: {
         "200": { description: "OK", content: { "application/json": { schema: z.toJSONSchema(e.response) } } },
         ...Object.fromEntries(
-          [["401", "Not signed in, or the token is invalid, expired or revoked"], ["403", "Signed in, but the role, host grants or token scopes do not allow it"], ["422", "The input is invalid (fieldErrors name each field)"]].map(([code, description]) => [
+          [
+            ["401", "Not signed in, or the token is invalid, expired or revoked"],
+            ["403", "Signed in, but the role, host grants or token scopes do not allow it"],
+            ["422", "The input is invalid (fieldErrors name each field)"],
+          ].map(([code, description]) => [
             code,
             { description, content: { "application/json": { schema: z.toJSONSchema(errorOut) } } },
           ]),
@@ -58,9 +105,17 @@ export function openApiDocument(serverUrl = "/") {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "fleetdeck API", version: "1", description: "Send `Authorization: Bearer fd_…` (create a token in Settings → API tokens)." },
+    info: {
+      title: "fleetdeck API",
+      version: "1",
+      description: "Send `Authorization: Bearer fd_…` (create a token in Settings → API tokens).",
+    },
     servers: [{ url: serverUrl }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "fleetdeck API token (fd_…); scopes: read, write" } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "fleetdeck API token (fd_…); scopes: read, write" },
+      },
+    },
     paths,
   };
 }

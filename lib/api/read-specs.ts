@@ -4,8 +4,18 @@ import type { ActionContext } from "../actions/types";
 
 /** Read endpoints of /api/v1, as action specs (readOnly: no audit row; viewers and "read" tokens may call them). */
 
-export const layoutOut = z.object({ id: z.string(), name: z.string(), updatedAt: z.string(), revisionCount: z.number().int() });
-export const revisionOut = z.object({ id: z.string(), number: z.number().int(), note: z.string(), createdAt: z.string() });
+export const layoutOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  updatedAt: z.string(),
+  revisionCount: z.number().int(),
+});
+export const revisionOut = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  note: z.string(),
+  createdAt: z.string(),
+});
 export const instanceOut = z.object({
   id: z.string(),
   layoutId: z.string(),
@@ -19,7 +29,9 @@ export const instanceOut = z.object({
 });
 
 const empty = z.object({}).passthrough();
-export const layoutIdInput = z.object({ layoutId: z.string().min(1, "give a layout id (GET /api/v1/layouts lists them)").max(64) });
+export const layoutIdInput = z.object({
+  layoutId: z.string().min(1, "give a layout id (GET /api/v1/layouts lists them)").max(64),
+});
 
 export const listLayoutsSpec = {
   name: "api.layouts.list",
@@ -27,8 +39,20 @@ export const listLayoutsSpec = {
   readOnly: true,
   authorize: () => ({ action: "layout.read" as const, resource: { type: "layout" as const } }),
   run: async (_: unknown, { tx }: ActionContext) => {
-    const rows = await tx.layout.findMany({ orderBy: { updatedAt: "desc" }, include: { _count: { select: { revisions: true } } } });
-    return { data: rows.map((l): z.infer<typeof layoutOut> => ({ id: l.id, name: l.name, updatedAt: l.updatedAt.toISOString(), revisionCount: l._count.revisions })) };
+    const rows = await tx.layout.findMany({
+      orderBy: { updatedAt: "desc" },
+      include: { _count: { select: { revisions: true } } },
+    });
+    return {
+      data: rows.map(
+        (l): z.infer<typeof layoutOut> => ({
+          id: l.id,
+          name: l.name,
+          updatedAt: l.updatedAt.toISOString(),
+          revisionCount: l._count.revisions,
+        }),
+      ),
+    };
   },
 };
 
@@ -36,10 +60,22 @@ export const listRevisionsSpec = {
   name: "api.revisions.list",
   input: layoutIdInput,
   readOnly: true,
-  authorize: (input: z.infer<typeof layoutIdInput>) => ({ action: "layout.read" as const, resource: { type: "layout" as const, id: input.layoutId } }),
+  authorize: (input: z.infer<typeof layoutIdInput>) => ({
+    action: "layout.read" as const,
+    resource: { type: "layout" as const, id: input.layoutId },
+  }),
   run: async (input: z.infer<typeof layoutIdInput>, { tx }: ActionContext) => {
     const rows = await tx.layoutRevision.findMany({ where: { layoutId: input.layoutId }, orderBy: { number: "desc" } });
-    return { data: rows.map((r): z.infer<typeof revisionOut> => ({ id: r.id, number: r.number, note: r.note, createdAt: r.createdAt.toISOString() })) };
+    return {
+      data: rows.map(
+        (r): z.infer<typeof revisionOut> => ({
+          id: r.id,
+          number: r.number,
+          note: r.note,
+          createdAt: r.createdAt.toISOString(),
+        }),
+      ),
+    };
   },
 };
 
@@ -51,17 +87,19 @@ export const listInstancesSpec = {
   run: async (_: unknown, { tx }: ActionContext) => {
     const rows = await tx.instance.findMany({ orderBy: { updatedAt: "desc" } });
     return {
-      data: rows.map((r): z.infer<typeof instanceOut> => ({
-        id: r.id,
-        layoutId: r.layoutId,
-        instanceKey: r.instanceKey,
-        revisionId: r.revisionId,
-        hostId: r.hostId,
-        gpuIndices: z.array(z.number().int()).catch([]).parse(JSON.parse(r.gpuIndices)),
-        desiredState: r.desiredState,
-        observedState: r.observedState,
-        updatedAt: r.updatedAt.toISOString(),
-      })),
+      data: rows.map(
+        (r): z.infer<typeof instanceOut> => ({
+          id: r.id,
+          layoutId: r.layoutId,
+          instanceKey: r.instanceKey,
+          revisionId: r.revisionId,
+          hostId: r.hostId,
+          gpuIndices: z.array(z.number().int()).catch([]).parse(JSON.parse(r.gpuIndices)),
+          desiredState: r.desiredState,
+          observedState: r.observedState,
+          updatedAt: r.updatedAt.toISOString(),
+        }),
+      ),
     };
   },
 };

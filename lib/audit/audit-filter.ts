@@ -22,11 +22,26 @@ export function auditWhere(f: AuditFilter) {
   if (f.actor) and.push({ actorLabel: contains(f.actor) });
   if (f.from) and.push({ at: { gte: new Date(`${f.from}T00:00:00Z`) } });
   if (f.to) and.push({ at: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } });
-  if (f.q) and.push({ OR: ["actorLabel", "action", "targetType", "targetId", "ip", "after", "before"].map((k) => ({ [k]: contains(f.q!) })) });
+  if (f.q)
+    and.push({
+      OR: ["actorLabel", "action", "targetType", "targetId", "ip", "after", "before"].map((k) => ({
+        [k]: contains(f.q!),
+      })),
+    });
   return and.length ? { AND: and } : {};
 }
 
-const CSV_COLUMNS = ["at", "actorLabel", "actorId", "ip", "action", "targetType", "targetId", "before", "after"] as const;
+const CSV_COLUMNS = [
+  "at",
+  "actorLabel",
+  "actorId",
+  "ip",
+  "action",
+  "targetType",
+  "targetId",
+  "before",
+  "after",
+] as const;
 
 function cell(v: unknown): string {
   const s = v instanceof Date ? v.toISOString() : v == null ? "" : String(v);
@@ -35,5 +50,7 @@ function cell(v: unknown): string {
 }
 
 export function toCsv(rows: Record<(typeof CSV_COLUMNS)[number], unknown>[]): string {
-  return [CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n";
+  return (
+    [CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n"
+  );
 }

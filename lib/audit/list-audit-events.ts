@@ -21,13 +21,27 @@ export async function listAuditEvents(filter: Partial<AuditFilter> = {}): Promis
     where: auditWhere({ limit: 200, ...filter }),
     orderBy: { at: "desc" },
     take: filter.limit ?? 200,
-    select: { id: true, at: true, actorLabel: true, ip: true, action: true, targetType: true, targetId: true, before: true, after: true },
+    select: {
+      id: true,
+      at: true,
+      actorLabel: true,
+      ip: true,
+      action: true,
+      targetType: true,
+      targetId: true,
+      before: true,
+      after: true,
+    },
   });
 }
 
 /** The distinct action names, for the filter's drop-down. */
 export async function listAuditActions(): Promise<string[]> {
   await authorize("audit.read", { type: "global" });
-  const rows = await db().auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db().auditEvent.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((r) => r.action);
 }

@@ -57,7 +57,9 @@ const postgres: Target = {
   indexes: async (url) => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const { rows } = await c.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`);
+    const { rows } = await c.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`,
+    );
     await c.end();
     return rows.map((r) => r.indexname);
   },
@@ -68,14 +70,21 @@ describe.each(adminUrl ? [sqlite, postgres] : [sqlite])("0002_auth_audit on $nam
     const url = await t.url();
     expect((await migrate(url)).applied).toEqual(expect.arrayContaining(["0001_init", "0002_auth_audit"]));
     expect((await migrate(url)).applied).toEqual([]);
-    expect(await t.indexes(url)).toEqual(expect.arrayContaining(["audit_event_targetType_targetId_idx", "api_token_prefix_idx"]));
+    expect(await t.indexes(url)).toEqual(
+      expect.arrayContaining(["audit_event_targetType_targetId_idx", "api_token_prefix_idx"]),
+    );
   });
 
   it("lets rows be inserted but never changed or deleted", async () => {
     const url = await t.url();
     await migrate(url);
-    await t.exec(url, `INSERT INTO "audit_event" ("id", "actorLabel", "action", "targetType") VALUES ('e1', 'ada', 'user.create', 'user')`);
-    await expect(t.exec(url, `UPDATE "audit_event" SET "actorLabel" = 'mallory' WHERE "id" = 'e1'`)).rejects.toThrow(/append-only/);
+    await t.exec(
+      url,
+      `INSERT INTO "audit_event" ("id", "actorLabel", "action", "targetType") VALUES ('e1', 'ada', 'user.create', 'user')`,
+    );
+    await expect(t.exec(url, `UPDATE "audit_event" SET "actorLabel" = 'mallory' WHERE "id" = 'e1'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.exec(url, `DELETE FROM "audit_event" WHERE "id" = 'e1'`)).rejects.toThrow(/append-only/);
   });
 });

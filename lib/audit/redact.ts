@@ -8,7 +8,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === "bigint") return value.toString();
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) && k !== "tokenPrefix" && k !== "scopes" ? "[redacted]" : redact(v, depth + 1);
+    for (const [k, v] of Object.entries(value))
+      out[k] = SECRET_KEY.test(k) && k !== "tokenPrefix" && k !== "scopes" ? "[redacted]" : redact(v, depth + 1);
     return out;
   }
   return value;

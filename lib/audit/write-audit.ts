@@ -2,7 +2,13 @@ import type { Actor, ActionContext, AuditEntry } from "../actions/types";
 import { redact } from "./redact";
 
 /** Appends one audit row through the action's transaction client: it commits or rolls back with the change. */
-export async function writeAudit(tx: ActionContext["tx"], actor: Actor | null, action: string, entry: AuditEntry, ipFallback: string | null = null): Promise<void> {
+export async function writeAudit(
+  tx: ActionContext["tx"],
+  actor: Actor | null,
+  action: string,
+  entry: AuditEntry,
+  ipFallback: string | null = null,
+): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: actor?.userId ?? null,

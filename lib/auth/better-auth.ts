@@ -26,7 +26,13 @@ function build(secureCookies: boolean) {
     baseURL: FLEETDECK_PUBLIC_URL ?? `http://localhost:${PORT}`,
     trustedOrigins: FLEETDECK_ALLOWED_ORIGINS.map((o) => (o.includes("://") ? o : `https://${o}`)),
     database: prismaAdapter(db(), { provider: providerOf(DATABASE_URL) }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256, autoSignIn: false },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+      autoSignIn: false,
+    },
     session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
     rateLimit: { enabled: false }, // our own limiter (lib/auth/rate-limit.ts) is per account and per address
     telemetry: { enabled: false },
@@ -35,7 +41,10 @@ function build(secureCookies: boolean) {
       cookiePrefix: "fleetdeck",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
     },
-    plugins: [username({ minUsernameLength: 2, maxUsernameLength: 40, usernameValidator: (u) => /^[A-Za-z0-9._-]+$/.test(u) }), nextCookies()],
+    plugins: [
+      username({ minUsernameLength: 2, maxUsernameLength: 40, usernameValidator: (u) => /^[A-Za-z0-9._-]+$/.test(u) }),
+      nextCookies(),
+    ],
   });
 }
 

@@ -3,8 +3,20 @@ import type { Actor, PermissionAction, Resource, Role, TokenScope } from "../act
 import { can, canWriteAnything, parseSelector, selectorMatches } from "./can";
 
 const ACTIONS: PermissionAction[] = [
-  "fleet.read", "host.manage", "layout.read", "layout.write", "layout.apply", "instance.read", "instance.start",
-  "instance.stop", "metrics.read", "audit.read", "user.manage", "token.manage", "secret.manage", "settings.manage",
+  "fleet.read",
+  "host.manage",
+  "layout.read",
+  "layout.write",
+  "layout.apply",
+  "instance.read",
+  "instance.start",
+  "instance.stop",
+  "metrics.read",
+  "audit.read",
+  "user.manage",
+  "token.manage",
+  "secret.manage",
+  "settings.manage",
 ];
 const READS = new Set<PermissionAction>(["fleet.read", "layout.read", "instance.read", "metrics.read", "audit.read"]);
 const HOST_SCOPED = new Set<PermissionAction>(["layout.apply", "instance.start", "instance.stop"]);
@@ -40,7 +52,9 @@ describe("can(): roles × actions × resources (session users)", () => {
     for (const action of ACTIONS) {
       for (const [key, resource] of Object.entries(RESOURCES)) {
         it(`${role} ${action} on ${key} → ${expected(role, action, key)}`, () => {
-          expect(can(actor(role), action, resource, role === "operator" ? GRANTS : [])).toBe(expected(role, action, key));
+          expect(can(actor(role), action, resource, role === "operator" ? GRANTS : [])).toBe(
+            expected(role, action, key),
+          );
         });
       }
     }

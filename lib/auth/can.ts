@@ -18,7 +18,12 @@ export const READ_ACTIONS: ReadonlySet<PermissionAction> = new Set([
   "audit.read",
 ]);
 
-const ADMIN_ONLY: ReadonlySet<PermissionAction> = new Set(["host.manage", "user.manage", "secret.manage", "settings.manage"]);
+const ADMIN_ONLY: ReadonlySet<PermissionAction> = new Set([
+  "host.manage",
+  "user.manage",
+  "secret.manage",
+  "settings.manage",
+]);
 const HOST_SCOPED: ReadonlySet<PermissionAction> = new Set(["layout.apply", "instance.start", "instance.stop"]);
 
 export function isReadAction(action: PermissionAction): boolean {

@@ -8,4 +8,5 @@ export class AuthorizationError extends Error {
   }
 }
 
-export const SIGN_IN_REQUIRED = "You are not signed in: sign in (or send a valid API token as `Authorization: Bearer fd_…`) and try again.";
+export const SIGN_IN_REQUIRED =
+  "You are not signed in: sign in (or send a valid API token as `Authorization: Bearer fd_…`) and try again.";

@@ -22,18 +22,31 @@ export class FirstRunClosedError extends Error {
 }
 
 /** Creates the first admin, once: the setting row's primary key makes a second, concurrent setup fail. */
-export async function createFirstAdmin(user: Omit<NewUser, "role">, ip: string | null, via: string): Promise<{ id: string }> {
+export async function createFirstAdmin(
+  user: Omit<NewUser, "role">,
+  ip: string | null,
+  via: string,
+): Promise<{ id: string }> {
   return db().$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0 || (await tx.setting.findUnique({ where: { key: MARKER } }))) throw new FirstRunClosedError();
+    if ((await tx.user.count()) > 0 || (await tx.setting.findUnique({ where: { key: MARKER } })))
+      throw new FirstRunClosedError();
     await tx.setting.create({ data: { key: MARKER, value: new Date().toISOString() } });
     const created = await createPasswordUser(tx, { ...user, role: "admin" });
     const actor: Actor = { kind: "user", userId: created.id, label: user.username, role: "admin", ip };
-    await writeAudit(tx, actor, "auth.first-admin", { targetType: "user", targetId: created.id, after: { email: user.email, username: user.username, role: "admin", via } });
+    await writeAudit(tx, actor, "auth.first-admin", {
+      targetType: "user",
+      targetId: created.id,
+      after: { email: user.email, username: user.username, role: "admin", via },
+    });
     return created;
   });
 }
 
-const seedSchema = z.object({ FLEETDECK_ADMIN_EMAIL: emailSchema, FLEETDECK_ADMIN_PASSWORD: passwordSchema, FLEETDECK_ADMIN_USERNAME: usernameSchema.default("admin") });
+const seedSchema = z.object({
+  FLEETDECK_ADMIN_EMAIL: emailSchema,
+  FLEETDECK_ADMIN_PASSWORD: passwordSchema,
+  FLEETDECK_ADMIN_USERNAME: usernameSchema.default("admin"),
+});
 
 let seeded: Promise<void> | undefined;
 
@@ -48,7 +61,11 @@ export function seedAdminFromEnv(source: Record<string, string | undefined> = pr
       return;
     }
     if (await hasAnyUser()) return;
-    const { FLEETDECK_ADMIN_EMAIL: email, FLEETDECK_ADMIN_PASSWORD: password, FLEETDECK_ADMIN_USERNAME: username } = parsed.data;
+    const {
+      FLEETDECK_ADMIN_EMAIL: email,
+      FLEETDECK_ADMIN_PASSWORD: password,
+      FLEETDECK_ADMIN_USERNAME: username,
+    } = parsed.data;
     try {
       await createFirstAdmin({ email, username, password }, null, "environment");
       log.info({ email }, "first admin created from FLEETDECK_ADMIN_EMAIL");

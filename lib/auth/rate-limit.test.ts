@@ -15,14 +15,22 @@ describe("login rate limiter", () => {
       l.failed("Ada", "10.0.0.1");
     }
     const first = l.check("ada", "10.0.0.9");
-    expect(first).toEqual({ allowed: false, retryAfterMs: 2_000, message: "Too many failed sign-in attempts for this account. Try again in 2 s." });
+    expect(first).toEqual({
+      allowed: false,
+      retryAfterMs: 2_000,
+      message: "Too many failed sign-in attempts for this account. Try again in 2 s.",
+    });
     c.advance(2_000);
     expect(l.check("ada", null).allowed).toBe(true);
     l.failed("ada", null);
     expect(l.check("ada", null)).toMatchObject({ allowed: false, retryAfterMs: 4_000 });
     c.advance(4_000);
     l.failed("ada", null);
-    expect(l.check("ada", null)).toMatchObject({ allowed: false, retryAfterMs: 8_000, message: expect.stringContaining("Try again in 8 s.") });
+    expect(l.check("ada", null)).toMatchObject({
+      allowed: false,
+      retryAfterMs: 8_000,
+      message: expect.stringContaining("Try again in 8 s."),
+    });
   });
 
   it("caps the wait and forgets failures after the window", () => {
@@ -46,7 +54,10 @@ describe("login rate limiter", () => {
     l.failed("someone-new", "192.0.2.7");
     l.succeeded("someone-new");
     const d = l.check("another", "192.0.2.7");
-    expect(d).toMatchObject({ allowed: false, message: "Too many failed sign-in attempts from your address. Try again in 2 s." });
+    expect(d).toMatchObject({
+      allowed: false,
+      message: "Too many failed sign-in attempts from your address. Try again in 2 s.",
+    });
     expect(l.check("another", "198.51.100.1").allowed).toBe(true);
   });
 

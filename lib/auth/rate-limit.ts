@@ -13,8 +13,18 @@ export interface LimitPolicy {
   windowMs: number;
 }
 
-export const ACCOUNT_POLICY: LimitPolicy = { free: 4, baseDelayMs: 2_000, maxDelayMs: 15 * 60_000, windowMs: 15 * 60_000 };
-export const ADDRESS_POLICY: LimitPolicy = { free: 20, baseDelayMs: 2_000, maxDelayMs: 15 * 60_000, windowMs: 15 * 60_000 };
+export const ACCOUNT_POLICY: LimitPolicy = {
+  free: 4,
+  baseDelayMs: 2_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 15 * 60_000,
+};
+export const ADDRESS_POLICY: LimitPolicy = {
+  free: 20,
+  baseDelayMs: 2_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 15 * 60_000,
+};
 
 interface Entry {
   failures: number;
@@ -83,7 +93,11 @@ export class LoginRateLimiter {
     if (byAccount === 0 && byAddress === 0) return { allowed: true };
     const retryAfterMs = Math.max(byAccount, byAddress);
     const what = byAccount >= byAddress ? "for this account" : "from your address";
-    return { allowed: false, retryAfterMs, message: `Too many failed sign-in attempts ${what}. Try again in ${seconds(retryAfterMs)} s.` };
+    return {
+      allowed: false,
+      retryAfterMs,
+      message: `Too many failed sign-in attempts ${what}. Try again in ${seconds(retryAfterMs)} s.`,
+    };
   }
 
   failed(account: string, ip: string | null): void {

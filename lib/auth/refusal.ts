@@ -12,14 +12,18 @@ export function describeRefusal(actor: Actor, check: Check, grants: readonly str
   if (actor.kind === "token") {
     const scopes = actor.scopes ?? [];
     const needed = isReadAction(action) ? "read" : "write";
-    if (!scopes.includes(needed) && !["user.manage", "token.manage", "secret.manage", "host.manage", "settings.manage"].includes(action)) {
+    if (
+      !scopes.includes(needed) &&
+      !["user.manage", "token.manage", "secret.manage", "host.manage", "settings.manage"].includes(action)
+    ) {
       return `This API token has scopes [${scopes.join(", ")}]; ${action} needs the "${needed}" scope: create a token with it.`;
     }
     if (["user.manage", "token.manage", "secret.manage", "host.manage", "settings.manage"].includes(action)) {
       return `API tokens can't do ${action}: sign in to the web console instead.`;
     }
   }
-  if (actor.role === "viewer") return `Your role is viewer (read-only): ${action} needs an operator or admin. Ask an admin to change your role.`;
+  if (actor.role === "viewer")
+    return `Your role is viewer (read-only): ${action} needs an operator or admin. Ask an admin to change your role.`;
   if (resource.type === "host" || resource.type === "instance") {
     const l = resource.type === "host" ? resource.labels : resource.hostLabels;
     const what = resource.type === "host" ? `host ${resource.id}` : `instance ${resource.id}`;

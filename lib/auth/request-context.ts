@@ -29,7 +29,10 @@ export async function requestHeaders(): Promise<Headers> {
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) {
-    const parts = forwarded.split(",").map((p) => p.trim()).filter(Boolean);
+    const parts = forwarded
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
     const last = parts.at(-1);
     if (last) return last.slice(0, 64);
   }

@@ -18,7 +18,12 @@ const WRONG = "Wrong email, username or password. Check them and try again.";
  * Signs in with an email or a username and a password: the limiter is consulted first (a locked
  * account or address is refused before the password is checked), every outcome is audited.
  */
-export async function signInWithPassword(identifier: string, password: string, headers: Headers, ip: string | null): Promise<SignInResult> {
+export async function signInWithPassword(
+  identifier: string,
+  password: string,
+  headers: Headers,
+  ip: string | null,
+): Promise<SignInResult> {
   const limiter = loginLimiter();
   const id = identifier.trim();
   const label = id.slice(0, 80);
@@ -30,13 +35,26 @@ export async function signInWithPassword(identifier: string, password: string, h
   const api = auth(headers).api;
   try {
     const out = id.includes("@")
-      ? await api.signInEmail({ body: { email: id.toLowerCase(), password, rememberMe: true }, headers, returnHeaders: true })
-      : await api.signInUsername({ body: { username: id.toLowerCase(), password, rememberMe: true }, headers, returnHeaders: true });
+      ? await api.signInEmail({
+          body: { email: id.toLowerCase(), password, rememberMe: true },
+          headers,
+          returnHeaders: true,
+        })
+      : await api.signInUsername({
+          body: { username: id.toLowerCase(), password, rememberMe: true },
+          headers,
+          returnHeaders: true,
+        });
     const userId = out.response?.user.id;
     if (!userId) throw new ActionError(WRONG, { status: 422 });
     limiter.succeeded(id);
     const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
-    await writeAudit(db(), { kind: "user", userId, label: user.username ?? user.email, role: "viewer", ip }, "auth.sign-in", { targetType: "user", targetId: userId });
+    await writeAudit(
+      db(),
+      { kind: "user", userId, label: user.username ?? user.email, role: "viewer", ip },
+      "auth.sign-in",
+      { targetType: "user", targetId: userId },
+    );
     return { userId, setCookies: out.headers.getSetCookie() };
   } catch (err) {
     if (err instanceof ActionError) throw err;

@@ -34,7 +34,12 @@ export async function makeUser(role: Role, grants: string[] = []): Promise<TestU
   const { db } = await import("../db");
   const { createPasswordUser } = await import("./users");
   counter += 1;
-  const user = { email: `${role}${counter}@example.test`, username: `${role}${counter}`, password: `correct horse ${role} ${counter}`, role };
+  const user = {
+    email: `${role}${counter}@example.test`,
+    username: `${role}${counter}`,
+    password: `correct horse ${role} ${counter}`,
+    role,
+  };
   const { id } = await db().$transaction((tx) => createPasswordUser(tx, user));
   for (const selector of grants) await db().hostGrant.create({ data: { userId: id, selector } });
   return { id, email: user.email, username: user.username, password: user.password };
@@ -44,15 +49,28 @@ export async function makeUser(role: Role, grants: string[] = []): Promise<TestU
 export async function sessionHeaders(user: TestUser, origin = "http://localhost:3000"): Promise<Headers> {
   const { auth } = await import("./better-auth");
   const h = new Headers({ origin });
-  const out = await auth(h).api.signInEmail({ body: { email: user.email, password: user.password }, headers: h, returnHeaders: true });
-  const cookie = out.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const out = await auth(h).api.signInEmail({
+    body: { email: user.email, password: user.password },
+    headers: h,
+    returnHeaders: true,
+  });
+  const cookie = out.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return new Headers({ cookie, origin, host: new URL(origin).host });
 }
 
-export async function tokenHeaders(userId: string, scopes: TokenScope[], expiresAt: Date | null = null): Promise<{ headers: Headers; tokenId: string; token: string }> {
+export async function tokenHeaders(
+  userId: string,
+  scopes: TokenScope[],
+  expiresAt: Date | null = null,
+): Promise<{ headers: Headers; tokenId: string; token: string }> {
   const { db } = await import("../db");
   const { generateToken } = await import("../tokens/token-format");
   const { token, prefix, hashedToken } = generateToken();
-  const row = await db().apiToken.create({ data: { name: "test", prefix, hashedToken, scopes: JSON.stringify(scopes), userId, expiresAt } });
+  const row = await db().apiToken.create({
+    data: { name: "test", prefix, hashedToken, scopes: JSON.stringify(scopes), userId, expiresAt },
+  });
   return { headers: new Headers({ authorization: `Bearer ${token}` }), tokenId: row.id, token };
 }

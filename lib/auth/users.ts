@@ -57,6 +57,8 @@ export async function createPasswordUser(tx: ActionContext["tx"], user: NewUser)
       role: user.role,
     },
   });
-  await tx.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash } });
+  await tx.account.create({
+    data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash },
+  });
   return { id };
 }

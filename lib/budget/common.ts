@@ -19,7 +19,8 @@ export interface GpuTarget {
 }
 
 export function toGpuTarget(gpu: GpuSpec | GpuTarget | number): GpuTarget {
-  if (typeof gpu === "number") return { memoryBytes: gpu, name: `GPU ${(gpu / 2 ** 30).toFixed(1)} GiB`, interconnect: "pcie" };
+  if (typeof gpu === "number")
+    return { memoryBytes: gpu, name: `GPU ${(gpu / 2 ** 30).toFixed(1)} GiB`, interconnect: "pcie" };
   return { memoryBytes: gpu.memoryBytes, name: gpu.name, interconnect: gpu.interconnect };
 }
 
@@ -35,12 +36,18 @@ export interface Prepared {
   findings: Finding[];
 }
 
-export function prepare(instance: Instance, model: BudgetModel, vocabPadding: number, swapSpaceBytesPerGpu: number): Prepared {
+export function prepare(
+  instance: Instance,
+  model: BudgetModel,
+  vocabPadding: number,
+  swapSpaceBytesPerGpu: number,
+): Prepared {
   const format = resolveWeightFormat(model, instance.quantization, instance.dtype);
   const weights = estimateWeights(model, { tp: instance.tp, vocabPadding, format });
   const dtypeBytes = kvDtypeBytes(instance.kvCacheDtype, instance.dtype);
   const maxLen = resolveMaxModelLen(instance, model);
-  const checkpointBytes = model.checkpointBytes ?? estimateWeights(model, { tp: 1, vocabPadding: 1, format }).weightsBytesPerGpu;
+  const checkpointBytes =
+    model.checkpointBytes ?? estimateWeights(model, { tp: 1, vocabPadding: 1, format }).weightsBytesPerGpu;
   const host = estimateHostNeeds({ engine: instance.engine, tp: instance.tp, checkpointBytes, swapSpaceBytesPerGpu });
   return {
     format,
@@ -54,10 +61,15 @@ export function prepare(instance: Instance, model: BudgetModel, vocabPadding: nu
   };
 }
 
-export const term = (name: TermName, bytes: number, explanation: string): BudgetTerm => ({ name, bytes: Math.max(0, Math.round(bytes)), explanation });
+export const term = (name: TermName, bytes: number, explanation: string): BudgetTerm => ({
+  name,
+  bytes: Math.max(0, Math.round(bytes)),
+  explanation,
+});
 
 /** Needed gpu_memory_utilization (or memory fraction), rounded up to 0.01. */
-export const fractionNeeded = (bytes: number, memoryBytes: number): number => Math.ceil((bytes / memoryBytes) * 100) / 100;
+export const fractionNeeded = (bytes: number, memoryBytes: number): number =>
+  Math.ceil((bytes / memoryBytes) * 100) / 100;
 
 /** What each engine computes its own way; `assembleBudget` adds what `prepare` already knows. */
 export type EngineBudgetParts = Pick<
@@ -91,6 +103,12 @@ export function assembleBudget(instance: Instance, p: Prepared, parts: EngineBud
     kvBytesPerTokenPerGpu: p.kvBytesPerTokenPerGpu,
     maxConcurrency: Math.floor(maxConcurrency * 100) / 100,
     host: { ramBytes: p.host.ramBytes, shmBytes: p.host.shmBytes, cpus: p.host.cpus },
-    settings: { ...settings, tp: instance.tp, weightFormat: p.format.label, totalParams: p.weights.totalParams, kvCacheDtypeBytes: p.kvDtypeBytes },
+    settings: {
+      ...settings,
+      tp: instance.tp,
+      weightFormat: p.format.label,
+      totalParams: p.weights.totalParams,
+      kvCacheDtypeBytes: p.kvDtypeBytes,
+    },
   };
 }

@@ -29,8 +29,20 @@ export class GpuCells {
       for (const slot of host.gpus) {
         const spec = resolve.gpu(slot, host);
         let target = spec === undefined ? undefined : toGpuTarget(spec);
-        if (slot.memoryBytes !== undefined) target = { name: target?.name ?? slot.gpuId, interconnect: target?.interconnect ?? "pcie", memoryBytes: slot.memoryBytes };
-        this.cells.set(cellKey(host.id, slot.index), { hostId: host.id, gpuIndex: slot.index, target, nvlinkGroup: slot.nvlinkGroup, segments: [], plannedBytes: 0 });
+        if (slot.memoryBytes !== undefined)
+          target = {
+            name: target?.name ?? slot.gpuId,
+            interconnect: target?.interconnect ?? "pcie",
+            memoryBytes: slot.memoryBytes,
+          };
+        this.cells.set(cellKey(host.id, slot.index), {
+          hostId: host.id,
+          gpuIndex: slot.index,
+          target,
+          nvlinkGroup: slot.nvlinkGroup,
+          segments: [],
+          plannedBytes: 0,
+        });
       }
     }
   }
@@ -48,7 +60,12 @@ export class GpuCells {
       if (!cell) continue;
       if (!cell.target) {
         findings.push({
-          code: "budget.unknown-gpu", severity: "error", instanceId: instance.id, hostId: placement.hostId, gpuIndex: index, field: "placement",
+          code: "budget.unknown-gpu",
+          severity: "error",
+          instanceId: instance.id,
+          hostId: placement.hostId,
+          gpuIndex: index,
+          field: "placement",
           message: `instance "${instance.id}" is placed on GPU ${index} of host "${placement.hostId}", which has an unknown GPU model and no memory size, so its memory cannot be budgeted.`,
           fix: "pick the GPU model of that slot from the catalog, or give its memory in bytes.",
         });
@@ -62,7 +79,10 @@ export class GpuCells {
     const groups = new Set(cells.map((c) => c.nvlinkGroup));
     const sharedGroup = groups.size === 1 && !groups.has(undefined);
     const interconnect = cells.length > 1 && !sharedGroup && !groups.has(undefined) ? "pcie" : smallest.interconnect;
-    return { gpu: { ...smallest, interconnect: sharedGroup ? "nvlink" : interconnect }, keys: cells.map((c) => cellKey(c.hostId, c.gpuIndex)) };
+    return {
+      gpu: { ...smallest, interconnect: sharedGroup ? "nvlink" : interconnect },
+      keys: cells.map((c) => cellKey(c.hostId, c.gpuIndex)),
+    };
   }
 
   stack(instance: Instance, keys: readonly string[], budget: InstanceBudget): void {
@@ -83,7 +103,14 @@ export class GpuCells {
     const out: GpuBudget[] = [];
     for (const cell of this.cells.values()) {
       const memoryBytes = cell.target?.memoryBytes ?? 0;
-      out.push({ hostId: cell.hostId, gpuIndex: cell.gpuIndex, memoryBytes, segments: cell.segments, plannedBytes: cell.plannedBytes, freeBytes: Math.max(0, memoryBytes - cell.plannedBytes) });
+      out.push({
+        hostId: cell.hostId,
+        gpuIndex: cell.gpuIndex,
+        memoryBytes,
+        segments: cell.segments,
+        plannedBytes: cell.plannedBytes,
+        freeBytes: Math.max(0, memoryBytes - cell.plannedBytes),
+      });
     }
     return out;
   }

@@ -70,7 +70,10 @@ export function hostLimitFindings(instance: Instance, needs: HostNeeds): Finding
       severity: "error",
       field: "limits.shmBytes",
       message: `--shm-size ${gib(shmBytes)} is too small for TP ${instance.tp}: ${instance.engine === "vllm" ? "vLLM's workers" : "TGI's shards"} exchange tensors and NCCL buffers through /dev/shm and crash with "Bus error" or an NCCL error.`,
-      fix: instance.engine === "vllm" ? `run the container with --ipc=host, or --shm-size ${needs.shmBytes / GIB}g.` : `run the container with --shm-size ${needs.shmBytes / GIB}g.`,
+      fix:
+        instance.engine === "vllm"
+          ? `run the container with --ipc=host, or --shm-size ${needs.shmBytes / GIB}g.`
+          : `run the container with --shm-size ${needs.shmBytes / GIB}g.`,
       patch: { limits: { ...instance.limits, shmBytes: needs.shmBytes } },
     });
   }

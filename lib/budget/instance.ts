@@ -26,6 +26,7 @@ export function stampInstance(budget: InstanceBudget, instanceId: string, comput
   if (budget.findings.length === 0) return budget;
   const from = `instance "${computedFor}"`;
   const to = `instance "${instanceId}"`;
-  const named = (message: string) => (from !== to && message.startsWith(from) ? to + message.slice(from.length) : message);
+  const named = (message: string) =>
+    from !== to && message.startsWith(from) ? to + message.slice(from.length) : message;
   return { ...budget, findings: budget.findings.map((f) => ({ ...f, instanceId, message: named(f.message) })) };
 }

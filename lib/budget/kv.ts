@@ -47,11 +47,19 @@ export function slidingWindowShape(arch: ModelArch): SlidingWindowShape | undefi
  * Requests of `maxModelLen` tokens the pool holds at once. With a hybrid KV manager (vLLM ≥ 0.10) sliding-window
  * layers need only window + 1 blocks per request, so concurrency grows; tokens are reported the same way.
  */
-export function maxConcurrency(pool: KvPool, maxModelLen: number, numLayers: number, blockSize: number, sliding?: SlidingWindowShape): number {
+export function maxConcurrency(
+  pool: KvPool,
+  maxModelLen: number,
+  numLayers: number,
+  blockSize: number,
+  sliding?: SlidingWindowShape,
+): number {
   if (maxModelLen <= 0) return 0;
   if (!sliding) return pool.tokens / maxModelLen;
   const fullLayers = numLayers - sliding.slidingLayers;
   const blocksPerLayerPool = pool.blocks; // every layer has the same number of blocks
-  const blocksPerRequest = fullLayers * ceilDiv(maxModelLen, blockSize) + sliding.slidingLayers * Math.min(ceilDiv(sliding.window, blockSize) + 1, ceilDiv(maxModelLen, blockSize));
+  const blocksPerRequest =
+    fullLayers * ceilDiv(maxModelLen, blockSize) +
+    sliding.slidingLayers * Math.min(ceilDiv(sliding.window, blockSize) + 1, ceilDiv(maxModelLen, blockSize));
   return (blocksPerLayerPool * numLayers) / blocksPerRequest;
 }

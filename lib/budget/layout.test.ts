@@ -7,15 +7,43 @@ import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./model-fixtures";
 import { makeInstance } from "./test-helpers";
 
 const MODELS = new Map([QWEN25_7B, QWEN25_7B_GPTQ_INT4].map((m) => [m.id, m]));
-const resolver: BudgetResolver = { model: (i: Instance) => MODELS.get(i.model), gpu: (slot) => (slot.gpuId === "rtx-4090d" ? RTX_4090D : undefined) };
+const resolver: BudgetResolver = {
+  model: (i: Instance) => MODELS.get(i.model),
+  gpu: (slot) => (slot.gpuId === "rtx-4090d" ? RTX_4090D : undefined),
+};
 
-const host = { id: "gpu-box", name: "4 × RTX 4090D", ramBytes: 256 * 2 ** 30, cpuCores: 32, gpus: [0, 1, 2, 3].map((index) => ({ index, gpuId: "rtx-4090d" })) };
-const layoutOf = (instances: LayoutInput["instances"]) => layoutSchema.parse({ name: "seed", hosts: [host], instances });
-const int4 = (id: string, gpuIndices: number[]) => ({ id, engine: "vllm" as const, model: QWEN25_7B_GPTQ_INT4.id, quantization: "gptq", tp: gpuIndices.length, placement: { hostId: "gpu-box", gpuIndices } });
+const host = {
+  id: "gpu-box",
+  name: "4 × RTX 4090D",
+  ramBytes: 256 * 2 ** 30,
+  cpuCores: 32,
+  gpus: [0, 1, 2, 3].map((index) => ({ index, gpuId: "rtx-4090d" })),
+};
+const layoutOf = (instances: LayoutInput["instances"]) =>
+  layoutSchema.parse({ name: "seed", hosts: [host], instances });
+const int4 = (id: string, gpuIndices: number[]) => ({
+  id,
+  engine: "vllm" as const,
+  model: QWEN25_7B_GPTQ_INT4.id,
+  quantization: "gptq",
+  tp: gpuIndices.length,
+  placement: { hostId: "gpu-box", gpuIndices },
+});
 
 describe("budgetLayout on the seed article's layouts (Qwen2.5-7B on 4 × RTX 4090D)", () => {
   it.each([
-    ["one bf16 instance on 4 GPUs", [{ id: "qwen-tp4", engine: "vllm" as const, model: QWEN25_7B.id, tp: 4, placement: { hostId: "gpu-box", gpuIndices: [0, 1, 2, 3] } }]],
+    [
+      "one bf16 instance on 4 GPUs",
+      [
+        {
+          id: "qwen-tp4",
+          engine: "vllm" as const,
+          model: QWEN25_7B.id,
+          tp: 4,
+          placement: { hostId: "gpu-box", gpuIndices: [0, 1, 2, 3] },
+        },
+      ],
+    ],
     ["two INT4 instances on 2 GPUs each", [int4("a", [0, 1]), int4("b", [2, 3])]],
     ["four INT4 instances on 1 GPU each", [0, 1, 2, 3].map((g) => int4(`q${g}`, [g]))],
   ])("%s fits, every GPU planned under its memory", (_name, instances) => {
@@ -44,8 +72,19 @@ describe("budgetLayout on the seed article's layouts (Qwen2.5-7B on 4 × RTX 409
   });
 
   it("reports a GPU slot of unknown model and size (budget.unknown-gpu) but not GPUs the host lacks (placement.*)", () => {
-    const odd = { ...host, gpus: [...host.gpus, { index: 4, gpuId: "mystery-card" }, { index: 5, gpuId: "mystery-card", memoryBytes: 48 * 2 ** 30 }] };
-    const layout = layoutSchema.parse({ name: "odd", hosts: [odd], instances: [int4("x", [4]), int4("y", [7]), int4("z", [5])] });
+    const odd = {
+      ...host,
+      gpus: [
+        ...host.gpus,
+        { index: 4, gpuId: "mystery-card" },
+        { index: 5, gpuId: "mystery-card", memoryBytes: 48 * 2 ** 30 },
+      ],
+    };
+    const layout = layoutSchema.parse({
+      name: "odd",
+      hosts: [odd],
+      instances: [int4("x", [4]), int4("y", [7]), int4("z", [5])],
+    });
     const result = budgetLayout(layout, resolver, { defaultGpu: H100_80GB });
     expect(result.findings.map((f) => [f.code, f.instanceId, f.gpuIndex])).toEqual([["budget.unknown-gpu", "x", 4]]);
     expect(result.instances.x?.gpuMemoryBytes).toBe(H100_80GB.memoryBytes);
@@ -53,7 +92,14 @@ describe("budgetLayout on the seed article's layouts (Qwen2.5-7B on 4 × RTX 409
   });
 
   it("budgets unplaced instances against the default GPU and reports unknown models", () => {
-    const result = budgetLayout(layoutOf([{ id: "loose", engine: "vllm", model: QWEN25_7B.id }, { id: "mystery", engine: "vllm", model: "acme/unknown" }]), resolver, { defaultGpu: H100_80GB });
+    const result = budgetLayout(
+      layoutOf([
+        { id: "loose", engine: "vllm", model: QWEN25_7B.id },
+        { id: "mystery", engine: "vllm", model: "acme/unknown" },
+      ]),
+      resolver,
+      { defaultGpu: H100_80GB },
+    );
     expect(result.instances.loose?.gpuMemoryBytes).toBe(H100_80GB.memoryBytes);
     expect(result.findings.find((f) => f.code === "budget.unknown-model")?.instanceId).toBe("mystery");
     expect(result.gpus.every((g) => g.segments.length === 0)).toBe(true);
@@ -72,7 +118,11 @@ describe("budgetLayout on the seed article's layouts (Qwen2.5-7B on 4 × RTX 409
   it("matches budgetInstance for a single instance", () => {
     const instance = makeInstance({ id: "solo", model: QWEN25_7B.id, tp: 4 });
     const direct = budgetInstance(instance, QWEN25_7B, RTX_4090D);
-    const viaLayout = budgetLayout(layoutOf([{ ...instance, placement: { hostId: "gpu-box", gpuIndices: [0, 1, 2, 3] } }]), resolver, { defaultGpu: RTX_4090D });
+    const viaLayout = budgetLayout(
+      layoutOf([{ ...instance, placement: { hostId: "gpu-box", gpuIndices: [0, 1, 2, 3] } }]),
+      resolver,
+      { defaultGpu: RTX_4090D },
+    );
     expect(viaLayout.instances.solo?.kvCacheTokens).toBe(direct.kvCacheTokens);
   });
 });

@@ -44,7 +44,27 @@ export class BudgetMemo {
 const memos = new WeakMap<BudgetResolver, BudgetMemo>();
 
 function settingsKey(i: Instance, gpu: GpuTarget): string {
-  return JSON.stringify([i.engine, i.engineVersion, i.model, i.modelConfig, i.quantization, i.dtype, i.kvCacheDtype, i.tp, i.maxModelLen, i.ropeScaling, i.gpuMemoryUtilization, i.maxNumSeqs, i.maxNumBatchedTokens, i.enforceEager, i.tgi, i.limits, gpu.memoryBytes, gpu.name, gpu.interconnect]);
+  return JSON.stringify([
+    i.engine,
+    i.engineVersion,
+    i.model,
+    i.modelConfig,
+    i.quantization,
+    i.dtype,
+    i.kvCacheDtype,
+    i.tp,
+    i.maxModelLen,
+    i.ropeScaling,
+    i.gpuMemoryUtilization,
+    i.maxNumSeqs,
+    i.maxNumBatchedTokens,
+    i.enforceEager,
+    i.tgi,
+    i.limits,
+    gpu.memoryBytes,
+    gpu.name,
+    gpu.interconnect,
+  ]);
 }
 
 /** Per-GPU plan of a whole layout: each instance's budget, stacked on the GPUs it is placed on. Pure. */
@@ -72,7 +92,14 @@ export function budgetLayout(layout: Layout, resolve: BudgetResolver, options: L
  * One instance's budget, on the smallest of its cards in `cells` (none there: on `defaultGpu`), and the keys of those
  * cards to stack it on. Undefined when the model does not resolve. Its layout-level findings go to `findings`.
  */
-export function budgetPlaced(instance: Instance, cells: GpuCells | undefined, resolve: BudgetResolver, memo: BudgetMemo, defaultGpu: GpuTarget, findings: Finding[]): { budget: InstanceBudget; keys?: string[] } | undefined {
+export function budgetPlaced(
+  instance: Instance,
+  cells: GpuCells | undefined,
+  resolve: BudgetResolver,
+  memo: BudgetMemo,
+  defaultGpu: GpuTarget,
+  findings: Finding[],
+): { budget: InstanceBudget; keys?: string[] } | undefined {
   const model = resolve.model(instance);
   if (!model) {
     findings.push(unknownModelFinding(instance));

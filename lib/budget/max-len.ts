@@ -4,14 +4,20 @@ import type { Instance } from "../layout/schema";
 /** Rope types whose factor does not lengthen the derived context in vLLM (_get_and_verify_max_len). */
 const NOT_LENGTHENING = new Set(["llama3", "longrope", "su"]);
 
-export function effectiveRopeScaling(instance: Pick<Instance, "ropeScaling">, arch: ModelArch): RopeScaling | undefined {
+export function effectiveRopeScaling(
+  instance: Pick<Instance, "ropeScaling">,
+  arch: ModelArch,
+): RopeScaling | undefined {
   return instance.ropeScaling ?? arch.ropeScaling;
 }
 
 /** The longest context the engine accepts without overrides: max_position_embeddings, × factor with rope scaling (YaRN: of the original length). */
 export function derivedMaxModelLen(arch: ModelArch, rope: RopeScaling | undefined): number {
   if (!rope || rope.factor <= 1 || NOT_LENGTHENING.has(rope.type)) return arch.maxPositionEmbeddings;
-  const base = rope.type === "yarn" ? (rope.originalMaxPositionEmbeddings ?? arch.maxPositionEmbeddings) : arch.maxPositionEmbeddings;
+  const base =
+    rope.type === "yarn"
+      ? (rope.originalMaxPositionEmbeddings ?? arch.maxPositionEmbeddings)
+      : arch.maxPositionEmbeddings;
   return Math.floor(base * rope.factor);
 }
 

@@ -18,9 +18,14 @@ export interface Overhead {
 }
 
 export function nonTorchOverhead(tp: number, interconnect: "nvlink" | "pcie"): Overhead {
-  if (tp <= 1) return { bytes: NON_TORCH_TP1_BYTES, explanation: "Non-torch: cuBLAS workspace and attention buffers outside PyTorch (~0.16 GiB at TP 1)" };
+  if (tp <= 1)
+    return {
+      bytes: NON_TORCH_TP1_BYTES,
+      explanation: "Non-torch: cuBLAS workspace and attention buffers outside PyTorch (~0.16 GiB at TP 1)",
+    };
   const extra = interconnect === "nvlink" ? NON_TORCH_NVLINK_EXTRA_BYTES : NON_TORCH_PCIE_EXTRA_BYTES;
-  const what = interconnect === "nvlink" ? "NCCL (NVLink) and custom all-reduce buffers" : "NCCL ring buffers over PCIe";
+  const what =
+    interconnect === "nvlink" ? "NCCL (NVLink) and custom all-reduce buffers" : "NCCL ring buffers over PCIe";
   return { bytes: NON_TORCH_TP1_BYTES + extra, explanation: `Non-torch: cuBLAS workspace plus ${what} for TP ${tp}` };
 }
 

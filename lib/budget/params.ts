@@ -2,7 +2,16 @@ import type { ModelArch } from "../catalog/types";
 import { ceilDiv, roundUpTo } from "./units";
 
 /** Where a parameter lives; decides whether quantization converts it and how TP shards it. */
-export type ParamKind = "embedding" | "lmHead" | "attention" | "mlp" | "experts" | "sharedExperts" | "router" | "norm" | "bias";
+export type ParamKind =
+  | "embedding"
+  | "lmHead"
+  | "attention"
+  | "mlp"
+  | "experts"
+  | "sharedExperts"
+  | "router"
+  | "norm"
+  | "bias";
 
 export interface ParamGroup {
   kind: ParamKind;
@@ -45,7 +54,11 @@ export function paramGroups(arch: ModelArch, shard: ShardOptions = UNSHARDED): P
     // Qwen2-MoE gates its shared expert with a hidden×1 linear; DeepSeek-V3 adds a score-correction bias per expert.
     const sharedGate = moe.sharedExpertIntermediateSize ? h : 0;
     const scoreBias = arch.modelType === "deepseek_v3" ? moe.numExperts : 0;
-    groups.push({ kind: "router", params: moeLayers * (h * moe.numExperts + sharedGate + scoreBias), quantizable: false });
+    groups.push({
+      kind: "router",
+      params: moeLayers * (h * moe.numExperts + sharedGate + scoreBias),
+      quantizable: false,
+    });
   }
   groups.push({ kind: "norm", params: arch.numLayers * layerNormParams(arch) + h, quantizable: false });
   return groups.filter((g) => g.params > 0);

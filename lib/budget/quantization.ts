@@ -58,7 +58,11 @@ function inFlight(method: string, plain: number): WeightFormat {
       return { ...base, label: "bitsandbytes int8", bytesPerQuantizedParam: 1 + 4 / 4096 };
     default:
       // NF4/FP4: 4 bits plus one fp32 absmax per block of 64 weights.
-      return { ...base, label: `bitsandbytes ${method.endsWith("fp4") ? "fp4" : "nf4"}`, bytesPerQuantizedParam: 0.5 + 4 / 64 };
+      return {
+        ...base,
+        label: `bitsandbytes ${method.endsWith("fp4") ? "fp4" : "nf4"}`,
+        bytesPerQuantizedParam: 0.5 + 4 / 64,
+      };
   }
 }
 
@@ -72,7 +76,9 @@ function fromCheckpoint(q: QuantizationConfig | undefined, plain: number): Weigh
     case "marlin":
       return { ...base, ...packedFormat(q), packedInt: true };
     case "compressed-tensors":
-      return q.bits >= 8 ? { ...base, label: `w8a${q.activationBits ?? 16} (compressed-tensors)`, bytesPerQuantizedParam: 1 } : { ...base, ...packedFormat(q), packedInt: true };
+      return q.bits >= 8
+        ? { ...base, label: `w8a${q.activationBits ?? 16} (compressed-tensors)`, bytesPerQuantizedParam: 1 }
+        : { ...base, ...packedFormat(q), packedInt: true };
     case "fp8": {
       const block = q.weightBlockSize;
       const scaleBytes = block && block.length === 2 ? 4 / ((block[0] ?? 128) * (block[1] ?? 128)) : 0;
@@ -91,5 +97,8 @@ function fromCheckpoint(q: QuantizationConfig | undefined, plain: number): Weigh
 function packedFormat(q: QuantizationConfig): Pick<WeightFormat, "label" | "bytesPerQuantizedParam"> {
   const group = q.groupSize && q.groupSize > 0 ? q.groupSize : 4096; // per channel ≈ one group per input row span
   const bytes = q.bits / 8 + (2 + q.bits / 8) / group;
-  return { label: `${q.method.toUpperCase()} int${q.bits}${q.groupSize && q.groupSize > 0 ? ` g${q.groupSize}` : ""}`, bytesPerQuantizedParam: bytes };
+  return {
+    label: `${q.method.toUpperCase()} int${q.bits}${q.groupSize && q.groupSize > 0 ? ` g${q.groupSize}` : ""}`,
+    bytesPerQuantizedParam: bytes,
+  };
 }

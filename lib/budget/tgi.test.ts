@@ -29,16 +29,37 @@ describe("TGI budget", () => {
   });
 
   it("flags max_batch_prefill_tokens below max_input_tokens in the launcher's words; the limits as set are tgi.*'s", () => {
-    const b = tgi({ model: QWEN25_7B.id, tp: 2, tgi: { cudaMemoryFraction: 1, maxInputTokens: 8000, maxTotalTokens: 8192, maxBatchPrefillTokens: 4096, maxBatchTotalTokens: 4096 } });
+    const b = tgi({
+      model: QWEN25_7B.id,
+      tp: 2,
+      tgi: {
+        cudaMemoryFraction: 1,
+        maxInputTokens: 8000,
+        maxTotalTokens: 8192,
+        maxBatchPrefillTokens: 4096,
+        maxBatchTotalTokens: 4096,
+      },
+    });
     const f = b.findings.find((x) => x.code === "budget.tgi-prefill-below-input")!;
     expect(f.message).toContain("`max_batch_prefill_tokens` must be >= `max_input_tokens`");
     expect(f.patch?.tgi?.maxBatchPrefillTokens).toBe(8050);
-    expect(b.findings.map((x) => x.code).filter((c) => c.startsWith("budget.tgi-input") || c.startsWith("budget.tgi-total"))).toEqual([]);
-    expect(tgi({ model: QWEN25_7B.id, tp: 2, tgi: { cudaMemoryFraction: 1, maxInputTokens: 8000, maxBatchPrefillTokens: 8192 } }).findings).toEqual([]);
+    expect(
+      b.findings.map((x) => x.code).filter((c) => c.startsWith("budget.tgi-input") || c.startsWith("budget.tgi-total")),
+    ).toEqual([]);
+    expect(
+      tgi({
+        model: QWEN25_7B.id,
+        tp: 2,
+        tgi: { cudaMemoryFraction: 1, maxInputTokens: 8000, maxBatchPrefillTokens: 8192 },
+      }).findings,
+    ).toEqual([]);
   });
 
   it("flags max_total_tokens longer than the KV cache holds, with a patch to what does", () => {
-    const b = tgi({ model: QWEN25_7B.id, tgi: { cudaMemoryFraction: 0.75, maxTotalTokens: 32_768, maxInputTokens: 30_000 } });
+    const b = tgi({
+      model: QWEN25_7B.id,
+      tgi: { cudaMemoryFraction: 0.75, maxTotalTokens: 32_768, maxInputTokens: 30_000 },
+    });
     expect(b.fits).toBe(false);
     expect(b.kvCacheTokens).toBeGreaterThan(0);
     const f = b.findings.find((x) => x.code === "budget.tgi-max-total-does-not-fit")!;
@@ -55,7 +76,11 @@ describe("TGI budget", () => {
 
   it("lowers the KV cache with --cuda-memory-fraction", () => {
     const full = tgi({ model: QWEN25_7B_GPTQ_INT4.id }, RTX_4090D, QWEN25_7B_GPTQ_INT4);
-    const part = tgi({ model: QWEN25_7B_GPTQ_INT4.id, tgi: { cudaMemoryFraction: 0.6 } }, RTX_4090D, QWEN25_7B_GPTQ_INT4);
+    const part = tgi(
+      { model: QWEN25_7B_GPTQ_INT4.id, tgi: { cudaMemoryFraction: 0.6 } },
+      RTX_4090D,
+      QWEN25_7B_GPTQ_INT4,
+    );
     expect(part.kvCacheTokens).toBeLessThan(full.kvCacheTokens);
     expect(part.budgetBytesPerGpu).toBe(Math.floor(RTX_4090D.memoryBytes * 0.6));
   });

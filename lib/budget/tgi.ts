@@ -42,7 +42,8 @@ const TGI2: TgiProfile = {
   defaultPrefillTokens: (input) => input + 50,
 };
 
-export const selectTgiProfile = (version?: string): TgiProfile => (version && compareVersions(version, "3.0.0") < 0 ? TGI2 : TGI3);
+export const selectTgiProfile = (version?: string): TgiProfile =>
+  version && compareVersions(version, "3.0.0") < 0 ? TGI2 : TGI3;
 
 export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
   const profile = selectTgiProfile(instance.engineVersion);
@@ -52,10 +53,17 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   const maxPositions = p.derivedMaxModelLen;
   // Defaults that do not depend on the KV cache (2.x fixed limits; 3.x prefill 4,096) size the warm-up.
   const provisional = profile.defaultLimits(maxPositions, maxPositions);
-  const provisionalInput = tgi.maxInputTokens ?? (tgi.maxTotalTokens ? tgi.maxTotalTokens - 1 : provisional.maxInputTokens);
+  const provisionalInput =
+    tgi.maxInputTokens ?? (tgi.maxTotalTokens ? tgi.maxTotalTokens - 1 : provisional.maxInputTokens);
   const prefillTokens = tgi.maxBatchPrefillTokens ?? profile.defaultPrefillTokens(provisionalInput, maxPositions);
 
-  const activation = estimateActivation(model, { tokens: prefillTokens, seqs: 1, tp: instance.tp, dtypeBytes: 2, samplerBytesPerLogit: 4 });
+  const activation = estimateActivation(model, {
+    tokens: prefillTokens,
+    seqs: 1,
+    tp: instance.tp,
+    dtypeBytes: 2,
+    samplerBytesPerLogit: 4,
+  });
   const nonTorch = nonTorchOverhead(instance.tp, gpu.interconnect);
   const graphs = instance.enforceEager ? 0 : tgiCudaGraphBytes(model);
   const context = cudaContextOverhead();
@@ -64,25 +72,57 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   const available = Math.floor(profile.kvShare(gpu.memoryBytes, fraction, used));
   const pool = kvPool(available, p.kvBytesPerTokenPerGpu, profile.blockSize);
   const limits = profile.defaultLimits(maxPositions, pool.tokens > 0 ? pool.tokens : maxPositions);
-  const maxTotalTokens = tgi.maxTotalTokens ?? (tgi.maxInputTokens ? Math.max(limits.maxTotalTokens, tgi.maxInputTokens + 1) : limits.maxTotalTokens);
+  const maxTotalTokens =
+    tgi.maxTotalTokens ??
+    (tgi.maxInputTokens ? Math.max(limits.maxTotalTokens, tgi.maxInputTokens + 1) : limits.maxTotalTokens);
   const maxInputTokens = tgi.maxInputTokens ?? (tgi.maxTotalTokens ? tgi.maxTotalTokens - 1 : limits.maxInputTokens);
   const fits = pool.tokens > 0 && pool.tokens >= maxTotalTokens;
 
   const terms = [
     term("weights", p.weights.weightsBytesPerGpu, p.weights.explanation),
-    term("activation", activation.bytes, `Activation: warm-up prefill of ${count(prefillTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB (max_batch_prefill_tokens)`),
+    term(
+      "activation",
+      activation.bytes,
+      `Activation: warm-up prefill of ${count(prefillTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB (max_batch_prefill_tokens)`,
+    ),
     term("nonTorch", nonTorch.bytes, nonTorch.explanation),
-    term("cudaGraphs", graphs, graphs ? "CUDA graphs: batch sizes 1–32, captured after the KV cache inside TGI's 10 % wiggle room" : "CUDA graphs: none"),
-    term("kvCache", pool.bytes, `KV cache: ${fraction} × ${profile.name === "tgi-3" ? `${TGI_WIGGLE_ROOM} × ` : ""}${gib(gpu.memoryBytes)} − context − weights − activation − non-torch${profile.name === "tgi-2" ? ", × 0.95" : ""}, in blocks of ${profile.blockSize} → ${count(pool.tokens)} tokens (max_batch_total_tokens)`),
+    term(
+      "cudaGraphs",
+      graphs,
+      graphs
+        ? "CUDA graphs: batch sizes 1–32, captured after the KV cache inside TGI's 10 % wiggle room"
+        : "CUDA graphs: none",
+    ),
+    term(
+      "kvCache",
+      pool.bytes,
+      `KV cache: ${fraction} × ${profile.name === "tgi-3" ? `${TGI_WIGGLE_ROOM} × ` : ""}${gib(gpu.memoryBytes)} − context − weights − activation − non-torch${profile.name === "tgi-2" ? ", × 0.95" : ""}, in blocks of ${profile.blockSize} → ${count(pool.tokens)} tokens (max_batch_total_tokens)`,
+    ),
     term("reserved", context.bytes, context.explanation),
   ];
   const projected = terms.reduce((sum, t) => sum + t.bytes, 0);
-  terms.push(term("free", gpu.memoryBytes - projected, `Free: left on the ${gib(gpu.memoryBytes)} card (TGI keeps ${Math.round((1 - TGI_WIGGLE_ROOM) * 100)} % wiggle room) when this instance runs alone`));
+  terms.push(
+    term(
+      "free",
+      gpu.memoryBytes - projected,
+      `Free: left on the ${gib(gpu.memoryBytes)} card (TGI keeps ${Math.round((1 - TGI_WIGGLE_ROOM) * 100)} % wiggle room) when this instance runs alone`,
+    ),
+  );
 
   const findings = [
     ...p.findings,
-    ...limitFindings(instance, { maxInputTokens, prefillTokens, chunkedPrefill: profile.name === "tgi-3" && tgi.maxBatchPrefillTokens === undefined }),
-    ...memoryFindings(instance, gpu, { kvTokens: pool.tokens, maxTotalTokens, used, fraction, kvPerToken: p.kvBytesPerTokenPerGpu }),
+    ...limitFindings(instance, {
+      maxInputTokens,
+      prefillTokens,
+      chunkedPrefill: profile.name === "tgi-3" && tgi.maxBatchPrefillTokens === undefined,
+    }),
+    ...memoryFindings(instance, gpu, {
+      kvTokens: pool.tokens,
+      maxTotalTokens,
+      used,
+      fraction,
+      kvPerToken: p.kvBytesPerTokenPerGpu,
+    }),
   ];
   return assembleBudget(instance, p, {
     engine: "tgi",
@@ -128,10 +168,17 @@ function limitFindings(instance: Instance, l: Limits): Finding[] {
   const findings: Finding[] = [];
   const base = { instanceId: instance.id };
   if (!l.chunkedPrefill && l.prefillTokens < l.maxInputTokens) {
-    findings.push({ ...base, code: "budget.tgi-prefill-below-input", severity: "error", field: "tgi.maxBatchPrefillTokens",
+    findings.push({
+      ...base,
+      code: "budget.tgi-prefill-below-input",
+      severity: "error",
+      field: "tgi.maxBatchPrefillTokens",
       message: `max_batch_prefill_tokens ${count(l.prefillTokens)} is below max_input_tokens ${count(l.maxInputTokens)}; the launcher stops with "\`max_batch_prefill_tokens\` must be >= \`max_input_tokens\`".`,
       fix: `set --max-batch-prefill-tokens ${l.maxInputTokens + 50} (max_input_tokens + 50, TGI's old default) or lower --max-input-tokens.`,
-      patch: { tgi: { cudaMemoryFraction: tgi?.cudaMemoryFraction ?? 1, ...tgi, maxBatchPrefillTokens: l.maxInputTokens + 50 } } });
+      patch: {
+        tgi: { cudaMemoryFraction: tgi?.cudaMemoryFraction ?? 1, ...tgi, maxBatchPrefillTokens: l.maxInputTokens + 50 },
+      },
+    });
   }
   return findings;
 }
@@ -150,12 +197,36 @@ function memoryFindings(instance: Instance, gpu: GpuTarget, m: MemoryFacts): Fin
   const needed = m.used + m.maxTotalTokens * m.kvPerToken;
   const fractionFix = fractionNeeded(needed / 0.9, gpu.memoryBytes);
   if (m.kvTokens === 0) {
-    return [{ instanceId: instance.id, code: "budget.tgi-no-kv-memory", severity: "error", field: "tgi.cudaMemoryFraction",
-      message: `${where}: weights, warm-up activation and CUDA context (${gib(m.used)}) leave no memory for the KV cache under --cuda-memory-fraction ${m.fraction}; warm-up fails and TGI exits.`,
-      fix: fractionFix <= 1 && m.fraction < 1 ? `raise --cuda-memory-fraction to ${fractionFix}, or shard over more GPUs (--num-shard) / quantize.` : `shard over more GPUs (--num-shard ${instance.tp * 2}) or quantize (--quantize awq/gptq with a matching checkpoint).` }];
+    return [
+      {
+        instanceId: instance.id,
+        code: "budget.tgi-no-kv-memory",
+        severity: "error",
+        field: "tgi.cudaMemoryFraction",
+        message: `${where}: weights, warm-up activation and CUDA context (${gib(m.used)}) leave no memory for the KV cache under --cuda-memory-fraction ${m.fraction}; warm-up fails and TGI exits.`,
+        fix:
+          fractionFix <= 1 && m.fraction < 1
+            ? `raise --cuda-memory-fraction to ${fractionFix}, or shard over more GPUs (--num-shard) / quantize.`
+            : `shard over more GPUs (--num-shard ${instance.tp * 2}) or quantize (--quantize awq/gptq with a matching checkpoint).`,
+      },
+    ];
   }
-  return [{ instanceId: instance.id, code: "budget.tgi-max-total-does-not-fit", severity: "error", field: "tgi.maxTotalTokens",
-    message: `${where}: the KV cache holds ${count(m.kvTokens)} tokens but max_total_tokens is ${count(m.maxTotalTokens)}; TGI stops after warm-up because one request of max_total_tokens does not fit (not enough memory).`,
-    fix: `lower --max-total-tokens to ${count(m.kvTokens)} (and --max-input-tokens below it), or add shards.`,
-    patch: { tgi: { cudaMemoryFraction: instance.tgi?.cudaMemoryFraction ?? 1, ...instance.tgi, maxTotalTokens: m.kvTokens, maxInputTokens: Math.min(instance.tgi?.maxInputTokens ?? m.kvTokens - 1, m.kvTokens - 1) } } }];
+  return [
+    {
+      instanceId: instance.id,
+      code: "budget.tgi-max-total-does-not-fit",
+      severity: "error",
+      field: "tgi.maxTotalTokens",
+      message: `${where}: the KV cache holds ${count(m.kvTokens)} tokens but max_total_tokens is ${count(m.maxTotalTokens)}; TGI stops after warm-up because one request of max_total_tokens does not fit (not enough memory).`,
+      fix: `lower --max-total-tokens to ${count(m.kvTokens)} (and --max-input-tokens below it), or add shards.`,
+      patch: {
+        tgi: {
+          cudaMemoryFraction: instance.tgi?.cudaMemoryFraction ?? 1,
+          ...instance.tgi,
+          maxTotalTokens: m.kvTokens,
+          maxInputTokens: Math.min(instance.tgi?.maxInputTokens ?? m.kvTokens - 1, m.kvTokens - 1),
+        },
+      },
+    },
+  ];
 }

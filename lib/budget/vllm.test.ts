@@ -8,14 +8,23 @@ import { selectVllmProfile } from "./vllm-profiles";
 
 describe("vLLM version profiles", () => {
   it.each([
-    ["0.2", "v0"], ["0.6.4", "v0"], ["0.7.3", "v0"], ["0.8.5", "v1-0.8"], ["0.9.2", "v1-0.9"],
-    ["0.10.2", "v1-0.10"], ["0.11.0", "v1-0.11to0.20"], ["0.20.1", "v1-0.11to0.20"], ["0.21.0", "v1-0.21plus"], ["0.30", "v1-0.21plus"],
+    ["0.2", "v0"],
+    ["0.6.4", "v0"],
+    ["0.7.3", "v0"],
+    ["0.8.5", "v1-0.8"],
+    ["0.9.2", "v1-0.9"],
+    ["0.10.2", "v1-0.10"],
+    ["0.11.0", "v1-0.11to0.20"],
+    ["0.20.1", "v1-0.11to0.20"],
+    ["0.21.0", "v1-0.21plus"],
+    ["0.30", "v1-0.21plus"],
   ])("%s → %s", (version, name) => expect(selectVllmProfile(version).name).toBe(name));
 
   it("defaults to the newest profile", () => expect(selectVllmProfile(undefined).name).toBe("v1-0.21plus"));
 
   it("takes vLLM's batch defaults by GPU class", () => {
-    const qwen = (gpu = H100_80GB, engineVersion = "0.11.0") => budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion }), QWEN25_7B, gpu).settings;
+    const qwen = (gpu = H100_80GB, engineVersion = "0.11.0") =>
+      budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion }), QWEN25_7B, gpu).settings;
     expect(qwen()).toMatchObject({ maxNumBatchedTokens: 8192, maxNumSeqs: 1024 });
     expect(qwen(A100_80GB)).toMatchObject({ maxNumBatchedTokens: 2048, maxNumSeqs: 256 });
     expect(qwen(RTX_4090D)).toMatchObject({ maxNumBatchedTokens: 2048, maxNumSeqs: 256 });
@@ -26,7 +35,10 @@ describe("vLLM version profiles", () => {
 
 describe("vLLM budget", () => {
   it("lands within 4 % of vLLM's logged KV memory for Llama-3-8B on H100 (0.6.5, vllm#10511)", () => {
-    const b = budgetVllm(makeInstance({ model: LLAMA3_8B.id, engineVersion: "0.6.5" }), LLAMA3_8B, { ...H100_80GB, memoryBytes: 79.22 * GIB });
+    const b = budgetVllm(makeInstance({ model: LLAMA3_8B.id, engineVersion: "0.6.5" }), LLAMA3_8B, {
+      ...H100_80GB,
+      memoryBytes: 79.22 * GIB,
+    });
     expect(Math.abs(b.availableKvBytesPerGpu! / GIB - 53.29) / 53.29).toBeLessThan(0.04);
     expect(b.activationBytes / GIB).toBeCloseTo(1.26, 0);
   });
@@ -42,8 +54,15 @@ describe("vLLM budget", () => {
     expect(b.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
-  it.each([[2, 200_000, 700_000], [1, 100_000, 400_000]])("fits GPTQ-Int4 at TP %i on RTX 4090D", (tp, low, high) => {
-    const b = budgetVllm(makeInstance({ model: QWEN25_7B_GPTQ_INT4.id, tp, quantization: "gptq" }), QWEN25_7B_GPTQ_INT4, RTX_4090D);
+  it.each([
+    [2, 200_000, 700_000],
+    [1, 100_000, 400_000],
+  ])("fits GPTQ-Int4 at TP %i on RTX 4090D", (tp, low, high) => {
+    const b = budgetVllm(
+      makeInstance({ model: QWEN25_7B_GPTQ_INT4.id, tp, quantization: "gptq" }),
+      QWEN25_7B_GPTQ_INT4,
+      RTX_4090D,
+    );
     expect(b.fits).toBe(true);
     expect(b.kvCacheTokens).toBeGreaterThan(low);
     expect(b.kvCacheTokens).toBeLessThan(high);
@@ -51,7 +70,16 @@ describe("vLLM budget", () => {
   });
 
   it("fails Qwen2.5-7B int4 on an 8 GB RTX 4060 at gpu_memory_utilization 0.7 (vllm#13882)", () => {
-    const b = budgetVllm(makeInstance({ model: QWEN25_7B_GPTQ_INT4.id, gpuMemoryUtilization: 0.7, maxModelLen: 4096, engineVersion: "0.7.2" }), QWEN25_7B_GPTQ_INT4, RTX_4060_8GB);
+    const b = budgetVllm(
+      makeInstance({
+        model: QWEN25_7B_GPTQ_INT4.id,
+        gpuMemoryUtilization: 0.7,
+        maxModelLen: 4096,
+        engineVersion: "0.7.2",
+      }),
+      QWEN25_7B_GPTQ_INT4,
+      RTX_4060_8GB,
+    );
     expect(b.fits).toBe(false);
     expect(b.kvCacheTokens).toBe(0);
     expect(b.availableKvBytesPerGpu).toBeLessThan(0);
@@ -71,7 +99,8 @@ describe("vLLM budget", () => {
   });
 
   it("puts CUDA graphs on top of the budget before 0.21 and inside it from 0.21", () => {
-    const at = (engineVersion: string, enforceEager = false) => budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion, enforceEager }), QWEN25_7B, H100_80GB);
+    const at = (engineVersion: string, enforceEager = false) =>
+      budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion, enforceEager }), QWEN25_7B, H100_80GB);
     const old = at("0.11.0");
     expect(old.cudaGraphBytes).toBeGreaterThan(0.3 * GIB);
     expect(old.projectedUsedBytesPerGpu).toBeGreaterThan(old.budgetBytesPerGpu + old.cudaGraphBytes);
@@ -83,11 +112,23 @@ describe("vLLM budget", () => {
   });
 
   it("budgets max_model_len 131072 on Qwen2.5 as asked, with or without YaRN (context.needs-rope-scaling says it needs YaRN)", () => {
-    const without = budgetVllm(makeInstance({ model: QWEN25_7B.id, maxModelLen: 131_072, tp: 4 }), QWEN25_7B, RTX_4090D);
+    const without = budgetVllm(
+      makeInstance({ model: QWEN25_7B.id, maxModelLen: 131_072, tp: 4 }),
+      QWEN25_7B,
+      RTX_4090D,
+    );
     expect(without.maxModelLen).toBe(131_072);
     expect(without.findings.map((f) => f.code)).not.toContain("context.needs-rope-scaling");
     expect(without.maxModelLenThatFits).toBeLessThanOrEqual(32_768);
-    const yarn = budgetVllm(makeInstance({ model: QWEN25_7B.id, tp: 4, ropeScaling: { type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32_768 } }), QWEN25_7B, RTX_4090D);
+    const yarn = budgetVllm(
+      makeInstance({
+        model: QWEN25_7B.id,
+        tp: 4,
+        ropeScaling: { type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32_768 },
+      }),
+      QWEN25_7B,
+      RTX_4090D,
+    );
     expect(yarn.maxModelLen).toBe(131_072);
     expect(yarn.kvCacheTokens).toBe(without.kvCacheTokens);
   });
@@ -100,13 +141,31 @@ describe("vLLM budget", () => {
   });
 
   it("warns when gpu_memory_utilization plus what vLLM does not count is more than the card (budget.over-card)", () => {
-    const b = budgetVllm(makeInstance({ model: QWEN25_7B_GPTQ_INT4.id, quantization: "gptq", gpuMemoryUtilization: 0.99, engineVersion: "0.11.0" }), QWEN25_7B_GPTQ_INT4, RTX_4090D);
+    const b = budgetVllm(
+      makeInstance({
+        model: QWEN25_7B_GPTQ_INT4.id,
+        quantization: "gptq",
+        gpuMemoryUtilization: 0.99,
+        engineVersion: "0.11.0",
+      }),
+      QWEN25_7B_GPTQ_INT4,
+      RTX_4090D,
+    );
     expect(b.projectedUsedBytesPerGpu).toBeGreaterThan(RTX_4090D.memoryBytes);
     const f = b.findings.find((x) => x.code === "budget.over-card")!;
     expect(f.severity).toBe("warning");
     expect(f.fix).toMatch(/enforce_eager/);
     expect(f.patch?.gpuMemoryUtilization).toBeLessThan(0.99);
-    const fine = budgetVllm(makeInstance({ model: QWEN25_7B_GPTQ_INT4.id, quantization: "gptq", gpuMemoryUtilization: 0.8, engineVersion: "0.11.0" }), QWEN25_7B_GPTQ_INT4, RTX_4090D);
+    const fine = budgetVllm(
+      makeInstance({
+        model: QWEN25_7B_GPTQ_INT4.id,
+        quantization: "gptq",
+        gpuMemoryUtilization: 0.8,
+        engineVersion: "0.11.0",
+      }),
+      QWEN25_7B_GPTQ_INT4,
+      RTX_4090D,
+    );
     expect(fine.findings.map((x) => x.code)).not.toContain("budget.over-card");
   });
 
@@ -118,6 +177,8 @@ describe("vLLM budget", () => {
     }
     const planned = b.terms.filter((t) => t.name !== "free").reduce((s, t) => s + t.bytes, 0);
     expect(planned).toBe(b.projectedUsedBytesPerGpu);
-    expect(b.terms.find((t) => t.name === "kvCache")?.explanation).toMatch(/^KV cache: 0\.9 × 79\.18 GiB − weights − activation − non-torch − CUDA graphs/);
+    expect(b.terms.find((t) => t.name === "kvCache")?.explanation).toMatch(
+      /^KV cache: 0\.9 × 79\.18 GiB − weights − activation − non-torch − CUDA graphs/,
+    );
   });
 });

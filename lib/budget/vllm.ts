@@ -1,7 +1,15 @@
 import type { Finding } from "../layout/findings";
 import type { Instance } from "../layout/schema";
 import { estimateActivation } from "./activation";
-import { assembleBudget, fractionNeeded, prepare, term, type BudgetModel, type GpuTarget, type Prepared } from "./common";
+import {
+  assembleBudget,
+  fractionNeeded,
+  prepare,
+  term,
+  type BudgetModel,
+  type GpuTarget,
+  type Prepared,
+} from "./common";
 import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type KvPool } from "./kv";
 import { roundMaxModelLen } from "./max-len";
 import { cudaContextOverhead, nonTorchOverhead, vllmCudaGraphBytes } from "./overheads";
@@ -21,7 +29,13 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
   const maxNumBatchedTokens = instance.maxNumBatchedTokens ?? defaults.maxNumBatchedTokens;
   const profileTokens = instance.maxNumBatchedTokens ?? defaults.profileTokens;
 
-  const activation = estimateActivation(model, { tokens: profileTokens, seqs: maxNumSeqs, tp: instance.tp, dtypeBytes: 2, samplerBytesPerLogit: profile.samplerBytesPerLogit });
+  const activation = estimateActivation(model, {
+    tokens: profileTokens,
+    seqs: maxNumSeqs,
+    tp: instance.tp,
+    dtypeBytes: 2,
+    samplerBytesPerLogit: profile.samplerBytesPerLogit,
+  });
   const nonTorch = nonTorchOverhead(instance.tp, gpu.interconnect);
   const graphs = instance.enforceEager ? 0 : vllmCudaGraphBytes(model, instance.tp, profile.cudaGraphs);
   const context = cudaContextOverhead();
@@ -38,18 +52,44 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
   const gmu = instance.gpuMemoryUtilization;
   const terms = [
     term("weights", p.weights.weightsBytesPerGpu, p.weights.explanation),
-    term("activation", activation.bytes, `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})`),
+    term(
+      "activation",
+      activation.bytes,
+      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})`,
+    ),
     term("nonTorch", nonTorch.bytes, nonTorch.explanation),
     term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, profile)),
-    term("kvCache", pool.bytes, `KV cache: ${gmu} × ${gib(gpu.memoryBytes)} − weights − activation − non-torch${graphsInside ? " − CUDA graphs" : ""} = ${gib(Math.max(0, available))}, in whole blocks of ${blockSize} tokens × ${(p.kvBytesPerTokenPerGpu / KIB).toFixed(0)} KiB → ${count(pool.tokens)} tokens`),
+    term(
+      "kvCache",
+      pool.bytes,
+      `KV cache: ${gmu} × ${gib(gpu.memoryBytes)} − weights − activation − non-torch${graphsInside ? " − CUDA graphs" : ""} = ${gib(Math.max(0, available))}, in whole blocks of ${blockSize} tokens × ${(p.kvBytesPerTokenPerGpu / KIB).toFixed(0)} KiB → ${count(pool.tokens)} tokens`,
+    ),
     term("reserved", context.bytes, context.explanation),
   ];
   const projected = terms.reduce((sum, t) => sum + t.bytes, 0);
-  terms.push(term("free", gpu.memoryBytes - projected, `Free: left on the ${gib(gpu.memoryBytes)} card when this instance runs alone`));
+  terms.push(
+    term(
+      "free",
+      gpu.memoryBytes - projected,
+      `Free: left on the ${gib(gpu.memoryBytes)} card when this instance runs alone`,
+    ),
+  );
 
   const findings = [
     ...p.findings,
-    ...fitFindings({ instance, fits, p, pool, available, nonKvBytes, budgetBytes, gpu, profile, maxModelLenThatFits, blockSize }),
+    ...fitFindings({
+      instance,
+      fits,
+      p,
+      pool,
+      available,
+      nonKvBytes,
+      budgetBytes,
+      gpu,
+      profile,
+      maxModelLenThatFits,
+      blockSize,
+    }),
     ...overCardFindings(instance, gpu, projected, graphs, profile),
   ];
   return assembleBudget(instance, p, {
@@ -101,41 +141,60 @@ function fitFindings(c: FitContext): Finding[] {
   const raiseGmu = gmuNeeded <= 0.95 ? ` or raise gpu_memory_utilization to ${gmuNeeded}` : "";
   const where = `instance "${instance.id}" (${instance.model}, TP ${instance.tp}, ${gib(gpu.memoryBytes)} GPU)`;
   if (pool.blocks === 0) {
-    return [{
-      code: "budget.no-kv-memory",
-      severity: "error",
-      field: "gpuMemoryUtilization",
-      message: `${where}: weights ${gib(p.weights.weightsBytesPerGpu)} + activation + non-torch leave ${gib(c.available)} of the ${instance.gpuMemoryUtilization} × ${gib(gpu.memoryBytes)} = ${gib(c.budgetBytes)} budget for the KV cache; vLLM stops with "No available memory for the cache blocks. Try increasing \`gpu_memory_utilization\` when initializing the engine."`,
-      fix: gmuNeeded <= 0.95
-        ? `raise gpu_memory_utilization to ${gmuNeeded}, or use more GPUs (tensor_parallel_size) or a quantized checkpoint.`
-        : `use more GPUs (tensor_parallel_size ${instance.tp * 2}), a quantized checkpoint (AWQ/GPTQ int4) or a larger GPU: the weights alone take ${gib(p.weights.weightsBytesPerGpu)} per GPU.`,
-      ...(gmuNeeded <= 0.95 ? { patch: { gpuMemoryUtilization: gmuNeeded } } : {}),
-    }];
+    return [
+      {
+        code: "budget.no-kv-memory",
+        severity: "error",
+        field: "gpuMemoryUtilization",
+        message: `${where}: weights ${gib(p.weights.weightsBytesPerGpu)} + activation + non-torch leave ${gib(c.available)} of the ${instance.gpuMemoryUtilization} × ${gib(gpu.memoryBytes)} = ${gib(c.budgetBytes)} budget for the KV cache; vLLM stops with "No available memory for the cache blocks. Try increasing \`gpu_memory_utilization\` when initializing the engine."`,
+        fix:
+          gmuNeeded <= 0.95
+            ? `raise gpu_memory_utilization to ${gmuNeeded}, or use more GPUs (tensor_parallel_size) or a quantized checkpoint.`
+            : `use more GPUs (tensor_parallel_size ${instance.tp * 2}), a quantized checkpoint (AWQ/GPTQ int4) or a larger GPU: the weights alone take ${gib(p.weights.weightsBytesPerGpu)} per GPU.`,
+        ...(gmuNeeded <= 0.95 ? { patch: { gpuMemoryUtilization: gmuNeeded } } : {}),
+      },
+    ];
   }
   const rounded = roundMaxModelLen(c.maxModelLenThatFits, c.blockSize);
-  const engineMessage = profile.engine === "V1"
-    ? `To serve at least one request with the models's max seq len (${p.maxModelLen}), (${gib(neededKv)} KV cache is needed, which is larger than the available KV cache memory (${gib(c.available)}). Based on the available memory, the estimated maximum model length is ${c.maxModelLenThatFits}.`
-    : `The model's max seq len (${p.maxModelLen}) is larger than the maximum number of tokens that can be stored in KV cache (${pool.tokens}).`;
-  return [{
-    code: "budget.max-model-len-does-not-fit",
-    severity: "error",
-    field: "maxModelLen",
-    message: `${where}: one request of max_model_len ${count(p.maxModelLen)} needs ${gib(neededKv)} of KV cache per GPU but only ${count(pool.tokens)} tokens (${gib(pool.bytes)}) fit; vLLM stops with "${engineMessage}"`,
-    fix: `lower max_model_len to ${count(rounded)}${raiseGmu}, or add GPUs (tensor_parallel_size) / use fp8 KV cache.`,
-    patch: { maxModelLen: rounded },
-  }];
+  const engineMessage =
+    profile.engine === "V1"
+      ? `To serve at least one request with the models's max seq len (${p.maxModelLen}), (${gib(neededKv)} KV cache is needed, which is larger than the available KV cache memory (${gib(c.available)}). Based on the available memory, the estimated maximum model length is ${c.maxModelLenThatFits}.`
+      : `The model's max seq len (${p.maxModelLen}) is larger than the maximum number of tokens that can be stored in KV cache (${pool.tokens}).`;
+  return [
+    {
+      code: "budget.max-model-len-does-not-fit",
+      severity: "error",
+      field: "maxModelLen",
+      message: `${where}: one request of max_model_len ${count(p.maxModelLen)} needs ${gib(neededKv)} of KV cache per GPU but only ${count(pool.tokens)} tokens (${gib(pool.bytes)}) fit; vLLM stops with "${engineMessage}"`,
+      fix: `lower max_model_len to ${count(rounded)}${raiseGmu}, or add GPUs (tensor_parallel_size) / use fp8 KV cache.`,
+      patch: { maxModelLen: rounded },
+    },
+  ];
 }
 
-function overCardFindings(instance: Instance, gpu: GpuTarget, projected: number, graphs: number, profile: VllmProfile): Finding[] {
+function overCardFindings(
+  instance: Instance,
+  gpu: GpuTarget,
+  projected: number,
+  graphs: number,
+  profile: VllmProfile,
+): Finding[] {
   if (projected <= gpu.memoryBytes) return [];
   const outside = profile.cudaGraphsInBudget ? "the CUDA context" : `CUDA graphs (${gib(graphs)}) and the CUDA context`;
-  const gmu = Math.floor(((gpu.memoryBytes - (projected - Math.floor(gpu.memoryBytes * instance.gpuMemoryUtilization))) / gpu.memoryBytes) * 100) / 100;
-  return [{
-    code: "budget.over-card",
-    severity: "warning",
-    field: "gpuMemoryUtilization",
-    message: `instance "${instance.id}": gpu_memory_utilization ${instance.gpuMemoryUtilization} plus ${outside}, which vLLM does not count, add up to ${gib(projected)} on a ${gib(gpu.memoryBytes)} card; it runs out of memory while capturing graphs or under load.`,
-    fix: `lower gpu_memory_utilization to ${gmu}${graphs > 0 && !profile.cudaGraphsInBudget ? " or set enforce_eager" : ""}.`,
-    patch: { gpuMemoryUtilization: gmu },
-  }];
+  const gmu =
+    Math.floor(
+      ((gpu.memoryBytes - (projected - Math.floor(gpu.memoryBytes * instance.gpuMemoryUtilization))) /
+        gpu.memoryBytes) *
+        100,
+    ) / 100;
+  return [
+    {
+      code: "budget.over-card",
+      severity: "warning",
+      field: "gpuMemoryUtilization",
+      message: `instance "${instance.id}": gpu_memory_utilization ${instance.gpuMemoryUtilization} plus ${outside}, which vLLM does not count, add up to ${gib(projected)} on a ${gib(gpu.memoryBytes)} card; it runs out of memory while capturing graphs or under load.`,
+      fix: `lower gpu_memory_utilization to ${gmu}${graphs > 0 && !profile.cudaGraphsInBudget ? " or set enforce_eager" : ""}.`,
+      patch: { gpuMemoryUtilization: gmu },
+    },
+  ];
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { LLAMA3_8B, LLAMA31_405B_FP8, QWEN25_7B, QWEN25_7B_AWQ, QWEN25_7B_GPTQ_INT4, QWEN3_235B_FP8 } from "./model-fixtures";
+import {
+  LLAMA3_8B,
+  LLAMA31_405B_FP8,
+  QWEN25_7B,
+  QWEN25_7B_AWQ,
+  QWEN25_7B_GPTQ_INT4,
+  QWEN3_235B_FP8,
+} from "./model-fixtures";
 import { paramGroups, totalParams } from "./params";
 import { resolveWeightFormat, unquantized } from "./quantization";
 import { GIB } from "./units";
@@ -7,7 +14,8 @@ import { estimateWeights } from "./weights";
 
 const bf16 = unquantized(2);
 const weightsGiB = (arch: typeof QWEN25_7B, tp: number) =>
-  estimateWeights(arch, { tp, vocabPadding: 64, format: resolveWeightFormat(arch, undefined, "auto") }).weightsBytesPerGpu / GIB;
+  estimateWeights(arch, { tp, vocabPadding: 64, format: resolveWeightFormat(arch, undefined, "auto") })
+    .weightsBytesPerGpu / GIB;
 
 describe("parameter count", () => {
   it("counts Qwen2.5-7B exactly, q/k/v biases included", () => {
@@ -35,7 +43,11 @@ describe("weights per GPU", () => {
   });
 
   it("keeps embeddings and lm_head in 16 bit for GPTQ-Int4: ≈ 5.2 GiB as vLLM logs", () => {
-    const w = estimateWeights(QWEN25_7B_GPTQ_INT4, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B_GPTQ_INT4, "gptq", "auto") });
+    const w = estimateWeights(QWEN25_7B_GPTQ_INT4, {
+      tp: 1,
+      vocabPadding: 64,
+      format: resolveWeightFormat(QWEN25_7B_GPTQ_INT4, "gptq", "auto"),
+    });
     expect(w.plainParamsPerGpu).toBeGreaterThan(1_089_994_752);
     expect(w.plainParamsPerGpu).toBeLessThan(1_089_994_752 + 1_000_000);
     expect(w.weightsBytesPerGpu / GIB).toBeGreaterThan(5.1);
@@ -45,12 +57,15 @@ describe("weights per GPU", () => {
   });
 
   it("shards and pads the vocabulary per rank", () => {
-    const tp3 = paramGroups({ ...QWEN25_7B, vocabSize: 151_655 }, { tp: 3, vocabPadding: 64 }).find((g) => g.kind === "embedding")!;
+    const tp3 = paramGroups({ ...QWEN25_7B, vocabSize: 151_655 }, { tp: 3, vocabPadding: 64 }).find(
+      (g) => g.kind === "embedding",
+    )!;
     expect(tp3.params).toBe(Math.ceil(151_680 / 3) * 3584);
   });
 
   it("replicates K/V projections when TP exceeds the KV heads", () => {
-    const kvShare = (tp: number) => paramGroups(QWEN25_7B, { tp, vocabPadding: 64 }).find((g) => g.kind === "attention" && g.quantizable)!.params;
+    const kvShare = (tp: number) =>
+      paramGroups(QWEN25_7B, { tp, vocabPadding: 64 }).find((g) => g.kind === "attention" && g.quantizable)!.params;
     // 4 KV heads: TP 8 still holds one whole KV head per rank.
     expect(kvShare(8)).toBeGreaterThan(kvShare(4) / 2);
   });
@@ -61,8 +76,16 @@ describe("weights per GPU", () => {
   });
 
   it("quantizes in flight: fp8 halves, bitsandbytes nf4 quarters the linear layers", () => {
-    const fp8 = estimateWeights(QWEN25_7B, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B, "fp8", "auto") });
-    const nf4 = estimateWeights(QWEN25_7B, { tp: 1, vocabPadding: 64, format: resolveWeightFormat(QWEN25_7B, "bitsandbytes-nf4", "auto") });
+    const fp8 = estimateWeights(QWEN25_7B, {
+      tp: 1,
+      vocabPadding: 64,
+      format: resolveWeightFormat(QWEN25_7B, "fp8", "auto"),
+    });
+    const nf4 = estimateWeights(QWEN25_7B, {
+      tp: 1,
+      vocabPadding: 64,
+      format: resolveWeightFormat(QWEN25_7B, "bitsandbytes-nf4", "auto"),
+    });
     expect(fp8.weightsBytesPerGpu / GIB).toBeCloseTo(8.1, 1);
     expect(nf4.weightsBytesPerGpu).toBeLessThan(fp8.weightsBytesPerGpu);
   });

@@ -22,7 +22,8 @@ describe("GPU catalog", () => {
     const gpus = listGpus();
     expect(new Set(gpus.map((g) => g.id)).size).toBe(gpus.length);
     for (const gpu of gpus) {
-      for (const name of [gpu.id, gpu.name, gpu.smiName ?? gpu.name, ...gpu.aliases]) expect(findGpu(name)?.id, name).toBe(gpu.id);
+      for (const name of [gpu.id, gpu.name, gpu.smiName ?? gpu.name, ...gpu.aliases])
+        expect(findGpu(name)?.id, name).toBe(gpu.id);
       expect(gpu.memoryBytes % 2 ** 20).toBe(0);
     }
   });
@@ -70,7 +71,12 @@ describe("findGpu", () => {
 describe("customGpu", () => {
   it("wraps a memory size", () => {
     const gpu = customGpu(mibToBytes(97_871), { name: "NVIDIA H20" });
-    expect(gpu).toMatchObject({ id: "custom", name: "NVIDIA H20", memoryBytes: 97_871 * 2 ** 20, interconnect: "pcie" });
+    expect(gpu).toMatchObject({
+      id: "custom",
+      name: "NVIDIA H20",
+      memoryBytes: 97_871 * 2 ** 20,
+      interconnect: "pcie",
+    });
     expect(customGpu(1024).name).toMatch(/Custom GPU/);
   });
 

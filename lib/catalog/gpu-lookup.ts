@@ -65,7 +65,11 @@ function onlyGpuWithAllWords(name: string): GpuSpec | undefined {
 }
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().replace(NOISE_WORDS, " ").split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .replace(NOISE_WORDS, " ")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** Catalog GPU names closest to `name`, best first, for "did you mean" messages. */

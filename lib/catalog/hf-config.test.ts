@@ -63,7 +63,11 @@ describe("parseHfConfig: dense and GQA", () => {
   it("reads tied embeddings and the YaRN block Qwen's docs add", () => {
     const arch = archOf(
       parseHfConfig(
-        { ...QWEN25_7B, tie_word_embeddings: true, rope_scaling: { factor: 4.0, original_max_position_embeddings: 32768, type: "yarn" } },
+        {
+          ...QWEN25_7B,
+          tie_word_embeddings: true,
+          rope_scaling: { factor: 4.0, original_max_position_embeddings: 32768, type: "yarn" },
+        },
         "x/yarn",
       ),
     );
@@ -73,13 +77,36 @@ describe("parseHfConfig: dense and GQA", () => {
 
   it("reads Llama 3 rope_type and `dtype` (transformers 5 spelling)", () => {
     const { torch_dtype: _, ...rest } = QWEN25_7B;
-    const arch = archOf(parseHfConfig({ ...rest, dtype: "float16", rope_scaling: { rope_type: "llama3", factor: 8.0, original_max_position_embeddings: 8192 } }, "x/l3"));
+    const arch = archOf(
+      parseHfConfig(
+        {
+          ...rest,
+          dtype: "float16",
+          rope_scaling: { rope_type: "llama3", factor: 8.0, original_max_position_embeddings: 8192 },
+        },
+        "x/l3",
+      ),
+    );
     expect(arch.torchDtype).toBe("float16");
     expect(arch.ropeScaling).toEqual({ type: "llama3", factor: 8, originalMaxPositionEmbeddings: 8192 });
   });
 
   it("derives a longrope factor from the position counts", () => {
-    const arch = archOf(parseHfConfig({ ...QWEN25_7B, max_position_embeddings: 131072, rope_scaling: { type: "longrope", long_factor: [1, 2], short_factor: [1, 1], original_max_position_embeddings: 4096 } }, "x/phi"));
+    const arch = archOf(
+      parseHfConfig(
+        {
+          ...QWEN25_7B,
+          max_position_embeddings: 131072,
+          rope_scaling: {
+            type: "longrope",
+            long_factor: [1, 2],
+            short_factor: [1, 1],
+            original_max_position_embeddings: 4096,
+          },
+        },
+        "x/phi",
+      ),
+    );
     expect(arch.ropeScaling).toEqual({ type: "longrope", factor: 32, originalMaxPositionEmbeddings: 4096 });
   });
 
@@ -94,20 +121,52 @@ describe("parseHfConfig: dense and GQA", () => {
 
 describe("parseHfConfig: sliding windows", () => {
   it("applies a Mistral-style window to every layer", () => {
-    const arch = archOf(parseHfConfig({ ...QWEN25_7B, model_type: "mistral", use_sliding_window: undefined, sliding_window: 4096 }, "x/m"));
+    const arch = archOf(
+      parseHfConfig(
+        { ...QWEN25_7B, model_type: "mistral", use_sliding_window: undefined, sliding_window: 4096 },
+        "x/m",
+      ),
+    );
     expect(arch).toMatchObject({ slidingWindow: 4096, slidingWindowLayers: 28 });
   });
 
   it("counts Gemma 2's alternate sliding layers", () => {
-    const arch = archOf(parseHfConfig({ ...QWEN25_7B, model_type: "gemma2", use_sliding_window: undefined, num_hidden_layers: 42, sliding_window: 4096 }, "x/g2"));
+    const arch = archOf(
+      parseHfConfig(
+        {
+          ...QWEN25_7B,
+          model_type: "gemma2",
+          use_sliding_window: undefined,
+          num_hidden_layers: 42,
+          sliding_window: 4096,
+        },
+        "x/g2",
+      ),
+    );
     expect(arch).toMatchObject({ slidingWindow: 4096, slidingWindowLayers: 21 });
   });
 
   it("counts layer_types and sliding_window_pattern", () => {
     const types = ["sliding_attention", "sliding_attention", "full_attention", "sliding_attention"];
-    const byTypes = archOf(parseHfConfig({ ...QWEN25_7B, use_sliding_window: undefined, num_hidden_layers: 4, sliding_window: 512, layer_types: types }, "x/t"));
+    const byTypes = archOf(
+      parseHfConfig(
+        { ...QWEN25_7B, use_sliding_window: undefined, num_hidden_layers: 4, sliding_window: 512, layer_types: types },
+        "x/t",
+      ),
+    );
     expect(byTypes.slidingWindowLayers).toBe(3);
-    const byPattern = archOf(parseHfConfig({ ...QWEN25_7B, use_sliding_window: undefined, num_hidden_layers: 62, sliding_window: 1024, sliding_window_pattern: 6 }, "x/p"));
+    const byPattern = archOf(
+      parseHfConfig(
+        {
+          ...QWEN25_7B,
+          use_sliding_window: undefined,
+          num_hidden_layers: 62,
+          sliding_window: 1024,
+          sliding_window_pattern: 6,
+        },
+        "x/p",
+      ),
+    );
     expect(byPattern.slidingWindowLayers).toBe(52);
   });
 });
@@ -150,14 +209,29 @@ describe("parseHfConfig: nested text_config (Gemma 3, Llama 4, Qwen2.5-VL)", () 
 
 describe("parseHfConfig: MoE and MLA", () => {
   it("reads Mixtral's num_local_experts and uses intermediate_size per expert", () => {
-    const arch = archOf(parseHfConfig({ ...QWEN25_7B, model_type: "mixtral", num_local_experts: 8, num_experts_per_tok: 2 }, "x/mixtral"));
+    const arch = archOf(
+      parseHfConfig({ ...QWEN25_7B, model_type: "mixtral", num_local_experts: 8, num_experts_per_tok: 2 }, "x/mixtral"),
+    );
     expect(arch.moe).toEqual({ numExperts: 8, expertsPerToken: 2, sharedExperts: 0, moeIntermediateSize: 18944 });
   });
 
   it("reads Qwen3-MoE and Qwen2-MoE shared expert width", () => {
-    const q3 = archOf(parseHfConfig({ ...QWEN25_7B, num_experts: 128, num_experts_per_tok: 8, moe_intermediate_size: 768 }, "x/q3"));
+    const q3 = archOf(
+      parseHfConfig({ ...QWEN25_7B, num_experts: 128, num_experts_per_tok: 8, moe_intermediate_size: 768 }, "x/q3"),
+    );
     expect(q3.moe).toEqual({ numExperts: 128, expertsPerToken: 8, sharedExperts: 0, moeIntermediateSize: 768 });
-    const q2 = archOf(parseHfConfig({ ...QWEN25_7B, num_experts: 60, num_experts_per_tok: 4, moe_intermediate_size: 1408, shared_expert_intermediate_size: 5632 }, "x/q2"));
+    const q2 = archOf(
+      parseHfConfig(
+        {
+          ...QWEN25_7B,
+          num_experts: 60,
+          num_experts_per_tok: 4,
+          moe_intermediate_size: 1408,
+          shared_expert_intermediate_size: 5632,
+        },
+        "x/q2",
+      ),
+    );
     expect(q2.moe).toMatchObject({ sharedExperts: 1, sharedExpertIntermediateSize: 5632 });
   });
 
@@ -180,47 +254,83 @@ describe("parseHfConfig: MoE and MLA", () => {
           qk_rope_head_dim: 64,
           qk_nope_head_dim: 128,
           v_head_dim: 128,
-          quantization_config: { quant_method: "fp8", fmt: "e4m3", activation_scheme: "dynamic", weight_block_size: [128, 128] },
+          quantization_config: {
+            quant_method: "fp8",
+            fmt: "e4m3",
+            activation_scheme: "dynamic",
+            weight_block_size: [128, 128],
+          },
         },
         "deepseek-ai/DeepSeek-V3",
       ),
     );
     expect(arch.headDim).toBe(192);
-    expect(arch.mla).toEqual({ kvLoraRank: 512, qkRopeHeadDim: 64, qkNopeHeadDim: 128, vHeadDim: 128, qLoraRank: 1536 });
-    expect(arch.moe).toEqual({ numExperts: 256, expertsPerToken: 8, sharedExperts: 1, moeIntermediateSize: 2048, firstDenseLayers: 3 });
+    expect(arch.mla).toEqual({
+      kvLoraRank: 512,
+      qkRopeHeadDim: 64,
+      qkNopeHeadDim: 128,
+      vHeadDim: 128,
+      qLoraRank: 1536,
+    });
+    expect(arch.moe).toEqual({
+      numExperts: 256,
+      expertsPerToken: 8,
+      sharedExperts: 1,
+      moeIntermediateSize: 2048,
+      firstDenseLayers: 3,
+    });
     expect(arch.quantization).toEqual({ method: "fp8", bits: 8, weightBlockSize: [128, 128] });
   });
 });
 
 describe("parseHfConfig: errors name the field, the value and the fix", () => {
   it("refuses generation_config.json", () => {
-    const error = errorOf(parseHfConfig({ bos_token_id: 151643, do_sample: true, temperature: 0.7, top_p: 0.8 }, "Qwen/Qwen2.5-7B-Instruct"));
+    const error = errorOf(
+      parseHfConfig(
+        { bos_token_id: 151643, do_sample: true, temperature: 0.7, top_p: 0.8 },
+        "Qwen/Qwen2.5-7B-Instruct",
+      ),
+    );
     expect(error).toMatch(/num_hidden_layers, hidden_size, num_attention_heads.* are missing/);
     expect(error).toMatch(/generation_config\.json: paste the model's config\.json/);
   });
 
   it("names one missing field", () => {
     const { num_attention_heads: _, ...rest } = QWEN25_7B;
-    expect(errorOf(parseHfConfig(rest, "x/y"))).toMatch(/^num_attention_heads is missing in the config\.json of x\/y: a decoder config\.json has it; paste the model's config\.json, not generation_config\.json/);
+    expect(errorOf(parseHfConfig(rest, "x/y"))).toMatch(
+      /^num_attention_heads is missing in the config\.json of x\/y: a decoder config\.json has it; paste the model's config\.json, not generation_config\.json/,
+    );
   });
 
   it("names a wrong type with its value", () => {
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, num_hidden_layers: "28" }, "x/y"))).toMatch(/num_hidden_layers is "28" .*expected (a )?number/);
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, hidden_size: 35.5 }, "x/y"))).toMatch(/hidden_size is 35.5 .*expected a whole number/);
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, num_hidden_layers: "28" }, "x/y"))).toMatch(
+      /num_hidden_layers is "28" .*expected (a )?number/,
+    );
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, hidden_size: 35.5 }, "x/y"))).toMatch(
+      /hidden_size is 35.5 .*expected a whole number/,
+    );
   });
 
   it("rejects KV heads that do not divide the heads, and non-objects", () => {
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, num_key_value_heads: 5 }, "x/y"))).toMatch(/num_key_value_heads is 5 .* divisor of num_attention_heads \(28\)/);
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, num_key_value_heads: 5 }, "x/y"))).toMatch(
+      /num_key_value_heads is 5 .* divisor of num_attention_heads \(28\)/,
+    );
     expect(errorOf(parseHfConfig("{}", "x/y"))).toMatch(/is "\{\}": paste the JSON object/);
     expect(errorOf(parseHfConfig([], "x/y"))).toMatch(/is a list/);
   });
 
   it("asks for head_dim when hidden/heads is fractional", () => {
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, num_attention_heads: 48, num_key_value_heads: 8 }, "x/y"))).toMatch(/head_dim is missing: add "head_dim"|add "head_dim"/);
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, num_attention_heads: 48, num_key_value_heads: 8 }, "x/y"))).toMatch(
+      /head_dim is missing: add "head_dim"|add "head_dim"/,
+    );
   });
 
   it("rejects an unknown dtype and quant method", () => {
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, torch_dtype: "int3" }, "x/y"))).toMatch(/torch_dtype is "int3".*expected bfloat16, float16 or float32/);
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, quantization_config: { quant_method: "mxfp4" } }, "x/y"))).toMatch(/quant_method is "mxfp4"/);
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, torch_dtype: "int3" }, "x/y"))).toMatch(
+      /torch_dtype is "int3".*expected bfloat16, float16 or float32/,
+    );
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, quantization_config: { quant_method: "mxfp4" } }, "x/y"))).toMatch(
+      /quant_method is "mxfp4"/,
+    );
   });
 });

@@ -26,14 +26,18 @@ const DTYPES: Record<string, TorchDtype> = {
  */
 export function parseHfConfig(json: unknown, id: string): ParseHfConfigResult {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { error: `the config.json of ${id} is ${describe(json)}: paste the JSON object from the model's config.json` };
+    return {
+      error: `the config.json of ${id} is ${describe(json)}: paste the JSON object from the model's config.json`,
+    };
   }
   const parsed = hfConfigSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join(".") ?? "";
     const value = issue ? valueAt(json, issue.path) : undefined;
-    return { error: `${path} is ${describe(value)} in the config.json of ${id}: expected ${expectation(issue?.message)}` };
+    return {
+      error: `${path} is ${describe(value)} in the config.json of ${id}: expected ${expectation(issue?.message)}`,
+    };
   }
   const { text_config: textConfig, ...top } = parsed.data;
   const config: HfTextConfig = { ...top, ...(textConfig ?? {}) };
@@ -56,12 +60,16 @@ function normalize(config: HfTextConfig, outerModelType: string | undefined, id:
   const heads = config.num_attention_heads!;
   const kvHeads = config.num_key_value_heads ?? heads;
   if (heads % kvHeads !== 0) {
-    return { error: `num_key_value_heads is ${kvHeads} in the config.json of ${id}: expected a divisor of num_attention_heads (${heads})` };
+    return {
+      error: `num_key_value_heads is ${kvHeads} in the config.json of ${id}: expected a divisor of num_attention_heads (${heads})`,
+    };
   }
   const mla = readMla(config);
   const headDim = mla ? mla.qkRopeHeadDim + (mla.qkNopeHeadDim ?? 0) : (config.head_dim ?? hiddenSize / heads);
   if (!Number.isInteger(headDim)) {
-    return { error: `hidden_size ${hiddenSize} is not a multiple of num_attention_heads ${heads} in the config.json of ${id} and head_dim is missing: add "head_dim"` };
+    return {
+      error: `hidden_size ${hiddenSize} is not a multiple of num_attention_heads ${heads} in the config.json of ${id} and head_dim is missing: add "head_dim"`,
+    };
   }
   const quant = parseQuantizationConfig(config.quantization_config);
   if ("error" in quant) return { error: `${quant.error} (${id})` };
@@ -70,10 +78,15 @@ function normalize(config: HfTextConfig, outerModelType: string | undefined, id:
   const dtypeName = config.torch_dtype ?? config.dtype ?? undefined;
   const torchDtype = dtypeName ? DTYPES[dtypeName.toLowerCase()] : "bfloat16";
   if (!torchDtype) {
-    return { error: `torch_dtype is "${dtypeName}" in the config.json of ${id}: expected bfloat16, float16 or float32` };
+    return {
+      error: `torch_dtype is "${dtypeName}" in the config.json of ${id}: expected bfloat16, float16 or float32`,
+    };
   }
   if (!dtypeName) warnings.push(`${id}: config.json has no torch_dtype; assuming bfloat16`);
-  const ropeScaling = readRopeScaling(config.rope_scaling ?? config.rope_parameters ?? undefined, config.max_position_embeddings);
+  const ropeScaling = readRopeScaling(
+    config.rope_scaling ?? config.rope_parameters ?? undefined,
+    config.max_position_embeddings,
+  );
   const sliding = readSlidingWindow(config, numLayers);
   const moe = readMoe(config);
   const arch: ModelArch = {
@@ -129,7 +142,10 @@ function readRopeScaling(raw: HfRopeScaling | undefined, maxPositions: number | 
   return { type, factor, ...(original ? { originalMaxPositionEmbeddings: original } : {}) };
 }
 
-function readSlidingWindow(config: HfTextConfig, numLayers: number): Pick<ModelArch, "slidingWindow" | "slidingWindowLayers"> {
+function readSlidingWindow(
+  config: HfTextConfig,
+  numLayers: number,
+): Pick<ModelArch, "slidingWindow" | "slidingWindowLayers"> {
   const window = config.sliding_window ?? undefined;
   if (!window || config.use_sliding_window === false) return {};
   const layerTypes = config.layer_types ?? undefined;
@@ -137,7 +153,8 @@ function readSlidingWindow(config: HfTextConfig, numLayers: number): Pick<ModelA
   let layers = numLayers;
   if (layerTypes) layers = layerTypes.filter((t) => t === "sliding_attention").length;
   else if (pattern) layers = numLayers - Math.floor(numLayers / pattern);
-  else if (config.model_type === "gemma2") layers = Math.ceil(numLayers / 2); // even layers slide
+  else if (config.model_type === "gemma2")
+    layers = Math.ceil(numLayers / 2); // even layers slide
   else if (config.use_sliding_window && config.max_window_layers !== undefined) {
     layers = Math.max(0, numLayers - config.max_window_layers);
   }

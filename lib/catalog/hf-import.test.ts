@@ -33,7 +33,8 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const match = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(req.url ?? "");
   const repo = match ? REPOS[match[1]!] : undefined;
   if (!match || !repo || match[2] !== "main") return void res.writeHead(404).end("Repository not found");
-  if (repo.gated && req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401).end("Access to model is restricted");
+  if (repo.gated && req.headers.authorization !== `Bearer ${TOKEN}`)
+    return void res.writeHead(401).end("Access to model is restricted");
   let body: Buffer;
   try {
     body = await readFile(join(FIXTURES, repo.dir, match[3]!));
@@ -74,7 +75,14 @@ describe("importFromHub against a local HTTP server", () => {
     const expectedParams = countParams(result.entry).totalParams;
     expect(expectedParams).toBe(106_816);
     expect(result.files).toEqual(["model.safetensors"]);
-    expect(result.entry).toMatchObject({ id: "tiny/llama", numLayers: 2, numKeyValueHeads: 2, headDim: 16, paramCount: expectedParams, checkpointBytes: expectedParams * 2 });
+    expect(result.entry).toMatchObject({
+      id: "tiny/llama",
+      numLayers: 2,
+      numKeyValueHeads: 2,
+      headDim: 16,
+      paramCount: expectedParams,
+      checkpointBytes: expectedParams * 2,
+    });
     expect(result.entry.source).toBe(`${endpoint}/tiny/llama/resolve/main/config.json`);
     expect(result.tensors.byDtype).toEqual({ BF16: { tensors: 21, elements: 106_816, bytes: 213_632 } });
     const weightReads = requests.filter((r) => r.url.endsWith(".safetensors"));
@@ -83,7 +91,9 @@ describe("importFromHub against a local HTTP server", () => {
 
   it("follows the shard index of a GPTQ checkpoint and unpacks qweight", async () => {
     const result = ok(await importFromHub("tiny/llama-gptq", { endpoint }));
-    const index = JSON.parse(await readFile(join(FIXTURES, "tiny-llama-gptq/model.safetensors.index.json"), "utf8")) as { metadata: { total_size: number } };
+    const index = JSON.parse(
+      await readFile(join(FIXTURES, "tiny-llama-gptq/model.safetensors.index.json"), "utf8"),
+    ) as { metadata: { total_size: number } };
     expect(result.files).toEqual(["model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"]);
     expect(result.entry.checkpointBytes).toBe(index.metadata.total_size);
     expect(result.entry.paramCount).toBe(countParams(result.entry).totalParams);
@@ -98,7 +108,11 @@ describe("importFromHub against a local HTTP server", () => {
 
   it("asks for HF_TOKEN on 401 and sends it as a Bearer token", async () => {
     const denied = await importFromHub("gated/llama", { endpoint });
-    expect(denied).toEqual({ error: expect.stringMatching(/^401 from 127\.0\.0\.1:\d+ for gated\/llama: set HF_TOKEN for gated or private repos$/) });
+    expect(denied).toEqual({
+      error: expect.stringMatching(
+        /^401 from 127\.0\.0\.1:\d+ for gated\/llama: set HF_TOKEN for gated or private repos$/,
+      ),
+    });
     const wrong = await importFromHub("gated/llama", { endpoint, token: "nope" });
     expect(wrong).toEqual({ error: expect.stringMatching(/401 .*HF_TOKEN given has no access/) });
     expect(ok(await importFromHub("gated/llama", { endpoint, token: TOKEN })).entry.paramCount).toBe(106_816);
@@ -114,7 +128,11 @@ describe("importFromHub against a local HTTP server", () => {
 
   it("names the repo and file on 404", async () => {
     const result = await importFromHub("nobody/nothing", { endpoint });
-    expect(result).toEqual({ error: expect.stringMatching(/^404 from 127\.0\.0\.1:\d+: nobody\/nothing has no config\.json at revision main; check the repo id/) });
+    expect(result).toEqual({
+      error: expect.stringMatching(
+        /^404 from 127\.0\.0\.1:\d+: nobody\/nothing has no config\.json at revision main; check the repo id/,
+      ),
+    });
     const revision = await importFromHub("tiny/llama", { endpoint, revision: "v9" });
     expect(revision).toEqual({ error: expect.stringMatching(/at revision v9/) });
   });
@@ -125,19 +143,34 @@ describe("importFromHub against a local HTTP server", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const result = await importFromHub("tiny/llama", { endpoint: `http://127.0.0.1:${port}` });
-    expect(result).toEqual({ error: `cannot reach 127.0.0.1:${port} for tiny/llama (ECONNREFUSED): paste the model's config.json instead, or set HF_ENDPOINT to a mirror` });
+    expect(result).toEqual({
+      error: `cannot reach 127.0.0.1:${port} for tiny/llama (ECONNREFUSED): paste the model's config.json instead, or set HF_ENDPOINT to a mirror`,
+    });
   });
 
   it("uses the injected fetch, and maps a DNS failure", async () => {
-    const dnsFailure = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("getaddrinfo ENOTFOUND huggingface.co"), { code: "ENOTFOUND" }) });
+    const dnsFailure = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("getaddrinfo ENOTFOUND huggingface.co"), { code: "ENOTFOUND" }),
+    });
     const fetchStub = vi.fn<typeof fetch>().mockRejectedValue(dnsFailure);
-    const result = await importFromHub("Qwen/Qwen2.5-7B-Instruct", { fetch: fetchStub, endpoint: "https://huggingface.co" });
-    expect(fetchStub).toHaveBeenCalledWith("https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/resolve/main/config.json", expect.anything());
-    expect(result).toEqual({ error: "cannot reach huggingface.co for Qwen/Qwen2.5-7B-Instruct (ENOTFOUND): paste the model's config.json instead, or set HF_ENDPOINT to a mirror" });
+    const result = await importFromHub("Qwen/Qwen2.5-7B-Instruct", {
+      fetch: fetchStub,
+      endpoint: "https://huggingface.co",
+    });
+    expect(fetchStub).toHaveBeenCalledWith(
+      "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/resolve/main/config.json",
+      expect.anything(),
+    );
+    expect(result).toEqual({
+      error:
+        "cannot reach huggingface.co for Qwen/Qwen2.5-7B-Instruct (ENOTFOUND): paste the model's config.json instead, or set HF_ENDPOINT to a mirror",
+    });
   });
 
   it("refuses a malformed repo id before any request", async () => {
-    expect(await importFromHub("qwen2.5-7b", { endpoint })).toEqual({ error: expect.stringMatching(/not a Hugging Face repo id: use the form org\/name/) });
+    expect(await importFromHub("qwen2.5-7b", { endpoint })).toEqual({
+      error: expect.stringMatching(/not a Hugging Face repo id: use the form org\/name/),
+    });
     expect(requests).toHaveLength(0);
   });
 });

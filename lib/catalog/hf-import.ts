@@ -56,7 +56,9 @@ export async function importFromHub(repo: string, options: HubImportOptions = {}
     return { entry, tensors, files, warnings: parsed.warnings };
   } catch (error) {
     if (error instanceof HubError) return { error: error.message };
-    return { error: `could not import ${repoId} from the Hub: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      error: `could not import ${repoId} from the Hub: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -91,7 +93,9 @@ class HubClient {
     try {
       return await response.json();
     } catch {
-      throw new HubError(`${file} of ${this.repo} on ${this.host} is not valid JSON: paste the model's config.json instead`);
+      throw new HubError(
+        `${file} of ${this.repo} on ${this.host} is not valid JSON: paste the model's config.json instead`,
+      );
     }
   }
 
@@ -125,7 +129,9 @@ class HubClient {
     try {
       response = await this.fetchFn(this.url(file), { headers, signal: this.options.signal, redirect: "follow" });
     } catch (error) {
-      throw new HubError(`cannot reach ${this.host} for ${this.repo} (${causeOf(error)}): paste the model's config.json instead, or set HF_ENDPOINT to a mirror`);
+      throw new HubError(
+        `cannot reach ${this.host} for ${this.repo} (${causeOf(error)}): paste the model's config.json instead, or set HF_ENDPOINT to a mirror`,
+      );
     }
     if (response.ok || (opts.allow404 && response.status === 404)) return response;
     throw new HubError(this.statusMessage(response.status, file));
@@ -133,7 +139,9 @@ class HubClient {
 
   private statusMessage(status: number, file: string): string {
     if (status === 401 || status === 403) {
-      const tokenHint = this.token ? "the HF_TOKEN given has no access: accept the model's license on its Hub page with that account" : "set HF_TOKEN for gated or private repos";
+      const tokenHint = this.token
+        ? "the HF_TOKEN given has no access: accept the model's license on its Hub page with that account"
+        : "set HF_TOKEN for gated or private repos";
       return `${status} from ${this.host} for ${this.repo}: ${tokenHint}`;
     }
     if (status === 404) {

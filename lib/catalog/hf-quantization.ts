@@ -38,7 +38,9 @@ export function parseQuantizationConfig(raw: HfQuantizationConfig | null | undef
 function intQuant(method: QuantMethod, raw: HfQuantizationConfig): QuantizationResult {
   const bits = raw.bits ?? raw.w_bit;
   if (bits === undefined) {
-    return { error: `quantization_config.bits is missing: a ${method} config.json says how many bits each weight has (4 or 8)` };
+    return {
+      error: `quantization_config.bits is missing: a ${method} config.json says how many bits each weight has (4 or 8)`,
+    };
   }
   const keep = new Set([...(raw.modules_to_not_convert ?? [])]);
   SIXTEEN_BIT_IN_INT_CHECKPOINTS.forEach((name) => keep.add(name));
@@ -94,7 +96,7 @@ function bitsandbytes(raw: HfQuantizationConfig): QuantizationResult {
   if (bits === undefined) {
     return {
       error:
-        "quantization_config has neither quant_method nor load_in_4bit/load_in_8bit: say which method quantized the checkpoint (e.g. \"quant_method\": \"gptq\")",
+        'quantization_config has neither quant_method nor load_in_4bit/load_in_8bit: say which method quantized the checkpoint (e.g. "quant_method": "gptq")',
     };
   }
   const keep = raw.llm_int8_skip_modules ?? undefined;

@@ -10,7 +10,10 @@ describe("findModel", () => {
     ["Qwen2.5-7B-Instruct-GPTQ-Int4", "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4"],
     ["Qwen2.5 7B Instruct", "Qwen/Qwen2.5-7B-Instruct"],
     ["https://huggingface.co/Qwen/Qwen2.5-7B-Instruct", "Qwen/Qwen2.5-7B-Instruct"],
-    ["https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/config.json", "meta-llama/Llama-3.1-8B-Instruct"],
+    [
+      "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/blob/main/config.json",
+      "meta-llama/Llama-3.1-8B-Instruct",
+    ],
     ["phi-4", "microsoft/phi-4"],
     ["Meta-Llama-3.1-70B-Instruct-quantized.w8a8", "RedHatAI/Meta-Llama-3.1-70B-Instruct-quantized.w8a8"],
   ])("%s", (query, id) => {
@@ -30,7 +33,9 @@ describe("searchModels", () => {
   it("ranks the exact name first, then its quantized siblings", () => {
     const hits = ids("qwen2.5-7b-instruct", 5);
     expect(hits[0]).toBe("Qwen/Qwen2.5-7B-Instruct");
-    expect(hits.slice(1)).toEqual(expect.arrayContaining(["Qwen/Qwen2.5-7B-Instruct-AWQ", "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4"]));
+    expect(hits.slice(1)).toEqual(
+      expect.arrayContaining(["Qwen/Qwen2.5-7B-Instruct-AWQ", "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4"]),
+    );
   });
 
   it("matches words in any order without mixing sizes", () => {
@@ -41,7 +46,9 @@ describe("searchModels", () => {
   });
 
   it("finds families, quant formats and compact spellings", () => {
-    expect(ids("llama 70b")).toEqual(expect.arrayContaining(["meta-llama/Llama-3.1-70B-Instruct", "meta-llama/Llama-3.3-70B-Instruct"]));
+    expect(ids("llama 70b")).toEqual(
+      expect.arrayContaining(["meta-llama/Llama-3.1-70B-Instruct", "meta-llama/Llama-3.3-70B-Instruct"]),
+    );
     expect(ids("gptq-int4")).toHaveLength(4);
     expect(ids("llama3.1-8b")[0]).toBe("meta-llama/Llama-3.1-8B-Instruct");
     expect(ids("deepseek", 20).length).toBeGreaterThanOrEqual(8);
@@ -63,7 +70,14 @@ describe("resolveModelArch", () => {
   });
 
   it("prefers a pasted config.json", () => {
-    const config = { hidden_size: 1024, intermediate_size: 4096, num_hidden_layers: 4, num_attention_heads: 8, vocab_size: 32000, max_position_embeddings: 4096 };
+    const config = {
+      hidden_size: 1024,
+      intermediate_size: 4096,
+      num_hidden_layers: 4,
+      num_attention_heads: 8,
+      vocab_size: 32000,
+      max_position_embeddings: 4096,
+    };
     const result = resolveModelArch("my-org/my-finetune", config);
     if ("error" in result) throw new Error(result.error);
     expect(result).toMatchObject({ origin: "config", arch: { id: "my-org/my-finetune", numLayers: 4, headDim: 128 } });
@@ -71,11 +85,17 @@ describe("resolveModelArch", () => {
 
   it("explains an unknown model and suggests close ones", () => {
     const result = resolveModelArch("Qwen/Qwen2.5-7B-Chat");
-    expect(result).toEqual({ error: expect.stringMatching(/"Qwen\/Qwen2\.5-7B-Chat" is not in the built-in catalog: paste the model's config\.json.*Close catalog names: Qwen\/Qwen2\.5-7B-Instruct/) });
+    expect(result).toEqual({
+      error: expect.stringMatching(
+        /"Qwen\/Qwen2\.5-7B-Chat" is not in the built-in catalog: paste the model's config\.json.*Close catalog names: Qwen\/Qwen2\.5-7B-Instruct/,
+      ),
+    });
     expect(resolveModelArch("")).toEqual({ error: expect.stringMatching(/model is empty/) });
   });
 
   it("passes a pasted config's error through", () => {
-    expect(resolveModelArch("x/y", { temperature: 0.7 })).toEqual({ error: expect.stringMatching(/generation_config\.json/) });
+    expect(resolveModelArch("x/y", { temperature: 0.7 })).toEqual({
+      error: expect.stringMatching(/generation_config\.json/),
+    });
   });
 });

@@ -10,7 +10,11 @@ function repoName(id: string): string {
 }
 
 function cleanQuery(text: string): string {
-  return text.trim().replace(HUB_URL_PREFIX, "").replace(/\/(tree|blob|resolve)\/.*$/, "").replace(/\/+$/, "");
+  return text
+    .trim()
+    .replace(HUB_URL_PREFIX, "")
+    .replace(/\/(tree|blob|resolve)\/.*$/, "")
+    .replace(/\/+$/, "");
 }
 
 export function listModels(): readonly ModelEntry[] {
@@ -36,7 +40,11 @@ export function findModel(idOrName: string): ModelEntry | undefined {
 }
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9.]+/).map((t) => t.replace(/^\.+|\.+$/g, "")).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9.]+/)
+    .map((t) => t.replace(/^\.+|\.+$/g, ""))
+    .filter(Boolean);
 }
 
 const FULL_MATCH = 150;

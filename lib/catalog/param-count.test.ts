@@ -6,7 +6,10 @@ const paramsOf = (id: string) => countParams(findModel(id)!);
 
 describe("countParams", () => {
   it("matches published safetensors totals", () => {
-    expect(paramsOf("Qwen/Qwen2.5-7B-Instruct")).toMatchObject({ totalParams: 7_615_616_512, embeddingParams: 1_089_994_752 });
+    expect(paramsOf("Qwen/Qwen2.5-7B-Instruct")).toMatchObject({
+      totalParams: 7_615_616_512,
+      embeddingParams: 1_089_994_752,
+    });
     expect(paramsOf("meta-llama/Llama-3.1-8B-Instruct").totalParams).toBe(8_030_261_248);
     expect(paramsOf("mistralai/Mistral-7B-Instruct-v0.3").totalParams).toBe(7_248_023_552);
   });

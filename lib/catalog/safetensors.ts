@@ -31,10 +31,15 @@ export type SafetensorsHeader = Record<string, TensorInfo>;
 export const MAX_HEADER_BYTES = 100 * 2 ** 20;
 
 export function readHeaderLength(first8: Uint8Array): number {
-  if (first8.byteLength < 8) throw new Error(`the file is ${first8.byteLength} bytes long: a safetensors file starts with an 8-byte header length`);
+  if (first8.byteLength < 8)
+    throw new Error(
+      `the file is ${first8.byteLength} bytes long: a safetensors file starts with an 8-byte header length`,
+    );
   const length = new DataView(first8.buffer, first8.byteOffset, 8).getBigUint64(0, true);
   if (length === 0n || length > BigInt(MAX_HEADER_BYTES)) {
-    throw new Error(`the header length is ${length} bytes: expected 1 to ${MAX_HEADER_BYTES}; is this a safetensors file?`);
+    throw new Error(
+      `the header length is ${length} bytes: expected 1 to ${MAX_HEADER_BYTES}; is this a safetensors file?`,
+    );
   }
   return Number(length);
 }
@@ -70,7 +75,8 @@ export interface TensorTotals {
   paramCount: number;
 }
 
-const QUANT_METADATA = /\.(qzeros|scales|g_idx|weight_scale|input_scale|weight_zero_point|weight_scale_inv|weight_shape|scale)$/;
+const QUANT_METADATA =
+  /\.(qzeros|scales|g_idx|weight_scale|input_scale|weight_zero_point|weight_scale_inv|weight_shape|scale)$/;
 
 export function sumTensors(headers: SafetensorsHeader[], weightBits?: number): TensorTotals {
   const totals: TensorTotals = { tensorCount: 0, elements: 0, bytes: 0, byDtype: {}, paramCount: 0 };
@@ -78,7 +84,8 @@ export function sumTensors(headers: SafetensorsHeader[], weightBits?: number): T
     for (const [name, tensor] of Object.entries(header)) {
       const elements = tensor.shape.reduce((product, size) => product * size, 1);
       const width = SAFETENSORS_DTYPE_BYTES[tensor.dtype];
-      if (width === undefined) throw new Error(`tensor ${name} has dtype ${tensor.dtype}, which fleetdeck cannot size yet`);
+      if (width === undefined)
+        throw new Error(`tensor ${name} has dtype ${tensor.dtype}, which fleetdeck cannot size yet`);
       const bytes = elements * width;
       const slot = (totals.byDtype[tensor.dtype] ??= { tensors: 0, elements: 0, bytes: 0 });
       slot.tensors += 1;

@@ -1,13 +1,5 @@
 /** Weight quantization as a checkpoint's `quantization_config` declares it. */
-export type QuantMethod =
-  | "gptq"
-  | "awq"
-  | "fp8"
-  | "compressed-tensors"
-  | "bitsandbytes"
-  | "marlin"
-  | "eetq"
-  | "exl2";
+export type QuantMethod = "gptq" | "awq" | "fp8" | "compressed-tensors" | "bitsandbytes" | "marlin" | "eetq" | "exl2";
 
 export interface QuantizationConfig {
   method: QuantMethod;

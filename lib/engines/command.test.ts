@@ -11,7 +11,13 @@ describe("vLLM command", () => {
   it("writes only what differs from the defaults", () => {
     expect(vllmServeCommand(makeInstance())).toEqual(["vllm", "serve", "Qwen/Qwen2.5-7B-Instruct"]);
     expect(vllmArgs(makeInstance({ tp: 2, gpuMemoryUtilization: 0.8, enforceEager: true }))).toEqual([
-      "--model", "Qwen/Qwen2.5-7B-Instruct", "--tensor-parallel-size", "2", "--gpu-memory-utilization", "0.8", "--enforce-eager",
+      "--model",
+      "Qwen/Qwen2.5-7B-Instruct",
+      "--tensor-parallel-size",
+      "2",
+      "--gpu-memory-utilization",
+      "0.8",
+      "--enforce-eager",
     ]);
   });
   it("sets YaRN with --rope-scaling before 0.11 and --hf-overrides from 0.11", () => {
@@ -20,7 +26,9 @@ describe("vLLM command", () => {
     expect(old).toContain('{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}');
     const current = vllmArgs(makeInstance({ engineVersion: "0.11.0", ropeScaling: yarn }));
     expect(current).toContain("--hf-overrides");
-    expect(current).toContain('{"rope_scaling":{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}}');
+    expect(current).toContain(
+      '{"rope_scaling":{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}}',
+    );
   });
   it("names the image by release", () => {
     expect(vllmImage({ engineVersion: "0.10.1" })).toBe("vllm/vllm-openai:v0.10.1");
@@ -30,10 +38,27 @@ describe("vLLM command", () => {
 
 describe("TGI command", () => {
   it("shards with --num-shard and spells dtypes the launcher's way", () => {
-    const instance = makeInstance({ engine: "tgi", tp: 2, dtype: "half", kvCacheDtype: "fp8", quantization: "gptq", tgi: { maxTotalTokens: 8192 } });
+    const instance = makeInstance({
+      engine: "tgi",
+      tp: 2,
+      dtype: "half",
+      kvCacheDtype: "fp8",
+      quantization: "gptq",
+      tgi: { maxTotalTokens: 8192 },
+    });
     expect(tgiArgs(instance)).toEqual([
-      "--model-id", "Qwen/Qwen2.5-7B-Instruct", "--num-shard", "2", "--quantize", "gptq", "--dtype", "float16",
-      "--kv-cache-dtype", "fp8_e4m3fn", "--max-total-tokens", "8192",
+      "--model-id",
+      "Qwen/Qwen2.5-7B-Instruct",
+      "--num-shard",
+      "2",
+      "--quantize",
+      "gptq",
+      "--dtype",
+      "float16",
+      "--kv-cache-dtype",
+      "fp8_e4m3fn",
+      "--max-total-tokens",
+      "8192",
     ]);
     expect(tgiImage({ engineVersion: "3.3.5" })).toBe("ghcr.io/huggingface/text-generation-inference:3.3.5");
   });
@@ -52,12 +77,18 @@ describe("docker run", () => {
       maxModelLen: 131072,
     });
     const line = dockerRunLine(instance);
-    expect(line).toContain(`--gpus '"device=0,1"' --ipc=host -p 8001:8000 -v ~/.cache/huggingface:/root/.cache/huggingface --memory 32g --cpus 8 -e HF_TOKEN vllm/vllm-openai:v0.8.5`);
-    expect(line).toContain(`--rope-scaling '{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}'`);
+    expect(line).toContain(
+      `--gpus '"device=0,1"' --ipc=host -p 8001:8000 -v ~/.cache/huggingface:/root/.cache/huggingface --memory 32g --cpus 8 -e HF_TOKEN vllm/vllm-openai:v0.8.5`,
+    );
+    expect(line).toContain(
+      `--rope-scaling '{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}'`,
+    );
   });
   it("gives TGI shared memory and the /data cache", () => {
     const words = dockerRunWords(makeInstance({ engine: "tgi" }));
-    expect(words).toEqual(expect.arrayContaining(["--shm-size", "1g", "-p", "80:80", "-v", "~/.cache/huggingface:/data"]));
+    expect(words).toEqual(
+      expect.arrayContaining(["--shm-size", "1g", "-p", "80:80", "-v", "~/.cache/huggingface:/data"]),
+    );
   });
   it("breaks a long line with continuations", () => {
     const line = dockerRunLine(makeInstance({ engine: "tgi", tp: 2 }), { multiline: true });

@@ -24,7 +24,11 @@ const intPatch = (make: (n: number) => InstancePatch) => (value: string) => {
 
 /** vLLM flags people give to TGI. Keys use dashes (vLLM also accepts underscores). */
 const VLLM_FLAGS_FOR_TGI: Record<string, CrossFlag> = {
-  "--tensor-parallel-size": { use: "--num-shard", how: "TGI shards with --num-shard", patch: intPatch((tp) => ({ tp })) },
+  "--tensor-parallel-size": {
+    use: "--num-shard",
+    how: "TGI shards with --num-shard",
+    patch: intPatch((tp) => ({ tp })),
+  },
   "-tp": { use: "--num-shard", how: "TGI shards with --num-shard", patch: intPatch((tp) => ({ tp })) },
   "--model": { use: "--model-id", how: "TGI names the model with --model-id", patch: (model) => ({ model }) },
   "--quantization": { use: "--quantize", how: "TGI quantizes with --quantize" },
@@ -47,7 +51,10 @@ const VLLM_FLAGS_FOR_TGI: Record<string, CrossFlag> = {
     how: "TGI limits the tokens of one prefill batch with --max-batch-prefill-tokens",
     patch: intPatch((n) => ({ tgi: { maxBatchPrefillTokens: n } })),
   },
-  "--max-num-seqs": { use: "--max-concurrent-requests", how: "TGI caps concurrent requests with --max-concurrent-requests" },
+  "--max-num-seqs": {
+    use: "--max-concurrent-requests",
+    how: "TGI caps concurrent requests with --max-concurrent-requests",
+  },
   "--enforce-eager": {
     use: "--cuda-graphs 0",
     how: "TGI turns CUDA graphs off with --cuda-graphs 0",
@@ -69,7 +76,11 @@ const TGI_FLAGS_FOR_VLLM: Record<string, CrossFlag> = {
     patch: intPatch((tp) => ({ tp })),
   },
   "--sharded": { use: "--tensor-parallel-size", how: "vLLM shards with --tensor-parallel-size (-tp)" },
-  "--model-id": { use: "--model", how: "vLLM takes the model as `vllm serve <model>` or --model", patch: (model) => ({ model }) },
+  "--model-id": {
+    use: "--model",
+    how: "vLLM takes the model as `vllm serve <model>` or --model",
+    patch: (model) => ({ model }),
+  },
   "--quantize": { use: "--quantization", how: "vLLM quantizes with --quantization (-q)" },
   "--max-total-tokens": {
     use: "--max-model-len",
@@ -97,7 +108,10 @@ const TGI_FLAGS_FOR_VLLM: Record<string, CrossFlag> = {
   "--max-concurrent-requests": { use: "--max-num-seqs", how: "vLLM caps running sequences with --max-num-seqs" },
   "--hostname": { use: "--host", how: "vLLM listens on --host" },
   "--cuda-graphs": { use: "--enforce-eager", how: "vLLM turns CUDA graphs off with --enforce-eager" },
-  "--rope-factor": { use: "--hf-overrides", how: "vLLM sets rope scaling with --hf-overrides '{\"rope_scaling\":{...}}'" },
+  "--rope-factor": {
+    use: "--hf-overrides",
+    how: "vLLM sets rope scaling with --hf-overrides '{\"rope_scaling\":{...}}'",
+  },
 };
 
 export function crossEngineFlag(engine: Engine, flag: string): CrossFlag | undefined {

@@ -18,5 +18,7 @@ export function completePatch(patch: InstancePatch, instance: Partial<Instance>)
 }
 
 export function completeFindings(drafts: readonly DraftFinding[], instance: Partial<Instance>): Finding[] {
-  return drafts.map(({ patch, ...finding }) => (patch ? { ...finding, patch: completePatch(patch, instance) } : finding));
+  return drafts.map(({ patch, ...finding }) =>
+    patch ? { ...finding, patch: completePatch(patch, instance) } : finding,
+  );
 }

@@ -38,6 +38,16 @@ export function requiredCheckpointMethod(value: string): QuantMethod | undefined
 
 /** Values that quantize an unquantized checkpoint while loading it. */
 export const quantizesOnLoad = (value: string): boolean =>
-  ["fp8", "bitsandbytes", "bitsandbytes-nf4", "bitsandbytes-fp4", "eetq", "experts_int8", "ptpc_fp8", "fbgemm_fp8", "torchao", "rtn", "inc"].includes(
-    value.toLowerCase(),
-  );
+  [
+    "fp8",
+    "bitsandbytes",
+    "bitsandbytes-nf4",
+    "bitsandbytes-fp4",
+    "eetq",
+    "experts_int8",
+    "ptpc_fp8",
+    "fbgemm_fp8",
+    "torchao",
+    "rtn",
+    "inc",
+  ].includes(value.toLowerCase());

@@ -15,7 +15,12 @@ const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
 const strip = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
-const model = fc.constantFrom("Qwen/Qwen2.5-7B-Instruct", "meta-llama/Llama-3.1-8B-Instruct", "/models/my model's copy", "mistralai/Mistral-7B-Instruct-v0.3");
+const model = fc.constantFrom(
+  "Qwen/Qwen2.5-7B-Instruct",
+  "meta-llama/Llama-3.1-8B-Instruct",
+  "/models/my model's copy",
+  "mistralai/Mistral-7B-Instruct-v0.3",
+);
 const fraction = fc.integer({ min: 1, max: 100 }).map((n) => n / 100);
 const port = fc.integer({ min: 1024, max: 65535 }).filter((p) => p !== 8000 && p !== 3000 && p !== 80);
 
@@ -29,7 +34,11 @@ const vllmSpec = fc
     kvCacheDtype: fc.constantFrom("auto", "fp8", "fp8_e4m3", "fp8_e5m2"),
     maxModelLen: optional(fc.integer({ min: 256, max: 262144 })),
     ropeScaling: optional(
-      fc.record({ type: fc.constantFrom("yarn", "linear", "dynamic"), factor: fc.constantFrom(2, 2.5, 4, 8), originalMaxPositionEmbeddings: optional(fc.constantFrom(4096, 32768)) }),
+      fc.record({
+        type: fc.constantFrom("yarn", "linear", "dynamic"),
+        factor: fc.constantFrom(2, 2.5, 4, 8),
+        originalMaxPositionEmbeddings: optional(fc.constantFrom(4096, 32768)),
+      }),
     ),
     gpuMemoryUtilization: fraction,
     maxNumSeqs: optional(fc.integer({ min: 1, max: 2048 })),
@@ -37,7 +46,11 @@ const vllmSpec = fc
     enforceEager: fc.boolean(),
     port: optional(port),
   })
-  .map((spec) => instanceSchema.parse(strip({ id: "inst-1", engine: "vllm", ...spec, ropeScaling: spec.ropeScaling && strip(spec.ropeScaling) })));
+  .map((spec) =>
+    instanceSchema.parse(
+      strip({ id: "inst-1", engine: "vllm", ...spec, ropeScaling: spec.ropeScaling && strip(spec.ropeScaling) }),
+    ),
+  );
 
 const tgiSpec = fc
   .record({
@@ -56,13 +69,16 @@ const tgiSpec = fc
         maxBatchTotalTokens: optional(fc.integer({ min: 1, max: 1000000 })),
       }),
     ),
-    ropeScaling: optional(fc.record({ type: fc.constantFrom("linear", "dynamic"), factor: fc.constantFrom(1, 2, 2.5, 4) })),
+    ropeScaling: optional(
+      fc.record({ type: fc.constantFrom("linear", "dynamic"), factor: fc.constantFrom(1, 2, 2.5, 4) }),
+    ),
     enforceEager: fc.boolean(),
     port: optional(port),
   })
   .map((spec) => {
     const tgi = spec.tgi && strip(spec.tgi);
-    const meaningful = tgi && Object.keys(tgi).some((key) => key !== "cudaMemoryFraction" || tgi.cudaMemoryFraction !== 1);
+    const meaningful =
+      tgi && Object.keys(tgi).some((key) => key !== "cudaMemoryFraction" || tgi.cudaMemoryFraction !== 1);
     return instanceSchema.parse(strip({ id: "inst-1", engine: "tgi", ...spec, tgi: meaningful ? tgi : undefined }));
   });
 
@@ -83,9 +99,15 @@ const withDocker = (spec: Instance, extras: DockerExtras): Instance =>
     ...spec,
     id: extras.id,
     port: extras.port,
-    placement: extras.pinned ? { hostId: "box", gpuIndices: Array.from({ length: spec.tp }, (_, i) => extras.gpuStart + i) } : null,
+    placement: extras.pinned
+      ? { hostId: "box", gpuIndices: Array.from({ length: spec.tp }, (_, i) => extras.gpuStart + i) }
+      : null,
     // A TGI line always carries --shm-size (1g when the layout sets none), so its spec does too.
-    limits: strip({ memoryBytes: extras.memoryBytes, cpus: extras.cpus, shmBytes: extras.shmBytes ?? (spec.engine === "tgi" ? GIB : undefined) }),
+    limits: strip({
+      memoryBytes: extras.memoryBytes,
+      cpus: extras.cpus,
+      shmBytes: extras.shmBytes ?? (spec.engine === "tgi" ? GIB : undefined),
+    }),
   });
 
 const errorsOf = (text: string) => parseCommandText(text).findings.filter((f) => f.severity === "error");

@@ -24,16 +24,26 @@ describe("flag tables", () => {
 
 describe("validateFlags", () => {
   it("accepts a clean vLLM command", () => {
-    const result = validateFlags("vllm", [{ flag: "-tp", value: "2" }, { flag: "--enforce-eager" }, { flag: "--max-model-len", value: "32k" }]);
+    const result = validateFlags("vllm", [
+      { flag: "-tp", value: "2" },
+      { flag: "--enforce-eager" },
+      { flag: "--max-model-len", value: "32k" },
+    ]);
     expect(result.findings).toEqual([]);
-    expect(result.accepted.map((a) => a.spec.name)).toEqual(["--tensor-parallel-size", "--enforce-eager", "--max-model-len"]);
+    expect(result.accepted.map((a) => a.spec.name)).toEqual([
+      "--tensor-parallel-size",
+      "--enforce-eager",
+      "--max-model-len",
+    ]);
   });
 
   it("suggests the closest real flag for a typo", () => {
     const finding = one("tgi", [{ flag: "--num_shard", value: "2" }]);
     expect(finding.code).toBe("flag.unknown");
     expect(finding.fix).toBe("Did you mean --num-shard?");
-    expect(one("vllm", [{ flag: "--gpu-memory-utilisation", value: "0.8" }]).fix).toBe("Did you mean --gpu-memory-utilization?");
+    expect(one("vllm", [{ flag: "--gpu-memory-utilisation", value: "0.8" }]).fix).toBe(
+      "Did you mean --gpu-memory-utilization?",
+    );
   });
 
   it("translates vLLM flags given to TGI, with a patch", () => {
@@ -56,10 +66,18 @@ describe("validateFlags", () => {
   });
 
   it("maps a quantization value that is not the engine's to the nearest real one", () => {
-    const finding = one("tgi", [{ flag: "--quantize", value: "gptq_int4" }], { model: "Qwen/Qwen2.5-7B-Instruct", lookup: TEST_LOOKUP });
+    const finding = one("tgi", [{ flag: "--quantize", value: "gptq_int4" }], {
+      model: "Qwen/Qwen2.5-7B-Instruct",
+      lookup: TEST_LOOKUP,
+    });
     expect(finding.message).toBe("--quantize gptq_int4 is not a TGI value.");
-    expect(finding.fix).toContain("--quantize gptq (with a GPTQ checkpoint such as Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4)");
-    const onGptq = one("tgi", [{ flag: "--quantize", value: "gptq-int4" }], { model: "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4", lookup: TEST_LOOKUP });
+    expect(finding.fix).toContain(
+      "--quantize gptq (with a GPTQ checkpoint such as Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4)",
+    );
+    const onGptq = one("tgi", [{ flag: "--quantize", value: "gptq-int4" }], {
+      model: "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4",
+      lookup: TEST_LOOKUP,
+    });
     expect(onGptq.patch).toEqual({ quantization: "gptq" });
     expect(one("vllm", [{ flag: "--quantization", value: "int4" }]).fix).toMatch(/^Use one of: .*gptq/);
   });
@@ -79,13 +97,25 @@ describe("validateFlags", () => {
     const removed = one("vllm", [{ flag: "--rope-scaling", value: "{}" }], { engineVersion: "0.13.0" });
     expect(removed).toMatchObject({ code: "flag.removed", severity: "error" });
     expect(removed.fix).toContain("--hf-overrides");
-    expect(validateFlags("vllm", [{ flag: "--rope-scaling", value: "{}" }], { engineVersion: "0.8.5" }).findings).toEqual([]);
+    expect(
+      validateFlags("vllm", [{ flag: "--rope-scaling", value: "{}" }], { engineVersion: "0.8.5" }).findings,
+    ).toEqual([]);
     expect(one("vllm", [{ flag: "--rope-scaling", value: "{}" }]).severity).toBe("warning");
-    expect(one("vllm", [{ flag: "--kv-cache-memory-bytes", value: "8G" }], { engineVersion: "0.9.2" }).code).toBe("flag.too-new");
+    expect(one("vllm", [{ flag: "--kv-cache-memory-bytes", value: "8G" }], { engineVersion: "0.9.2" }).code).toBe(
+      "flag.too-new",
+    );
   });
 
   it("warns on the legacy --max-input-length and on a flag given twice", () => {
-    expect(one("tgi", [{ flag: "--max-input-length", value: "1024" }])).toMatchObject({ severity: "warning", fix: "Use --max-input-tokens 1024." });
-    expect(one("vllm", [{ flag: "-tp", value: "2" }, { flag: "--tensor-parallel-size", value: "4" }]).code).toBe("flag.duplicate");
+    expect(one("tgi", [{ flag: "--max-input-length", value: "1024" }])).toMatchObject({
+      severity: "warning",
+      fix: "Use --max-input-tokens 1024.",
+    });
+    expect(
+      one("vllm", [
+        { flag: "-tp", value: "2" },
+        { flag: "--tensor-parallel-size", value: "4" },
+      ]).code,
+    ).toBe("flag.duplicate");
   });
 });

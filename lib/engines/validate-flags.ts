@@ -79,7 +79,8 @@ function unknownFlagFinding(engine: Engine, flag: RawFlag, context: FlagContext)
   const cross = crossEngineFlag(engine, flag.flag);
   if (cross) {
     const otherLabel = engine === "tgi" ? "vLLM" : "TGI";
-    const translated = flag.value === undefined ? "" : (cross.value?.(flag.value) ?? translateValue(engine, cross.use, flag.value));
+    const translated =
+      flag.value === undefined ? "" : (cross.value?.(flag.value) ?? translateValue(engine, cross.use, flag.value));
     const replacement = cross.use ? `${cross.use}${translated ? ` ${translated}` : ""}`.trim() : undefined;
     const isQuant = cross.use === "--quantize" || cross.use === "--quantization";
     const patch =
@@ -102,7 +103,9 @@ function unknownFlagFinding(engine: Engine, flag: RawFlag, context: FlagContext)
     severity: "error",
     field: flag.flag,
     message: `${flag.flag} is not a ${label} flag.`,
-    fix: closest ? `Did you mean ${closest}?` : `Remove ${flag.flag}; \`${engine === "vllm" ? "vllm serve --help" : "text-generation-launcher --help"}\` lists the flags.`,
+    fix: closest
+      ? `Did you mean ${closest}?`
+      : `Remove ${flag.flag}; \`${engine === "vllm" ? "vllm serve --help" : "text-generation-launcher --help"}\` lists the flags.`,
   };
 }
 
@@ -112,7 +115,12 @@ function translateValue(engine: Engine, use: string | undefined, value: string):
   return value;
 }
 
-function versionFinding(engine: Engine, spec: FlagSpec, flag: RawFlag, version: string | undefined): DraftFinding | undefined {
+function versionFinding(
+  engine: Engine,
+  spec: FlagSpec,
+  flag: RawFlag,
+  version: string | undefined,
+): DraftFinding | undefined {
   const label = ENGINE_LABEL[engine];
   const why = spec.note ? ` (${spec.note})` : "";
   if (spec.until && (version === undefined || compareVersions(version, spec.until) >= 0)) {
@@ -195,7 +203,10 @@ function valueFinding(engine: Engine, spec: FlagSpec, flag: RawFlag, context: Fl
         severity: "error",
         field: spec.name,
         message: `${spec.name} ${value} is outside ${range}, the range ${label} accepts.`,
-        fix: spec.max === 1 ? `Use a fraction such as ${spec.name} 0.9 (0.9 means 90 % of the card).` : `Use a value within ${range}.`,
+        fix:
+          spec.max === 1
+            ? `Use a fraction such as ${spec.name} 0.9 (0.9 means 90 % of the card).`
+            : `Use a value within ${range}.`,
       };
     }
   }

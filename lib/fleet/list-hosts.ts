@@ -20,7 +20,10 @@ export interface HostRow {
 
 export async function listHosts(): Promise<HostRow[]> {
   await authorize("fleet.read", { type: "global" });
-  const hosts = await db().host.findMany({ include: { gpus: { orderBy: { index: "asc" } } }, orderBy: { name: "asc" } });
+  const hosts = await db().host.findMany({
+    include: { gpus: { orderBy: { index: "asc" } } },
+    orderBy: { name: "asc" },
+  });
   return hosts.map((h) => ({
     id: h.id,
     name: h.name,

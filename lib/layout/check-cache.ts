@@ -101,8 +101,10 @@ export class LayoutCheckCache {
     });
     const placedOn = instancesByHost(layout.instances);
     const hosts = new Map<string, HostPart>();
-    for (const host of layout.hosts) hosts.set(host.id, this.checkHost(host.id, host, placedOn.get(host.id) ?? NONE, cells));
-    for (const [hostId, placed] of placedOn) if (!hosts.has(hostId)) hosts.set(hostId, this.checkHost(hostId, undefined, placed, cells));
+    for (const host of layout.hosts)
+      hosts.set(host.id, this.checkHost(host.id, host, placedOn.get(host.id) ?? NONE, cells));
+    for (const [hostId, placed] of placedOn)
+      if (!hosts.has(hostId)) hosts.set(hostId, this.checkHost(hostId, undefined, placed, cells));
     this.hosts = hosts;
     this.byId = byId;
     this.checked = layout;
@@ -132,12 +134,24 @@ export class LayoutCheckCache {
     return { budget: { instances, gpus, findings: budgetFindings }, findings: orderFindings(found, this.keyOf) };
   }
 
-  private instancePart(instance: Instance, host: Host | undefined, hosts: readonly Host[], cells: Map<string, GpuCells>): InstancePart {
+  private instancePart(
+    instance: Instance,
+    host: Host | undefined,
+    hosts: readonly Host[],
+    cells: Map<string, GpuCells>,
+  ): InstancePart {
     const old = this.instances.get(instance);
     if (old && old.host === host && (host || !instance.placement || old.hosts === hosts)) return old;
     const budgetFindings: Finding[] = [];
     const hostCells = host && cellsOf(cells, host);
-    const placed = budgetPlaced(instance, hostCells, catalogBudgetResolver, this.memo, this.defaultGpu!.target, budgetFindings);
+    const placed = budgetPlaced(
+      instance,
+      hostCells,
+      catalogBudgetResolver,
+      this.memo,
+      this.defaultGpu!.target,
+      budgetFindings,
+    );
     const part: InstancePart = {
       host,
       hosts,
@@ -145,13 +159,20 @@ export class LayoutCheckCache {
       keys: placed?.keys,
       budgetFindings,
       placement: instance.placement ? checkInstancePlacement(instance, host, hosts) : [],
-      rules: old?.rules ?? validateInstance(instance, catalogArchResolver(instance.model, instance.modelConfig), catalogLookup),
+      rules:
+        old?.rules ??
+        validateInstance(instance, catalogArchResolver(instance.model, instance.modelConfig), catalogLookup),
     };
     this.instances.set(instance, part);
     return part;
   }
 
-  private checkHost(hostId: string, host: Host | undefined, placed: readonly Instance[], cells: Map<string, GpuCells>): HostPart {
+  private checkHost(
+    hostId: string,
+    host: Host | undefined,
+    placed: readonly Instance[],
+    cells: Map<string, GpuCells>,
+  ): HostPart {
     const old = this.hosts.get(hostId);
     if (old && old.host === host && sameItems(old.placed, placed)) return old;
     const byId = new Map(placed.map((i) => [i.id, i]));
@@ -170,14 +191,23 @@ export class LayoutCheckCache {
     }
     const gpus = hostCells.finish();
     const budgetOf = (instance: Instance) => this.instances.get(instance)!.budget;
-    return { host, placed, gpus, ports, sharing, memory: judgeGpuMemory(gpus, groups, (id) => byId.get(id)), resources: checkHostResourcesOn(host, placed, budgetOf) };
+    return {
+      host,
+      placed,
+      gpus,
+      ports,
+      sharing,
+      memory: judgeGpuMemory(gpus, groups, (id) => byId.get(id)),
+      resources: checkHostResourcesOn(host, placed, budgetOf),
+    };
   }
 
   /** The layout's hosts by id, or undefined when ids or a host's GPU indices repeat; kept while the hosts array is. */
   private indexHosts(hosts: readonly Host[]): Map<string, Host> | undefined {
     if (this.hostIndex?.hosts === hosts) return this.hostIndex.byId;
     let byId: Map<string, Host> | undefined = new Map(hosts.map((h) => [h.id, h]));
-    if (byId.size !== hosts.length || hosts.some((h) => new Set(h.gpus.map((g) => g.index)).size !== h.gpus.length)) byId = undefined;
+    if (byId.size !== hosts.length || hosts.some((h) => new Set(h.gpus.map((g) => g.index)).size !== h.gpus.length))
+      byId = undefined;
     this.hostIndex = { hosts, byId };
     return byId;
   }

@@ -57,7 +57,10 @@ export function checkLayout(layout: Layout, options: CheckLayoutOptions = {}): L
   const cached = options.cache?.check(layout, defaultGpu);
   if (cached) return cached;
   const budget = budgetLayout(layout, catalogBudgetResolver, { defaultGpu, memo: options.memo ?? options.cache?.memo });
-  const budgetFindings = [...budget.findings, ...layout.instances.flatMap((i) => budget.instances[i.id]?.findings ?? [])];
+  const budgetFindings = [
+    ...budget.findings,
+    ...layout.instances.flatMap((i) => budget.instances[i.id]?.findings ?? []),
+  ];
   const ruleFindings = validateLayout(layout, budget, catalogArchResolver, catalogLookup);
   return { budget, findings: orderFindings([...budgetFindings, ...ruleFindings]) };
 }
@@ -66,7 +69,11 @@ export function checkLayout(layout: Layout, options: CheckLayoutOptions = {}): L
  * One instance on its own (a pasted command, the estimate CLI): the rules always; with a `gpu`, the budget on it
  * (budget.unknown-model when the model does not resolve) and the 90 % ceiling of its cards.
  */
-export function checkInstance(instance: Instance, gpu: BudgetGpu, options: CheckInstanceOptions & { model: BudgetModel }): InstanceCheck & { budget: InstanceBudget };
+export function checkInstance(
+  instance: Instance,
+  gpu: BudgetGpu,
+  options: CheckInstanceOptions & { model: BudgetModel },
+): InstanceCheck & { budget: InstanceBudget };
 export function checkInstance(instance: Instance, gpu?: BudgetGpu, options?: CheckInstanceOptions): InstanceCheck;
 export function checkInstance(instance: Instance, gpu?: BudgetGpu, options: CheckInstanceOptions = {}): InstanceCheck {
   const model = options.model ?? resolveModel(instance.model, instance.modelConfig);

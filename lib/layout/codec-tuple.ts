@@ -95,7 +95,8 @@ function record(fields: readonly Field[]) {
       return [mask, ...out];
     },
     decode(json: Json, table: StringTable): Loose {
-      if (!Array.isArray(json) || typeof json[0] !== "number") throw new TupleFormatError("a record is not [mask, ...values]");
+      if (!Array.isArray(json) || typeof json[0] !== "number")
+        throw new TupleFormatError("a record is not [mask, ...values]");
       const mask = json[0];
       const decoded: Loose = {};
       let at = 1;
@@ -139,7 +140,13 @@ const gpuRuns: Field = {
         count++;
       }
       const memory = first.memoryBytes === undefined ? null : bytes("m").encode(first.memoryBytes, table, {});
-      const run: Json[] = [table.intern(first.gpuId), count, first.index === expectedStart ? null : first.index, memory, first.nvlinkGroup ?? null];
+      const run: Json[] = [
+        table.intern(first.gpuId),
+        count,
+        first.index === expectedStart ? null : first.index,
+        memory,
+        first.nvlinkGroup ?? null,
+      ];
       while (run.length > 2 && run[run.length - 1] === null) run.pop();
       runs.push(run);
       expectedStart = first.index + count;
@@ -152,7 +159,8 @@ const gpuRuns: Field = {
     const gpus: GpuLike[] = [];
     let expectedStart = 0;
     for (const run of json) {
-      if (!Array.isArray(run) || typeof run[1] !== "number" || run[1] < 1 || run[1] > 64) throw new TupleFormatError("a GPU run is malformed");
+      if (!Array.isArray(run) || typeof run[1] !== "number" || run[1] < 1 || run[1] > 64)
+        throw new TupleFormatError("a GPU run is malformed");
       const [gpuRef, count, start, memory, nvlink] = run as [Json, number, Json?, Json?, Json?];
       const first = typeof start === "number" ? start : expectedStart;
       for (let k = 0; k < count; k++) {
@@ -190,7 +198,11 @@ const placement: Field = {
   },
 };
 
-const ropeScaling = record([oneOf("type", ["yarn", "linear", "dynamic"]), raw("factor"), raw("originalMaxPositionEmbeddings")]);
+const ropeScaling = record([
+  oneOf("type", ["yarn", "linear", "dynamic"]),
+  raw("factor"),
+  raw("originalMaxPositionEmbeddings"),
+]);
 const tgi = record([
   raw("cudaMemoryFraction", 1),
   raw("maxInputTokens"),
@@ -244,10 +256,13 @@ export function layoutToTuple(layout: Layout): Json {
 
 /** The raw (not yet schema-checked) layout object of a tuple; throws TupleFormatError on a malformed one. */
 export function tupleToLayout(json: unknown): Loose {
-  if (!Array.isArray(json) || json.length !== 4) throw new TupleFormatError("the payload is not [strings, name, hosts, instances]");
+  if (!Array.isArray(json) || json.length !== 4)
+    throw new TupleFormatError("the payload is not [strings, name, hosts, instances]");
   const [strings, name, hosts, instances] = json as Json[];
-  if (!Array.isArray(strings) || !strings.every((s): s is string => typeof s === "string")) throw new TupleFormatError("the string table is malformed");
-  if (!Array.isArray(hosts) || !Array.isArray(instances)) throw new TupleFormatError("hosts or instances are not lists");
+  if (!Array.isArray(strings) || !strings.every((s): s is string => typeof s === "string"))
+    throw new TupleFormatError("the string table is malformed");
+  if (!Array.isArray(hosts) || !Array.isArray(instances))
+    throw new TupleFormatError("hosts or instances are not lists");
   const table = StringTable.of(strings);
   return {
     schemaVersion: 1,

@@ -41,7 +41,13 @@ describe("share-link codec", () => {
 
   it("reads a bare token, a #l= URL, a ?l= URL and a bare fragment", () => {
     const token = encodeLayout(fleet);
-    for (const text of [token, `  ${token}\n`, `http://localhost:3000/layouts/share#l=${token}`, `https://x.test/layouts/share?l=${token}&ref=chat`, `#l=${token}`]) {
+    for (const text of [
+      token,
+      `  ${token}\n`,
+      `http://localhost:3000/layouts/share#l=${token}`,
+      `https://x.test/layouts/share?l=${token}&ref=chat`,
+      `#l=${token}`,
+    ]) {
       expect(decodeLayout(text).ok).toBe(true);
     }
   });
@@ -71,7 +77,11 @@ describe("share-link codec", () => {
 
   it("names an unknown or newer version", () => {
     const body = encodeLayout(fleet).slice(2);
-    expect(decodeLayout(`9.${body}`)).toMatchObject({ ok: false, code: "unknown-version", error: expect.stringMatching(/unknown link version 9 .*newer fleetdeck/) });
+    expect(decodeLayout(`9.${body}`)).toMatchObject({
+      ok: false,
+      code: "unknown-version",
+      error: expect.stringMatching(/unknown link version 9 .*newer fleetdeck/),
+    });
     expect(decodeLayout(`x.${body}`)).toMatchObject({ ok: false, code: "not-a-link" });
   });
 
@@ -84,7 +94,11 @@ describe("share-link codec", () => {
   it("rejects garbage, empty input and a URL without a layout", () => {
     expect(decodeLayout("hello world")).toMatchObject({ ok: false, code: "not-a-link" });
     expect(decodeLayout("")).toMatchObject({ ok: false, code: "not-a-link", error: expect.stringMatching(/empty/) });
-    expect(decodeLayout("https://fleetdeck.example.com/layouts/share")).toMatchObject({ ok: false, code: "not-a-link", error: expect.stringMatching(/#l=/) });
+    expect(decodeLayout("https://fleetdeck.example.com/layouts/share")).toMatchObject({
+      ok: false,
+      code: "not-a-link",
+      error: expect.stringMatching(/#l=/),
+    });
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (garbage) => {
         expect(decodeLayout(`1.${garbage}`).ok).toBe(false);
@@ -93,11 +107,17 @@ describe("share-link codec", () => {
   });
 
   it("reports failed decompression behind a valid checksum", () => {
-    expect(decodeLayout(tokenAround(new Uint8Array([0xff, 0xff, 0xff, 0x00, 0x13])))).toMatchObject({ ok: false, code: "decompression-failed" });
+    expect(decodeLayout(tokenAround(new Uint8Array([0xff, 0xff, 0xff, 0x00, 0x13])))).toMatchObject({
+      ok: false,
+      code: "decompression-failed",
+    });
   });
 
   it("reports malformed contents and schema errors with the field path", () => {
-    expect(decodeLayout(tokenAround(deflateSync(strToU8('{"not":"a tuple"}'))))).toMatchObject({ ok: false, code: "malformed" });
+    expect(decodeLayout(tokenAround(deflateSync(strToU8('{"not":"a tuple"}'))))).toMatchObject({
+      ok: false,
+      code: "malformed",
+    });
     // host mask 29 = id, gpus, ramBytes, cpuCores; instance mask 529 = id, model, tp
     const badTp = JSON.stringify([["h1", "m"], "x", [[29, "h1", [[1, 4]], -1024, 8]], [[529, "a", 1, 999]]]);
     const result = decodeLayout(tokenAround(deflateSync(strToU8(badTp))));

@@ -47,7 +47,9 @@ export function shareUrl(layout: Layout, baseUrl: string): string {
 }
 
 /** The token inside a bare token, a URL with `#l=…` or `?l=…`, or a fragment `l=…`. */
-export function extractToken(text: string): { ok: true; token: string } | { ok: false; code: DecodeErrorCode; error: string } {
+export function extractToken(
+  text: string,
+): { ok: true; token: string } | { ok: false; code: DecodeErrorCode; error: string } {
   const trimmed = text.trim();
   const param = /(?:^|[#?&])l=([^&#\s]*)/.exec(trimmed);
   if (param) return { ok: true, token: safeDecodeUri(param[1] ?? "") };
@@ -71,27 +73,39 @@ export function decodeLayout(text: string): DecodeResult {
   const { token } = extracted;
   const match = /^(\d{1,6})\.(.*)$/s.exec(token);
   if (!match) {
-    return fail("not-a-link", token ? "this is not a fleetdeck layout link: a link token starts with a version such as '1.'" : "the link is empty: paste the whole share link");
+    return fail(
+      "not-a-link",
+      token
+        ? "this is not a fleetdeck layout link: a link token starts with a version such as '1.'"
+        : "the link is empty: paste the whole share link",
+    );
   }
   const version = Number(match[1]);
   const body = match[2] ?? "";
   const reader = READERS[version];
   if (!reader) {
     const newer = version > LINK_VERSION ? `; it was made by a newer fleetdeck: update this one` : "";
-    return fail("unknown-version", `unknown link version ${version} (this fleetdeck reads versions 0 to ${LINK_VERSION})${newer}`);
+    return fail(
+      "unknown-version",
+      `unknown link version ${version} (this fleetdeck reads versions 0 to ${LINK_VERSION})${newer}`,
+    );
   }
   const bad = firstNonBase64UrlChar(body);
   const bytes = bad ? null : fromBase64Url(body);
   if (!bytes) {
-    const what = bad ? `'${bad.char}' at position ${match[1]!.length + 1 + bad.position}` : `its length (${body.length} characters) is impossible, so it was cut short`;
+    const what = bad
+      ? `'${bad.char}' at position ${match[1]!.length + 1 + bad.position}`
+      : `its length (${body.length} characters) is impossible, so it was cut short`;
     return fail("not-base64url", `the link is damaged (not base64url: ${what}): copy the whole link again`);
   }
   const payload = reader(bytes);
   if (!payload.ok) return payload;
   const migrated = migrateLayout(payload.raw, version);
-  if (!migrated) return fail("unknown-version", `no migration from layout version ${version} to ${LAYOUT_SCHEMA_VERSION}`);
+  if (!migrated)
+    return fail("unknown-version", `no migration from layout version ${version} to ${LAYOUT_SCHEMA_VERSION}`);
   const parsed = layoutSchema.safeParse(migrated);
-  if (!parsed.success) return fail("schema", `the link holds an invalid layout:\n${describeIssues(parsed.error).join("\n")}`);
+  if (!parsed.success)
+    return fail("schema", `the link holds an invalid layout:\n${describeIssues(parsed.error).join("\n")}`);
   return { ok: true, layout: parsed.data, fromVersion: version };
 }
 
@@ -117,9 +131,12 @@ function inflate(bytes: Uint8Array): Uint8Array | string {
   return out;
 }
 
-function inflateJson(bytes: Uint8Array): { ok: true; json: unknown } | { ok: false; code: DecodeErrorCode; error: string } {
+function inflateJson(
+  bytes: Uint8Array,
+): { ok: true; json: unknown } | { ok: false; code: DecodeErrorCode; error: string } {
   const inflated = inflate(bytes);
-  if (typeof inflated === "string") return fail("decompression-failed", `the link is damaged (decompression failed: ${inflated}): ask for a new link`);
+  if (typeof inflated === "string")
+    return fail("decompression-failed", `the link is damaged (decompression failed: ${inflated}): ask for a new link`);
   try {
     return { ok: true, json: JSON.parse(strFromU8(inflated)) };
   } catch {
@@ -132,20 +149,24 @@ const READERS: Record<number, (bytes: Uint8Array) => Payload> = {
   0: (bytes) => {
     const result = inflateJson(bytes);
     if (!result.ok) return result;
-    if (typeof result.json !== "object" || result.json === null || Array.isArray(result.json)) return fail("malformed", "the version 0 link does not hold a layout object");
+    if (typeof result.json !== "object" || result.json === null || Array.isArray(result.json))
+      return fail("malformed", "the version 0 link does not hold a layout object");
     return { ok: true, raw: result.json as Loose };
   },
   1: (bytes) => {
-    if (bytes.length <= CHECKSUM_BYTES) return fail("checksum-mismatch", "the link is damaged (too short to hold a layout): ask for a new link");
+    if (bytes.length <= CHECKSUM_BYTES)
+      return fail("checksum-mismatch", "the link is damaged (too short to hold a layout): ask for a new link");
     const expected = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
     const deflated = bytes.subarray(CHECKSUM_BYTES);
-    if (crc32(deflated) !== expected) return fail("checksum-mismatch", "the link is damaged (checksum mismatch): ask for a new link");
+    if (crc32(deflated) !== expected)
+      return fail("checksum-mismatch", "the link is damaged (checksum mismatch): ask for a new link");
     const result = inflateJson(deflated);
     if (!result.ok) return result;
     try {
       return { ok: true, raw: tupleToLayout(result.json) };
     } catch (error) {
-      if (error instanceof TupleFormatError) return fail("malformed", `the link's contents are malformed (${error.message}): ask for a new link`);
+      if (error instanceof TupleFormatError)
+        return fail("malformed", `the link's contents are malformed (${error.message}): ask for a new link`);
       throw error;
     }
   },

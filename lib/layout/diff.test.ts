@@ -6,8 +6,17 @@ import { type Instance, type Layout, layoutSchema } from "./schema";
 import { type RunningInstance, planApply } from "./plan";
 
 const inst = (id: string, fields: Partial<Instance> = {}): Instance =>
-  layoutSchema.shape.instances.element.parse({ id, engine: "vllm", model: "Qwen/Qwen2.5-7B-Instruct", placement: { hostId: "h1", gpuIndices: [0] }, ...fields });
-const layout = (instances: Instance[], hosts: Layout["hosts"] = [{ id: "h1", name: "h1", gpus: [], ramBytes: 1, cpuCores: 1, labels: {} }]): Layout => ({
+  layoutSchema.shape.instances.element.parse({
+    id,
+    engine: "vllm",
+    model: "Qwen/Qwen2.5-7B-Instruct",
+    placement: { hostId: "h1", gpuIndices: [0] },
+    ...fields,
+  });
+const layout = (
+  instances: Instance[],
+  hosts: Layout["hosts"] = [{ id: "h1", name: "h1", gpus: [], ramBytes: 1, cpuCores: 1, labels: {} }],
+): Layout => ({
   schemaVersion: 1,
   name: "t",
   hosts,
@@ -42,15 +51,26 @@ describe("diffLayouts", () => {
   it("reports hosts added, removed and changed", () => {
     const h = (id: string, ramBytes = 1) => ({ id, name: id, gpus: [], ramBytes, cpuCores: 1, labels: {} });
     const diff = diffLayouts(layout([], [h("a"), h("b")]), layout([], [h("a", 2), h("c")]));
-    expect(diff.hosts).toEqual({ added: [h("c")], removed: [h("b")], changed: [{ hostId: "a", fields: { ramBytes: { before: 1, after: 2 } } }] });
+    expect(diff.hosts).toEqual({
+      added: [h("c")],
+      removed: [h("b")],
+      changed: [{ hostId: "a", fields: { ramBytes: { before: 1, after: 2 } } }],
+    });
   });
 
   it("finds nothing between a layout and itself", () => {
     fc.assert(
       fc.property(arbitraryLayout, (l) => {
-        fc.pre(new Set(l.instances.map((i) => i.id)).size === l.instances.length && new Set(l.hosts.map((h) => h.id)).size === l.hosts.length);
+        fc.pre(
+          new Set(l.instances.map((i) => i.id)).size === l.instances.length &&
+            new Set(l.hosts.map((h) => h.id)).size === l.hosts.length,
+        );
         const d = diffLayouts(l, structuredClone(l));
-        expect([d.added, d.removed, d.moved, d.changed, d.hosts.added, d.hosts.removed, d.hosts.changed].every((x) => x.length === 0)).toBe(true);
+        expect(
+          [d.added, d.removed, d.moved, d.changed, d.hosts.added, d.hosts.removed, d.hosts.changed].every(
+            (x) => x.length === 0,
+          ),
+        ).toBe(true);
       }),
     );
   });
@@ -58,8 +78,18 @@ describe("diffLayouts", () => {
 
 describe("planApply", () => {
   it("starts, stops, replaces and keeps", () => {
-    const desired = layout([inst("keep"), inst("renamed", { name: "new name" }), inst("changed", { maxModelLen: 8192 }), inst("new", { placement: { hostId: "h1", gpuIndices: [5] } })]);
-    const now = [inst("keep"), inst("renamed"), inst("changed"), inst("old", { placement: { hostId: "h1", gpuIndices: [6] } })].map(running);
+    const desired = layout([
+      inst("keep"),
+      inst("renamed", { name: "new name" }),
+      inst("changed", { maxModelLen: 8192 }),
+      inst("new", { placement: { hostId: "h1", gpuIndices: [5] } }),
+    ]);
+    const now = [
+      inst("keep"),
+      inst("renamed"),
+      inst("changed"),
+      inst("old", { placement: { hostId: "h1", gpuIndices: [6] } }),
+    ].map(running);
     expect(planApply(desired, now)).toEqual([
       { action: "stop", instanceId: "old", reason: "not in the layout" },
       { action: "replace", instanceId: "changed", reason: "changed: maxModelLen" },
@@ -70,13 +100,26 @@ describe("planApply", () => {
   });
 
   it("stops before starting on the same GPUs, whatever the ids", () => {
-    const desired = layout([inst("a-new", { placement: { hostId: "h1", gpuIndices: [0] } }), inst("m", { placement: { hostId: "h1", gpuIndices: [1] } })]);
-    const now = [inst("z-old", { placement: { hostId: "h1", gpuIndices: [1] } }), inst("m", { placement: { hostId: "h1", gpuIndices: [0] } })].map(running);
-    expect(planApply(desired, now).map((s) => `${s.action} ${s.instanceId}`)).toEqual(["stop z-old", "replace m", "start a-new"]);
+    const desired = layout([
+      inst("a-new", { placement: { hostId: "h1", gpuIndices: [0] } }),
+      inst("m", { placement: { hostId: "h1", gpuIndices: [1] } }),
+    ]);
+    const now = [
+      inst("z-old", { placement: { hostId: "h1", gpuIndices: [1] } }),
+      inst("m", { placement: { hostId: "h1", gpuIndices: [0] } }),
+    ].map(running);
+    expect(planApply(desired, now).map((s) => `${s.action} ${s.instanceId}`)).toEqual([
+      "stop z-old",
+      "replace m",
+      "start a-new",
+    ]);
   });
 
   it("breaks a GPU swap between two replaced instances into stop + start", () => {
-    const desired = layout([inst("a", { placement: { hostId: "h1", gpuIndices: [1] } }), inst("b", { placement: { hostId: "h1", gpuIndices: [0] } })]);
+    const desired = layout([
+      inst("a", { placement: { hostId: "h1", gpuIndices: [1] } }),
+      inst("b", { placement: { hostId: "h1", gpuIndices: [0] } }),
+    ]);
     const now = [inst("a"), inst("b", { placement: { hostId: "h1", gpuIndices: [1] } })].map(running);
     const steps = planApply(desired, now);
     expect(steps.map((s) => `${s.action} ${s.instanceId}`)).toEqual(["stop a", "replace b", "start a"]);
@@ -84,7 +127,10 @@ describe("planApply", () => {
   });
 
   it("treats the same GPUs in another order as unchanged and stops an instance the layout unplaced", () => {
-    const desired = layout([inst("a", { tp: 2, placement: { hostId: "h1", gpuIndices: [1, 0] } }), inst("b", { placement: null })]);
+    const desired = layout([
+      inst("a", { tp: 2, placement: { hostId: "h1", gpuIndices: [1, 0] } }),
+      inst("b", { placement: null }),
+    ]);
     const now = [inst("a", { tp: 2, placement: { hostId: "h1", gpuIndices: [0, 1] } }), inst("b")].map(running);
     expect(planApply(desired, now)).toEqual([
       { action: "stop", instanceId: "b", reason: "unplaced in the layout" },

@@ -24,14 +24,20 @@ export interface LayoutDiff {
 /** JSON with sorted keys: equal values, equal text. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
 export const sameValue = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** Fields whose values differ; keys missing on one side count as undefined. */
-export function changedFields(before: object, after: object, ignore: readonly string[] = []): Record<string, FieldChange> {
+export function changedFields(
+  before: object,
+  after: object,
+  ignore: readonly string[] = [],
+): Record<string, FieldChange> {
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !ignore.includes(k)).sort();
@@ -47,7 +53,14 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 export function diffLayouts(before: Layout, after: Layout): LayoutDiff {
   const old = byId(before.instances);
   const next = byId(after.instances);
-  const diff: LayoutDiff = { added: [], removed: [], moved: [], changed: [], unchanged: [], hosts: { added: [], removed: [], changed: [] } };
+  const diff: LayoutDiff = {
+    added: [],
+    removed: [],
+    moved: [],
+    changed: [],
+    unchanged: [],
+    hosts: { added: [], removed: [], changed: [] },
+  };
   for (const instance of after.instances) {
     const previous = old.get(instance.id);
     if (!previous) {

@@ -36,7 +36,9 @@ describe("parseSize", () => {
     ["12b", 12],
   ])("%s → %d bytes", (text, bytes) => expect(parseSize(text)).toBe(bytes));
 
-  it.each(["64 gigs", "", "GiB", "-1g", "1e9", "12 pb"])("'%s' is not a size", (text) => expect(parseSize(text)).toBeNull());
+  it.each(["64 gigs", "", "GiB", "-1g", "1e9", "12 pb"])("'%s' is not a size", (text) =>
+    expect(parseSize(text)).toBeNull(),
+  );
 });
 
 describe("parseLayoutText", () => {
@@ -61,15 +63,27 @@ describe("parseLayoutText", () => {
   });
 
   it("accepts sizes in JSON too", () => {
-    const result = parseLayoutText(JSON.stringify({ name: "x", hosts: [{ id: "h", name: "h", gpus: [], ramBytes: "1TiB", cpuCores: 1 }], instances: [] }));
+    const result = parseLayoutText(
+      JSON.stringify({
+        name: "x",
+        hosts: [{ id: "h", name: "h", gpus: [], ramBytes: "1TiB", cpuCores: 1 }],
+        instances: [],
+      }),
+    );
     expect(result.ok && result.layout.hosts[0]?.ramBytes).toBe(1024 ** 4);
   });
 
   it("names the field of a value that is not a size", () => {
-    const text = YAML_LAYOUT.replace("ramBytes: 64GiB", "ramBytes: 64 gigs").replace("shmBytes: \"8 GB\"", "shmBytes: lots");
+    const text = YAML_LAYOUT.replace("ramBytes: 64GiB", "ramBytes: 64 gigs").replace(
+      'shmBytes: "8 GB"',
+      "shmBytes: lots",
+    );
     expect(parseLayoutText(text)).toEqual({
       ok: false,
-      errors: ["hosts[0].ramBytes: '64 gigs' is not a size; write 64GiB or a number of bytes", "instances[0].limits.shmBytes: 'lots' is not a size; write 64GiB or a number of bytes"],
+      errors: [
+        "hosts[0].ramBytes: '64 gigs' is not a size; write 64GiB or a number of bytes",
+        "instances[0].limits.shmBytes: 'lots' is not a size; write 64GiB or a number of bytes",
+      ],
     });
   });
 
@@ -92,12 +106,20 @@ describe("parseLayoutText", () => {
   });
 
   it("rejects something that is not a layout object, and a newer schema version", () => {
-    expect(parseLayoutText("- 1\n- 2")).toMatchObject({ ok: false, errors: [expect.stringMatching(/does not hold a layout/)] });
-    expect(parseLayoutText('{"schemaVersion": 7, "name": "x", "hosts": [], "instances": []}')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^schemaVersion: 7/)] });
+    expect(parseLayoutText("- 1\n- 2")).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/does not hold a layout/)],
+    });
+    expect(parseLayoutText('{"schemaVersion": 7, "name": "x", "hosts": [], "instances": []}')).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^schemaVersion: 7/)],
+    });
   });
 
   it("migrates a version-0 file (tensorParallel → tp)", () => {
-    const result = parseLayoutText('{"schemaVersion": 0, "name": "old", "hosts": [], "instances": [{"id": "a", "engine": "tgi", "model": "m", "tensorParallel": 4}]}');
+    const result = parseLayoutText(
+      '{"schemaVersion": 0, "name": "old", "hosts": [], "instances": [{"id": "a", "engine": "tgi", "model": "m", "tensorParallel": 4}]}',
+    );
     expect(result.ok && result.fromVersion).toBe(0);
     expect(result.ok && result.layout.instances[0]?.tp).toBe(4);
   });

@@ -31,7 +31,8 @@ export function parseSize(text: string): number | null {
 }
 
 type Loose = Record<string, unknown>;
-const isRecord = (value: unknown): value is Loose => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Loose =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Replaces size strings in the byte fields by numbers; collects an error per field that is not a size. */
 function convertSizes(raw: Loose, errors: string[]): void {
@@ -70,7 +71,10 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
-function parseText(text: string, format: LayoutFileFormat): { ok: true; value: unknown } | { ok: false; errors: string[] } {
+function parseText(
+  text: string,
+  format: LayoutFileFormat,
+): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   if (format === "json") {
     try {
       return { ok: true, value: JSON.parse(text) };
@@ -85,23 +89,38 @@ function parseText(text: string, format: LayoutFileFormat): { ok: true; value: u
   if (document.errors.length > 0) {
     return {
       ok: false,
-      errors: document.errors.map((e) => `not valid YAML: ${lineAndColumn(text, e.pos[0])}: ${e.message.split("\n")[0]}`),
+      errors: document.errors.map(
+        (e) => `not valid YAML: ${lineAndColumn(text, e.pos[0])}: ${e.message.split("\n")[0]}`,
+      ),
     };
   }
   return { ok: true, value: document.toJS() };
 }
 
 /** A layout from the text of a JSON or YAML file; older schema versions are migrated. */
-export function parseLayoutText(text: string, options: { format?: LayoutFileFormat; fileName?: string } = {}): LayoutFileResult {
+export function parseLayoutText(
+  text: string,
+  options: { format?: LayoutFileFormat; fileName?: string } = {},
+): LayoutFileResult {
   const parsed = parseText(text, options.format ?? detectFormat(text, options.fileName));
   if (!parsed.ok) return parsed;
-  if (!isRecord(parsed.value)) return { ok: false, errors: ["the file does not hold a layout: expected an object with name, hosts and instances"] };
+  if (!isRecord(parsed.value))
+    return {
+      ok: false,
+      errors: ["the file does not hold a layout: expected an object with name, hosts and instances"],
+    };
   const version = parsed.value.schemaVersion ?? LAYOUT_SCHEMA_VERSION;
   if (typeof version !== "number" || !Number.isInteger(version) || version > LAYOUT_SCHEMA_VERSION) {
-    return { ok: false, errors: [`schemaVersion: ${JSON.stringify(version)} is not a version this fleetdeck reads (0 to ${LAYOUT_SCHEMA_VERSION})`] };
+    return {
+      ok: false,
+      errors: [
+        `schemaVersion: ${JSON.stringify(version)} is not a version this fleetdeck reads (0 to ${LAYOUT_SCHEMA_VERSION})`,
+      ],
+    };
   }
   const migrated = migrateLayout(structuredClone(parsed.value), version);
-  if (!migrated) return { ok: false, errors: [`schemaVersion: no migration from ${version} to ${LAYOUT_SCHEMA_VERSION}`] };
+  if (!migrated)
+    return { ok: false, errors: [`schemaVersion: no migration from ${version} to ${LAYOUT_SCHEMA_VERSION}`] };
   const errors: string[] = [];
   convertSizes(migrated, errors);
   if (errors.length > 0) return { ok: false, errors };
@@ -114,4 +133,3 @@ export function parseLayoutText(text: string, options: { format?: LayoutFileForm
 export function formatLayoutJson(layout: Layout): string {
   return `${JSON.stringify(layoutSchema.parse(layout), null, 2)}\n`;
 }
-

@@ -23,7 +23,11 @@ export function fleetHost(n: number, gpusPerHost = 8): Host {
   return {
     id,
     name: id,
-    gpus: Array.from({ length: gpusPerHost }, (_, index) => ({ index, gpuId: kind.gpuId, ...(kind.nvlink ? { nvlinkGroup: 0 } : {}) })),
+    gpus: Array.from({ length: gpusPerHost }, (_, index) => ({
+      index,
+      gpuId: kind.gpuId,
+      ...(kind.nvlink ? { nvlinkGroup: 0 } : {}),
+    })),
     ramBytes: kind.ramBytes,
     cpuCores: kind.cpuCores,
     labels: n % 2 === 0 ? { zone: "eu-west-1a" } : { zone: "eu-west-1b" },
@@ -78,7 +82,9 @@ export function syntheticFleet(hostCount: number, instanceCount: number): Layout
       id,
       name: id,
       gpus: Array.from({ length: 8 }, (_, index) =>
-        n % 4 === 3 ? { index, gpuId: "h100-pcie", memoryBytes: 80 * GIB, nvlinkGroup: index >> 1 } : { index, gpuId: "h100-sxm", memoryBytes: 80 * GIB, nvlinkGroup: 0 },
+        n % 4 === 3
+          ? { index, gpuId: "h100-pcie", memoryBytes: 80 * GIB, nvlinkGroup: index >> 1 }
+          : { index, gpuId: "h100-sxm", memoryBytes: 80 * GIB, nvlinkGroup: 0 },
       ),
       ramBytes: 2048 * GIB,
       cpuCores: 192,

@@ -12,7 +12,8 @@ export interface Migration {
   migrate: (raw: Loose) => Loose;
 }
 
-const asRecords = (value: unknown): Loose[] => (Array.isArray(value) ? value.filter((v): v is Loose => typeof v === "object" && v !== null) : []);
+const asRecords = (value: unknown): Loose[] =>
+  Array.isArray(value) ? value.filter((v): v is Loose => typeof v === "object" && v !== null) : [];
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -21,7 +22,9 @@ export const MIGRATIONS: readonly Migration[] = [
     migrate: (raw) => ({
       ...raw,
       schemaVersion: 1,
-      instances: asRecords(raw.instances).map(({ tensorParallel, ...rest }) => (tensorParallel === undefined ? rest : { tp: tensorParallel, ...rest })),
+      instances: asRecords(raw.instances).map(({ tensorParallel, ...rest }) =>
+        tensorParallel === undefined ? rest : { tp: tensorParallel, ...rest },
+      ),
     }),
   },
 ];

@@ -47,15 +47,30 @@ export interface Candidate {
   hostFreeAfter: number;
 }
 
-export function hostState(host: Host, order: number, memoryOf: (slot: Host["gpus"][number]) => number, kindOf: (gpuId: string, memoryBytes: number) => number): HostState {
+export function hostState(
+  host: Host,
+  order: number,
+  memoryOf: (slot: Host["gpus"][number]) => number,
+  kindOf: (gpuId: string, memoryBytes: number) => number,
+): HostState {
   const hasNvlink = host.gpus.some((g) => g.nvlinkGroup !== undefined);
   const byIsland = new Map<string, GpuState[]>();
   const gpus = [...host.gpus]
     .sort((a, b) => a.index - b.index)
     .map((slot) => {
       const memoryBytes = memoryOf(slot);
-      const gpu: GpuState = { index: slot.index, gpuId: slot.gpuId, memoryBytes, kind: kindOf(slot.gpuId, memoryBytes), freeUnits: UNITS };
-      const island = hasNvlink ? (slot.nvlinkGroup === undefined ? `solo-${slot.index}` : `nvl-${slot.nvlinkGroup}`) : "pcie";
+      const gpu: GpuState = {
+        index: slot.index,
+        gpuId: slot.gpuId,
+        memoryBytes,
+        kind: kindOf(slot.gpuId, memoryBytes),
+        freeUnits: UNITS,
+      };
+      const island = hasNvlink
+        ? slot.nvlinkGroup === undefined
+          ? `solo-${slot.index}`
+          : `nvl-${slot.nvlinkGroup}`
+        : "pcie";
       byIsland.set(island, [...(byIsland.get(island) ?? []), gpu]);
       return gpu;
     });
@@ -85,7 +100,9 @@ export function usable(gpu: GpuState, request: GroupRequest): boolean {
 /** Lower is better. Contiguous first; binpack: tightest GPUs on the fullest host; spread: emptiest host, emptiest GPUs. */
 export function compareCandidates(a: Candidate, b: Candidate, binpack: boolean): number {
   if (a.contiguous !== b.contiguous) return a.contiguous ? -1 : 1;
-  const primary = binpack ? a.leftoverUnits - b.leftoverUnits || a.hostFreeAfter - b.hostFreeAfter : b.hostFreeAfter - a.hostFreeAfter || b.leftoverUnits - a.leftoverUnits;
+  const primary = binpack
+    ? a.leftoverUnits - b.leftoverUnits || a.hostFreeAfter - b.hostFreeAfter
+    : b.hostFreeAfter - a.hostFreeAfter || b.leftoverUnits - a.leftoverUnits;
   return primary || a.order - b.order || (a.gpuIndices[0] ?? 0) - (b.gpuIndices[0] ?? 0);
 }
 
@@ -129,17 +146,33 @@ function tightestOrEmptiest(island: readonly GpuState[], request: GroupRequest):
     .sort((a, b) => a.index - b.index);
 }
 
-function candidateOf(state: HostState, chosen: readonly GpuState[], contiguous: boolean, request: GroupRequest, hostFree: number): Candidate {
+function candidateOf(
+  state: HostState,
+  chosen: readonly GpuState[],
+  contiguous: boolean,
+  request: GroupRequest,
+  hostFree: number,
+): Candidate {
   let claimed = 0;
   let free = 0;
   for (const g of chosen) {
     claimed += request.claimUnits(g) ?? 0;
     free += g.freeUnits;
   }
-  return { order: state.order, gpuIndices: chosen.map((g) => g.index), contiguous, leftoverUnits: free - claimed, hostFreeAfter: hostFree - claimed };
+  return {
+    order: state.order,
+    gpuIndices: chosen.map((g) => g.index),
+    contiguous,
+    leftoverUnits: free - claimed,
+    hostFreeAfter: hostFree - claimed,
+  };
 }
 
-export function claim(state: HostState, gpuIndices: readonly number[], request: Pick<GroupRequest, "claimUnits" | "ramBytes">): void {
+export function claim(
+  state: HostState,
+  gpuIndices: readonly number[],
+  request: Pick<GroupRequest, "claimUnits" | "ramBytes">,
+): void {
   for (const gpu of state.gpus) {
     if (gpuIndices.includes(gpu.index)) gpu.freeUnits -= request.claimUnits(gpu) ?? 0;
   }

@@ -18,7 +18,8 @@ export function explainFailure({ hosts: unordered, request, fraction, fitsReason
   const hosts = [...unordered].sort((a, b) => a.order - b.order);
   if (hosts.length === 0) return "the layout has no hosts";
   const { tp } = request;
-  if (!(fraction > 0) || fraction > 1) return `claims ${fraction} of a GPU; gpuMemoryUtilization (vLLM) or tgi.cudaMemoryFraction must be above 0 and at most 1`;
+  if (!(fraction > 0) || fraction > 1)
+    return `claims ${fraction} of a GPU; gpuMemoryUtilization (vLLM) or tgi.cudaMemoryFraction must be above 0 and at most 1`;
   const anyNvlink = hosts.some((h) => h.hasNvlink);
   const where = anyNvlink ? "on one host within one NVLink island" : "on one host";
 
@@ -33,13 +34,18 @@ export function explainFailure({ hosts: unordered, request, fraction, fitsReason
   }
 
   const anyFits = hosts.some((state) => state.gpus.some((gpu) => request.fits(gpu)));
-  if (!anyFits) return `does not fit on any GPU of the layout: ${fitsReason() ?? "the model is too large for every GPU"}`;
+  if (!anyFits)
+    return `does not fit on any GPU of the layout: ${fitsReason() ?? "the model is too large for every GPU"}`;
 
   let best = { count: -1, host: "", ramFree: 0 };
   let ramBlocked: { host: string; ramFree: number } | null = null;
   for (const state of hosts) {
     const count = Math.max(0, ...state.islands.map((island) => island.filter((gpu) => usable(gpu, request)).length));
-    if (count >= tp && state.ramFreeBytes < request.ramBytes && (!ramBlocked || state.ramFreeBytes > ramBlocked.ramFree)) {
+    if (
+      count >= tp &&
+      state.ramFreeBytes < request.ramBytes &&
+      (!ramBlocked || state.ramFreeBytes > ramBlocked.ramFree)
+    ) {
       ramBlocked = { host: state.host.id, ramFree: state.ramFreeBytes };
     }
     if (count > best.count) best = { count, host: state.host.id, ramFree: state.ramFreeBytes };
@@ -48,6 +54,7 @@ export function explainFailure({ hosts: unordered, request, fraction, fitsReason
     return `needs ${formatGiB(request.ramBytes)} of host RAM for its container memory limit; the best host with ${plural(tp, "free GPU", "free GPUs")} (${ramBlocked.host}) has ${formatGiB(Math.max(0, ramBlocked.ramFree))} left`;
   }
   const share = fraction.toFixed(2);
-  const gpus = tp === 1 ? `1 GPU with ${share} of its memory free` : `${tp} GPUs with ${share} of their memory free ${where}`;
+  const gpus =
+    tp === 1 ? `1 GPU with ${share} of its memory free` : `${tp} GPUs with ${share} of their memory free ${where}`;
   return `needs ${gpus}; the best host (${best.host}) has ${Math.max(0, best.count)}`;
 }

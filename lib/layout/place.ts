@@ -5,7 +5,18 @@
  * 4,096 GPUs well under a frame budget. Deterministic: same layout and options, same result.
  */
 import { findGpu } from "../catalog";
-import { type Candidate, type GpuState, type GroupRequest, type HostState, UNITS, bestCandidate, claim, compareCandidates, hostState, signature } from "./place-host";
+import {
+  type Candidate,
+  type GpuState,
+  type GroupRequest,
+  type HostState,
+  UNITS,
+  bestCandidate,
+  claim,
+  compareCandidates,
+  hostState,
+  signature,
+} from "./place-host";
 import { explainFailure } from "./place-reason";
 import type { GpuSlot, Instance, Layout } from "./schema";
 
@@ -42,7 +53,8 @@ export function defaultNeed(instance: Instance): number {
 export function placeInstances(layout: Layout, options: PlaceOptions): { layout: Layout; results: PlaceResult[] } {
   const need = options.need ?? defaultNeed;
   const fits = options.fits ?? (() => true);
-  const memoryOf = (slot: GpuSlot) => options.gpuMemoryBytes?.(slot) ?? slot.memoryBytes ?? findGpu(slot.gpuId)?.memoryBytes ?? 0;
+  const memoryOf = (slot: GpuSlot) =>
+    options.gpuMemoryBytes?.(slot) ?? slot.memoryBytes ?? findGpu(slot.gpuId)?.memoryBytes ?? 0;
   const kinds = new Map<string, number>();
   const kindOf = (gpuId: string, memoryBytes: number) => {
     const key = `${gpuId}\u0000${memoryBytes}`;
@@ -69,7 +81,9 @@ export function placeInstances(layout: Layout, options: PlaceOptions): { layout:
 
   const largestGpu = Math.max(0, ...states.flatMap((s) => s.gpus.map((g) => g.memoryBytes)));
   const size = (instance: Instance) => instance.tp * need(instance, largestGpu);
-  pending.sort((a, b) => b.instance.tp - a.instance.tp || size(b.instance) - size(a.instance) || a.position - b.position);
+  pending.sort(
+    (a, b) => b.instance.tp - a.instance.tp || size(b.instance) - size(a.instance) || a.position - b.position,
+  );
 
   const index = options.search === "scan" ? null : new HostIndex(states);
   for (const { instance, position } of pending) {
@@ -100,14 +114,22 @@ export function placeInstances(layout: Layout, options: PlaceOptions): { layout:
   return { layout: { ...layout, instances }, results };
 }
 
-function makeRequest(instance: Instance, need: NonNullable<PlaceOptions["need"]>, fits: NonNullable<PlaceOptions["fits"]>, binpack: boolean) {
+function makeRequest(
+  instance: Instance,
+  need: NonNullable<PlaceOptions["need"]>,
+  fits: NonNullable<PlaceOptions["fits"]>,
+  binpack: boolean,
+) {
   // Answers per GPU kind (gpuId, memory): undefined = not asked yet.
   const claims: (number | null | undefined)[] = [];
   const verdicts: (boolean | string | undefined)[] = [];
   const verdict = (gpu: GpuState): boolean | string => {
     let v = verdicts[gpu.kind];
     if (v === undefined) {
-      v = gpu.memoryBytes > 0 ? fits(instance, { gpuId: gpu.gpuId, memoryBytes: gpu.memoryBytes }) : `GPU "${gpu.gpuId}" has no known memory size`;
+      v =
+        gpu.memoryBytes > 0
+          ? fits(instance, { gpuId: gpu.gpuId, memoryBytes: gpu.memoryBytes })
+          : `GPU "${gpu.gpuId}" has no known memory size`;
       verdicts[gpu.kind] = v;
     }
     return v;

@@ -24,7 +24,9 @@ const gpusOf = (instance: Pick<Instance, "placement"> | undefined): string[] =>
 
 const normalized = (instance: Instance) => ({
   ...instance,
-  placement: instance.placement ? { hostId: instance.placement.hostId, gpuIndices: [...instance.placement.gpuIndices].sort((a, b) => a - b) } : null,
+  placement: instance.placement
+    ? { hostId: instance.placement.hostId, gpuIndices: [...instance.placement.gpuIndices].sort((a, b) => a - b) }
+    : null,
 });
 
 interface Pending {
@@ -41,29 +43,53 @@ export function planApply(desired: Layout, running: readonly RunningInstance[]):
   const pending: Pending[] = [];
 
   for (const r of running) {
-    if (!desiredIds.has(r.instanceId)) pending.push({ step: { action: "stop", instanceId: r.instanceId, reason: "not in the layout" }, frees: gpusOf(r), takes: [] });
+    if (!desiredIds.has(r.instanceId))
+      pending.push({
+        step: { action: "stop", instanceId: r.instanceId, reason: "not in the layout" },
+        frees: gpusOf(r),
+        takes: [],
+      });
   }
   for (const want of desired.instances) {
     const have = runningById.get(want.id);
     if (!have) {
-      if (want.placement) pending.push({ step: { action: "start", instanceId: want.id, reason: "new in the layout" }, frees: [], takes: gpusOf(want) });
+      if (want.placement)
+        pending.push({
+          step: { action: "start", instanceId: want.id, reason: "new in the layout" },
+          frees: [],
+          takes: gpusOf(want),
+        });
       continue;
     }
     if (!want.placement) {
-      pending.push({ step: { action: "stop", instanceId: want.id, reason: "unplaced in the layout" }, frees: gpusOf(have), takes: [] });
+      pending.push({
+        step: { action: "stop", instanceId: want.id, reason: "unplaced in the layout" },
+        frees: gpusOf(have),
+        takes: [],
+      });
       continue;
     }
     const { instanceId: _ignored, ...haveInstance } = have;
     const fields = Object.keys(changedFields(normalized(haveInstance), normalized(want), COSMETIC));
-    if (fields.length === 0) pending.push({ step: { action: "keep", instanceId: want.id, reason: "unchanged" }, frees: [], takes: [] });
-    else pending.push({ step: { action: "replace", instanceId: want.id, reason: `changed: ${fields.join(", ")}` }, frees: gpusOf(have), takes: gpusOf(want) });
+    if (fields.length === 0)
+      pending.push({ step: { action: "keep", instanceId: want.id, reason: "unchanged" }, frees: [], takes: [] });
+    else
+      pending.push({
+        step: { action: "replace", instanceId: want.id, reason: `changed: ${fields.join(", ")}` },
+        frees: gpusOf(have),
+        takes: gpusOf(want),
+      });
   }
   return order(pending);
 }
 
 /** Topological order: a step that frees a GPU precedes any other step that takes it; ties by action, then id. */
 function order(pending: Pending[]): PlanStep[] {
-  pending.sort((a, b) => RANK[a.step.action] - RANK[b.step.action] || (a.step.instanceId < b.step.instanceId ? -1 : a.step.instanceId > b.step.instanceId ? 1 : 0));
+  pending.sort(
+    (a, b) =>
+      RANK[a.step.action] - RANK[b.step.action] ||
+      (a.step.instanceId < b.step.instanceId ? -1 : a.step.instanceId > b.step.instanceId ? 1 : 0),
+  );
   const done: PlanStep[] = [];
   let left = [...pending];
   while (left.length > 0) {
@@ -79,7 +105,11 @@ function order(pending: Pending[]): PlanStep[] {
     const why = `${first.step.reason}; split into stop + start to break a GPU swap with another replaced instance`;
     done.push({ action: "stop", instanceId: first.step.instanceId, reason: why });
     left = left.filter((p) => p !== first);
-    left.push({ step: { action: "start", instanceId: first.step.instanceId, reason: why }, frees: [], takes: first.takes });
+    left.push({
+      step: { action: "start", instanceId: first.step.instanceId, reason: why },
+      frees: [],
+      takes: first.takes,
+    });
   }
   return done;
 }

@@ -11,7 +11,10 @@ export type Engine = z.infer<typeof engineSchema>;
 
 const slug = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/,
+    "use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit",
+  );
 
 const bytes = z.number().int().nonnegative();
 
@@ -68,7 +71,10 @@ export const instanceSchema = z.object({
   name: z.string().max(120).optional(),
   engine: engineSchema,
   /** Engine release, e.g. "0.11.0" for vLLM, "3.3.5" for TGI; absent = newest profile. */
-  engineVersion: z.string().regex(/^\d+\.\d+(\.\d+)?/, "use a release number such as 0.11.0").optional(),
+  engineVersion: z
+    .string()
+    .regex(/^\d+\.\d+(\.\d+)?/, "use a release number such as 0.11.0")
+    .optional(),
   /** Catalog id or Hugging Face repo id. */
   model: z.string().min(1).max(200),
   /** A pasted config.json when the model is not in the catalog. */

@@ -16,12 +16,15 @@ describe("TEMPLATES", () => {
   it("uses catalog models and GPUs only", () => {
     for (const t of TEMPLATES) {
       for (const i of t.layout.instances) expect(findModel(i.model), `${t.id}: ${i.model}`).toBeDefined();
-      for (const h of t.layout.hosts) for (const g of h.gpus) expect(findGpu(g.gpuId), `${t.id}: ${g.gpuId}`).toBeDefined();
+      for (const h of t.layout.hosts)
+        for (const g of h.gpus) expect(findGpu(g.gpuId), `${t.id}: ${g.gpuId}`).toBeDefined();
     }
   });
 
   it("has the seed's three Qwen2.5-7B layouts on 4× RTX 4090D", () => {
-    const seed = TEMPLATES.slice(0, 3).map((t) => t.layout.instances.map((i) => `${i.model.split("/")[1]} tp${i.tp} ${i.limits.memoryBytes! / 2 ** 30}g`));
+    const seed = TEMPLATES.slice(0, 3).map((t) =>
+      t.layout.instances.map((i) => `${i.model.split("/")[1]} tp${i.tp} ${i.limits.memoryBytes! / 2 ** 30}g`),
+    );
     expect(seed).toEqual([
       ["Qwen2.5-7B-Instruct tp4 32g"],
       ["Qwen2.5-7B-Instruct-GPTQ-Int4 tp2 16g", "Qwen2.5-7B-Instruct-GPTQ-Int4 tp2 16g"],
@@ -35,9 +38,17 @@ describe("TEMPLATES", () => {
     expect(Object.values(budget.instances).every((b) => b.fits)).toBe(true);
   });
 
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: placement from scratch places every instance; the link round-trips", (_id, t) => {
-    const { results } = placeInstances(t.layout, { policy: "binpack", only: "all", fits: budgetFits, gpuMemoryBytes: slotMemoryBytes });
-    expect(results.every((r) => r.placed)).toBe(true);
-    expect(decodeLayout(encodeLayout(t.layout))).toEqual({ ok: true, layout: t.layout, fromVersion: 1 });
-  });
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: placement from scratch places every instance; the link round-trips",
+    (_id, t) => {
+      const { results } = placeInstances(t.layout, {
+        policy: "binpack",
+        only: "all",
+        fits: budgetFits,
+        gpuMemoryBytes: slotMemoryBytes,
+      });
+      expect(results.every((r) => r.placed)).toBe(true);
+      expect(decodeLayout(encodeLayout(t.layout))).toEqual({ ok: true, layout: t.layout, fromVersion: 1 });
+    },
+  );
 });

@@ -7,7 +7,10 @@ import { instanceSchema } from "../layout/schema";
 /** What runs now for a layout (the runtime's instance rows that are meant to run), as planApply's input. */
 export async function listRunning(layoutId: string): Promise<RunningInstance[]> {
   await authorize("layout.read", { type: "layout", id: layoutId });
-  const rows = await db().instance.findMany({ where: { layoutId, desiredState: "running" }, select: { instanceKey: true, spec: true } });
+  const rows = await db().instance.findMany({
+    where: { layoutId, desiredState: "running" },
+    select: { instanceKey: true, spec: true },
+  });
   const running: RunningInstance[] = [];
   for (const row of rows) {
     let spec: unknown;

@@ -21,7 +21,11 @@ export function plannedHost(input: PlannedHostInput): Host {
   return {
     id: slugify(input.name),
     name: input.name.trim() || slugify(input.name),
-    gpus: Array.from({ length: input.gpuCount }, (_, index) => ({ index, gpuId: spec?.id ?? input.gpuId, ...(nvlink ? { nvlinkGroup: 0 } : {}) })),
+    gpus: Array.from({ length: input.gpuCount }, (_, index) => ({
+      index,
+      gpuId: spec?.id ?? input.gpuId,
+      ...(nvlink ? { nvlinkGroup: 0 } : {}),
+    })),
     ramBytes: Math.round(input.ramGiB * GIB),
     cpuCores: input.cpuCores,
     labels: {},

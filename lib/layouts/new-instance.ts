@@ -6,10 +6,16 @@ import { modelLookup } from "../layout/catalog-resolve";
 import type { Selection } from "./editor/types";
 
 const placementOf = (selection: Selection | null, tp: number) =>
-  selection && selection.gpuIndices.length === tp ? { hostId: selection.hostId, gpuIndices: selection.gpuIndices } : null;
+  selection && selection.gpuIndices.length === tp
+    ? { hostId: selection.hostId, gpuIndices: selection.gpuIndices }
+    : null;
 
 /** A new instance of a catalog model (or a pasted config.json) on the selected GPUs: TP = number of GPUs picked. */
-export function newInstance(model: string, selection: Selection | null, options: { engine?: Engine; modelConfig?: Record<string, unknown> } = {}): Instance {
+export function newInstance(
+  model: string,
+  selection: Selection | null,
+  options: { engine?: Engine; modelConfig?: Record<string, unknown> } = {},
+): Instance {
   const tp = Math.max(1, selection?.gpuIndices.length ?? 1);
   return instanceSchema.parse({
     id: idFromModel(model),
@@ -21,7 +27,9 @@ export function newInstance(model: string, selection: Selection | null, options:
   });
 }
 
-export type FromCommand = { ok: true; instance: Instance; findings: Finding[]; notes: string[] } | { ok: false; findings: Finding[]; notes: string[] };
+export type FromCommand =
+  | { ok: true; instance: Instance; findings: Finding[]; notes: string[] }
+  | { ok: false; findings: Finding[]; notes: string[] };
 
 /** A pasted `docker run` / `vllm serve` / `text-generation-launcher` / `LLM(...)`: the instance, and what is wrong with the command. */
 export function instanceFromCommand(text: string, selection: Selection | null): FromCommand {
@@ -29,7 +37,9 @@ export function instanceFromCommand(text: string, selection: Selection | null): 
   if (!parsed.complete) return { ok: false, findings: parsed.findings, notes: parsed.notes };
   const base = instanceSchema.parse(parsed.instance);
   const pinned = parsed.gpuIndices;
-  let placement = placementOf(selection, base.tp) ?? (selection ? { hostId: selection.hostId, gpuIndices: selection.gpuIndices.slice(0, base.tp) } : null);
+  let placement =
+    placementOf(selection, base.tp) ??
+    (selection ? { hostId: selection.hostId, gpuIndices: selection.gpuIndices.slice(0, base.tp) } : null);
   if (!selection && pinned && pinned.length > 0) placement = null;
   if (placement && placement.gpuIndices.length !== base.tp) placement = null;
   return { ok: true, instance: { ...base, placement }, findings: parsed.findings, notes: parsed.notes };

@@ -17,7 +17,10 @@ export function sqlitePath(databaseUrl: string): string {
 }
 
 /** Applies pending migrations to the database at `databaseUrl`; safe to call on every start. */
-export async function migrate(databaseUrl: string, migrationsRoot = join(process.cwd(), "prisma/migrations")): Promise<MigrationReport> {
+export async function migrate(
+  databaseUrl: string,
+  migrationsRoot = join(process.cwd(), "prisma/migrations"),
+): Promise<MigrationReport> {
   const provider = providerOf(databaseUrl);
   const files = readMigrations(migrationsRoot, provider);
   if (provider === "sqlite") mkdirSync(dirname(sqlitePath(databaseUrl)), { recursive: true });

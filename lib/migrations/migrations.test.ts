@@ -26,7 +26,9 @@ const sqlite: Target = {
   newDatabase: async () => tempSqliteUrl(),
   tables: async (url) => {
     const d = new Database(sqlitePath(url), { readonly: true });
-    const rows = d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+    const rows = d.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[];
     d.close();
     return rows.map((r) => r.name);
   },
@@ -43,7 +45,9 @@ const postgres: Target = {
   tables: async (url) => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const { rows } = await c.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const { rows } = await c.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     await c.end();
     return rows.map((r) => r.tablename);
   },
@@ -60,7 +64,20 @@ describe.each(targets)("migrations on $name", (target) => {
     const second = await migrate(url);
     expect(second).toEqual({ applied: [], alreadyApplied: first.applied });
     expect(await target.tables(url)).toEqual(
-      expect.arrayContaining(["_fleetdeck_migrations", "user", "session", "account", "host", "gpu", "layout", "layout_revision", "instance", "audit_event", "api_token", "secret"]),
+      expect.arrayContaining([
+        "_fleetdeck_migrations",
+        "user",
+        "session",
+        "account",
+        "host",
+        "gpu",
+        "layout",
+        "layout_revision",
+        "instance",
+        "audit_event",
+        "api_token",
+        "secret",
+      ]),
     );
   });
 
@@ -68,8 +85,12 @@ describe.each(targets)("migrations on $name", (target) => {
     const url = await target.newDatabase();
     await migrate(url);
     const db = createDb(url);
-    const layout = await db.layout.create({ data: { name: "plan A", revisions: { create: { number: 1, document: "{}", note: "first" } } } });
-    await db.host.create({ data: { name: "gpu-01", endpoint: "unix:///var/run/docker.sock", ramBytes: 256n * 2n ** 30n, cpuCores: 64 } });
+    const layout = await db.layout.create({
+      data: { name: "plan A", revisions: { create: { number: 1, document: "{}", note: "first" } } },
+    });
+    await db.host.create({
+      data: { name: "gpu-01", endpoint: "unix:///var/run/docker.sock", ramBytes: 256n * 2n ** 30n, cpuCores: 64 },
+    });
     const back = await db.layout.findUniqueOrThrow({ where: { id: layout.id }, include: { revisions: true } });
     expect(back.revisions[0]?.note).toBe("first");
     expect((await db.host.findFirstOrThrow()).ramBytes).toBe(256n * 2n ** 30n);

@@ -13,7 +13,9 @@ export async function postgresDriver(connectionString: string): Promise<Migratio
       await client.query(TABLE);
     },
     async applied() {
-      const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_fleetdeck_migrations" ORDER BY "name"`);
+      const { rows } = await client.query<{ name: string; checksum: string }>(
+        `SELECT "name", "checksum" FROM "_fleetdeck_migrations" ORDER BY "name"`,
+      );
       return rows;
     },
     async transaction(work) {
@@ -23,7 +25,10 @@ export async function postgresDriver(connectionString: string): Promise<Migratio
         await work({
           exec: async (sql) => void (await client.query(sql)),
           record: async (m) =>
-            void (await client.query(`INSERT INTO "_fleetdeck_migrations" ("name", "checksum") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`, [m.name, m.checksum])),
+            void (await client.query(
+              `INSERT INTO "_fleetdeck_migrations" ("name", "checksum") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`,
+              [m.name, m.checksum],
+            )),
         });
         await client.query("COMMIT");
       } catch (err) {

@@ -4,7 +4,9 @@ import type { MigrationFile } from "./files";
 export interface MigrationDriver {
   ensureTable(): Promise<void>;
   applied(): Promise<{ name: string; checksum: string }[]>;
-  transaction(work: (tx: { exec(sql: string): Promise<void>; record(m: MigrationFile): Promise<void> }) => Promise<void>): Promise<void>;
+  transaction(
+    work: (tx: { exec(sql: string): Promise<void>; record(m: MigrationFile): Promise<void> }) => Promise<void>,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,10 +36,16 @@ export async function runMigrations(driver: MigrationDriver, files: MigrationFil
   for (const [name, checksum] of done) {
     const file = files.find((f) => f.name === name);
     if (file && file.checksum !== checksum) {
-      throw new MigrationError(name, `migration ${name} was edited after it was applied: restore it and add a new migration instead`);
+      throw new MigrationError(
+        name,
+        `migration ${name} was edited after it was applied: restore it and add a new migration instead`,
+      );
     }
   }
-  const report: MigrationReport = { applied: [], alreadyApplied: files.filter((f) => done.has(f.name)).map((f) => f.name) };
+  const report: MigrationReport = {
+    applied: [],
+    alreadyApplied: files.filter((f) => done.has(f.name)).map((f) => f.name),
+  };
   for (const file of files.filter((f) => !done.has(f.name))) {
     try {
       await driver.transaction(async (tx) => {
@@ -46,7 +54,10 @@ export async function runMigrations(driver: MigrationDriver, files: MigrationFil
       });
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      throw new MigrationError(file.name, `migration ${file.name} failed and was rolled back (the database is as it was before it): ${reason}`);
+      throw new MigrationError(
+        file.name,
+        `migration ${file.name} failed and was rolled back (the database is as it was before it): ${reason}`,
+      );
     }
     report.applied.push(file.name);
   }

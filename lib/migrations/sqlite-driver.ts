@@ -12,7 +12,10 @@ export function sqliteDriver(path: string): MigrationDriver {
       db.exec(TABLE);
     },
     async applied() {
-      return db.prepare(`SELECT "name", "checksum" FROM "_fleetdeck_migrations" ORDER BY "name"`).all() as { name: string; checksum: string }[];
+      return db.prepare(`SELECT "name", "checksum" FROM "_fleetdeck_migrations" ORDER BY "name"`).all() as {
+        name: string;
+        checksum: string;
+      }[];
     },
     async transaction(work) {
       db.exec("BEGIN IMMEDIATE");
@@ -20,7 +23,9 @@ export function sqliteDriver(path: string): MigrationDriver {
         await work({
           exec: async (sql) => void db.exec(sql),
           record: async (m) =>
-            void db.prepare(`INSERT INTO "_fleetdeck_migrations" ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString()),
+            void db
+              .prepare(`INSERT INTO "_fleetdeck_migrations" ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`)
+              .run(m.name, m.checksum, new Date().toISOString()),
         });
         db.exec("COMMIT");
       } catch (err) {

@@ -14,7 +14,10 @@ export function tempSqliteUrl(): string {
  */
 export function postgresAdminUrl(): string | undefined {
   const url = process.env.FLEETDECK_TEST_POSTGRES_URL;
-  if (!url && process.env.CI) throw new Error("FLEETDECK_TEST_POSTGRES_URL is not set: run the tests through `npm test` (scripts/test-env.sh starts Postgres)");
+  if (!url && process.env.CI)
+    throw new Error(
+      "FLEETDECK_TEST_POSTGRES_URL is not set: run the tests through `npm test` (scripts/test-env.sh starts Postgres)",
+    );
   return url;
 }
 

@@ -23,7 +23,9 @@ describe("secret encryption (AES-256-GCM, HKDF key)", () => {
   it("refuses a ciphertext moved to another secret's name, another key, or an unknown format", () => {
     const stored = encryptSecret(key, "hf-token", "value");
     expect(() => decryptSecret(key, "registry", stored)).toThrow(/cannot be decrypted/);
-    expect(() => decryptSecret(deriveKey("another master secret, thirty-two chars long"), "hf-token", stored)).toThrow(SecretDecryptError);
+    expect(() => decryptSecret(deriveKey("another master secret, thirty-two chars long"), "hf-token", stored)).toThrow(
+      SecretDecryptError,
+    );
     expect(() => decryptSecret(key, "hf-token", "v2.AAAA")).toThrow(SecretDecryptError);
     expect(() => decryptSecret(key, "hf-token", "v1.AAAA")).toThrow(SecretDecryptError);
   });

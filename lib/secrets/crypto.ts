@@ -11,13 +11,17 @@ const INFO = "fleetdeck/secrets/aes-256-gcm/v1";
 
 export class SecretDecryptError extends Error {
   constructor(name: string) {
-    super(`The secret "${name}" cannot be decrypted: it was changed in the database or FLEETDECK_SECRET changed since it was stored. Enter it again.`);
+    super(
+      `The secret "${name}" cannot be decrypted: it was changed in the database or FLEETDECK_SECRET changed since it was stored. Enter it again.`,
+    );
     this.name = "SecretDecryptError";
   }
 }
 
 export function deriveKey(masterSecret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", Buffer.from(masterSecret, "utf8"), Buffer.from("fleetdeck"), Buffer.from(INFO), 32));
+  return Buffer.from(
+    hkdfSync("sha256", Buffer.from(masterSecret, "utf8"), Buffer.from("fleetdeck"), Buffer.from(INFO), 32),
+  );
 }
 
 export function encryptSecret(key: Buffer, name: string, plaintext: string): string {

@@ -17,7 +17,12 @@ function key(): Buffer {
   return cachedKey.key;
 }
 
-export async function putSecret(tx: ActionContext["tx"], name: string, kind: SecretKind, value: string): Promise<{ id: string; created: boolean }> {
+export async function putSecret(
+  tx: ActionContext["tx"],
+  name: string,
+  kind: SecretKind,
+  value: string,
+): Promise<{ id: string; created: boolean }> {
   const ciphertext = encryptSecret(key(), name, value);
   const existing = await tx.secret.findUnique({ where: { name }, select: { id: true } });
   if (existing) {
@@ -43,5 +48,8 @@ export interface SecretInfo {
 
 export async function listSecretNames(): Promise<SecretInfo[]> {
   await authorize("secret.manage", { type: "global" });
-  return db().secret.findMany({ select: { id: true, name: true, kind: true, updatedAt: true }, orderBy: { name: "asc" } });
+  return db().secret.findMany({
+    select: { id: true, name: true, kind: true, updatedAt: true },
+    orderBy: { name: "asc" },
+  });
 }

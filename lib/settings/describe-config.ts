@@ -16,9 +16,17 @@ export function describeConfig(): ConfigRow[] {
   return [
     { name: "DATABASE_URL", value: database, meaning: provider === "sqlite" ? "embedded SQLite file" : "PostgreSQL" },
     { name: "PORT", value: String(e.PORT), meaning: "HTTP port of this server" },
-    { name: "PROMETHEUS_URL", value: e.PROMETHEUS_URL ?? "not set", meaning: e.PROMETHEUS_URL ? "external Prometheus for charts" : "the embedded scraper collects metrics" },
+    {
+      name: "PROMETHEUS_URL",
+      value: e.PROMETHEUS_URL ?? "not set",
+      meaning: e.PROMETHEUS_URL ? "external Prometheus for charts" : "the embedded scraper collects metrics",
+    },
     { name: "DOCKER_HOSTS", value: e.DOCKER_HOSTS.join(", ") || "not set", meaning: "Docker endpoints of GPU hosts" },
-    { name: "FLEETDECK_SECRET", value: e.FLEETDECK_SECRET ? "set" : `generated, kept in ${e.FLEETDECK_DATA_DIR}/secret`, meaning: "key for sessions and encrypted secrets" },
+    {
+      name: "FLEETDECK_SECRET",
+      value: e.FLEETDECK_SECRET ? "set" : `generated, kept in ${e.FLEETDECK_DATA_DIR}/secret`,
+      meaning: "key for sessions and encrypted secrets",
+    },
     { name: "FLEETDECK_DATA_DIR", value: e.FLEETDECK_DATA_DIR, meaning: "where local state lives" },
   ];
 }

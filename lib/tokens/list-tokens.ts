@@ -21,8 +21,28 @@ export async function listTokens(): Promise<TokenRow[]> {
   const rows = await db().apiToken.findMany({
     where: actor.role === "admin" ? {} : { userId: actor.userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdAt: true,
+      user: { select: { email: true } },
+    },
   });
   const now = new Date();
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, owner: r.user.email, scopes: parseScopes(r.scopes), state: tokenState(r, now), expiresAt: r.expiresAt, lastUsedAt: r.lastUsedAt, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    owner: r.user.email,
+    scopes: parseScopes(r.scopes),
+    state: tokenState(r, now),
+    expiresAt: r.expiresAt,
+    lastUsedAt: r.lastUsedAt,
+    createdAt: r.createdAt,
+  }));
 }

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeUser, tokenHeaders, useTestDatabase } from "../auth/testing";
-import { bearerToken, generateToken, hashToken, looksLikeToken, parseScopes, tokenMatches, tokenState } from "./token-format";
+import {
+  bearerToken,
+  generateToken,
+  hashToken,
+  looksLikeToken,
+  parseScopes,
+  tokenMatches,
+  tokenState,
+} from "./token-format";
 
 describe("token format and hashing", () => {
   it("generates fd_ tokens of 256 random bits, stores only a SHA-256", () => {
@@ -46,7 +54,13 @@ describe("token verification against the database", () => {
     const { db } = await import("../db");
     const op = await makeUser("operator");
     const { headers, tokenId } = await tokenHeaders(op.id, ["read"]);
-    expect(await runAs(headers, currentActor)).toMatchObject({ kind: "token", userId: op.id, role: "operator", scopes: ["read"], tokenId });
+    expect(await runAs(headers, currentActor)).toMatchObject({
+      kind: "token",
+      userId: op.id,
+      role: "operator",
+      scopes: ["read"],
+      tokenId,
+    });
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: tokenId } })).lastUsedAt).not.toBeNull();
     await db().apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
     expect(await runAs(headers, currentActor)).toBeNull();

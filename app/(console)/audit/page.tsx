@@ -20,7 +20,11 @@ function Change({ before, after }: { before: string | null; after: string | null
   );
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const filter = auditFilterSchema.parse(await searchParams);
   const [events, actions] = await Promise.all([listAuditEvents(filter), listAuditActions()]);
   return (
@@ -28,14 +32,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Audit" description="Every change, who made it, when and from where. Append-only." />
       <AuditFilters filter={filter} actions={actions} />
       {events.length === 0 ? (
-        <EmptyState title="No events match">Sign-ins, layout saves and every applied change are recorded here.</EmptyState>
+        <EmptyState title="No events match">
+          Sign-ins, layout saves and every applied change are recorded here.
+        </EmptyState>
       ) : (
         <DataTable
           caption="Audit events"
           rows={events}
           rowKey={(e) => e.id}
           columns={[
-            { header: "When", cell: (e) => <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time> },
+            {
+              header: "When",
+              cell: (e) => (
+                <time dateTime={e.at.toISOString()}>{e.at.toISOString().replace("T", " ").slice(0, 19)}</time>
+              ),
+            },
             { header: "Who", cell: (e) => e.actorLabel },
             { header: "From", cell: (e) => e.ip ?? "—" },
             { header: "Action", cell: (e) => <code>{e.action}</code> },

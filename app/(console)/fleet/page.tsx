@@ -14,8 +14,8 @@ export default async function FleetPage() {
       <PageHeader title="Fleet" description="GPU hosts fleetdeck manages, their GPUs and their state." />
       {hosts.length === 0 ? (
         <EmptyState title="No hosts registered yet">
-          Registered Docker hosts and their discovered GPUs appear here. Until then, plan on hardware you declare in a layout
-          (Layouts → a layout → add host).
+          Registered Docker hosts and their discovered GPUs appear here. Until then, plan on hardware you declare in a
+          layout (Layouts → a layout → add host).
         </EmptyState>
       ) : (
         <HostTable hosts={hosts} />

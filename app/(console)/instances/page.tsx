@@ -17,13 +17,21 @@ export default async function InstancesPage() {
   const [instances, actor] = await Promise.all([listInstances(), currentActor()]);
   const writer = actor !== null && canWriteAnything(actor);
   const [revisions, grants] = writer && actor ? await Promise.all([listRevisionChoices(), grantsOf(actor)]) : [[], []];
-  const mayOperate = (i: (typeof instances)[number]) => actor !== null && writer && can(actor, "instance.start", { type: "instance", id: i.id, hostLabels: i.hostLabels }, grants);
+  const mayOperate = (i: (typeof instances)[number]) =>
+    actor !== null &&
+    writer &&
+    can(actor, "instance.start", { type: "instance", id: i.id, hostLabels: i.hostLabels }, grants);
   return (
     <>
-      <PageHeader title="Instances" description="Engine containers as applied from layouts: what should run and what does." />
+      <PageHeader
+        title="Instances"
+        description="Engine containers as applied from layouts: what should run and what does."
+      />
       {writer && <ApplyRevisionForm revisions={revisions} />}
       {instances.length === 0 ? (
-        <EmptyState title="No instances applied yet">Instances appear here once a layout is applied to real hosts.</EmptyState>
+        <EmptyState title="No instances applied yet">
+          Instances appear here once a layout is applied to real hosts.
+        </EmptyState>
       ) : (
         <DataTable
           caption="Instances"
@@ -37,7 +45,21 @@ export default async function InstancesPage() {
             { header: "Desired", cell: (i) => i.desiredState },
             { header: "Observed", cell: (i) => <span title={i.lastError ?? undefined}>{i.observedState}</span> },
             { header: "Updated", cell: (i) => formatRelativeTime(i.updatedAt) },
-            ...(writer ? [{ header: "Actions", cell: (i: (typeof instances)[number]) => (mayOperate(i) ? <InstanceStateButtons instanceId={i.id} instanceKey={i.instanceKey} desiredState={i.desiredState} /> : null) }] : []),
+            ...(writer
+              ? [
+                  {
+                    header: "Actions",
+                    cell: (i: (typeof instances)[number]) =>
+                      mayOperate(i) ? (
+                        <InstanceStateButtons
+                          instanceId={i.id}
+                          instanceKey={i.instanceKey}
+                          desiredState={i.desiredState}
+                        />
+                      ) : null,
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -25,7 +25,9 @@ export default async function LayoutsPage() {
         }
       />
       {layouts.length === 0 ? (
-        <EmptyState title="No layouts yet">A saved layout keeps every revision, so you can compare and share any of them.</EmptyState>
+        <EmptyState title="No layouts yet">
+          A saved layout keeps every revision, so you can compare and share any of them.
+        </EmptyState>
       ) : (
         <DataTable
           caption="Layouts"
@@ -52,7 +54,10 @@ export default async function LayoutsPage() {
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {TEMPLATES.map((t) => (
-            <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={t.id}
+              className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+            >
               <Link href={`/layouts/new?template=${encodeURIComponent(t.id)}`} className="font-medium underline">
                 {t.title}
               </Link>

@@ -16,8 +16,8 @@ export default async function MetricsPage() {
       <PageHeader title="Metrics" description={`GPU, CPU, KV-cache and latency charts per instance, from ${source}.`} />
       {instances.length === 0 && (
         <EmptyState title="No live data">
-          Nothing is running yet, so there is nothing to chart. Charts show planned memory next to what each GPU really holds once
-          instances run.
+          Nothing is running yet, so there is nothing to chart. Charts show planned memory next to what each GPU really
+          holds once instances run.
         </EmptyState>
       )}
     </>

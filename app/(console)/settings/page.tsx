@@ -18,11 +18,18 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   const isAdmin = actor?.role === "admin";
   const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
-  const [users, tokens, secrets] = await Promise.all([isAdmin ? listUsers() : null, mayTokens ? listTokens() : null, isAdmin ? listSecretNames() : null]);
+  const [users, tokens, secrets] = await Promise.all([
+    isAdmin ? listUsers() : null,
+    mayTokens ? listTokens() : null,
+    isAdmin ? listSecretNames() : null,
+  ]);
   const rows = describeConfig();
   return (
     <>
-      <PageHeader title="Settings" description="How this fleetdeck server is configured. Change these with environment variables and restart." />
+      <PageHeader
+        title="Settings"
+        description="How this fleetdeck server is configured. Change these with environment variables and restart."
+      />
       {users && <UsersSection users={users} />}
       {tokens && <TokensSection tokens={tokens} />}
       {secrets && <SecretsSection secrets={secrets} />}

@@ -33,19 +33,37 @@ export interface ApplyPlan {
 
 export async function loadApplyPlan(client: Client, revisionId: string): Promise<ApplyPlan> {
   const revision = await client.layoutRevision.findUnique({ where: { id: revisionId }, include: { layout: true } });
-  if (!revision) throw new ActionError(`Layout revision ${revisionId} does not exist: pick a revision from GET /api/v1/layouts/{id}/revisions.`, { status: 404 });
+  if (!revision)
+    throw new ActionError(
+      `Layout revision ${revisionId} does not exist: pick a revision from GET /api/v1/layouts/{id}/revisions.`,
+      { status: 404 },
+    );
   const parsed = layoutSchema.safeParse(JSON.parse(revision.document));
-  if (!parsed.success) throw new ActionError(`Revision ${revision.number} of "${revision.layout.name}" is not a valid layout: open it in the designer and save a new revision.`, { status: 422 });
+  if (!parsed.success)
+    throw new ActionError(
+      `Revision ${revision.number} of "${revision.layout.name}" is not a valid layout: open it in the designer and save a new revision.`,
+      { status: 422 },
+    );
   const hosts = await client.host.findMany();
   const byId = new Map(hosts.map((h) => [h.id, h]));
   const byName = new Map(hosts.map((h) => [h.name, h]));
   const instances: PlannedInstance[] = [];
   for (const inst of parsed.data.instances) {
-    if (!inst.placement) throw new ActionError(`Instance "${inst.id}" has no placement: place it on a host's GPUs in the designer before applying.`, { status: 422 });
+    if (!inst.placement)
+      throw new ActionError(
+        `Instance "${inst.id}" has no placement: place it on a host's GPUs in the designer before applying.`,
+        { status: 422 },
+      );
     const planned = parsed.data.hosts.find((h) => h.id === inst.placement!.hostId);
-    const real = (planned?.boundHostId && byId.get(planned.boundHostId)) || byName.get(planned?.name ?? "") || byName.get(inst.placement.hostId);
+    const real =
+      (planned?.boundHostId && byId.get(planned.boundHostId)) ||
+      byName.get(planned?.name ?? "") ||
+      byName.get(inst.placement.hostId);
     if (!real) {
-      throw new ActionError(`Instance "${inst.id}" is placed on "${inst.placement.hostId}", which is not a registered host: bind it to a host from the Fleet page.`, { status: 422 });
+      throw new ActionError(
+        `Instance "${inst.id}" is placed on "${inst.placement.hostId}", which is not a registered host: bind it to a host from the Fleet page.`,
+        { status: 422 },
+      );
     }
     instances.push({
       instanceKey: inst.id,
@@ -60,8 +78,20 @@ export async function loadApplyPlan(client: Client, revisionId: string): Promise
   const existing = await client.instance.findMany({ where: { layoutId: revision.layoutId }, include: { host: true } });
   const removed = existing
     .filter((e) => !keys.has(e.instanceKey) && e.desiredState !== "stopped")
-    .map((e) => ({ id: e.id, instanceKey: e.instanceKey, hostId: e.hostId, hostLabels: e.host ? labelsSchema.parse(JSON.parse(e.host.labels)) : {} }));
-  return { layoutId: revision.layoutId, layoutName: revision.layout.name, revisionId, revisionNumber: revision.number, instances, removed };
+    .map((e) => ({
+      id: e.id,
+      instanceKey: e.instanceKey,
+      hostId: e.hostId,
+      hostLabels: e.host ? labelsSchema.parse(JSON.parse(e.host.labels)) : {},
+    }));
+  return {
+    layoutId: revision.layoutId,
+    layoutName: revision.layout.name,
+    revisionId,
+    revisionNumber: revision.number,
+    instances,
+    removed,
+  };
 }
 
 /** Applying needs layout.apply on the layout and on every host the change touches. */

@@ -12,8 +12,20 @@ const revisions: Record<string, string> = {};
 function doc(hosts: { name: string; team: string }[]) {
   return JSON.stringify({
     name: "plan",
-    hosts: hosts.map((h) => ({ id: h.name, name: h.name, gpus: [{ index: 0, gpuId: "h100" }], ramBytes: 1, cpuCores: 1, labels: { team: "forged" } })),
-    instances: hosts.map((h, i) => ({ id: `inst-${i}`, engine: "vllm", model: "Qwen/Qwen2.5-7B-Instruct", placement: { hostId: h.name, gpuIndices: [0] } })),
+    hosts: hosts.map((h) => ({
+      id: h.name,
+      name: h.name,
+      gpus: [{ index: 0, gpuId: "h100" }],
+      ramBytes: 1,
+      cpuCores: 1,
+      labels: { team: "forged" },
+    })),
+    instances: hosts.map((h, i) => ({
+      id: `inst-${i}`,
+      engine: "vllm",
+      model: "Qwen/Qwen2.5-7B-Instruct",
+      placement: { hostId: h.name, gpuIndices: [0] },
+    })),
   });
 }
 
@@ -22,14 +34,21 @@ beforeAll(async () => {
   ({ runWithHeaders: runAs } = await import("../../auth/request-context"));
   actions = await import("./server");
   const { db } = await import("../../db");
-  for (const team of ["a", "b"]) await db().host.create({ data: { name: `host-${team}`, endpoint: "unix:///x", labels: JSON.stringify({ team }) } });
+  for (const team of ["a", "b"])
+    await db().host.create({ data: { name: `host-${team}`, endpoint: "unix:///x", labels: JSON.stringify({ team }) } });
   const plans: Record<string, { name: string; team: string }[]> = {
     a: [{ name: "host-a", team: "a" }],
     b: [{ name: "host-b", team: "b" }],
-    both: [{ name: "host-a", team: "a" }, { name: "host-b", team: "b" }],
+    both: [
+      { name: "host-a", team: "a" },
+      { name: "host-b", team: "b" },
+    ],
   };
   for (const [key, hosts] of Object.entries(plans)) {
-    const layout = await db().layout.create({ data: { name: `plan-${key}`, revisions: { create: { number: 1, document: doc(hosts) } } }, include: { revisions: true } });
+    const layout = await db().layout.create({
+      data: { name: `plan-${key}`, revisions: { create: { number: 1, document: doc(hosts) } } },
+      include: { revisions: true },
+    });
     revisions[key] = layout.revisions[0]!.id;
   }
   operator = await sessionHeaders(await makeUser("operator", ["team=a"]));
@@ -39,7 +58,10 @@ describe("applying a revision", () => {
   it("records desired state on a permitted host, with an audit row naming the operator", async () => {
     const { db } = await import("../../db");
     const result = await runAs(operator, () => actions.applyRevision({ revisionId: revisions.a }));
-    expect(result).toMatchObject({ ok: true, data: { applied: [{ instanceKey: "inst-0", hostName: "host-a", desiredState: "running" }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { applied: [{ instanceKey: "inst-0", hostName: "host-a", desiredState: "running" }] },
+    });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "layout.apply" } });
     expect(audit.actorLabel).toMatch(/^operator\d+$/);
   });
@@ -60,13 +82,19 @@ describe("applying a revision", () => {
   it("start/stop follow the instance's host", async () => {
     const { db } = await import("../../db");
     const inst = await db().instance.findFirstOrThrow();
-    expect(await runAs(operator, () => actions.stopInstance({ instanceId: inst.id }))).toMatchObject({ ok: true, data: { desiredState: "stopped" } });
+    expect(await runAs(operator, () => actions.stopInstance({ instanceId: inst.id }))).toMatchObject({
+      ok: true,
+      data: { desiredState: "stopped" },
+    });
     await db().host.update({ where: { id: inst.hostId! }, data: { labels: JSON.stringify({ team: "b" }) } });
     expect(await runAs(operator, () => actions.startInstance({ instanceId: inst.id }))).toMatchObject({ ok: false });
     expect((await db().instance.findUniqueOrThrow({ where: { id: inst.id } })).desiredState).toBe("stopped");
   });
 
   it("explains an unknown revision", async () => {
-    expect(await runAs(operator, () => actions.applyRevision({ revisionId: "nope" }))).toMatchObject({ ok: false, error: expect.stringContaining("does not exist") });
+    expect(await runAs(operator, () => actions.applyRevision({ revisionId: "nope" }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("does not exist"),
+    });
   });
 });

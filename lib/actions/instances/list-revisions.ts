@@ -10,6 +10,13 @@ export interface RevisionChoice {
 /** Every layout revision, newest first, for the "Apply a revision" picker. */
 export async function listRevisionChoices(): Promise<RevisionChoice[]> {
   await authorize("layout.read", { type: "global" });
-  const rows = await db().layoutRevision.findMany({ orderBy: [{ layout: { name: "asc" } }, { number: "desc" }], include: { layout: { select: { name: true } } }, take: 500 });
-  return rows.map((r) => ({ id: r.id, label: `${r.layout.name} — revision ${r.number}${r.note ? ` (${r.note})` : ""}` }));
+  const rows = await db().layoutRevision.findMany({
+    orderBy: [{ layout: { name: "asc" } }, { number: "desc" }],
+    include: { layout: { select: { name: true } } },
+    take: 500,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    label: `${r.layout.name} — revision ${r.number}${r.note ? ` (${r.note})` : ""}`,
+  }));
 }

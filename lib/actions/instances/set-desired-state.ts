@@ -4,13 +4,18 @@ import { db } from "../../db";
 import { ActionError } from "../errors";
 import type { ActionContext, Check } from "../types";
 
-export const instanceIdInput = z.object({ instanceId: z.string().min(1, "give an instance id (GET /api/v1/instances lists them)").max(64) });
+export const instanceIdInput = z.object({
+  instanceId: z.string().min(1, "give an instance id (GET /api/v1/instances lists them)").max(64),
+});
 type Input = z.infer<typeof instanceIdInput>;
 const labelsSchema = z.record(z.string(), z.string()).catch({});
 
 async function instanceResource(client: ActionContext["tx"], instanceId: string) {
   const row = await client.instance.findUnique({ where: { id: instanceId }, include: { host: true } });
-  if (!row) throw new ActionError(`Instance ${instanceId} does not exist: list instances with GET /api/v1/instances.`, { status: 404 });
+  if (!row)
+    throw new ActionError(`Instance ${instanceId} does not exist: list instances with GET /api/v1/instances.`, {
+      status: 404,
+    });
   return { row, hostLabels: row.host ? labelsSchema.parse(JSON.parse(row.host.labels)) : {} };
 }
 
@@ -29,7 +34,12 @@ export function desiredStateSpec(state: "running" | "stopped") {
       const updated = await tx.instance.update({ where: { id: row.id }, data: { desiredState: state } });
       return {
         data: { id: updated.id, instanceKey: updated.instanceKey, desiredState: state },
-        audit: { targetType: "instance", targetId: row.id, before: { desiredState: row.desiredState }, after: { desiredState: state, instanceKey: row.instanceKey } },
+        audit: {
+          targetType: "instance",
+          targetId: row.id,
+          before: { desiredState: row.desiredState },
+          after: { desiredState: state, instanceKey: row.instanceKey },
+        },
       };
     },
   };

@@ -8,14 +8,20 @@ import { ActionError } from "../errors";
 export const saveSecret = defineAction({
   name: "secret.save",
   input: z.object({
-    name: z.string().trim().regex(/^[A-Za-z0-9._-]{1,80}$/, "use 1–80 letters, digits, '.', '_' or '-' (e.g. hf-token)"),
+    name: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,80}$/, "use 1–80 letters, digits, '.', '_' or '-' (e.g. hf-token)"),
     kind: z.enum(SECRET_KINDS, { message: `choose one of ${SECRET_KINDS.join(", ")}` }),
     value: z.string().min(1, "paste the secret's value").max(65_536, "a secret is at most 65,536 bytes"),
   }),
   authorize: () => ({ action: "secret.manage", resource: { type: "global" } }),
   run: async (input, { tx }) => {
     const { id, created } = await putSecret(tx, input.name, input.kind, input.value);
-    return { data: { id, created }, audit: { targetType: "secret", targetId: id, after: { name: input.name, kind: input.kind, replaced: !created } } };
+    return {
+      data: { id, created },
+      audit: { targetType: "secret", targetId: id, after: { name: input.name, kind: input.kind, replaced: !created } },
+    };
   },
 });
 
@@ -24,9 +30,15 @@ export const deleteSecret = defineAction({
   input: z.object({ secretId: z.string().min(1, "give the secret's id").max(64) }),
   authorize: () => ({ action: "secret.manage", resource: { type: "global" } }),
   run: async (input, { tx }) => {
-    const row = await tx.secret.findUnique({ where: { id: input.secretId }, select: { id: true, name: true, kind: true } });
+    const row = await tx.secret.findUnique({
+      where: { id: input.secretId },
+      select: { id: true, name: true, kind: true },
+    });
     if (!row) throw new ActionError("This secret no longer exists: reload the page.", { status: 404 });
     await tx.secret.delete({ where: { id: row.id } });
-    return { data: { id: row.id }, audit: { targetType: "secret", targetId: row.id, before: { name: row.name, kind: row.kind } } };
+    return {
+      data: { id: row.id },
+      audit: { targetType: "secret", targetId: row.id, before: { name: row.name, kind: row.kind } },
+    };
   },
 });

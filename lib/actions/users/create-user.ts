@@ -9,6 +9,13 @@ export const createUser = defineAction({
   authorize: () => ({ action: "user.manage", resource: { type: "global" } }),
   run: async (input, { tx }) => {
     const { id } = await createPasswordUser(tx, input);
-    return { data: { id }, audit: { targetType: "user", targetId: id, after: { email: input.email, username: input.username, role: input.role } } };
+    return {
+      data: { id },
+      audit: {
+        targetType: "user",
+        targetId: id,
+        after: { email: input.email, username: input.username, role: input.role },
+      },
+    };
   },
 });

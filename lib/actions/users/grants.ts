@@ -7,7 +7,9 @@ import { ActionError } from "../errors";
 const selectorSchema = z
   .string()
   .trim()
-  .refine((s) => parseSelector(s) !== null, { message: 'use "*" (every host) or key=value pairs such as team=a or team=a,zone=eu' });
+  .refine((s) => parseSelector(s) !== null, {
+    message: 'use "*" (every host) or key=value pairs such as team=a or team=a,zone=eu',
+  });
 
 export const addHostGrant = defineAction({
   name: "user.grant-add",
@@ -16,10 +18,15 @@ export const addHostGrant = defineAction({
   run: async (input, { tx }) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw new ActionError(`User ${input.userId} does not exist: reload the page.`, { status: 404 });
-    const existing = await tx.hostGrant.findUnique({ where: { userId_selector: { userId: input.userId, selector: input.selector } } });
+    const existing = await tx.hostGrant.findUnique({
+      where: { userId_selector: { userId: input.userId, selector: input.selector } },
+    });
     if (existing) throw new ActionError(`The grant "${input.selector}" already exists for this user.`, { status: 409 });
     const grant = await tx.hostGrant.create({ data: { userId: input.userId, selector: input.selector } });
-    return { data: { id: grant.id }, audit: { targetType: "user", targetId: input.userId, after: { grant: input.selector } } };
+    return {
+      data: { id: grant.id },
+      audit: { targetType: "user", targetId: input.userId, after: { grant: input.selector } },
+    };
   },
 });
 
@@ -31,6 +38,9 @@ export const removeHostGrant = defineAction({
     const grant = await tx.hostGrant.findUnique({ where: { id: input.grantId } });
     if (!grant) throw new ActionError("This grant no longer exists: reload the page.", { status: 404 });
     await tx.hostGrant.delete({ where: { id: grant.id } });
-    return { data: { id: grant.id }, audit: { targetType: "user", targetId: grant.userId, before: { grant: grant.selector } } };
+    return {
+      data: { id: grant.id },
+      audit: { targetType: "user", targetId: grant.userId, before: { grant: grant.selector } },
+    };
   },
 });

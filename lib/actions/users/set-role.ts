@@ -11,10 +11,17 @@ export const setUserRole = defineAction({
   run: async (input, { tx }) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new ActionError(`User ${input.userId} does not exist: reload the page.`, { status: 404 });
-    if (user.role === "admin" && input.role !== "admin" && (await tx.user.count({ where: { role: "admin", banned: { not: true } } })) <= 1) {
+    if (
+      user.role === "admin" &&
+      input.role !== "admin" &&
+      (await tx.user.count({ where: { role: "admin", banned: { not: true } } })) <= 1
+    ) {
       throw new ActionError("This is the last admin: make someone else an admin first.", { status: 409 });
     }
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
-    return { data: { id: user.id, role: input.role }, audit: { targetType: "user", targetId: user.id, before: { role: user.role }, after: { role: input.role } } };
+    return {
+      data: { id: user.id, role: input.role },
+      audit: { targetType: "user", targetId: user.id, before: { role: user.role }, after: { role: input.role } },
+    };
   },
 });

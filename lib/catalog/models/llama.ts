@@ -5,7 +5,13 @@ import type { ModelSeed } from "./define";
  * total_size 16,060,522,496. Llama 3.2 1B (head_dim 64) / 3B and the rope_scaling blocks are from
  * memory. Quantized variants: the quantization_config blocks are abridged from memory (see notes).
  */
-const LLAMA3_ROPE = { factor: 8.0, low_freq_factor: 1.0, high_freq_factor: 4.0, original_max_position_embeddings: 8192, rope_type: "llama3" };
+const LLAMA3_ROPE = {
+  factor: 8.0,
+  low_freq_factor: 1.0,
+  high_freq_factor: 4.0,
+  original_max_position_embeddings: 8192,
+  rope_type: "llama3",
+};
 const LLAMA32_ROPE = { ...LLAMA3_ROPE, factor: 32.0 };
 
 const llama = (shape: Record<string, unknown>) => ({
@@ -20,9 +26,27 @@ const llama = (shape: Record<string, unknown>) => ({
   ...shape,
 });
 
-export const SHAPE_LLAMA_8B = { hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 8 };
-export const SHAPE_LLAMA_70B = { hidden_size: 8192, intermediate_size: 28672, num_hidden_layers: 80, num_attention_heads: 64, num_key_value_heads: 8 };
-const SHAPE_405B = { hidden_size: 16384, intermediate_size: 53248, num_hidden_layers: 126, num_attention_heads: 128, num_key_value_heads: 8 };
+export const SHAPE_LLAMA_8B = {
+  hidden_size: 4096,
+  intermediate_size: 14336,
+  num_hidden_layers: 32,
+  num_attention_heads: 32,
+  num_key_value_heads: 8,
+};
+export const SHAPE_LLAMA_70B = {
+  hidden_size: 8192,
+  intermediate_size: 28672,
+  num_hidden_layers: 80,
+  num_attention_heads: 64,
+  num_key_value_heads: 8,
+};
+const SHAPE_405B = {
+  hidden_size: 16384,
+  intermediate_size: 53248,
+  num_hidden_layers: 126,
+  num_attention_heads: 128,
+  num_key_value_heads: 8,
+};
 
 export { llama as llamaConfig };
 
@@ -43,7 +67,11 @@ export const LLAMA_MODELS: ModelSeed[] = [
     displayName: "Llama 3.1 405B Instruct FP8",
     config: llama({
       ...SHAPE_405B,
-      quantization_config: { quant_method: "fbgemm_fp8", activation_scale_ub: 1200.0, modules_to_not_convert: ["lm_head"] },
+      quantization_config: {
+        quant_method: "fbgemm_fp8",
+        activation_scale_ub: 1200.0,
+        modules_to_not_convert: ["lm_head"],
+      },
     }),
   },
   {

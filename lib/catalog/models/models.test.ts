@@ -84,7 +84,17 @@ describe("built-in models", () => {
 
   it("anchors Qwen2.5-7B on the measured facts", () => {
     const m = models.find((entry) => entry.id === "Qwen/Qwen2.5-7B-Instruct")!;
-    expect(m).toMatchObject({ numLayers: 28, hiddenSize: 3584, numAttentionHeads: 28, numKeyValueHeads: 4, intermediateSize: 18944, vocabSize: 152064, maxPositionEmbeddings: 32768, tieWordEmbeddings: false, torchDtype: "bfloat16" });
+    expect(m).toMatchObject({
+      numLayers: 28,
+      hiddenSize: 3584,
+      numAttentionHeads: 28,
+      numKeyValueHeads: 4,
+      intermediateSize: 18944,
+      vocabSize: 152064,
+      maxPositionEmbeddings: 32768,
+      tieWordEmbeddings: false,
+      torchDtype: "bfloat16",
+    });
     expect(m.paramCount).toBe(7_615_616_512);
     expect(m.checkpointBytes).toBe(15_231_233_024);
     // KV bytes per token, bf16: 2 × layers × kv heads × head_dim × 2 = 57,344 (calibration/h100-qwen2.5-7b-bf16.json)
@@ -130,12 +140,23 @@ describe("built-in models", () => {
     const byId = (id: string) => models.find((entry) => entry.id === id)!;
     expect(byId("Qwen/Qwen2.5-72B-Instruct-AWQ").intermediateSize).toBe(29696);
     expect(byId("Qwen/Qwen3-235B-A22B-FP8").quantization).toMatchObject({ method: "fp8", weightBlockSize: [128, 128] });
-    expect(byId("RedHatAI/Meta-Llama-3.1-70B-Instruct-quantized.w8a8").quantization).toMatchObject({ method: "compressed-tensors", bits: 8, activationBits: 8 });
-    expect(byId("meta-llama/Llama-3.1-405B-Instruct-FP8").quantization).toMatchObject({ method: "fp8", sourceMethod: "fbgemm_fp8" });
+    expect(byId("RedHatAI/Meta-Llama-3.1-70B-Instruct-quantized.w8a8").quantization).toMatchObject({
+      method: "compressed-tensors",
+      bits: 8,
+      activationBits: 8,
+    });
+    expect(byId("meta-llama/Llama-3.1-405B-Instruct-FP8").quantization).toMatchObject({
+      method: "fp8",
+      sourceMethod: "fbgemm_fp8",
+    });
     expect(byId("deepseek-ai/DeepSeek-V3").mla?.kvLoraRank).toBe(512);
     expect(byId("Qwen/Qwen3-30B-A3B").moe).toMatchObject({ numExperts: 128, expertsPerToken: 8 });
     expect(byId("google/gemma-3-12b-it")).toMatchObject({ slidingWindow: 1024, slidingWindowLayers: 40 });
     expect(byId("google/gemma-2-9b-it")).toMatchObject({ slidingWindow: 4096, slidingWindowLayers: 21 });
-    expect(byId("meta-llama/Llama-3.1-8B-Instruct").ropeScaling).toEqual({ type: "llama3", factor: 8, originalMaxPositionEmbeddings: 8192 });
+    expect(byId("meta-llama/Llama-3.1-8B-Instruct").ropeScaling).toEqual({
+      type: "llama3",
+      factor: 8,
+      originalMaxPositionEmbeddings: 8192,
+    });
   });
 });

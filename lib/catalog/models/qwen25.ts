@@ -31,10 +31,38 @@ const qwen2 = (shape: {
 
 const small = { vocab_size: 151936, tie_word_embeddings: true, sliding_window: 32768 };
 const large = { vocab_size: 152064, tie_word_embeddings: false, sliding_window: 131072 };
-const SHAPE_7B = { hidden_size: 3584, intermediate_size: 18944, num_hidden_layers: 28, num_attention_heads: 28, num_key_value_heads: 4, ...large };
-const SHAPE_14B = { hidden_size: 5120, intermediate_size: 13824, num_hidden_layers: 48, num_attention_heads: 40, num_key_value_heads: 8, ...large };
-const SHAPE_32B = { hidden_size: 5120, intermediate_size: 27648, num_hidden_layers: 64, num_attention_heads: 40, num_key_value_heads: 8, ...large };
-const SHAPE_72B = { hidden_size: 8192, intermediate_size: 29568, num_hidden_layers: 80, num_attention_heads: 64, num_key_value_heads: 8, ...large };
+const SHAPE_7B = {
+  hidden_size: 3584,
+  intermediate_size: 18944,
+  num_hidden_layers: 28,
+  num_attention_heads: 28,
+  num_key_value_heads: 4,
+  ...large,
+};
+const SHAPE_14B = {
+  hidden_size: 5120,
+  intermediate_size: 13824,
+  num_hidden_layers: 48,
+  num_attention_heads: 40,
+  num_key_value_heads: 8,
+  ...large,
+};
+const SHAPE_32B = {
+  hidden_size: 5120,
+  intermediate_size: 27648,
+  num_hidden_layers: 64,
+  num_attention_heads: 40,
+  num_key_value_heads: 8,
+  ...large,
+};
+const SHAPE_72B = {
+  hidden_size: 8192,
+  intermediate_size: 29568,
+  num_hidden_layers: 80,
+  num_attention_heads: 64,
+  num_key_value_heads: 8,
+  ...large,
+};
 /** The 72B AWQ/GPTQ checkpoints pad the MLP to 29696 (= 232 × 128) so TP 2/4/8 split whole groups. */
 const SHAPE_72B_QUANT = { ...SHAPE_72B, intermediate_size: 29696 };
 
@@ -47,23 +75,51 @@ const gptq = (bits: 4 | 8) => ({
   true_sequential: true,
   quant_method: "gptq",
 });
-const awq = { bits: 4, group_size: 128, modules_to_not_convert: null, quant_method: "awq", version: "gemm", zero_point: true };
+const awq = {
+  bits: 4,
+  group_size: 128,
+  modules_to_not_convert: null,
+  quant_method: "awq",
+  version: "gemm",
+  zero_point: true,
+};
 
 export const QWEN25_MODELS: ModelSeed[] = [
   {
     id: "Qwen/Qwen2.5-0.5B-Instruct",
     displayName: "Qwen2.5 0.5B Instruct",
-    config: qwen2({ hidden_size: 896, intermediate_size: 4864, num_hidden_layers: 24, num_attention_heads: 14, num_key_value_heads: 2, ...small }),
+    config: qwen2({
+      hidden_size: 896,
+      intermediate_size: 4864,
+      num_hidden_layers: 24,
+      num_attention_heads: 14,
+      num_key_value_heads: 2,
+      ...small,
+    }),
   },
   {
     id: "Qwen/Qwen2.5-1.5B-Instruct",
     displayName: "Qwen2.5 1.5B Instruct",
-    config: qwen2({ hidden_size: 1536, intermediate_size: 8960, num_hidden_layers: 28, num_attention_heads: 12, num_key_value_heads: 2, ...small }),
+    config: qwen2({
+      hidden_size: 1536,
+      intermediate_size: 8960,
+      num_hidden_layers: 28,
+      num_attention_heads: 12,
+      num_key_value_heads: 2,
+      ...small,
+    }),
   },
   {
     id: "Qwen/Qwen2.5-3B-Instruct",
     displayName: "Qwen2.5 3B Instruct",
-    config: qwen2({ hidden_size: 2048, intermediate_size: 11008, num_hidden_layers: 36, num_attention_heads: 16, num_key_value_heads: 2, ...small }),
+    config: qwen2({
+      hidden_size: 2048,
+      intermediate_size: 11008,
+      num_hidden_layers: 36,
+      num_attention_heads: 16,
+      num_key_value_heads: 2,
+      ...small,
+    }),
   },
   {
     id: "Qwen/Qwen2.5-7B-Instruct",

@@ -22,7 +22,13 @@ const qwen3 = (shape: Record<string, unknown>) => ({
 });
 
 const qwen3Moe = (shape: Record<string, unknown>) =>
-  qwen3({ architectures: ["Qwen3MoeForCausalLM"], model_type: "qwen3_moe", decoder_sparse_step: 1, mlp_only_layers: [], ...shape });
+  qwen3({
+    architectures: ["Qwen3MoeForCausalLM"],
+    model_type: "qwen3_moe",
+    decoder_sparse_step: 1,
+    mlp_only_layers: [],
+    ...shape,
+  });
 
 const SHAPE_235B = {
   hidden_size: 4096,
@@ -39,32 +45,71 @@ export const QWEN3_MODELS: ModelSeed[] = [
   {
     id: "Qwen/Qwen3-0.6B",
     displayName: "Qwen3 0.6B",
-    config: qwen3({ hidden_size: 1024, intermediate_size: 3072, num_hidden_layers: 28, num_attention_heads: 16, num_key_value_heads: 8, tie_word_embeddings: true }),
+    config: qwen3({
+      hidden_size: 1024,
+      intermediate_size: 3072,
+      num_hidden_layers: 28,
+      num_attention_heads: 16,
+      num_key_value_heads: 8,
+      tie_word_embeddings: true,
+    }),
   },
   {
     id: "Qwen/Qwen3-1.7B",
     displayName: "Qwen3 1.7B",
-    config: qwen3({ hidden_size: 2048, intermediate_size: 6144, num_hidden_layers: 28, num_attention_heads: 16, num_key_value_heads: 8, tie_word_embeddings: true }),
+    config: qwen3({
+      hidden_size: 2048,
+      intermediate_size: 6144,
+      num_hidden_layers: 28,
+      num_attention_heads: 16,
+      num_key_value_heads: 8,
+      tie_word_embeddings: true,
+    }),
   },
   {
     id: "Qwen/Qwen3-4B",
     displayName: "Qwen3 4B",
-    config: qwen3({ hidden_size: 2560, intermediate_size: 9728, num_hidden_layers: 36, num_attention_heads: 32, num_key_value_heads: 8, tie_word_embeddings: true }),
+    config: qwen3({
+      hidden_size: 2560,
+      intermediate_size: 9728,
+      num_hidden_layers: 36,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      tie_word_embeddings: true,
+    }),
   },
   {
     id: "Qwen/Qwen3-8B",
     displayName: "Qwen3 8B",
-    config: qwen3({ hidden_size: 4096, intermediate_size: 12288, num_hidden_layers: 36, num_attention_heads: 32, num_key_value_heads: 8 }),
+    config: qwen3({
+      hidden_size: 4096,
+      intermediate_size: 12288,
+      num_hidden_layers: 36,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+    }),
   },
   {
     id: "Qwen/Qwen3-14B",
     displayName: "Qwen3 14B",
-    config: qwen3({ hidden_size: 5120, intermediate_size: 17408, num_hidden_layers: 40, num_attention_heads: 40, num_key_value_heads: 8 }),
+    config: qwen3({
+      hidden_size: 5120,
+      intermediate_size: 17408,
+      num_hidden_layers: 40,
+      num_attention_heads: 40,
+      num_key_value_heads: 8,
+    }),
   },
   {
     id: "Qwen/Qwen3-32B",
     displayName: "Qwen3 32B",
-    config: qwen3({ hidden_size: 5120, intermediate_size: 25600, num_hidden_layers: 64, num_attention_heads: 64, num_key_value_heads: 8 }),
+    config: qwen3({
+      hidden_size: 5120,
+      intermediate_size: 25600,
+      num_hidden_layers: 64,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+    }),
   },
   {
     id: "Qwen/Qwen3-30B-A3B",
@@ -86,7 +131,12 @@ export const QWEN3_MODELS: ModelSeed[] = [
     displayName: "Qwen3 235B-A22B FP8 (MoE)",
     config: qwen3Moe({
       ...SHAPE_235B,
-      quantization_config: { activation_scheme: "dynamic", fmt: "e4m3", quant_method: "fp8", weight_block_size: [128, 128] },
+      quantization_config: {
+        activation_scheme: "dynamic",
+        fmt: "e4m3",
+        quant_method: "fp8",
+        weight_block_size: [128, 128],
+      },
     }),
   },
 ];

@@ -22,7 +22,10 @@ export function checkDockerOptions({ engine, docker, tp, listenPort }: DockerChe
       severity: "error",
       field: "--gpus",
       message: "The container is started without --gpus, so it sees no GPU.",
-      fix: tp > 1 ? `Add --gpus '"device=${[...Array(tp).keys()].join(",")}"' (one GPU per shard).` : "Add --gpus all or --gpus '\"device=0\"'.",
+      fix:
+        tp > 1
+          ? `Add --gpus '"device=${[...Array(tp).keys()].join(",")}"' (one GPU per shard).`
+          : "Add --gpus all or --gpus '\"device=0\"'.",
     });
   } else {
     const visible = gpus.kind === "devices" ? gpus.indices.length : gpus.kind === "count" ? gpus.count : undefined;
@@ -42,7 +45,8 @@ export function checkDockerOptions({ engine, docker, tp, listenPort }: DockerChe
       code: "docker.vllm-shared-memory",
       severity: "warning",
       field: "--ipc",
-      message: "vLLM runs without --ipc=host or --shm-size; PyTorch's shared memory (64 MB by default in Docker) is too small for its workers.",
+      message:
+        "vLLM runs without --ipc=host or --shm-size; PyTorch's shared memory (64 MB by default in Docker) is too small for its workers.",
       fix: "Add --ipc=host (or --shm-size 16g).",
     });
   }

@@ -3,14 +3,71 @@ import { parseSize } from "./sizes";
 
 /** Docker run options that take a value (short and long spellings). */
 const VALUE_OPTIONS = new Set([
-  "--gpus", "--memory", "-m", "--memory-swap", "--memory-reservation", "--cpus", "--cpuset-cpus", "--cpu-shares", "-c",
-  "--shm-size", "--ipc", "-p", "--publish", "-e", "--env", "--env-file", "-v", "--volume", "--mount", "--name",
-  "--runtime", "--network", "--net", "--entrypoint", "-w", "--workdir", "-u", "--user", "--device", "--ulimit",
-  "--restart", "-l", "--label", "--platform", "--pull", "-h", "--hostname", "--add-host", "--log-driver", "--log-opt",
-  "--cap-add", "--cap-drop", "--security-opt", "--pid", "--uts", "--cgroupns", "--tmpfs", "--stop-signal",
-  "--stop-timeout", "--health-cmd", "--health-interval", "--health-retries", "--health-timeout", "--dns",
-  "--group-add", "--expose", "--link", "--oom-score-adj", "--pids-limit", "--storage-opt", "--sysctl", "--userns",
-  "--volumes-from", "--label-file", "--cidfile",
+  "--gpus",
+  "--memory",
+  "-m",
+  "--memory-swap",
+  "--memory-reservation",
+  "--cpus",
+  "--cpuset-cpus",
+  "--cpu-shares",
+  "-c",
+  "--shm-size",
+  "--ipc",
+  "-p",
+  "--publish",
+  "-e",
+  "--env",
+  "--env-file",
+  "-v",
+  "--volume",
+  "--mount",
+  "--name",
+  "--runtime",
+  "--network",
+  "--net",
+  "--entrypoint",
+  "-w",
+  "--workdir",
+  "-u",
+  "--user",
+  "--device",
+  "--ulimit",
+  "--restart",
+  "-l",
+  "--label",
+  "--platform",
+  "--pull",
+  "-h",
+  "--hostname",
+  "--add-host",
+  "--log-driver",
+  "--log-opt",
+  "--cap-add",
+  "--cap-drop",
+  "--security-opt",
+  "--pid",
+  "--uts",
+  "--cgroupns",
+  "--tmpfs",
+  "--stop-signal",
+  "--stop-timeout",
+  "--health-cmd",
+  "--health-interval",
+  "--health-retries",
+  "--health-timeout",
+  "--dns",
+  "--group-add",
+  "--expose",
+  "--link",
+  "--oom-score-adj",
+  "--pids-limit",
+  "--storage-opt",
+  "--sysctl",
+  "--userns",
+  "--volumes-from",
+  "--label-file",
+  "--cidfile",
 ]);
 
 export type GpuRequest = { kind: "all" } | { kind: "count"; count: number } | { kind: "devices"; indices: number[] };
@@ -39,7 +96,13 @@ export function parseGpus(value: string): GpuRequest | undefined {
   if (/^\d+$/.test(text)) return { kind: "count", count: Number(text) };
   const devices = text.match(/device=([\d,\s]+)/);
   if (devices?.[1]) {
-    return { kind: "devices", indices: devices[1].split(",").filter((s) => s.trim() !== "").map((s) => Number(s.trim())) };
+    return {
+      kind: "devices",
+      indices: devices[1]
+        .split(",")
+        .filter((s) => s.trim() !== "")
+        .map((s) => Number(s.trim())),
+    };
   }
   const count = text.match(/count=(\d+|all)/);
   if (count?.[1]) return count[1] === "all" ? { kind: "all" } : { kind: "count", count: Number(count[1]) };

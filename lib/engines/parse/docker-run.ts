@@ -33,9 +33,14 @@ export function parseDockerArgs(command: ClassifiedCommand, options: ParseOption
   // The image may be followed by a command of its own (`… image vllm serve m`).
   const inner = docker.rest[0] && !docker.rest[0].startsWith("-") ? classifyCommand(docker.rest) : undefined;
   const innerSource = inner && inner.source !== "other" && inner.source !== "docker-run" ? inner.source : undefined;
-  const engine = innerSource === "tgi-launcher" ? "tgi" : innerSource ? "vllm" : (engineOfImage(image) ?? engineOfArgs(docker.rest));
-  if (!engineOfImage(image) && !innerSource) notes.push(`Image "${image}" does not name vLLM or TGI; read its arguments as ${engine}.`);
-  if (!engineVersion) notes.push(`Image tag "${tag ?? "latest"}" is not a release number; checked against the newest ${engine === "vllm" ? "vLLM" : "TGI"}.`);
+  const engine =
+    innerSource === "tgi-launcher" ? "tgi" : innerSource ? "vllm" : (engineOfImage(image) ?? engineOfArgs(docker.rest));
+  if (!engineOfImage(image) && !innerSource)
+    notes.push(`Image "${image}" does not name vLLM or TGI; read its arguments as ${engine}.`);
+  if (!engineVersion)
+    notes.push(
+      `Image tag "${tag ?? "latest"}" is not a release number; checked against the newest ${engine === "vllm" ? "vLLM" : "TGI"}.`,
+    );
 
   const source = innerSource ?? (engine === "vllm" ? "vllm-api-server" : "tgi-launcher");
   const words = innerSource && inner ? inner.args : docker.rest;
@@ -49,12 +54,21 @@ export function parseDockerArgs(command: ClassifiedCommand, options: ParseOption
   });
 
   const draft: InstancePatch = { ...parsed.draft };
-  const gpuIndices = docker.gpus?.kind === "devices" ? docker.gpus.indices : parseVisibleDevices(docker.env.CUDA_VISIBLE_DEVICES);
+  const gpuIndices =
+    docker.gpus?.kind === "devices" ? docker.gpus.indices : parseVisibleDevices(docker.env.CUDA_VISIBLE_DEVICES);
   // TGI shards over every visible GPU unless --num-shard says otherwise.
   if (engine === "tgi" && draft.tp === undefined) {
-    const visible = docker.gpus?.kind === "devices" ? docker.gpus.indices.length : docker.gpus?.kind === "count" ? docker.gpus.count : undefined;
+    const visible =
+      docker.gpus?.kind === "devices"
+        ? docker.gpus.indices.length
+        : docker.gpus?.kind === "count"
+          ? docker.gpus.count
+          : undefined;
     if (visible !== undefined && visible > 1) draft.tp = visible;
-    if (docker.gpus?.kind === "all") notes.push("TGI shards over all visible GPUs without --num-shard; the shard count is read as 1 here. Add --num-shard to be explicit.");
+    if (docker.gpus?.kind === "all")
+      notes.push(
+        "TGI shards over all visible GPUs without --num-shard; the shard count is read as 1 here. Add --num-shard to be explicit.",
+      );
   }
   const limits = {
     ...(docker.memoryBytes !== undefined ? { memoryBytes: docker.memoryBytes } : {}),
@@ -70,7 +84,12 @@ export function parseDockerArgs(command: ClassifiedCommand, options: ParseOption
   const findings = [
     ...docker.findings,
     ...parsed.findings,
-    ...checkDockerOptions({ engine, docker, tp: draft.tp ?? 1, listenPort: innerSource === "tgi-launcher" && parsed.draft.port === undefined ? TGI_LAUNCHER_PORT : listenPort }),
+    ...checkDockerOptions({
+      engine,
+      docker,
+      tp: draft.tp ?? 1,
+      listenPort: innerSource === "tgi-launcher" && parsed.draft.port === undefined ? TGI_LAUNCHER_PORT : listenPort,
+    }),
   ];
   return {
     source: "docker-run",

@@ -52,11 +52,18 @@ export function parseEngineArgs(input: EngineArgsInput): EngineArgsResult {
       severity: "error",
       field: word,
       message: `"${word}" is not a flag or a flag's value; ${ENGINE_LABEL[engine]} would stop with "unrecognized arguments".`,
-      fix: word.startsWith("—") || word.startsWith("–") ? `Type the flag with two ASCII hyphens: --${word.replace(/^[—–]+/, "")}.` : `Remove "${word}" or put the flag it belongs to before it.`,
+      fix:
+        word.startsWith("—") || word.startsWith("–")
+          ? `Type the flag with two ASCII hyphens: --${word.replace(/^[—–]+/, "")}.`
+          : `Remove "${word}" or put the flag it belongs to before it.`,
     });
   }
   const model = positionalModel ?? [...allFlags].reverse().find((f) => MODEL_FLAGS.has(f.flag))?.value;
-  const validation = validateFlags(engine, allFlags, { engineVersion: input.engineVersion, model, lookup: input.lookup });
+  const validation = validateFlags(engine, allFlags, {
+    engineVersion: input.engineVersion,
+    model,
+    lookup: input.lookup,
+  });
   findings.push(...validation.findings);
   const draft = flagsToDraft(engine, validation.accepted);
   if (positionalModel !== undefined) {

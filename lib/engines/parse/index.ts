@@ -54,7 +54,8 @@ export function parseCommandText(text: string, parseOptions: ParseOptions = {}):
         {
           code: "parse.no-command",
           severity: "error",
-          message: "Found no docker run, vllm serve, python -m vllm.entrypoints.openai.api_server, text-generation-launcher or LLM(...) in the text.",
+          message:
+            "Found no docker run, vllm serve, python -m vllm.entrypoints.openai.api_server, text-generation-launcher or LLM(...) in the text.",
           fix: "Paste the command that starts the server.",
         },
       ],
@@ -65,13 +66,16 @@ export function parseCommandText(text: string, parseOptions: ParseOptions = {}):
 
 function parseShellText(text: string, options: ParseOptions): ParsedDraft | { empty: true; notes: string[] } {
   const commands = tokenizeCommands(text).map((command) => classifyCommand(command.words));
-  const runnable = commands.filter((command): command is ClassifiedCommand & { source: CommandSource } => command.source !== "other");
+  const runnable = commands.filter(
+    (command): command is ClassifiedCommand & { source: CommandSource } => command.source !== "other",
+  );
   const notes = commands
     .filter((command) => command.source === "other")
     .map((command) => `Ignored \`${shorten(command.text)}\`: it does not start a server.`);
   const [first, ...others] = runnable;
   if (!first) return { empty: true, notes };
-  if (others.length > 0) notes.push(`Read the first of ${runnable.length} server commands; paste the others one at a time.`);
+  if (others.length > 0)
+    notes.push(`Read the first of ${runnable.length} server commands; paste the others one at a time.`);
   const parsed = first.source === "docker-run" ? parseDockerArgs(first, options) : parseEngineCommand(first, options);
   return { ...parsed, notes: [...notes, ...parsed.notes] };
 }
@@ -81,7 +85,11 @@ const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 5
 /** "Qwen/Qwen2.5-7B-Instruct" → "qwen2.5-7b-instruct", a valid instance id. */
 export function idFromModel(model: string | undefined): string {
   const base = (model ?? "instance").split("/").pop() ?? "instance";
-  const slug = base.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 63);
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[^a-z0-9]+/, "")
+    .slice(0, 63);
   return slug === "" ? "instance" : slug;
 }
 
@@ -96,7 +104,10 @@ function finish(parsed: ParsedDraft): ParseResult {
       severity: "error",
       field: parsed.engine === "tgi" ? "--model-id" : "--model",
       message: "The command names no model.",
-      fix: parsed.engine === "tgi" ? "Add --model-id <hugging face repo id>." : "Add the model: vllm serve <repo id> or --model <repo id>.",
+      fix:
+        parsed.engine === "tgi"
+          ? "Add --model-id <hugging face repo id>."
+          : "Add the model: vllm serve <repo id> or --model <repo id>.",
     });
   }
   const checked = instanceSchema.safeParse(draft);

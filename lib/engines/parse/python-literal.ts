@@ -152,4 +152,8 @@ export class PyReader {
 }
 
 export const isUnresolved = (value: PyValue | Unresolved): value is Unresolved =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && "unresolved" in value && Object.keys(value).length === 1;
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  "unresolved" in value &&
+  Object.keys(value).length === 1;

@@ -34,7 +34,9 @@ describe("the seed article's TGI command", () => {
     const finding = findings.find((f) => f.field === "--quantize");
     expect(finding?.severity).toBe("error");
     expect(finding?.message).toContain("gptq_int4");
-    expect(finding?.fix).toContain("--quantize gptq (with a GPTQ checkpoint such as Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4)");
+    expect(finding?.fix).toContain(
+      "--quantize gptq (with a GPTQ checkpoint such as Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4)",
+    );
     expect(finding?.patch).toEqual({ quantization: "gptq", model: "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4" });
   });
 
@@ -68,7 +70,13 @@ describe("the seed article's LLM(...) call", () => {
 
   it("is read as vLLM with its keyword arguments", () => {
     expect(parsed.source).toBe("python-llm");
-    expect(parsed.instance).toMatchObject({ engine: "vllm", model: "Qwen/Qwen2.5-7B-Instruct", quantization: "gptq", tp: 4, maxModelLen: 131072 });
+    expect(parsed.instance).toMatchObject({
+      engine: "vllm",
+      model: "Qwen/Qwen2.5-7B-Instruct",
+      quantization: "gptq",
+      tp: 4,
+      maxModelLen: 131072,
+    });
     expect(parsed.findings).toEqual([]);
   });
 
@@ -81,15 +89,19 @@ describe("the seed article's LLM(...) call", () => {
 
   it("finds max_model_len 131072 without YaRN and gives the vLLM flag", () => {
     const finding = findings.find((f) => f.code === "context.needs-rope-scaling");
-    expect(finding?.fix).toContain(`--hf-overrides '{"rope_scaling":{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}}'`);
+    expect(finding?.fix).toContain(
+      `--hf-overrides '{"rope_scaling":{"rope_type":"yarn","factor":4.0,"original_max_position_embeddings":32768}}'`,
+    );
     expect(finding?.patch?.ropeScaling).toEqual({ type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32768 });
   });
 
   it("has exactly these two errors", () => {
-    expect(findings.filter((f) => f.severity === "error").map((f) => f.code).sort()).toEqual([
-      "context.needs-rope-scaling",
-      "quant.checkpoint-not-quantized",
-    ]);
+    expect(
+      findings
+        .filter((f) => f.severity === "error")
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(["context.needs-rope-scaling", "quant.checkpoint-not-quantized"]);
   });
 });
 
@@ -104,7 +116,9 @@ describe("correct commands", () => {
   });
 
   it("ignores a docker pull before the run, with a note", () => {
-    const parsed = parseCommandText(`docker pull vllm/vllm-openai:v0.10.1\nvllm serve Qwen/Qwen2.5-7B-Instruct`, { lookup: TEST_LOOKUP });
+    const parsed = parseCommandText(`docker pull vllm/vllm-openai:v0.10.1\nvllm serve Qwen/Qwen2.5-7B-Instruct`, {
+      lookup: TEST_LOOKUP,
+    });
     expect(parsed.source).toBe("vllm-serve");
     expect(parsed.notes.some((n) => n.includes("docker pull"))).toBe(true);
     expect(parsed.findings).toEqual([]);
@@ -119,16 +133,28 @@ describe("correct commands", () => {
 describe("docker run wrapper checks", () => {
   const codes = (text: string) => parseCommandText(text, { lookup: TEST_LOOKUP }).findings.map((f) => f.code);
   it("wants --ipc=host for vLLM and shared memory for sharded TGI", () => {
-    expect(codes("docker run --gpus all vllm/vllm-openai:v0.10.1 --model Qwen/Qwen2.5-7B-Instruct")).toEqual(["docker.vllm-shared-memory"]);
-    expect(codes(`docker run --gpus '"device=0,1"' ghcr.io/huggingface/text-generation-inference:3.3.5 --model-id Qwen/Qwen2.5-7B-Instruct`)).toEqual(["docker.tgi-shared-memory"]);
+    expect(codes("docker run --gpus all vllm/vllm-openai:v0.10.1 --model Qwen/Qwen2.5-7B-Instruct")).toEqual([
+      "docker.vllm-shared-memory",
+    ]);
+    expect(
+      codes(
+        `docker run --gpus '"device=0,1"' ghcr.io/huggingface/text-generation-inference:3.3.5 --model-id Qwen/Qwen2.5-7B-Instruct`,
+      ),
+    ).toEqual(["docker.tgi-shared-memory"]);
   });
   it("catches too few GPUs, no GPUs and a port nothing listens on", () => {
-    expect(codes(`docker run --ipc=host --gpus 1 vllm/vllm-openai:v0.10.1 --model m -tp 2`)).toEqual(["docker.too-few-gpus"]);
+    expect(codes(`docker run --ipc=host --gpus 1 vllm/vllm-openai:v0.10.1 --model m -tp 2`)).toEqual([
+      "docker.too-few-gpus",
+    ]);
     expect(codes(`docker run --ipc=host vllm/vllm-openai:v0.10.1 --model m`)).toEqual(["docker.no-gpus"]);
-    expect(codes(`docker run --ipc=host --gpus all -p 8080:80 vllm/vllm-openai:v0.10.1 --model m`)).toEqual(["docker.port-mismatch"]);
+    expect(codes(`docker run --ipc=host --gpus all -p 8080:80 vllm/vllm-openai:v0.10.1 --model m`)).toEqual([
+      "docker.port-mismatch",
+    ]);
   });
   it("reads TGI settings from -e env vars and GPUs from CUDA_VISIBLE_DEVICES", () => {
-    const parsed = parseCommandText(`docker run --gpus all --shm-size 1g -e NUM_SHARD=2 -e MODEL_ID=Qwen/Qwen2.5-7B-Instruct ghcr.io/huggingface/text-generation-inference:3.3.5`);
+    const parsed = parseCommandText(
+      `docker run --gpus all --shm-size 1g -e NUM_SHARD=2 -e MODEL_ID=Qwen/Qwen2.5-7B-Instruct ghcr.io/huggingface/text-generation-inference:3.3.5`,
+    );
     expect(parsed.instance).toMatchObject({ tp: 2, model: "Qwen/Qwen2.5-7B-Instruct", engineVersion: "3.3.5" });
     expect(parseCommandText("CUDA_VISIBLE_DEVICES=2,3 vllm serve m -tp 2").gpuIndices).toEqual([2, 3]);
   });

@@ -17,7 +17,12 @@ export function parseSize(text: string): number | undefined {
 
 /** Bytes as Docker writes them, in the largest whole binary unit ("32g", "1536m", "1000"). */
 export function formatDockerSize(bytes: number): string {
-  const units: [string, number][] = [["t", 4], ["g", 3], ["m", 2], ["k", 1]];
+  const units: [string, number][] = [
+    ["t", 4],
+    ["g", 3],
+    ["m", 2],
+    ["k", 1],
+  ];
   for (const [unit, power] of units) {
     const size = 1024 ** power;
     if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;

@@ -55,7 +55,10 @@ const VLLM_FIELDS: Record<string, Apply> = {
   "--rope-scaling": (d, f) => void (d.ropeScaling = ropeFromJson(parseJson(f.value))),
   "--hf-overrides": (d, f) => {
     const overrides = parseJson(f.value);
-    const rope = typeof overrides === "object" && overrides !== null ? (overrides as Record<string, unknown>).rope_scaling : undefined;
+    const rope =
+      typeof overrides === "object" && overrides !== null
+        ? (overrides as Record<string, unknown>).rope_scaling
+        : undefined;
     if (rope !== undefined) d.ropeScaling = ropeFromJson(rope);
   },
   "--gpu-memory-utilization": (d, f) => void (d.gpuMemoryUtilization = numberOf(f)),

@@ -17,7 +17,13 @@ describe("tokenizeWords", () => {
   });
   it("reads a flattened `\\ ` continuation as a word break", () => {
     expect(tokenizeWords(`docker run --gpus all \\ -p 8080:80 \\ --memory="32g"`)).toEqual([
-      "docker", "run", "--gpus", "all", "-p", "8080:80", "--memory=32g",
+      "docker",
+      "run",
+      "--gpus",
+      "all",
+      "-p",
+      "8080:80",
+      "--memory=32g",
     ]);
   });
   it("keeps JSON in single quotes intact", () => {
@@ -26,7 +32,13 @@ describe("tokenizeWords", () => {
   });
   it("splits commands on newlines, ; && || and | and drops # comments", () => {
     const commands = tokenizeCommands("docker pull img # fetch\ndocker run img && echo ok; ls | wc");
-    expect(commands.map((c) => c.words)).toEqual([["docker", "pull", "img"], ["docker", "run", "img"], ["echo", "ok"], ["ls"], ["wc"]]);
+    expect(commands.map((c) => c.words)).toEqual([
+      ["docker", "pull", "img"],
+      ["docker", "run", "img"],
+      ["echo", "ok"],
+      ["ls"],
+      ["wc"],
+    ]);
   });
   it("treats # inside a word as text", () => {
     expect(tokenizeWords("a#b 'c # d'")).toEqual(["a#b", "c # d"]);

@@ -6,8 +6,16 @@ import type { FlagSpec } from "../types";
  */
 
 export const TGI_QUANTIZE_METHODS = [
-  "awq", "compressed-tensors", "eetq", "exl2", "gptq", "marlin",
-  "bitsandbytes", "bitsandbytes-nf4", "bitsandbytes-fp4", "fp8",
+  "awq",
+  "compressed-tensors",
+  "eetq",
+  "exl2",
+  "gptq",
+  "marlin",
+  "bitsandbytes",
+  "bitsandbytes-nf4",
+  "bitsandbytes-fp4",
+  "fp8",
 ] as const;
 
 export const TGI_DTYPES = ["float16", "bfloat16"] as const;

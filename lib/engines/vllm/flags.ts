@@ -8,15 +8,58 @@ import type { FlagSpec } from "../types";
 
 /** vllm/model_executor/layers/quantization/__init__.py `QuantizationMethods`, union over 0.7–0.2x. */
 export const VLLM_QUANTIZATION_METHODS = [
-  "aqlm", "awq", "deepspeedfp", "tpu_int8", "fp8", "ptpc_fp8", "fbgemm_fp8", "deepgemm_fp8", "fp_quant",
-  "modelopt", "modelopt_fp4", "modelopt_mxfp8", "modelopt_mixed", "marlin", "bitblas", "gguf",
-  "gptq_marlin_24", "gptq_marlin", "gptq_bitblas", "awq_marlin", "gptq", "compressed-tensors",
-  "bitsandbytes", "qqq", "hqq", "experts_int8", "neuron_quant", "ipex", "quark", "moe_wna16", "torchao",
-  "auto-round", "rtn", "inc", "mxfp4", "petit_nvfp4", "cpu_gptq", "cpu_awq",
+  "aqlm",
+  "awq",
+  "deepspeedfp",
+  "tpu_int8",
+  "fp8",
+  "ptpc_fp8",
+  "fbgemm_fp8",
+  "deepgemm_fp8",
+  "fp_quant",
+  "modelopt",
+  "modelopt_fp4",
+  "modelopt_mxfp8",
+  "modelopt_mixed",
+  "marlin",
+  "bitblas",
+  "gguf",
+  "gptq_marlin_24",
+  "gptq_marlin",
+  "gptq_bitblas",
+  "awq_marlin",
+  "gptq",
+  "compressed-tensors",
+  "bitsandbytes",
+  "qqq",
+  "hqq",
+  "experts_int8",
+  "neuron_quant",
+  "ipex",
+  "quark",
+  "moe_wna16",
+  "torchao",
+  "auto-round",
+  "rtn",
+  "inc",
+  "mxfp4",
+  "petit_nvfp4",
+  "cpu_gptq",
+  "cpu_awq",
 ] as const;
 
 /** vllm/config/cache.py `CacheDType` (older arg_utils: auto, fp8, fp8_e5m2, fp8_e4m3). */
-export const VLLM_KV_CACHE_DTYPES = ["auto", "float16", "bfloat16", "int8", "fp8", "fp8_e4m3", "fp8_e5m2", "fp8_inc", "fp8_ds_mla"] as const;
+export const VLLM_KV_CACHE_DTYPES = [
+  "auto",
+  "float16",
+  "bfloat16",
+  "int8",
+  "fp8",
+  "fp8_e4m3",
+  "fp8_e5m2",
+  "fp8_inc",
+  "fp8_ds_mla",
+] as const;
 
 export const VLLM_DTYPES = ["auto", "half", "float16", "bfloat16", "float", "float32"] as const;
 
@@ -102,7 +145,12 @@ export const VLLM_FLAGS: readonly FlagSpec[] = [
   // OpenAI-compatible server (cli_args.py)
   { name: "--host", kind: "string" },
   { name: "--port", kind: "int", default: 8000, min: 1, max: 65535 },
-  { name: "--uvicorn-log-level", kind: "choice", choices: ["critical", "error", "warning", "info", "debug", "trace"], default: "info" },
+  {
+    name: "--uvicorn-log-level",
+    kind: "choice",
+    choices: ["critical", "error", "warning", "info", "debug", "trace"],
+    default: "info",
+  },
   { name: "--disable-uvicorn-access-log", kind: "bool" },
   { name: "--api-key", kind: "string" },
   { name: "--chat-template", kind: "string" },

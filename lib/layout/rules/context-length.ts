@@ -32,10 +32,15 @@ export function checkContextLength(instance: Instance, arch: ModelArch): Finding
   const supported = supportedContextLength(instance, arch);
   if (length <= supported) return [];
 
-  const original = instance.ropeScaling?.originalMaxPositionEmbeddings ?? arch.ropeScaling?.originalMaxPositionEmbeddings ?? arch.maxPositionEmbeddings;
+  const original =
+    instance.ropeScaling?.originalMaxPositionEmbeddings ??
+    arch.ropeScaling?.originalMaxPositionEmbeddings ??
+    arch.maxPositionEmbeddings;
   const factor = yarnFactorFor(length, original);
   const field = contextFieldOf(instance);
-  const had = instance.ropeScaling ? ` rope scaling ×${instance.ropeScaling.factor} reaches only ${supported}, and` : "";
+  const had = instance.ropeScaling
+    ? ` rope scaling ×${instance.ropeScaling.factor} reaches only ${supported}, and`
+    : "";
   const base = `${nameOf(instance)}: ${field} ${length} is above what the model was trained for:${had} max_position_embeddings is ${arch.maxPositionEmbeddings}`;
 
   const tooFar = factor > MAX_SUGGESTED_ROPE_FACTOR;

@@ -1,7 +1,15 @@
 import type { Finding } from "../findings";
 import { instancesByHost } from "../instances-by-host";
 import type { Instance, Layout } from "../schema";
-import { floorHundredth, fractionFieldOf, fractionFlagOf, fractionPatch, gpusOf, memoryFractionOf, percent } from "./describe";
+import {
+  floorHundredth,
+  fractionFieldOf,
+  fractionFlagOf,
+  fractionPatch,
+  gpusOf,
+  memoryFractionOf,
+  percent,
+} from "./describe";
 
 /** The GPUs of one host that the same instances share: one sharing problem, however many cards it spans. */
 export interface SharedGroup {
@@ -60,7 +68,8 @@ export function inLayoutOrder<T>(layout: Layout, items: T[], instanceOf: (item: 
 }
 
 /** The sum of the sharers' claims on each of the group's GPUs. */
-export const claimedFraction = (group: SharedGroup): number => group.sharers.reduce((total, s) => total + memoryFractionOf(s), 0);
+export const claimedFraction = (group: SharedGroup): number =>
+  group.sharers.reduce((total, s) => total + memoryFractionOf(s), 0);
 
 /**
  * Instances sharing a GPU each claim a fraction of its TOTAL memory (vLLM gpu_memory_utilization,
@@ -86,7 +95,9 @@ export function sharingFinding(group: SharedGroup): Finding | undefined {
   const split = group.sharers.map((s) => `"${s.id}" ${floorHundredth(memoryFractionOf(s) / sum)}`).join(", ");
   const value = lowered >= 0.05 ? lowered : floorHundredth(own / sum);
   const list = group.sharers.map((s) => `"${s.id}" ${fractionFlagOf(s)} ${memoryFractionOf(s)}`).join(" + ");
-  const tgiDefault = group.sharers.some((s) => s.engine === "tgi" && s.tgi?.cudaMemoryFraction === undefined) ? " (TGI's default 1.0 claims the whole card)" : "";
+  const tgiDefault = group.sharers.some((s) => s.engine === "tgi" && s.tgi?.cudaMemoryFraction === undefined)
+    ? " (TGI's default 1.0 claims the whole card)"
+    : "";
   return {
     code: "gpu.shared-fraction-overcommit",
     severity: "error",

@@ -21,7 +21,11 @@ export function checkHostResources(layout: Layout, budget?: LayoutBudget): Findi
 }
 
 /** checkHostResources for one host; `placed`: the instances on it, in layout order. */
-export function checkHostResourcesOn(host: Host, placed: readonly Instance[], budgetOf: (instance: Instance) => InstanceBudget | undefined): Finding[] {
+export function checkHostResourcesOn(
+  host: Host,
+  placed: readonly Instance[],
+  budgetOf: (instance: Instance) => InstanceBudget | undefined,
+): Finding[] {
   if (placed.length === 0) return [];
   const findings: Finding[] = [];
   let ramBytes = 0;
@@ -34,7 +38,9 @@ export function checkHostResourcesOn(host: Host, placed: readonly Instance[], bu
     const cpu = instance.limits.cpus ?? needs?.cpus;
     if (ram !== undefined) {
       ramBytes += ram;
-      ramParts.push(`"${instance.id}" ${formatGiB(ram)}${instance.limits.memoryBytes === undefined ? " (estimated need)" : " (--memory)"}`);
+      ramParts.push(
+        `"${instance.id}" ${formatGiB(ram)}${instance.limits.memoryBytes === undefined ? " (estimated need)" : " (--memory)"}`,
+      );
     }
     if (cpu !== undefined) {
       cpus += cpu;

@@ -19,7 +19,11 @@ export type ArchResolver = (model: string, modelConfig?: Record<string, unknown>
 export type { ModelLookup } from "./quantized-sibling";
 
 /** Findings about one instance on its own: shards, context length, quantization, TGI limits. */
-export function validateInstance(instance: Instance, arch: ModelArch | undefined, lookup: ModelLookup = catalogLookup): Finding[] {
+export function validateInstance(
+  instance: Instance,
+  arch: ModelArch | undefined,
+  lookup: ModelLookup = catalogLookup,
+): Finding[] {
   const findings = checkTgiLimits(instance);
   if (!arch) return findings;
   return [
@@ -42,7 +46,9 @@ export function validateLayout(
   lookup: ModelLookup = catalogLookup,
 ): Finding[] {
   return [
-    ...layout.instances.flatMap((instance) => validateInstance(instance, resolve?.(instance.model, instance.modelConfig), lookup)),
+    ...layout.instances.flatMap((instance) =>
+      validateInstance(instance, resolve?.(instance.model, instance.modelConfig), lookup),
+    ),
     ...checkPlacement(layout),
     ...checkGpuSharing(layout),
     ...(budget ? checkGpuMemory(layout, budget) : []),

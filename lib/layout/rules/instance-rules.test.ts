@@ -29,7 +29,10 @@ describe("tensor parallel", () => {
 describe("context length", () => {
   it("accepts lengths within max_position_embeddings or reached by rope scaling", () => {
     expect(checkContextLength(makeInstance({ maxModelLen: 32768 }), QWEN_7B)).toEqual([]);
-    const scaled = makeInstance({ maxModelLen: 131072, ropeScaling: { type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32768 } });
+    const scaled = makeInstance({
+      maxModelLen: 131072,
+      ropeScaling: { type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32768 },
+    });
     expect(checkContextLength(scaled, QWEN_7B)).toEqual([]);
     expect(supportedContextLength(scaled, QWEN_7B)).toBe(131072);
   });
@@ -37,7 +40,9 @@ describe("context length", () => {
     const [finding, ...rest] = checkContextLength(makeInstance({ maxModelLen: 131072 }), QWEN_7B);
     expect(rest).toEqual([]);
     expect(finding?.code).toBe("context.needs-rope-scaling");
-    expect(finding?.message).toContain('vLLM stops with "User-specified max_model_len (131072) is greater than the derived max_model_len (max_position_embeddings=32768');
+    expect(finding?.message).toContain(
+      'vLLM stops with "User-specified max_model_len (131072) is greater than the derived max_model_len (max_position_embeddings=32768',
+    );
     expect(finding?.patch).toEqual({ ropeScaling: { type: "yarn", factor: 4, originalMaxPositionEmbeddings: 32768 } });
   });
   it("lowers the length instead of offering rope scaling past ×8", () => {
@@ -52,11 +57,16 @@ describe("context length", () => {
   });
   it("gives the --rope-scaling flag for vLLM before 0.11", () => {
     const [finding] = checkContextLength(makeInstance({ engineVersion: "0.9.2", maxModelLen: 65536 }), QWEN_7B);
-    expect(finding?.fix).toContain(`--rope-scaling '{"rope_type":"yarn","factor":2.0,"original_max_position_embeddings":32768}' --max-model-len 65536`);
+    expect(finding?.fix).toContain(
+      `--rope-scaling '{"rope_type":"yarn","factor":2.0,"original_max_position_embeddings":32768}' --max-model-len 65536`,
+    );
     expect(finding?.patch).toEqual({ ropeScaling: { type: "yarn", factor: 2, originalMaxPositionEmbeddings: 32768 } });
   });
   it("raises a factor that is too small", () => {
-    const instance = makeInstance({ maxModelLen: 131072, ropeScaling: { type: "yarn", factor: 2, originalMaxPositionEmbeddings: 32768 } });
+    const instance = makeInstance({
+      maxModelLen: 131072,
+      ropeScaling: { type: "yarn", factor: 2, originalMaxPositionEmbeddings: 32768 },
+    });
     const [finding] = checkContextLength(instance, QWEN_7B);
     expect(finding?.patch?.ropeScaling?.factor).toBe(4);
   });
@@ -68,8 +78,16 @@ describe("context length", () => {
 
 describe("quantization against the checkpoint", () => {
   it("accepts a matching or auto-detected method", () => {
-    expect(checkQuantization(makeInstance({ model: QWEN_7B_GPTQ.id, quantization: "gptq" }), QWEN_7B_GPTQ, TEST_LOOKUP)).toEqual([]);
-    expect(checkQuantization(makeInstance({ model: QWEN_7B_GPTQ.id, quantization: "gptq_marlin" }), QWEN_7B_GPTQ, TEST_LOOKUP)).toEqual([]);
+    expect(
+      checkQuantization(makeInstance({ model: QWEN_7B_GPTQ.id, quantization: "gptq" }), QWEN_7B_GPTQ, TEST_LOOKUP),
+    ).toEqual([]);
+    expect(
+      checkQuantization(
+        makeInstance({ model: QWEN_7B_GPTQ.id, quantization: "gptq_marlin" }),
+        QWEN_7B_GPTQ,
+        TEST_LOOKUP,
+      ),
+    ).toEqual([]);
     expect(checkQuantization(makeInstance({ quantization: "fp8" }), QWEN_7B, TEST_LOOKUP)).toEqual([]);
     expect(checkQuantization(makeInstance({ model: QWEN_7B_AWQ.id }), QWEN_7B_AWQ, TEST_LOOKUP)).toEqual([]);
   });
@@ -79,39 +97,68 @@ describe("quantization against the checkpoint", () => {
     expect(finding?.patch).toEqual({ model: "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4" });
   });
   it("catches an AWQ checkpoint given quantization gptq", () => {
-    const [finding] = checkQuantization(makeInstance({ model: QWEN_7B_AWQ.id, quantization: "gptq" }), QWEN_7B_AWQ, TEST_LOOKUP);
+    const [finding] = checkQuantization(
+      makeInstance({ model: QWEN_7B_AWQ.id, quantization: "gptq" }),
+      QWEN_7B_AWQ,
+      TEST_LOOKUP,
+    );
     expect(finding?.code).toBe("quant.checkpoint-mismatch");
     expect(finding?.message).toContain("is a AWQ checkpoint");
     expect(finding?.patch).toEqual({ quantization: "awq" });
   });
   it("catches on-load quantization of an already quantized checkpoint", () => {
-    const [finding] = checkQuantization(makeInstance({ engine: "tgi", model: QWEN_7B_GPTQ.id, quantization: "bitsandbytes" }), QWEN_7B_GPTQ, TEST_LOOKUP);
+    const [finding] = checkQuantization(
+      makeInstance({ engine: "tgi", model: QWEN_7B_GPTQ.id, quantization: "bitsandbytes" }),
+      QWEN_7B_GPTQ,
+      TEST_LOOKUP,
+    );
     expect(finding?.patch).toEqual({ quantization: "gptq" });
   });
   it("catches a value the engine does not have", () => {
-    const [finding] = checkQuantization(makeInstance({ engine: "tgi", quantization: "gptq_int4" }), QWEN_7B, TEST_LOOKUP);
+    const [finding] = checkQuantization(
+      makeInstance({ engine: "tgi", quantization: "gptq_int4" }),
+      QWEN_7B,
+      TEST_LOOKUP,
+    );
     expect(finding).toMatchObject({ code: "quant.unknown-value", patch: { quantization: "gptq" } });
-    const [nothingClose] = checkQuantization(makeInstance({ model: QWEN_7B_AWQ.id, quantization: "zzz" }), QWEN_7B_AWQ, TEST_LOOKUP);
+    const [nothingClose] = checkQuantization(
+      makeInstance({ model: QWEN_7B_AWQ.id, quantization: "zzz" }),
+      QWEN_7B_AWQ,
+      TEST_LOOKUP,
+    );
     expect(nothingClose?.patch).toEqual({ quantization: "awq" });
     expect(nothingClose?.fix).toContain("leave --quantization out");
   });
   it("drops the flag when no quantized sibling is known", () => {
-    const [finding] = checkQuantization(makeInstance({ model: "acme/plain-7b", quantization: "awq" }), { ...QWEN_7B, id: "acme/plain-7b" }, TEST_LOOKUP);
+    const [finding] = checkQuantization(
+      makeInstance({ model: "acme/plain-7b", quantization: "awq" }),
+      { ...QWEN_7B, id: "acme/plain-7b" },
+      TEST_LOOKUP,
+    );
     expect(finding).toMatchObject({ code: "quant.checkpoint-not-quantized", patch: { quantization: undefined } });
   });
 });
 
 describe("TGI launcher limits", () => {
   it("requires max_input_tokens below max_total_tokens", () => {
-    const [finding] = checkTgiLimits(makeInstance({ engine: "tgi", tgi: { maxInputTokens: 8192, maxTotalTokens: 8192 } }));
+    const [finding] = checkTgiLimits(
+      makeInstance({ engine: "tgi", tgi: { maxInputTokens: 8192, maxTotalTokens: 8192 } }),
+    );
     expect(finding?.code).toBe("tgi.input-not-below-total");
     expect(finding?.message).toContain('stops with "`max_input_tokens` must be < `max_total_tokens`"');
     expect(finding?.patch?.tgi?.maxInputTokens).toBe(8191);
-    expect(checkTgiLimits(makeInstance({ engine: "tgi", tgi: { maxInputTokens: 8191, maxTotalTokens: 8192 } }))).toEqual([]);
+    expect(
+      checkTgiLimits(makeInstance({ engine: "tgi", tgi: { maxInputTokens: 8191, maxTotalTokens: 8192 } })),
+    ).toEqual([]);
   });
   it("requires max_total_tokens within max_batch_total_tokens, and no sharded exl2", () => {
-    expect(checkTgiLimits(makeInstance({ engine: "tgi", tgi: { maxTotalTokens: 9000, maxBatchTotalTokens: 8192 } }))[0]?.code).toBe("tgi.total-above-batch-total");
-    expect(checkTgiLimits(makeInstance({ engine: "tgi", quantization: "exl2", tp: 2 }))[0]?.code).toBe("tgi.exl2-sharded");
+    expect(
+      checkTgiLimits(makeInstance({ engine: "tgi", tgi: { maxTotalTokens: 9000, maxBatchTotalTokens: 8192 } }))[0]
+        ?.code,
+    ).toBe("tgi.total-above-batch-total");
+    expect(checkTgiLimits(makeInstance({ engine: "tgi", quantization: "exl2", tp: 2 }))[0]?.code).toBe(
+      "tgi.exl2-sharded",
+    );
   });
 });
 

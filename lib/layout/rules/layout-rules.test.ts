@@ -12,16 +12,35 @@ const on = (gpuIndices: number[], hostId = "gpu-box") => ({ placement: { hostId,
 
 function instanceBudget(overrides: Partial<InstanceBudget> = {}): InstanceBudget {
   return {
-    engine: "vllm", gpuMemoryBytes: 24 * GIB, weightsBytesPerGpu: 15 * GIB, activationBytes: GIB, nonTorchBytes: 0, cudaGraphBytes: 0,
-    kvCacheBytesPerGpu: 4 * GIB, budgetBytesPerGpu: 21 * GIB, projectedUsedBytesPerGpu: 21 * GIB, kvBytesPerTokenPerGpu: 57344,
-    kvCacheTokens: 74898, maxModelLen: 32768, maxConcurrency: 2.3, fits: true, maxModelLenThatFits: 74898, terms: [], findings: [],
-    host: { ramBytes: 16 * GIB, shmBytes: GIB, cpus: 4 }, ...overrides,
+    engine: "vllm",
+    gpuMemoryBytes: 24 * GIB,
+    weightsBytesPerGpu: 15 * GIB,
+    activationBytes: GIB,
+    nonTorchBytes: 0,
+    cudaGraphBytes: 0,
+    kvCacheBytesPerGpu: 4 * GIB,
+    budgetBytesPerGpu: 21 * GIB,
+    projectedUsedBytesPerGpu: 21 * GIB,
+    kvBytesPerTokenPerGpu: 57344,
+    kvCacheTokens: 74898,
+    maxModelLen: 32768,
+    maxConcurrency: 2.3,
+    fits: true,
+    maxModelLenThatFits: 74898,
+    terms: [],
+    findings: [],
+    host: { ramBytes: 16 * GIB, shmBytes: GIB, cpus: 4 },
+    ...overrides,
   };
 }
 
 const gpuBudget = (gpuIndex: number, plannedBytes: number, instanceId = "a"): GpuBudget => ({
-  hostId: "gpu-box", gpuIndex, memoryBytes: 24 * GIB, segments: [{ instanceId, term: "weights", bytes: plannedBytes }],
-  plannedBytes, freeBytes: 24 * GIB - plannedBytes,
+  hostId: "gpu-box",
+  gpuIndex,
+  memoryBytes: 24 * GIB,
+  segments: [{ instanceId, term: "weights", bytes: plannedBytes }],
+  plannedBytes,
+  freeBytes: 24 * GIB - plannedBytes,
 });
 
 describe("placement", () => {
@@ -39,7 +58,12 @@ describe("placement", () => {
       ],
     });
     const codes = checkPlacement(layout).map((f) => `${f.instanceId}:${f.code}`);
-    expect(codes).toEqual(["a:placement.unknown-host", "b:placement.unknown-gpu", "c:placement.duplicate-gpu", "d:placement.gpu-count"]);
+    expect(codes).toEqual([
+      "a:placement.unknown-host",
+      "b:placement.unknown-gpu",
+      "c:placement.duplicate-gpu",
+      "d:placement.gpu-count",
+    ]);
     const count = checkPlacement(layout).find((f) => f.instanceId === "d");
     expect(count?.message).toContain("--num-shard 4");
     expect(count?.patch).toEqual({ tp: 1 });
@@ -74,7 +98,13 @@ describe("GPU sharing", () => {
     });
     const findings = checkGpuSharing(layout);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: "gpu.shared-fraction-overcommit", instanceId: "a", hostId: "gpu-box", gpuIndex: 0, patch: { gpuMemoryUtilization: 0.7 } });
+    expect(findings[0]).toMatchObject({
+      code: "gpu.shared-fraction-overcommit",
+      instanceId: "a",
+      hostId: "gpu-box",
+      gpuIndex: 0,
+      patch: { gpuMemoryUtilization: 0.7 },
+    });
     expect(findings[0]?.message).toContain("120 %");
     expect(findings[0]?.fix).toContain('"a" 0.75, "b" 0.25');
   });
@@ -91,7 +121,13 @@ describe("GPU sharing", () => {
   });
   it("falls back to the proportional share when lowering one claim cannot reach 1", () => {
     const layout = makeLayout({
-      instances: ["a", "b", "c"].map((id) => ({ id, engine: "vllm" as const, model: "m", gpuMemoryUtilization: 0.5, ...on([2]) })),
+      instances: ["a", "b", "c"].map((id) => ({
+        id,
+        engine: "vllm" as const,
+        model: "m",
+        gpuMemoryUtilization: 0.5,
+        ...on([2]),
+      })),
     });
     expect(checkGpuSharing(layout)[0]?.patch).toEqual({ gpuMemoryUtilization: 0.33 });
   });
@@ -111,7 +147,11 @@ describe("GPU sharing", () => {
 
 describe("GPU memory from the budget", () => {
   const layout = makeLayout({ instances: [{ id: "a", engine: "vllm", model: "m", ...on([0]) }] });
-  const budget = (gpus: GpuBudget[], instance = instanceBudget()): LayoutBudget => ({ instances: { a: instance }, gpus, findings: [] });
+  const budget = (gpus: GpuBudget[], instance = instanceBudget()): LayoutBudget => ({
+    instances: { a: instance },
+    gpus,
+    findings: [],
+  });
   const shared = (planned: [number, number], gmu: [number, number] = [0.45, 0.45]) => {
     const twoOnOne = makeLayout({
       instances: [
@@ -120,10 +160,21 @@ describe("GPU memory from the budget", () => {
       ],
     });
     const gpu: GpuBudget = {
-      hostId: "gpu-box", gpuIndex: 0, memoryBytes: 24 * GIB, plannedBytes: planned[0] + planned[1], freeBytes: 0,
-      segments: [{ instanceId: "a", term: "weights", bytes: planned[0] }, { instanceId: "b", term: "weights", bytes: planned[1] }],
+      hostId: "gpu-box",
+      gpuIndex: 0,
+      memoryBytes: 24 * GIB,
+      plannedBytes: planned[0] + planned[1],
+      freeBytes: 0,
+      segments: [
+        { instanceId: "a", term: "weights", bytes: planned[0] },
+        { instanceId: "b", term: "weights", bytes: planned[1] },
+      ],
     };
-    return checkGpuMemory(twoOnOne, { instances: { a: instanceBudget(), b: instanceBudget() }, gpus: [gpu], findings: [] });
+    return checkGpuMemory(twoOnOne, {
+      instances: { a: instanceBudget(), b: instanceBudget() },
+      gpus: [gpu],
+      findings: [],
+    });
   };
 
   it("is quiet at or under 90 %", () => {
@@ -131,7 +182,13 @@ describe("GPU memory from the budget", () => {
   });
   it("warns above 90 %, naming the GPU and the percentage", () => {
     const [finding] = checkGpuMemory(layout, budget([gpuBudget(0, 22 * GIB)]));
-    expect(finding).toMatchObject({ code: "gpu.memory-above-threshold", severity: "warning", gpuIndex: 0, hostId: "gpu-box", instanceId: "a" });
+    expect(finding).toMatchObject({
+      code: "gpu.memory-above-threshold",
+      severity: "warning",
+      gpuIndex: 0,
+      hostId: "gpu-box",
+      instanceId: "a",
+    });
     expect(finding?.message).toContain("91.7 %");
   });
   it("warns once for a TP group's cards, not once per card", () => {
@@ -142,7 +199,13 @@ describe("GPU memory from the budget", () => {
   it("errors when instances sharing a card plan past it, lowering the largest by the excess and quoting vLLM", () => {
     const [finding, ...rest] = shared([13 * GIB, 12 * GIB]);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ code: "gpu.memory-overcommit", severity: "error", instanceId: "a", gpuIndex: 0, patch: { gpuMemoryUtilization: 0.4 } });
+    expect(finding).toMatchObject({
+      code: "gpu.memory-overcommit",
+      severity: "error",
+      instanceId: "a",
+      gpuIndex: 0,
+      patch: { gpuMemoryUtilization: 0.4 },
+    });
     expect(finding?.message).toContain('"a" 13.0 GiB, "b" 12.0 GiB');
     expect(finding?.message).toContain("Free memory on device");
   });
@@ -163,7 +226,10 @@ describe("host resources", () => {
       ],
     });
     const findings = checkHostResources(layout);
-    expect(findings.map((f) => [f.code, f.severity])).toEqual([["host.ram-overcommit", "error"], ["host.cpu-overcommit", "warning"]]);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([
+      ["host.ram-overcommit", "error"],
+      ["host.cpu-overcommit", "warning"],
+    ]);
     expect(findings[0]?.message).toContain("72.0 GiB");
   });
   it("uses the budget's needs where there is no limit, and says which are estimates", () => {

@@ -2,7 +2,17 @@ import type { GpuBudget, InstanceBudget, LayoutBudget } from "../../budget/types
 import type { Finding } from "../findings";
 import type { Instance, Layout } from "../schema";
 import { claimedFraction, sharedGroups, type SharedGroup } from "./gpu-sharing";
-import { floorHundredth, formatGiB, fractionFieldOf, fractionFlagOf, fractionPatch, gpusOf, memoryFractionOf, nameOf, percent } from "./describe";
+import {
+  floorHundredth,
+  formatGiB,
+  fractionFieldOf,
+  fractionFlagOf,
+  fractionPatch,
+  gpusOf,
+  memoryFractionOf,
+  nameOf,
+  percent,
+} from "./describe";
 
 /** The operators' ceiling: planned VRAM above 90 % leaves no room for fragmentation and spikes. */
 export const VRAM_WARNING_FRACTION = 0.9;
@@ -25,12 +35,19 @@ function cardGroups(gpus: readonly GpuBudget[]): CardGroup[] {
     const key = `${gpu.hostId}\u0000${users.map((u) => u.id).join("\u0000")}`;
     const group = groups.get(key);
     if (!group) {
-      groups.set(key, { hostId: gpu.hostId, gpuIndices: [gpu.gpuIndex], users, memoryBytes: gpu.memoryBytes, plannedBytes: gpu.plannedBytes });
+      groups.set(key, {
+        hostId: gpu.hostId,
+        gpuIndices: [gpu.gpuIndex],
+        users,
+        memoryBytes: gpu.memoryBytes,
+        plannedBytes: gpu.plannedBytes,
+      });
       continue;
     }
     group.gpuIndices.push(gpu.gpuIndex);
     // The fullest card speaks for the group.
-    if (gpu.plannedBytes / gpu.memoryBytes > group.plannedBytes / group.memoryBytes) Object.assign(group, { users, memoryBytes: gpu.memoryBytes, plannedBytes: gpu.plannedBytes });
+    if (gpu.plannedBytes / gpu.memoryBytes > group.plannedBytes / group.memoryBytes)
+      Object.assign(group, { users, memoryBytes: gpu.memoryBytes, plannedBytes: gpu.plannedBytes });
   }
   for (const group of groups.values()) group.gpuIndices.sort((a, b) => a - b);
   return [...groups.values()];
@@ -38,7 +55,8 @@ function cardGroups(gpus: readonly GpuBudget[]): CardGroup[] {
 
 function usersOf(gpu: GpuBudget): { id: string; bytes: number }[] {
   const bytes = new Map<string, number>();
-  for (const segment of gpu.segments) bytes.set(segment.instanceId, (bytes.get(segment.instanceId) ?? 0) + segment.bytes);
+  for (const segment of gpu.segments)
+    bytes.set(segment.instanceId, (bytes.get(segment.instanceId) ?? 0) + segment.bytes);
   return [...bytes].map(([id, b]) => ({ id, bytes: b }));
 }
 
@@ -53,7 +71,11 @@ export function checkGpuMemory(layout: Layout, budget: LayoutBudget): Finding[] 
 }
 
 /** checkGpuMemory over some cards (one host's, say), given the shared groups on them and the instances by id. */
-export function judgeGpuMemory(gpus: readonly GpuBudget[], shared: readonly SharedGroup[], instanceOf: (id: string) => Instance | undefined): Finding[] {
+export function judgeGpuMemory(
+  gpus: readonly GpuBudget[],
+  shared: readonly SharedGroup[],
+  instanceOf: (id: string) => Instance | undefined,
+): Finding[] {
   const claimedPastOne = new Set(
     shared
       .filter((g) => claimedFraction(g) > 1 + 1e-9)
@@ -90,7 +112,9 @@ function overcommitted(group: CardGroup, instanceOf: (id: string) => Instance | 
   const biggest = group.users.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const instance = instanceOf(biggest.id);
   const anyVllm = group.users.some((u) => instanceOf(u.id)?.engine === "vllm");
-  const quote = anyVllm ? ` A vLLM instance that starts last stops with "Free memory on device ... on startup is less than desired GPU memory utilization".` : "";
+  const quote = anyVllm
+    ? ` A vLLM instance that starts last stops with "Free memory on device ... on startup is less than desired GPU memory utilization".`
+    : "";
   const own = instance ? memoryFractionOf(instance) : 0;
   const lowered = floorHundredth(own - (group.plannedBytes - group.memoryBytes) / group.memoryBytes);
   const where = gpusOf(group.gpuIndices, group.hostId);
@@ -102,9 +126,10 @@ function overcommitted(group: CardGroup, instanceOf: (id: string) => Instance | 
     instanceId: biggest.id,
     ...(instance ? { field: fractionFieldOf(instance) } : {}),
     message: `${where} (${formatGiB(group.memoryBytes)}) ${group.gpuIndices.length > 1 ? "are" : "is"} planned for ${formatGiB(group.plannedBytes)} (${percent(group.plannedBytes / group.memoryBytes)}): ${list}. Each instance's share counts against the whole card, and what the engines do not count (CUDA graphs, CUDA context) comes on top.${quote}`,
-    fix: instance && lowered > 0
-      ? `Lower "${biggest.id}" ${fractionFlagOf(instance)} to ${lowered}, or move one instance to another GPU.`
-      : "Lower gpu_memory_utilization / cuda_memory_fraction, or move one instance to another GPU.",
+    fix:
+      instance && lowered > 0
+        ? `Lower "${biggest.id}" ${fractionFlagOf(instance)} to ${lowered}, or move one instance to another GPU.`
+        : "Lower gpu_memory_utilization / cuda_memory_fraction, or move one instance to another GPU.",
     ...(instance && lowered > 0 ? { patch: fractionPatch(instance, lowered) } : {}),
   };
 }

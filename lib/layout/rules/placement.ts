@@ -7,7 +7,8 @@ export function checkPlacement(layout: Layout): Finding[] {
   const findings: Finding[] = [];
   const hosts = new Map(layout.hosts.map((host) => [host.id, host]));
   for (const instance of layout.instances) {
-    if (instance.placement) findings.push(...checkInstancePlacement(instance, hosts.get(instance.placement.hostId), layout.hosts));
+    if (instance.placement)
+      findings.push(...checkInstancePlacement(instance, hosts.get(instance.placement.hostId), layout.hosts));
   }
   return [...findings, ...checkDuplicateIdsAndPorts(layout)];
 }

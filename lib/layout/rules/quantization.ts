@@ -7,7 +7,10 @@ import type { Instance } from "../schema";
 import { nameOf } from "./describe";
 import { findQuantizedSibling, type ModelLookup } from "./quantized-sibling";
 
-const VALID_VALUES: Record<Instance["engine"], readonly string[]> = { vllm: VLLM_QUANTIZATION_METHODS, tgi: TGI_QUANTIZE_METHODS };
+const VALID_VALUES: Record<Instance["engine"], readonly string[]> = {
+  vllm: VLLM_QUANTIZATION_METHODS,
+  tgi: TGI_QUANTIZE_METHODS,
+};
 const ENGINE_FLAG: Record<Instance["engine"], string> = { vllm: "--quantization", tgi: "--quantize" };
 
 /** The instance's quantization must be an engine value and match what the checkpoint holds. */
@@ -29,7 +32,9 @@ export function checkQuantization(instance: Instance, arch: ModelArch, lookup?: 
         instanceId: instance.id,
         field: "quantization",
         message: `${who}: ${flag} ${requested} is not a ${instance.engine === "tgi" ? "TGI" : "vLLM"} value.`,
-        fix: suggestion ? `Use ${flag} ${suggestion}, or ${detect}.` : `Use one of: ${VALID_VALUES[instance.engine].join(", ")}; or ${detect}.`,
+        fix: suggestion
+          ? `Use ${flag} ${suggestion}, or ${detect}.`
+          : `Use one of: ${VALID_VALUES[instance.engine].join(", ")}; or ${detect}.`,
         patch: { quantization: suggestion ?? own },
       },
     ];

@@ -20,7 +20,11 @@ const SIBLING_SUFFIXES: Partial<Record<QuantMethod, string[]>> = {
 };
 
 /** A checkpoint of the same model quantized with `method`, when the catalog knows one. */
-export function findQuantizedSibling(model: string, method: QuantMethod, lookup: ModelLookup | undefined): string | undefined {
+export function findQuantizedSibling(
+  model: string,
+  method: QuantMethod,
+  lookup: ModelLookup | undefined,
+): string | undefined {
   if (!lookup) return undefined;
   const base = baseModelId(model);
   for (const suffix of SIBLING_SUFFIXES[method] ?? []) {

@@ -4,8 +4,16 @@ import { instanceSchema, layoutSchema } from "../schema";
 import type { ModelLookup } from "./quantized-sibling";
 
 /** Qwen2.5-7B-Instruct and its quantized siblings, as the catalog would give them (shared with lib/budget's tests). */
-export { QWEN25_7B as QWEN_7B, QWEN25_7B_AWQ as QWEN_7B_AWQ, QWEN25_7B_GPTQ_INT4 as QWEN_7B_GPTQ } from "../../budget/model-fixtures";
-import { QWEN25_7B as QWEN_7B, QWEN25_7B_AWQ as QWEN_7B_AWQ, QWEN25_7B_GPTQ_INT4 as QWEN_7B_GPTQ } from "../../budget/model-fixtures";
+export {
+  QWEN25_7B as QWEN_7B,
+  QWEN25_7B_AWQ as QWEN_7B_AWQ,
+  QWEN25_7B_GPTQ_INT4 as QWEN_7B_GPTQ,
+} from "../../budget/model-fixtures";
+import {
+  QWEN25_7B as QWEN_7B,
+  QWEN25_7B_AWQ as QWEN_7B_AWQ,
+  QWEN25_7B_GPTQ_INT4 as QWEN_7B_GPTQ,
+} from "../../budget/model-fixtures";
 
 const MODELS = [QWEN_7B, QWEN_7B_GPTQ, QWEN_7B_AWQ];
 

@@ -12,7 +12,9 @@ export const createLayout = defineAction({
       data: {
         name: input.document.name,
         ownerId: actor.userId,
-        revisions: { create: { number: 1, document: JSON.stringify(input.document), note: input.note, authorId: actor.userId } },
+        revisions: {
+          create: { number: 1, document: JSON.stringify(input.document), note: input.note, authorId: actor.userId },
+        },
       },
     });
     return {

@@ -9,8 +9,15 @@ export const saveRevision = defineAction({
   input: saveRevisionInput,
   authorize: (input) => ({ action: "layout.write", resource: { type: "layout", id: input.layoutId } }),
   run: async (input, { actor, tx }) => {
-    const layout = await tx.layout.findUnique({ where: { id: input.layoutId }, include: { revisions: { orderBy: { number: "desc" }, take: 1 } } });
-    if (!layout) throw new ActionError(`Layout ${input.layoutId} does not exist (it may have been deleted): save this one as a new layout.`, { status: 404 });
+    const layout = await tx.layout.findUnique({
+      where: { id: input.layoutId },
+      include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
+    });
+    if (!layout)
+      throw new ActionError(
+        `Layout ${input.layoutId} does not exist (it may have been deleted): save this one as a new layout.`,
+        { status: 404 },
+      );
     const latest = layout.revisions[0]?.number ?? 0;
     if (input.baseNumber !== undefined && input.baseNumber < latest) {
       throw new ActionError(
@@ -19,11 +26,24 @@ export const saveRevision = defineAction({
       );
     }
     const number = latest + 1;
-    await tx.layoutRevision.create({ data: { layoutId: layout.id, number, document: JSON.stringify(input.document), note: input.note, authorId: actor.userId } });
+    await tx.layoutRevision.create({
+      data: {
+        layoutId: layout.id,
+        number,
+        document: JSON.stringify(input.document),
+        note: input.note,
+        authorId: actor.userId,
+      },
+    });
     await tx.layout.update({ where: { id: layout.id }, data: { name: input.document.name } });
     return {
       data: { id: layout.id, number },
-      audit: { targetType: "layout", targetId: layout.id, before: { name: layout.name, revision: latest }, after: { name: input.document.name, revision: number, note: input.note } },
+      audit: {
+        targetType: "layout",
+        targetId: layout.id,
+        before: { name: layout.name, revision: latest },
+        after: { name: input.document.name, revision: number, note: input.note },
+      },
     };
   },
 });

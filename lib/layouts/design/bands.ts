@@ -32,8 +32,12 @@ export function bandsOn(host: Host, placed: readonly Instance[]): Band[] {
   const cols = new Map([...host.gpus].sort((a, b) => a.index - b.index).map((g, column) => [g.index, column]));
   const list: Band[] = [];
   for (const instance of placed) {
-    const runs = runsOf(instance.placement!.gpuIndices.map((g) => cols.get(g)).filter((c): c is number => c !== undefined));
-    runs.forEach(([column, span], part) => list.push({ instanceId: instance.id, column, span, lane: 0, primary: part === 0, part, parts: runs.length }));
+    const runs = runsOf(
+      instance.placement!.gpuIndices.map((g) => cols.get(g)).filter((c): c is number => c !== undefined),
+    );
+    runs.forEach(([column, span], part) =>
+      list.push({ instanceId: instance.id, column, span, lane: 0, primary: part === 0, part, parts: runs.length }),
+    );
   }
   assignLanes(list);
   return list;
@@ -52,7 +56,8 @@ function runsOf(columns: number[]): [number, number][] {
 
 function assignLanes(bands: Band[]): void {
   const lanes: { start: number; end: number }[][] = [];
-  const overlaps = (band: Band, r: { start: number; end: number }) => band.column < r.end && r.start < band.column + band.span;
+  const overlaps = (band: Band, r: { start: number; end: number }) =>
+    band.column < r.end && r.start < band.column + band.span;
   for (const band of bands) {
     let lane = lanes.findIndex((taken) => !taken.some((r) => overlaps(band, r)));
     if (lane < 0) {

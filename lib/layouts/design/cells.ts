@@ -22,7 +22,12 @@ export interface CellView {
   warningCount: number;
 }
 
-export function buildCellViews(layout: Layout, gpus: readonly GpuBudget[], findingsByCell: ReadonlyMap<string, Finding[]>, previous: ReadonlyMap<string, CellView>): Map<string, CellView> {
+export function buildCellViews(
+  layout: Layout,
+  gpus: readonly GpuBudget[],
+  findingsByCell: ReadonlyMap<string, Finding[]>,
+  previous: ReadonlyMap<string, CellView>,
+): Map<string, CellView> {
   const budgets = new Map<string, Map<number, GpuBudget>>();
   for (const g of gpus) {
     let host = budgets.get(g.hostId);
@@ -30,12 +35,18 @@ export function buildCellViews(layout: Layout, gpus: readonly GpuBudget[], findi
     host.set(g.gpuIndex, g);
   }
   const views = new Map<string, CellView>();
-  for (const host of layout.hosts) for (const view of hostCellViews(host, budgets.get(host.id), findingsByCell, previous)) views.set(view.key, view);
+  for (const host of layout.hosts)
+    for (const view of hostCellViews(host, budgets.get(host.id), findingsByCell, previous)) views.set(view.key, view);
   return views;
 }
 
 /** One host's cells in slot order; `budgets`: its cards' plan by GPU index. */
-export function hostCellViews(host: Host, budgets: ReadonlyMap<number, GpuBudget> | undefined, findingsByCell: ReadonlyMap<string, Finding[]>, previous: ReadonlyMap<string, CellView>): CellView[] {
+export function hostCellViews(
+  host: Host,
+  budgets: ReadonlyMap<number, GpuBudget> | undefined,
+  findingsByCell: ReadonlyMap<string, Finding[]>,
+  previous: ReadonlyMap<string, CellView>,
+): CellView[] {
   return host.gpus.map((slot) => {
     const key = cellKey(host.id, slot.index);
     const budget = budgets?.get(slot.index);
@@ -44,7 +55,8 @@ export function hostCellViews(host: Host, budgets: ReadonlyMap<number, GpuBudget
     const memoryBytes = budget?.memoryBytes || slotMemoryBytes(slot);
     const old = previous.get(key);
     // Compare against the previous view first: most cells are unchanged by an edit, and then nothing is allocated.
-    if (old && old.hostId === host.id && sameInputs(old, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings)) return old;
+    if (old && old.hostId === host.id && sameInputs(old, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings))
+      return old;
     return makeView(key, host.id, slot.index, gpuName, memoryBytes, slot.nvlinkGroup, budget, findings);
   });
 }
@@ -52,9 +64,17 @@ export function hostCellViews(host: Host, budgets: ReadonlyMap<number, GpuBudget
 const NO_FINDINGS: Finding[] = [];
 
 /** Whether `view` is what makeView would build from these inputs (same numbers, stacks and findings). */
-function sameInputs(view: CellView, gpuName: string, memoryBytes: number, nvlinkGroup: number | undefined, budget: GpuBudget | undefined, findings: Finding[]): boolean {
+function sameInputs(
+  view: CellView,
+  gpuName: string,
+  memoryBytes: number,
+  nvlinkGroup: number | undefined,
+  budget: GpuBudget | undefined,
+  findings: Finding[],
+): boolean {
   if (view.gpuName !== gpuName || view.memoryBytes !== memoryBytes || view.nvlinkGroup !== nvlinkGroup) return false;
-  if (view.plannedBytes !== (budget?.plannedBytes ?? 0) || view.freeBytes !== (budget?.freeBytes ?? memoryBytes)) return false;
+  if (view.plannedBytes !== (budget?.plannedBytes ?? 0) || view.freeBytes !== (budget?.freeBytes ?? memoryBytes))
+    return false;
   if (!sameFindings(view.findings, findings)) return false;
   // Walk the segments as makeView groups them, against the view's stacks.
   let s = -1;
@@ -77,7 +97,16 @@ function sameInputs(view: CellView, gpuName: string, memoryBytes: number, nvlink
   return s === view.stacks.length - 1 && (!last || t === last.terms.length);
 }
 
-function makeView(key: string, hostId: string, gpuIndex: number, gpuName: string, memoryBytes: number, nvlinkGroup: number | undefined, budget: GpuBudget | undefined, findings: Finding[]): CellView {
+function makeView(
+  key: string,
+  hostId: string,
+  gpuIndex: number,
+  gpuName: string,
+  memoryBytes: number,
+  nvlinkGroup: number | undefined,
+  budget: GpuBudget | undefined,
+  findings: Finding[],
+): CellView {
   const stacks: CellView["stacks"] = [];
   for (const segment of budget?.segments ?? []) {
     if (segment.term === "free") continue;
@@ -92,7 +121,16 @@ function makeView(key: string, hostId: string, gpuIndex: number, gpuName: string
   const plannedBytes = budget?.plannedBytes ?? 0;
   const freeBytes = budget?.freeBytes ?? memoryBytes;
   return {
-    key, hostId, gpuIndex, gpuName, memoryBytes, nvlinkGroup, plannedBytes, freeBytes, stacks, findings,
+    key,
+    hostId,
+    gpuIndex,
+    gpuName,
+    memoryBytes,
+    nvlinkGroup,
+    plannedBytes,
+    freeBytes,
+    stacks,
+    findings,
     errorCount: findings.filter((f) => f.severity === "error").length,
     warningCount: findings.filter((f) => f.severity === "warning").length,
   };
@@ -107,7 +145,14 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
 
 function sameFinding(x: Finding, y: Finding): boolean {
   if (x === y) return true;
-  if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || x.fix !== y.fix || x.field !== y.field) return false;
+  if (
+    x.code !== y.code ||
+    x.severity !== y.severity ||
+    x.message !== y.message ||
+    x.fix !== y.fix ||
+    x.field !== y.field
+  )
+    return false;
   if (x.instanceId !== y.instanceId || x.hostId !== y.hostId || x.gpuIndex !== y.gpuIndex) return false;
   return x.patch === y.patch || JSON.stringify(x.patch) === JSON.stringify(y.patch);
 }

@@ -7,7 +7,16 @@ import { fleetHost, mixedFleetLayout, syntheticFleet } from "../../layout/fleet-
 import { placeInstances } from "../../layout/place";
 import type { Instance, Layout } from "../../layout/schema";
 import { TEMPLATES } from "../../layout/templates";
-import { addHost, addInstance, duplicateInstance, moveInstance, removeHost, removeInstance, updateHost, updateInstance } from "../editor/layout-ops";
+import {
+  addHost,
+  addInstance,
+  duplicateInstance,
+  moveInstance,
+  removeHost,
+  removeInstance,
+  updateHost,
+  updateInstance,
+} from "../editor/layout-ops";
 import { bandsByHost } from "./bands";
 import { buildCellViews, cellKey } from "./cells";
 import { type Design, DesignDeriver } from "./derive";
@@ -37,7 +46,22 @@ const SETTINGS: ((i: Instance) => Partial<Instance>)[] = [
 ];
 const FRACTIONS = [0.3, 0.45, 0.5, 0.62, 0.9, 0.95];
 
-const KINDS = ["fraction", "setting", "move", "place", "unplace", "delete", "add", "duplicate", "same-id", "host", "add-host", "remove-host", "same-host-id", "undo"] as const;
+const KINDS = [
+  "fraction",
+  "setting",
+  "move",
+  "place",
+  "unplace",
+  "delete",
+  "add",
+  "duplicate",
+  "same-id",
+  "host",
+  "add-host",
+  "remove-host",
+  "same-host-id",
+  "undo",
+] as const;
 type Step = [(typeof KINDS)[number], number, number, number];
 const step: fc.Arbitrary<Step> = fc.tuple(fc.constantFrom(...KINDS), fc.nat(), fc.nat(), fc.nat());
 
@@ -49,7 +73,11 @@ function apply(layout: Layout, history: readonly Layout[], [kind, a, b, c]: Step
   switch (kind) {
     case "fraction":
       if (!instance) return layout;
-      return updateInstance(layout, instance.id, instance.engine === "tgi" ? { tgi: { cudaMemoryFraction: fraction } } : { gpuMemoryUtilization: fraction });
+      return updateInstance(
+        layout,
+        instance.id,
+        instance.engine === "tgi" ? { tgi: { cudaMemoryFraction: fraction } } : { gpuMemoryUtilization: fraction },
+      );
     case "setting":
       return instance ? updateInstance(layout, instance.id, SETTINGS[c % SETTINGS.length]!(instance)) : layout;
     case "move":
@@ -58,14 +86,20 @@ function apply(layout: Layout, history: readonly Layout[], [kind, a, b, c]: Step
       if (!instance) return layout;
       const g = c % 8;
       const gpuIndices = [[g], [g, (g + 1) % 8], [g, g], [g, 12]][c % 4]!;
-      return updateInstance(layout, instance.id, { placement: { hostId: host && c % 5 !== 0 ? host.id : "ghost", gpuIndices } });
+      return updateInstance(layout, instance.id, {
+        placement: { hostId: host && c % 5 !== 0 ? host.id : "ghost", gpuIndices },
+      });
     }
     case "unplace":
       return instance ? updateInstance(layout, instance.id, { placement: null }) : layout;
     case "delete":
       return instance ? removeInstance(layout, instance.id) : layout;
     case "add":
-      return addInstance(layout, { ...(instance ?? STARTS[0]!.instances[0]!), id: "added", placement: host ? { hostId: host.id, gpuIndices: [c % 4] } : null }).layout;
+      return addInstance(layout, {
+        ...(instance ?? STARTS[0]!.instances[0]!),
+        id: "added",
+        placement: host ? { hostId: host.id, gpuIndices: [c % 4] } : null,
+      }).layout;
     case "duplicate":
       return instance ? (duplicateInstance(layout, instance.id)?.layout ?? layout) : layout;
     case "same-id":
@@ -100,10 +134,24 @@ function referenceRows(layout: Layout, budget: LayoutBudget, findings: FindingsI
   const summary = summarize(layout, budget);
   const bands = bandsByHost(layout);
   return layout.hosts.map((host) => {
-    const instances = Object.fromEntries(layout.instances.filter((i) => i.placement?.hostId === host.id).map((i) => [i.id, i]));
-    const errors = Object.fromEntries(Object.keys(instances).map((id) => [id, (findings.byInstance.get(id) ?? []).filter((f) => f.severity === "error").length]));
+    const instances = Object.fromEntries(
+      layout.instances.filter((i) => i.placement?.hostId === host.id).map((i) => [i.id, i]),
+    );
+    const errors = Object.fromEntries(
+      Object.keys(instances).map((id) => [
+        id,
+        (findings.byInstance.get(id) ?? []).filter((f) => f.severity === "error").length,
+      ]),
+    );
     const rowCells = [...host.gpus].sort((x, y) => x.index - y.index).map((g) => cells.get(cellKey(host.id, g.index)));
-    return { host, cells: rowCells, bands: bands.get(host.id) ?? [], instances, use: summary.hosts.get(host.id), errors };
+    return {
+      host,
+      cells: rowCells,
+      bands: bands.get(host.id) ?? [],
+      instances,
+      use: summary.hosts.get(host.id),
+      errors,
+    };
   });
 }
 
@@ -118,7 +166,9 @@ function expectFromScratch(design: Design, layout: Layout): void {
   expect(scratch.findings.all).toStrictEqual(reference.findings);
   expect(scratch.budget).toStrictEqual(reference.budget);
   expect(scratch.summary).toStrictEqual(summarize(layout, reference.budget));
-  expect(scratch.rows).toStrictEqual(referenceRows(layout, reference.budget, indexFindings(layout, reference.findings)));
+  expect(scratch.rows).toStrictEqual(
+    referenceRows(layout, reference.budget, indexFindings(layout, reference.findings)),
+  );
 }
 
 describe("DesignDeriver kept across edits", () => {

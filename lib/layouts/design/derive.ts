@@ -48,21 +48,33 @@ export class DesignDeriver {
     if (this.last?.layout === layout) return this.last;
     const { budget, findings: all } = checkLayout(layout, { defaultGpu: DEFAULT_PLANNING_GPU, cache: this.cache });
     const cached = this.cache.checked === layout;
-    const findings = indexFindings(layout, all, { identityOf: this.identityOf, ...(cached ? { instanceOf: this.instanceOf } : {}) });
-    const { rows, summary } = cached ? this.byHost(layout, budget, findings) : this.fromScratch(layout, budget, findings);
+    const findings = indexFindings(layout, all, {
+      identityOf: this.identityOf,
+      ...(cached ? { instanceOf: this.instanceOf } : {}),
+    });
+    const { rows, summary } = cached
+      ? this.byHost(layout, budget, findings)
+      : this.fromScratch(layout, budget, findings);
     this.rows = new Map(rows.map((row) => [row.host.id, row]));
     this.last = { layout, budget, findings, rows, summary };
     return this.last;
   }
 
-  private byHost(layout: Layout, budget: LayoutBudget, findings: FindingsIndex): { rows: RowView[]; summary: LayoutSummary } {
+  private byHost(
+    layout: Layout,
+    budget: LayoutBudget,
+    findings: FindingsIndex,
+  ): { rows: RowView[]; summary: LayoutSummary } {
     const parts = new Map<string, RowPart>();
     const uses = new Map<string, HostUse>();
     const rows = layout.hosts.map((host) => {
       const check = this.cache.hostPart(host.id)!;
       const shown = findings.byHost.get(host.id) ?? NONE;
       const old = this.parts.get(host.id);
-      const part = old && old.host === host && old.check === check && sameItems(old.shown, shown) ? old : { host, check, shown, row: this.hostRow(host, check, budget, findings) };
+      const part =
+        old && old.host === host && old.check === check && sameItems(old.shown, shown)
+          ? old
+          : { host, check, shown, row: this.hostRow(host, check, budget, findings) };
       parts.set(host.id, part);
       uses.set(host.id, part.row.use);
       return part.row;
@@ -76,19 +88,41 @@ export class DesignDeriver {
     const budgets = new Map(check.gpus.map((g) => [g.gpuIndex, g]));
     const previous = new Map(old?.cells.map((c) => [c.key, c]));
     const cells = hostCellViews(host, budgets, findings.byCell, previous).sort((a, b) => a.gpuIndex - b.gpuIndex);
-    return makeRow(old, host, cells, bandsOn(host, check.placed), byId(check.placed), hostUse(host, check.placed, budget), findings.byInstance);
+    return makeRow(
+      old,
+      host,
+      cells,
+      bandsOn(host, check.placed),
+      byId(check.placed),
+      hostUse(host, check.placed, budget),
+      findings.byInstance,
+    );
   }
 
   /** For layouts the check cache does not take (repeated ids): every row worked out again, unchanged ones kept. */
-  private fromScratch(layout: Layout, budget: LayoutBudget, findings: FindingsIndex): { rows: RowView[]; summary: LayoutSummary } {
+  private fromScratch(
+    layout: Layout,
+    budget: LayoutBudget,
+    findings: FindingsIndex,
+  ): { rows: RowView[]; summary: LayoutSummary } {
     this.parts.clear();
     this.cells = buildCellViews(layout, budget.gpus, findings.byCell, this.cells);
     const summary = summarize(layout, budget);
     const bands = bandsByHost(layout);
     const placed = instancesByHost(layout.instances);
     const rows = layout.hosts.map((host) => {
-      const cells = [...host.gpus].sort((a, b) => a.index - b.index).map((g) => this.cells.get(cellKey(host.id, g.index))!);
-      return makeRow(this.rows.get(host.id), host, cells, bands.get(host.id) ?? [], byId(placed.get(host.id) ?? []), summary.hosts.get(host.id)!, findings.byInstance);
+      const cells = [...host.gpus]
+        .sort((a, b) => a.index - b.index)
+        .map((g) => this.cells.get(cellKey(host.id, g.index))!);
+      return makeRow(
+        this.rows.get(host.id),
+        host,
+        cells,
+        bands.get(host.id) ?? [],
+        byId(placed.get(host.id) ?? []),
+        summary.hosts.get(host.id)!,
+        findings.byInstance,
+      );
     });
     return { rows, summary };
   }

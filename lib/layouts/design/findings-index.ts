@@ -12,7 +12,8 @@ export interface FindingsIndex {
   general: Finding[];
 }
 
-export const findingIdentity = (f: Finding): string => `${f.code}|${f.instanceId ?? ""}|${f.hostId ?? ""}|${f.gpuIndex ?? ""}|${f.message}`;
+export const findingIdentity = (f: Finding): string =>
+  `${f.code}|${f.instanceId ?? ""}|${f.hostId ?? ""}|${f.gpuIndex ?? ""}|${f.message}`;
 
 export interface IndexOptions {
   /** May remember identities of findings it has seen; must return findingIdentity's. */

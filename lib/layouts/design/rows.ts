@@ -59,13 +59,30 @@ function sameBands(a: readonly Band[], b: readonly Band[]): boolean {
   for (let k = 0; k < a.length; k += 1) {
     const x = a[k]!;
     const y = b[k]!;
-    if (x.instanceId !== y.instanceId || x.column !== y.column || x.span !== y.span || x.lane !== y.lane || x.primary !== y.primary || x.part !== y.part || x.parts !== y.parts) return false;
+    if (
+      x.instanceId !== y.instanceId ||
+      x.column !== y.column ||
+      x.span !== y.span ||
+      x.lane !== y.lane ||
+      x.primary !== y.primary ||
+      x.part !== y.part ||
+      x.parts !== y.parts
+    )
+      return false;
   }
   return true;
 }
 
 function sameUse(a: HostUse, b: HostUse): boolean {
-  return a.hostId === b.hostId && a.gpusUsed === b.gpusUsed && a.gpus === b.gpus && a.ramPlannedBytes === b.ramPlannedBytes && a.ramBytes === b.ramBytes && a.cpusPlanned === b.cpusPlanned && a.cpuCores === b.cpuCores;
+  return (
+    a.hostId === b.hostId &&
+    a.gpusUsed === b.gpusUsed &&
+    a.gpus === b.gpus &&
+    a.ramPlannedBytes === b.ramPlannedBytes &&
+    a.ramBytes === b.ramBytes &&
+    a.cpusPlanned === b.cpusPlanned &&
+    a.cpuCores === b.cpuCores
+  );
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {

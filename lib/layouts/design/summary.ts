@@ -29,24 +29,41 @@ export interface LayoutSummary {
 /** RAM and CPUs an instance asks of its host: its container limits, else what the budget estimates. */
 export function hostClaim(instance: Instance, budget: LayoutBudget): { ramBytes: number; cpus: number } {
   const needs = budget.instances[instance.id]?.host;
-  return { ramBytes: instance.limits.memoryBytes ?? needs?.ramBytes ?? 0, cpus: instance.limits.cpus ?? needs?.cpus ?? 0 };
+  return {
+    ramBytes: instance.limits.memoryBytes ?? needs?.ramBytes ?? 0,
+    cpus: instance.limits.cpus ?? needs?.cpus ?? 0,
+  };
 }
 
 /** `uses`: each host's use by id, in host order (default: worked out here); becomes the summary's `hosts`. */
-export function summarize(layout: Layout, budget: LayoutBudget, uses: Map<string, HostUse> = hostUses(layout, budget)): LayoutSummary {
+export function summarize(
+  layout: Layout,
+  budget: LayoutBudget,
+  uses: Map<string, HostUse> = hostUses(layout, budget),
+): LayoutSummary {
   let kvTokensTotal = 0;
   const instances: LayoutSummary["instances"] = [];
   for (const instance of layout.instances) {
     const b = budget.instances[instance.id];
     const placement = instance.placement;
     if (b && placement) kvTokensTotal += b.kvCacheTokens;
-    instances.push({ id: instance.id, kvCacheTokens: b?.kvCacheTokens ?? 0, maxConcurrency: b?.maxConcurrency ?? 0, maxModelLen: b?.maxModelLen ?? 0, placed: !!placement && uses.has(placement.hostId) });
+    instances.push({
+      id: instance.id,
+      kvCacheTokens: b?.kvCacheTokens ?? 0,
+      maxConcurrency: b?.maxConcurrency ?? 0,
+      maxModelLen: b?.maxModelLen ?? 0,
+      placed: !!placement && uses.has(placement.hostId),
+    });
   }
   const all = [...uses.values()];
   const gpusTotal = all.reduce((s, h) => s + h.gpus, 0);
   const gpusUsed = all.reduce((s, h) => s + Math.min(h.gpus, h.gpusUsed), 0);
   return {
-    gpusTotal, gpusUsed, gpusFree: gpusTotal - gpusUsed, kvTokensTotal, instances,
+    gpusTotal,
+    gpusUsed,
+    gpusFree: gpusTotal - gpusUsed,
+    kvTokensTotal,
+    instances,
     unplaced: instances.filter((i) => !i.placed).length,
     ramPlannedBytes: all.reduce((s, h) => s + h.ramPlannedBytes, 0),
     ramBytes: all.reduce((s, h) => s + h.ramBytes, 0),
@@ -65,7 +82,15 @@ function hostUses(layout: Layout, budget: LayoutBudget): Map<string, HostUse> {
 
 /** What the instances placed on a host (`placed`, in layout order) take of it. */
 export function hostUse(host: Host, placed: readonly Instance[], budget: LayoutBudget): HostUse {
-  const use: HostUse = { hostId: host.id, gpusUsed: 0, gpus: host.gpus.length, ramPlannedBytes: 0, ramBytes: host.ramBytes, cpusPlanned: 0, cpuCores: host.cpuCores };
+  const use: HostUse = {
+    hostId: host.id,
+    gpusUsed: 0,
+    gpus: host.gpus.length,
+    ramPlannedBytes: 0,
+    ramBytes: host.ramBytes,
+    cpusPlanned: 0,
+    cpuCores: host.cpuCores,
+  };
   const used = new Set<number>();
   for (const instance of placed) {
     for (const g of instance.placement!.gpuIndices) used.add(g);

@@ -38,7 +38,8 @@ export function updateInstance(layout: Layout, id: string, patch: Partial<Instan
     const next: Instance = { ...i, ...patch };
     if (patch.limits) next.limits = { ...i.limits, ...patch.limits };
     if (patch.tgi && i.tgi) next.tgi = { ...i.tgi, ...patch.tgi };
-    if (patch.tp !== undefined && patch.tp !== i.tp && !("placement" in patch)) next.placement = resizePlacement(i.placement, patch.tp, host(i));
+    if (patch.tp !== undefined && patch.tp !== i.tp && !("placement" in patch))
+      next.placement = resizePlacement(i.placement, patch.tp, host(i));
     return next;
   });
 }
@@ -61,7 +62,10 @@ export function moveInstance(layout: Layout, id: string, hostId: string, startIn
   if (!host || !instance) return layout;
   const indices = host.gpus.map((g) => g.index).sort((a, b) => a - b);
   if (indices.length < instance.tp) return layout;
-  const at = Math.max(0, indices.findIndex((g) => g >= startIndex));
+  const at = Math.max(
+    0,
+    indices.findIndex((g) => g >= startIndex),
+  );
   const start = Math.min(at, indices.length - instance.tp);
   const gpuIndices = indices.slice(start, start + instance.tp);
   const same = instance.placement?.hostId === hostId && sameIndices(instance.placement.gpuIndices, gpuIndices);
@@ -92,7 +96,9 @@ export function removeInstance(layout: Layout, id: string): Layout {
 
 /** The first `count` consecutive GPUs of a host that no instance is placed on. */
 export function freeRun(layout: Layout, host: Host, count: number): number[] | null {
-  const used = new Set(layout.instances.filter((i) => i.placement?.hostId === host.id).flatMap((i) => i.placement?.gpuIndices ?? []));
+  const used = new Set(
+    layout.instances.filter((i) => i.placement?.hostId === host.id).flatMap((i) => i.placement?.gpuIndices ?? []),
+  );
   const indices = host.gpus.map((g) => g.index).sort((a, b) => a - b);
   let run: number[] = [];
   for (const g of indices) {
@@ -102,4 +108,5 @@ export function freeRun(layout: Layout, host: Host, count: number): number[] | n
   return null;
 }
 
-const sameIndices = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, k) => v === b[k]);
+const sameIndices = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((v, k) => v === b[k]);

@@ -16,7 +16,12 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "undo": {
       const previous = state.past[state.past.length - 1];
       if (!previous) return state;
-      return settle({ ...state, layout: previous, past: state.past.slice(0, -1), future: [...state.future, state.layout] });
+      return settle({
+        ...state,
+        layout: previous,
+        past: state.past.slice(0, -1),
+        future: [...state.future, state.layout],
+      });
     }
     case "redo": {
       const next = state.future[state.future.length - 1];
@@ -29,13 +34,24 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "select":
       return { ...state, openInstanceId: null, selection: selectGpus(state.layout, action.hostId, action.gpuIndices) };
     case "toggle-gpu":
-      return { ...state, openInstanceId: null, selection: toggleGpu(state.layout, state.selection, action.hostId, action.gpuIndex) };
+      return {
+        ...state,
+        openInstanceId: null,
+        selection: toggleGpu(state.layout, state.selection, action.hostId, action.gpuIndex),
+      };
     case "extend-selection":
-      return { ...state, openInstanceId: null, selection: extendSelection(state.layout, state.selection, action.hostId, action.gpuIndex) };
+      return {
+        ...state,
+        openInstanceId: null,
+        selection: extendSelection(state.layout, state.selection, action.hostId, action.gpuIndex),
+      };
     case "clear-selection":
       return state.selection ? { ...state, selection: null } : state;
     case "open-instance":
-      return { ...state, openInstanceId: action.id && state.layout.instances.some((i) => i.id === action.id) ? action.id : null };
+      return {
+        ...state,
+        openInstanceId: action.id && state.layout.instances.some((i) => i.id === action.id) ? action.id : null,
+      };
     case "dismiss-command-finding":
       return { ...state, commandFindings: dropFinding(state.commandFindings, action.instanceId, action.code) };
     default:
@@ -45,7 +61,18 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
 
 type EditAction = Exclude<
   EditorAction,
-  { type: "undo" | "redo" | "mark-saved" | "select" | "toggle-gpu" | "extend-selection" | "clear-selection" | "open-instance" | "dismiss-command-finding" }
+  {
+    type:
+      | "undo"
+      | "redo"
+      | "mark-saved"
+      | "select"
+      | "toggle-gpu"
+      | "extend-selection"
+      | "clear-selection"
+      | "open-instance"
+      | "dismiss-command-finding";
+  }
 >;
 
 function edit(state: EditorState, action: EditAction): EditorState {
@@ -63,7 +90,12 @@ function edit(state: EditorState, action: EditAction): EditorState {
       const commandFindings = action.commandFindings?.length
         ? { ...next.commandFindings, [added.id]: action.commandFindings.map((f) => ({ ...f, instanceId: added.id })) }
         : next.commandFindings;
-      return { ...next, selection: null, commandFindings, openInstanceId: action.open === false ? next.openInstanceId : added.id };
+      return {
+        ...next,
+        selection: null,
+        commandFindings,
+        openInstanceId: action.open === false ? next.openInstanceId : added.id,
+      };
     }
     case "update-instance":
       return commit(state, ops.updateInstance(layout, action.id, action.patch));
@@ -80,7 +112,11 @@ function edit(state: EditorState, action: EditAction): EditorState {
     case "remove-instance": {
       const next = commit(state, ops.removeInstance(layout, action.id));
       const { [action.id]: _dropped, ...commandFindings } = next.commandFindings;
-      return { ...next, commandFindings, openInstanceId: next.openInstanceId === action.id ? null : next.openInstanceId };
+      return {
+        ...next,
+        commandFindings,
+        openInstanceId: next.openInstanceId === action.id ? null : next.openInstanceId,
+      };
     }
     case "replace-layout":
       return commit(state, action.layout);
@@ -117,8 +153,13 @@ function commit(state: EditorState, layout: Layout): EditorState {
 /** Keeps selection and the open panel pointing at things that still exist. */
 function settle(state: EditorState): EditorState {
   const selection = pruneSelection(state.layout, state.selection);
-  const open = state.openInstanceId && state.layout.instances.some((i) => i.id === state.openInstanceId) ? state.openInstanceId : null;
-  return selection === state.selection && open === state.openInstanceId ? state : { ...state, selection, openInstanceId: open };
+  const open =
+    state.openInstanceId && state.layout.instances.some((i) => i.id === state.openInstanceId)
+      ? state.openInstanceId
+      : null;
+  return selection === state.selection && open === state.openInstanceId
+    ? state
+    : { ...state, selection, openInstanceId: open };
 }
 
 export const canUndo = (state: EditorState): boolean => state.past.length > 0;

@@ -17,7 +17,12 @@ export function selectGpus(layout: Layout, hostId: string, gpuIndices: number[])
 }
 
 /** Space / Ctrl+click: adds or removes one GPU. A GPU of another host starts a new selection. */
-export function toggleGpu(layout: Layout, current: Selection | null, hostId: string, gpuIndex: number): Selection | null {
+export function toggleGpu(
+  layout: Layout,
+  current: Selection | null,
+  hostId: string,
+  gpuIndex: number,
+): Selection | null {
   if (!current || current.hostId !== hostId) return selectGpus(layout, hostId, [gpuIndex]);
   const has = current.gpuIndices.includes(gpuIndex);
   const next = has ? current.gpuIndices.filter((g) => g !== gpuIndex) : [...current.gpuIndices, gpuIndex];
@@ -26,7 +31,12 @@ export function toggleGpu(layout: Layout, current: Selection | null, hostId: str
 }
 
 /** Shift+click / Shift+Arrow: every GPU between the anchor and this one. */
-export function extendSelection(layout: Layout, current: Selection | null, hostId: string, gpuIndex: number): Selection | null {
+export function extendSelection(
+  layout: Layout,
+  current: Selection | null,
+  hostId: string,
+  gpuIndex: number,
+): Selection | null {
   if (!current || current.hostId !== hostId) return selectGpus(layout, hostId, [gpuIndex]);
   const gpus = gpusOf(layout, hostId) ?? [];
   const [lo, hi] = current.anchor <= gpuIndex ? [current.anchor, gpuIndex] : [gpuIndex, current.anchor];

@@ -22,7 +22,14 @@ export default async function LayoutPage({ params }: { params: Promise<{ id: str
         title={saved.name}
         description={`Revision ${latest.number}${latest.note ? `: ${latest.note}` : ""} · by ${latest.authorName ?? "unknown"} · ${latest.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
       />
-      <SavedLayoutDesigner key={id} layoutId={id} baseNumber={latest.number} initial={latest.layout} saveRevision={saveRevision} running={running} />
+      <SavedLayoutDesigner
+        key={id}
+        layoutId={id}
+        baseNumber={latest.number}
+        initial={latest.layout}
+        saveRevision={saveRevision}
+        running={running}
+      />
       <div className="mt-8">
         <RevisionList layoutId={id} revisions={saved.revisions} />
       </div>

@@ -17,11 +17,14 @@ export default async function NewLayoutPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title={picked ? `New layout from "${picked.title}"` : "New layout"}
-        description={picked ? picked.description : "Add planned hosts, select GPUs, pick models; budgets update as you edit."}
+        description={
+          picked ? picked.description : "Add planned hosts, select GPUs, pick models; budgets update as you edit."
+        }
       />
       {template && !picked && (
         <p role="alert" className="mb-3 text-sm text-red-700">
-          There is no template "{template}"; starting from a blank layout. Templates: {TEMPLATES.map((t) => t.id).join(", ")}.
+          There is no template "{template}"; starting from a blank layout. Templates:{" "}
+          {TEMPLATES.map((t) => t.id).join(", ")}.
         </p>
       )}
       <NewLayoutDesigner initial={picked?.layout ?? BLANK} createLayout={createLayout} />

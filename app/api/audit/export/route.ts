@@ -8,7 +8,11 @@ export const GET = defineRoute({
   readOnly: true,
   authorize: () => ({ action: "audit.read", resource: { type: "global" } }),
   run: async (filter, { tx }) => {
-    const rows = await tx.auditEvent.findMany({ where: auditWhere(filter), orderBy: { at: "desc" }, take: filter.limit });
+    const rows = await tx.auditEvent.findMany({
+      where: auditWhere(filter),
+      orderBy: { at: "desc" },
+      take: filter.limit,
+    });
     return { data: toCsv(rows) };
   },
   respond: (csv) =>

@@ -10,10 +10,21 @@ export const metadata: Metadata = { title: "Compare revisions" };
 export const dynamic = "force-dynamic";
 
 /** /layouts/[id]/diff?from=1&to=2: what changed between two revisions, with budgets before and after. */
-export default async function DiffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function DiffPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   const { id } = await params;
   const { from, to } = await searchParams;
-  if (!from || !to) return <EmptyState title="Pick two revisions">Open the layout and use "Compare revisions", or add ?from=1&amp;to=2 to the address.</EmptyState>;
+  if (!from || !to)
+    return (
+      <EmptyState title="Pick two revisions">
+        Open the layout and use "Compare revisions", or add ?from=1&amp;to=2 to the address.
+      </EmptyState>
+    );
   const [a, b] = await Promise.all([getRevision(id, Number(from)), getRevision(id, Number(to))]);
   if (!a.ok || !b.ok) return <EmptyState title="Cannot compare">{!a.ok ? a.error : !b.ok ? b.error : ""}</EmptyState>;
   return (
@@ -27,7 +38,12 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
           </Link>
         }
       />
-      <DiffView before={a.revision.layout} after={b.revision.layout} fromLabel={`revision ${a.revision.number}`} toLabel={`revision ${b.revision.number}`} />
+      <DiffView
+        before={a.revision.layout}
+        after={b.revision.layout}
+        fromLabel={`revision ${a.revision.number}`}
+        toLabel={`revision ${b.revision.number}`}
+      />
     </>
   );
 }

@@ -26,7 +26,10 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
               Open the layout
             </Link>
             {revision.number > 1 && (
-              <Link className={buttonClass} href={`/layouts/${id}/diff?from=${revision.number - 1}&to=${revision.number}`}>
+              <Link
+                className={buttonClass}
+                href={`/layouts/${id}/diff?from=${revision.number - 1}&to=${revision.number}`}
+              >
                 Changes from revision {revision.number - 1}
               </Link>
             )}
