@@ -3,13 +3,13 @@ import type { Instrumentation } from "next";
 /** Runs once when the server starts: validate configuration, migrate the database. Exits with one line on failure. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { boot } = await import("./lib/boot");
+  const { boot } = await import("./lib/server/boot");
   await boot();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { log } = await import("./lib/log");
+  const { log } = await import("./lib/server/log");
   const err = error as Error & { digest?: string };
   log.error(
     {

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
-      // lib/db.ts is server-only in Next; in tests it runs in plain Node.
+      // lib/queries/db.ts is server-only in Next; in tests it runs in plain Node.
       "server-only": fileURLToPath(new URL("./scripts/empty-module.js", import.meta.url)),
     },
   },

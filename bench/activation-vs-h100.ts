@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { estimateActivation } from "../lib/budget/activation";
 import { vllmCudaGraphBytes } from "../lib/budget/overheads";
-import { LLAMA3_8B, QWEN25_7B } from "../lib/budget/model-fixtures";
+import { LLAMA3_8B, QWEN25_7B } from "../lib/budget/testing/model-fixtures";
 import { VLLM_PROFILES } from "../lib/budget/vllm-profiles";
 import type { ModelArch } from "../lib/catalog/types";
 

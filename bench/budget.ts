@@ -5,10 +5,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { H100_80GB } from "../lib/budget/gpu-fixtures";
+import { H100_80GB } from "../lib/budget/testing/gpu-fixtures";
 import { budgetLayout, BudgetMemo, type BudgetResolver } from "../lib/budget/layout";
-import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4, QWEN3_14B } from "../lib/budget/model-fixtures";
-import { layoutSchema, type Layout, type LayoutInput } from "../lib/layout/schema";
+import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4, QWEN3_14B } from "../lib/budget/testing/model-fixtures";
+import { layoutSchema, type Layout, type LayoutInput } from "../lib/vocabulary/layout-schema";
 import { ascending, quantile, timeRuns } from "./stats";
 
 const MODELS = new Map([QWEN25_7B, QWEN25_7B_GPTQ_INT4, LLAMA3_8B, QWEN3_14B].map((m) => [m.id, m]));

@@ -1,7 +1,7 @@
 /** The one TGI start-up log with a known model and GPU, and what the budget makes of it. */
 import { budgetInstance } from "../lib/budget/instance";
-import { LLAMA3_8B } from "../lib/budget/model-fixtures";
-import { instanceSchema } from "../lib/layout/schema";
+import { LLAMA3_8B } from "../lib/budget/testing/model-fixtures";
+import { instanceSchema } from "../lib/vocabulary/layout-schema";
 
 const GIB = 2 ** 30;
 

@@ -9,13 +9,13 @@ import {
   H100_MEASUREMENT,
   SKIPPED_CASES,
   type CalibrationCase,
-} from "../lib/budget/calibration-cases";
+} from "../lib/budget/testing/calibration-cases";
 import { MI300X_TGI_CASE, tgiCalibration } from "./calibration-tgi";
 import { budgetInstance } from "../lib/budget/instance";
 import { totalParams } from "../lib/budget/params";
 import { estimateWeights } from "../lib/budget/weights";
 import { unquantized } from "../lib/budget/quantization";
-import { instanceSchema } from "../lib/layout/schema";
+import { instanceSchema } from "../lib/vocabulary/layout-schema";
 
 const GIB = 2 ** 30;
 type Term = "weightsGiB" | "availableKvGiB" | "kvTokens" | "maxConcurrency" | "activationGiB" | "nonTorchGiB";

@@ -10,13 +10,13 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { slotMemoryBytes } from "../lib/layout/catalog-resolve";
-import { syntheticFleet } from "../lib/layout/fleet-fixtures";
+import { slotMemoryBytes } from "../lib/layout/resolvers";
+import { syntheticFleet } from "../lib/layout/testing/fleet-fixtures";
 import { placeInstances } from "../lib/layout/place";
-import type { Layout } from "../lib/layout/schema";
+import type { Layout } from "../lib/vocabulary/layout-schema";
 import { TEMPLATES } from "../lib/layout/templates";
-import { DesignDeriver } from "../lib/layouts/design/derive";
-import { freeRun, moveInstance, updateInstance } from "../lib/layouts/editor/layout-ops";
+import { DesignDeriver } from "../lib/designer/derive/derive";
+import { freeRun, moveInstance, updateInstance } from "../lib/designer/editor/layout-ops";
 import { spread, timeRuns } from "./stats";
 
 const WARMUP_RUNS = 300;

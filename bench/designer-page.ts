@@ -13,11 +13,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { type Page, chromium } from "@playwright/test";
 import { encodeLayout } from "../lib/layout/codec";
-import { syntheticFleet } from "../lib/layout/fleet-fixtures";
+import { syntheticFleet } from "../lib/layout/testing/fleet-fixtures";
 import { placeInstances } from "../lib/layout/place";
-import type { Layout } from "../lib/layout/schema";
+import type { Layout } from "../lib/vocabulary/layout-schema";
 import { TEMPLATES } from "../lib/layout/templates";
-import { slotMemoryBytes } from "../lib/layout/catalog-resolve";
+import { slotMemoryBytes } from "../lib/layout/resolvers";
 import { type Sample, inPageMeasure } from "./designer-page-probe";
 import { spread } from "./stats";
 

@@ -6,9 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { syntheticFleet } from "../lib/layout/fleet-fixtures";
+import { syntheticFleet } from "../lib/layout/testing/fleet-fixtures";
 import { type PlaceOptions, placeInstances } from "../lib/layout/place";
-import type { Layout } from "../lib/layout/schema";
+import type { Layout } from "../lib/vocabulary/layout-schema";
 import { spread, timeRuns } from "./stats";
 
 const WARMUP_RUNS = 3;

@@ -8,8 +8,8 @@ import { performance } from "node:perf_hooks";
 import { deflateSync, strToU8 } from "fflate";
 import { toBase64Url } from "../lib/layout/codec-bytes";
 import { decodeLayout, encodeLayout, shareUrl } from "../lib/layout/codec";
-import { mixedFleetLayout } from "../lib/layout/fleet-fixtures";
-import { layoutSchema } from "../lib/layout/schema";
+import { mixedFleetLayout } from "../lib/layout/testing/fleet-fixtures";
+import { layoutSchema } from "../lib/vocabulary/layout-schema";
 
 const RUNS = 200;
 const LIMIT = 2000;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser, tokenHeaders, useTestDatabase } from "../lib/auth/testing";
+import { makeUser, tokenHeaders, useTestDatabase } from "../lib/auth/testing/test-users";
 import { RemoteClient, RemoteError, run } from "./remote";
 
 /**
@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { db } = await import("../lib/db");
+  const { db } = await import("../lib/queries/db");
   const host = await db().host.create({ data: { name: "gpu-1", endpoint: "unix:///x", labels: '{"team":"a"}' } });
   const doc = {
     name: "p",

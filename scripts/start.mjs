@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-const { parseEnv, ConfigError } = await tsImport("../lib/env.ts", import.meta.url);
+const { parseEnv, ConfigError } = await tsImport("../lib/server/env.ts", import.meta.url);
 let config;
 try {
   config = parseEnv(process.env);

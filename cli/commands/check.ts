@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { findGpu, resolveModelArch, suggestGpus } from "../../lib/catalog";
 import type { GpuSpec } from "../../lib/catalog/types";
 import { parseCommandText, type ParseResult } from "../../lib/engines/parse/index";
-import type { Finding } from "../../lib/layout/findings";
+import type { Finding } from "../../lib/vocabulary/finding";
 import { checkInstance, orderFindings } from "../../lib/layout/check-layout";
-import type { Instance } from "../../lib/layout/schema";
+import type { Instance } from "../../lib/vocabulary/layout-schema";
 
 const USAGE = `usage: npm run --silent cli -- check [options] "<pasted command>"
        npm run --silent cli -- check --file <path>

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { findGpu, findModel, resolveModelArch, searchModels, suggestGpus } from "../../lib/catalog";
 import type { GpuSpec, ModelArch } from "../../lib/catalog/types";
 import type { InstanceBudget } from "../../lib/budget/types";
-import type { Finding } from "../../lib/layout/findings";
+import type { Finding } from "../../lib/vocabulary/finding";
 import { checkInstance } from "../../lib/layout/check-layout";
-import { instanceSchema, type Instance } from "../../lib/layout/schema";
+import { instanceSchema, type Instance } from "../../lib/vocabulary/layout-schema";
 
 const OPTIONS = {
   engine: { type: "string" },

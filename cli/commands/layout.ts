@@ -3,13 +3,13 @@
  * Exit codes: 0 ok, 1 the layout has errors (or instances stayed unplaced), 2 bad usage.
  */
 import { readFile } from "node:fs/promises";
-import { budgetFits, slotMemoryBytes } from "../../lib/layout/catalog-resolve";
+import { budgetFits, slotMemoryBytes } from "../../lib/layout/resolvers";
 import { checkLayout } from "../../lib/layout/check-layout";
 import { decodeLayout, shareUrl } from "../../lib/layout/codec";
 import { formatLayoutJson, parseLayoutText } from "../../lib/layout/file";
-import type { Finding } from "../../lib/layout/findings";
+import type { Finding } from "../../lib/vocabulary/finding";
 import { type PlacementPolicy, placeInstances } from "../../lib/layout/place";
-import type { Layout } from "../../lib/layout/schema";
+import type { Layout } from "../../lib/vocabulary/layout-schema";
 
 const USAGE = `usage: fleetdeck layout <command>
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { setupFirstAdmin } from "@/app/(auth)/actions";
+import { setupFirstAdmin } from "@/lib/actions/auth/sign-in";
 import { useAction } from "@/components/ui/use-action";
-import { BUTTON, Field, FormError } from "./field";
+import { BUTTON, Field, FormError } from "../ui/form-field";
 
 const PASSWORDS_DIFFER = ["the two passwords differ: type the same password twice"];
 

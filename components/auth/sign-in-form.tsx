@@ -1,9 +1,9 @@
 "use client";
 
 import type { FormEvent } from "react";
-import { signIn } from "@/app/(auth)/actions";
+import { signIn } from "@/lib/actions/auth/sign-in";
 import { useAction } from "@/components/ui/use-action";
-import { BUTTON, Field, FormError } from "./field";
+import { BUTTON, Field, FormError } from "../ui/form-field";
 
 export function SignInForm({ next }: { next: string }) {
   const { run, pending, error, fieldErrors } = useAction(signIn, { refresh: false });

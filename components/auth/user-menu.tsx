@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { signOut, signOutEverywhere } from "@/app/(auth)/actions";
+import { signOut, signOutEverywhere } from "@/lib/actions/auth/sign-in";
 
 /** The signed-in person, their role, and the two ways out. */
 export function UserMenu({ label, role }: { label: string; role: string }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CellView } from "@/lib/layouts/design/cells";
-import { instanceColor } from "@/lib/layouts/design/colors";
+import type { CellView } from "@/lib/designer/derive/cells";
+import { instanceColor } from "@/lib/designer/derive/colors";
 import { barBackground } from "./bar-gradients";
 import { TERM_STYLE } from "./terms";
 

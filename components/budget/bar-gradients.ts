@@ -1,5 +1,5 @@
-import type { CellView } from "@/lib/layouts/design/cells";
-import { instanceColor } from "@/lib/layouts/design/colors";
+import type { CellView } from "@/lib/designer/derive/cells";
+import { instanceColor } from "@/lib/designer/derive/colors";
 import { TERM_STYLE } from "./terms";
 
 const pct = (x: number) => `${Math.round(x * 100_000) / 1000}%`;

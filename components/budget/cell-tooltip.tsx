@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { CellView } from "@/lib/layouts/design/cells";
+import type { CellView } from "@/lib/designer/derive/cells";
 import { formatBytes } from "@/lib/format";
 import { TermRow } from "./term-row";
 import { exactBytes } from "./terms";

@@ -1,9 +1,9 @@
 "use client";
 import { memo, useMemo, useState } from "react";
 import { listGpus } from "@/lib/catalog";
-import { nextHostName, plannedHost } from "@/lib/layouts/new-host";
-import { NumberField, SelectField, TextField, primaryButtonClass } from "./fields";
-import { Modal } from "./modal";
+import { nextHostName, plannedHost } from "@/lib/designer/new-host";
+import { NumberField, SelectField, TextField, primaryButtonClass } from "../ui/fields";
+import { Modal } from "../ui/modal";
 import { useDesignerContext } from "./use-designer";
 
 interface HostForm {

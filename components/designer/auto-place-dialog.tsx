@@ -1,9 +1,9 @@
 "use client";
 import { memo, useState } from "react";
 import { type PlaceResult, type PlacementPolicy, placeInstances } from "@/lib/layout/place";
-import { budgetFits, slotMemoryBytes } from "@/lib/layout/catalog-resolve";
-import { SelectField, primaryButtonClass } from "./fields";
-import { Modal } from "./modal";
+import { budgetFits, slotMemoryBytes } from "@/lib/layout/resolvers";
+import { SelectField, primaryButtonClass } from "../ui/fields";
+import { Modal } from "../ui/modal";
 import { useDesignerContext, useDesignerStable } from "./use-designer";
 
 /**

@@ -3,8 +3,8 @@ import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import { BudgetLegend } from "@/components/budget/budget-legend";
 import { LayoutGrid } from "@/components/grid/layout-grid";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Layout } from "@/lib/layout/schema";
-import type { EditorState } from "@/lib/layouts/editor/types";
+import type { Layout } from "@/lib/vocabulary/layout-schema";
+import type { EditorState } from "@/lib/designer/editor/types";
 import { SidePanel } from "./side-panel";
 import { SummaryBar } from "./summary-bar";
 import { Toolbar } from "./toolbar";

@@ -3,9 +3,9 @@ import { useMemo } from "react";
 import { LayoutGrid } from "@/components/grid/layout-grid";
 import { formatBytes, formatCount } from "@/lib/format";
 import { diffLayouts } from "@/lib/layout/diff";
-import type { Layout, Placement } from "@/lib/layout/schema";
-import { instanceLabel } from "@/lib/layouts/design/bands";
-import { DesignDeriver } from "@/lib/layouts/design/derive";
+import type { Layout, Placement } from "@/lib/vocabulary/layout-schema";
+import { instanceLabel } from "@/lib/designer/derive/bands";
+import { DesignDeriver } from "@/lib/designer/derive/derive";
 
 const where = (p: Placement | null | undefined) => (p ? `${p.hostId} GPU ${p.gpuIndices.join(", ")}` : "no GPUs");
 const show = (v: unknown) => (v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v));

@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/layout/findings";
+import type { Finding } from "@/lib/vocabulary/finding";
 
 /** Errors and warnings, each with its fix as a one-click action where one exists. */
 export function FindingsList({

@@ -2,8 +2,8 @@
 import { memo, useLayoutEffect, useMemo, useRef } from "react";
 import { TGI_QUANTIZE_METHODS } from "@/lib/engines/tgi/flags";
 import { VLLM_QUANTIZATION_METHODS } from "@/lib/engines/vllm/flags";
-import type { Instance } from "@/lib/layout/schema";
-import { NumberField, SelectField, TextField } from "./fields";
+import type { Instance } from "@/lib/vocabulary/layout-schema";
+import { NumberField, SelectField, TextField } from "../ui/fields";
 import { ModelSearch } from "./model-search";
 
 const GIB = 1024 ** 3;

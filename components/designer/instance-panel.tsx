@@ -2,12 +2,12 @@
 import { useCallback, useMemo } from "react";
 import { BudgetTermsTable } from "@/components/budget/budget-terms-table";
 import { dockerRunLine } from "@/lib/engines/docker-run";
-import type { Finding } from "@/lib/layout/findings";
-import type { Instance } from "@/lib/layout/schema";
-import { instanceLabel } from "@/lib/layouts/design/bands";
-import { instanceColor } from "@/lib/layouts/design/colors";
-import { instanceFindings } from "@/lib/layouts/design/derive";
-import { buttonClass } from "./fields";
+import type { Finding } from "@/lib/vocabulary/finding";
+import type { Instance } from "@/lib/vocabulary/layout-schema";
+import { instanceLabel } from "@/lib/designer/derive/bands";
+import { instanceColor } from "@/lib/designer/derive/colors";
+import { instanceFindings } from "@/lib/designer/derive/derive";
+import { buttonClass } from "../ui/fields";
 import { FindingsList } from "./findings-list";
 import { InstanceForm } from "./instance-form";
 import { useDesignerContext } from "./use-designer";

@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
-import type { Finding } from "@/lib/layout/findings";
+import type { Finding } from "@/lib/vocabulary/finding";
 import { parseHfConfig } from "@/lib/catalog";
-import { instanceFromCommand, newInstance } from "@/lib/layouts/new-instance";
-import type { Selection } from "@/lib/layouts/editor/types";
-import { buttonClass, inputClass, primaryButtonClass } from "./fields";
+import { instanceFromCommand, newInstance } from "@/lib/designer/new-instance";
+import type { Selection } from "@/lib/designer/editor/types";
+import { buttonClass, inputClass, primaryButtonClass } from "../ui/fields";
 import { FindingsList } from "./findings-list";
 import { ModelSearch } from "./model-search";
 import { useDesignerContext } from "./use-designer";

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/types";
-import type { Layout } from "@/lib/layout/schema";
-import type { CreateLayoutInput } from "@/lib/layouts/schemas";
+import type { Layout } from "@/lib/vocabulary/layout-schema";
+import type { CreateLayoutInput } from "@/lib/actions/layouts/inputs";
 import { Designer } from "./designer";
 import { SaveDialog } from "./save-dialog";
 

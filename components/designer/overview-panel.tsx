@@ -1,8 +1,8 @@
 "use client";
-import type { Finding } from "@/lib/layout/findings";
+import type { Finding } from "@/lib/vocabulary/finding";
 import { formatBytes } from "@/lib/format";
-import { slotGpuName } from "@/lib/layout/catalog-resolve";
-import { buttonClass } from "./fields";
+import { slotGpuName } from "@/lib/layout/resolvers";
+import { buttonClass } from "../ui/fields";
 import { FindingsList } from "./findings-list";
 import { useDesignerContext } from "./use-designer";
 

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/actions/types";
-import type { RunningInstance } from "@/lib/layout/plan";
-import type { Layout } from "@/lib/layout/schema";
-import type { SaveRevisionInput } from "@/lib/layouts/schemas";
-import { ApplyPlanDialog } from "./apply-plan-dialog";
+import type { RunningInstance } from "@/lib/layout/rollout";
+import type { Layout } from "@/lib/vocabulary/layout-schema";
+import type { SaveRevisionInput } from "@/lib/actions/layouts/inputs";
+import { ApplyPlanDialog } from "./rollout-dialog";
 import { Designer } from "./designer";
-import { buttonClass } from "./fields";
+import { buttonClass } from "../ui/fields";
 import { SaveDialog } from "./save-dialog";
 
 type SaveRevision = (input: SaveRevisionInput) => Promise<ActionResult<{ id: string; number: number }>>;

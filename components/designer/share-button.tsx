@@ -1,8 +1,8 @@
 "use client";
 import { memo, useState } from "react";
 import { shareUrl } from "@/lib/layout/codec";
-import { buttonClass, inputClass } from "./fields";
-import { Modal } from "./modal";
+import { buttonClass, inputClass } from "../ui/fields";
+import { Modal } from "../ui/modal";
 import { useDesignerContext } from "./use-designer";
 
 /** The whole layout in a link (versioned, compressed, URL-safe), to copy and send. Reads the layout only while open. */

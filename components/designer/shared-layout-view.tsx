@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { ActionResult } from "@/lib/actions/types";
 import { type DecodeResult, LINK_VERSION, decodeLayout } from "@/lib/layout/codec";
-import type { CreateLayoutInput } from "@/lib/layouts/schemas";
+import type { CreateLayoutInput } from "@/lib/actions/layouts/inputs";
 import { Designer } from "./designer";
 import { SaveDialog } from "./save-dialog";
 

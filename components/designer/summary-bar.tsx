@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { formatBytes, formatCount } from "@/lib/format";
-import type { LayoutSummary } from "@/lib/layouts/design/summary";
+import type { LayoutSummary } from "@/lib/designer/derive/summary";
 
 function Stat({ label, value, over }: { label: string; value: string; over?: boolean }) {
   return (

@@ -1,9 +1,9 @@
 "use client";
 import type { ReactNode } from "react";
-import { canRedo, canUndo, isDirty } from "@/lib/layouts/editor/reducer";
+import { canRedo, canUndo, isDirty } from "@/lib/designer/editor/reducer";
 import { AddHostDialog } from "./add-host-dialog";
 import { AutoPlaceDialog } from "./auto-place-dialog";
-import { TextField, buttonClass } from "./fields";
+import { TextField, buttonClass } from "../ui/fields";
 import { ShareButton } from "./share-button";
 import { useDesignerContext } from "./use-designer";
 

@@ -1,9 +1,9 @@
 "use client";
 import { createContext, useContext, useMemo, useReducer, useRef } from "react";
-import { type Design, DesignDeriver } from "@/lib/layouts/design/derive";
-import { editorReducer, initEditor } from "@/lib/layouts/editor/reducer";
-import type { EditorAction, EditorState } from "@/lib/layouts/editor/types";
-import type { Layout } from "@/lib/layout/schema";
+import { type Design, DesignDeriver } from "@/lib/designer/derive/derive";
+import { editorReducer, initEditor } from "@/lib/designer/editor/reducer";
+import type { EditorAction, EditorState } from "@/lib/designer/editor/types";
+import type { Layout } from "@/lib/vocabulary/layout-schema";
 
 /** The designer's state (one reducer) and everything derived from it (budgets, findings, rows), memoized on the layout. */
 export function useDesigner(initial: Layout) {

@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { HostRow } from "@/lib/fleet/list-hosts";
+import type { HostRow } from "@/lib/queries/fleet/list-hosts";
 import { formatBytes, formatRelativeTime } from "@/lib/format";
 
 export function HostTable({ hosts }: { hosts: HostRow[] }) {

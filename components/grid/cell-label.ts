@@ -1,6 +1,6 @@
 import { formatBytes } from "@/lib/format";
-import type { CellView } from "@/lib/layouts/design/cells";
-import type { RowView } from "@/lib/layouts/design/derive";
+import type { CellView } from "@/lib/designer/derive/cells";
+import type { RowView } from "@/lib/designer/derive/derive";
 
 /** "host-a GPU 3, RTX 4090D 24GB, planned 21.6 GiB of 24.0 GiB, qwen-int4-a 1 of 2, 1 error". */
 export function cellLabel(row: RowView, cell: CellView): string {

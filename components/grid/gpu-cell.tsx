@@ -1,9 +1,9 @@
 import { memo } from "react";
 import { BudgetBar } from "@/components/budget/budget-bar";
 import { CELL_TOOLTIP_ID } from "@/components/budget/cell-tooltip";
-import type { Band } from "@/lib/layouts/design/bands";
-import type { CellView } from "@/lib/layouts/design/cells";
-import type { Instance } from "@/lib/layout/schema";
+import type { Band } from "@/lib/designer/derive/bands";
+import type { CellView } from "@/lib/designer/derive/cells";
+import type { Instance } from "@/lib/vocabulary/layout-schema";
 import { InstanceBand, LANE_PX } from "./instance-band";
 
 export interface GpuCellProps {

@@ -1,4 +1,4 @@
-import type { RowView } from "@/lib/layouts/design/derive";
+import type { RowView } from "@/lib/designer/derive/derive";
 
 export interface CellRef {
   hostId: string;

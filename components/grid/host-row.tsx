@@ -1,6 +1,6 @@
 import { memo, useMemo } from "react";
 import { formatBytes } from "@/lib/format";
-import type { RowView } from "@/lib/layouts/design/derive";
+import type { RowView } from "@/lib/designer/derive/derive";
 import { cellLabel } from "./cell-label";
 import { GpuCell, type GpuCellProps } from "./gpu-cell";
 import { laneCount, rowColumnsStyle, rowHeightPx } from "./row-geometry";

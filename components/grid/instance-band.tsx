@@ -1,8 +1,8 @@
 import { memo } from "react";
-import type { Band } from "@/lib/layouts/design/bands";
-import { instanceLabel } from "@/lib/layouts/design/bands";
-import { instanceColor } from "@/lib/layouts/design/colors";
-import type { Instance } from "@/lib/layout/schema";
+import type { Band } from "@/lib/designer/derive/bands";
+import { instanceLabel } from "@/lib/designer/derive/bands";
+import { instanceColor } from "@/lib/designer/derive/colors";
+import type { Instance } from "@/lib/vocabulary/layout-schema";
 
 export const LANE_PX = 24;
 

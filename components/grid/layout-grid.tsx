@@ -1,8 +1,8 @@
 "use client";
 import { type FocusEvent, Fragment, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CellTooltip } from "@/components/budget/cell-tooltip";
-import type { RowView } from "@/lib/layouts/design/derive";
-import type { EditorAction, Selection } from "@/lib/layouts/editor/types";
+import type { RowView } from "@/lib/designer/derive/derive";
+import type { EditorAction, Selection } from "@/lib/designer/editor/types";
 import { cellAt } from "./grid-geometry";
 import { HostRow, NO_GPUS } from "./host-row";
 import { type Focus, useGridKeyboard } from "./use-grid-keyboard";

@@ -1,4 +1,4 @@
-import type { RowView } from "@/lib/layouts/design/derive";
+import type { RowView } from "@/lib/designer/derive/derive";
 import { LANE_PX } from "./instance-band";
 
 /** Space between host rows, in px. */

@@ -1,7 +1,7 @@
 "use client";
 import { type KeyboardEvent, useCallback } from "react";
-import type { RowView } from "@/lib/layouts/design/derive";
-import type { EditorAction, Selection } from "@/lib/layouts/editor/types";
+import type { RowView } from "@/lib/designer/derive/derive";
+import type { EditorAction, Selection } from "@/lib/designer/editor/types";
 
 export interface Focus {
   row: number;

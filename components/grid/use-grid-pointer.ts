@@ -1,7 +1,7 @@
 "use client";
 import { type PointerEvent as ReactPointerEvent, useCallback, useRef, useState } from "react";
-import type { RowView } from "@/lib/layouts/design/derive";
-import type { EditorAction } from "@/lib/layouts/editor/types";
+import type { RowView } from "@/lib/designer/derive/derive";
+import type { EditorAction } from "@/lib/designer/editor/types";
 import { type CellRef, cellAt, cellAtPoint, columnOf, gpusBetween, gpusFrom } from "./grid-geometry";
 
 export interface DragPreview {

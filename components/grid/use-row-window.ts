@@ -1,7 +1,7 @@
 "use client";
 import { defaultRangeExtractor, type Range, useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
-import type { RowView } from "@/lib/layouts/design/derive";
+import type { RowView } from "@/lib/designer/derive/derive";
 import { laneCount, ROW_GAP_PX, rowHeightPx } from "./row-geometry";
 
 /** Rows rendered above and below the viewport, so a scroll or a keyboard step rarely meets an empty row. */

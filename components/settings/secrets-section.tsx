@@ -1,7 +1,7 @@
 "use client";
 
 import { deleteSecret, saveSecret } from "@/app/(console)/settings/actions";
-import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/auth/field";
+import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/ui/form-field";
 import { DataTable } from "@/components/ui/data-table";
 import type { SecretInfo } from "@/lib/secrets/secret-store";
 import { useAction } from "@/components/ui/use-action";

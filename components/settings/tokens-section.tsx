@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { createApiToken, revokeApiToken } from "@/app/(console)/settings/actions";
-import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/auth/field";
+import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/ui/form-field";
 import { DataTable } from "@/components/ui/data-table";
-import type { TokenRow } from "@/lib/tokens/list-tokens";
+import type { TokenRow } from "@/lib/queries/tokens/list-tokens";
 import { useAction } from "@/components/ui/use-action";
 
 function day(d: Date | null): string {

@@ -1,9 +1,9 @@
 "use client";
 
 import { addHostGrant, createUser, removeHostGrant, setUserRole } from "@/app/(console)/settings/actions";
-import { BUTTON, Field, FormError } from "@/components/auth/field";
+import { BUTTON, Field, FormError } from "@/components/ui/form-field";
 import { DataTable } from "@/components/ui/data-table";
-import type { UserRow } from "@/lib/auth/list-users";
+import type { UserRow } from "@/lib/queries/users/list-users";
 import { useAction } from "@/components/ui/use-action";
 
 const ROLES = ["viewer", "operator", "admin"] as const;

@@ -1,8 +1,8 @@
 import { budgetLayout } from "../../lib/budget/layout";
-import type { Layout } from "../../lib/layout/schema";
-import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../lib/layout/catalog-resolve";
-import { plannedHost } from "../../lib/layouts/new-host";
-import { newInstance } from "../../lib/layouts/new-instance";
+import type { Layout } from "../../lib/vocabulary/layout-schema";
+import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../lib/layout/resolvers";
+import { plannedHost } from "../../lib/designer/new-host";
+import { newInstance } from "../../lib/designer/new-instance";
 import { addHost, cell, expect, pickModel, test } from "./fixtures";
 
 const INT4 = "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4";

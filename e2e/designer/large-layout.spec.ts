@@ -1,6 +1,6 @@
-import { slotMemoryBytes } from "../../lib/layout/catalog-resolve";
+import { slotMemoryBytes } from "../../lib/layout/resolvers";
 import { encodeLayout } from "../../lib/layout/codec";
-import { syntheticFleet } from "../../lib/layout/fleet-fixtures";
+import { syntheticFleet } from "../../lib/layout/testing/fleet-fixtures";
 import { placeInstances } from "../../lib/layout/place";
 import { expect, test } from "./fixtures";
 

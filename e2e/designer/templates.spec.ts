@@ -1,6 +1,6 @@
 import { budgetLayout } from "../../lib/budget/layout";
 import { TEMPLATES } from "../../lib/layout/templates";
-import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../lib/layout/catalog-resolve";
+import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../lib/layout/resolvers";
 import { expect, test } from "./fixtures";
 
 const SEED = TEMPLATES.filter((t) => t.id.startsWith("qwen2.5-7b-4090d"));

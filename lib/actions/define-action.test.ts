@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { makeUser, sessionHeaders, useTestDatabase } from "../auth/testing";
+import { makeUser, sessionHeaders, useTestDatabase } from "../auth/testing/test-users";
 
 /** defineAction against a real SQLite database: the audit row commits with the change or not at all. */
 
@@ -39,7 +39,7 @@ function settingAction() {
 
 describe("defineAction", () => {
   it("writes the change and its audit row together, with the secret keys redacted", async () => {
-    const { db } = await import("../db");
+    const { db } = await import("../queries/db");
     const result = await runAs(admin, () => settingAction()({ name: "alpha" }));
     expect(result).toEqual({ ok: true, data: { key: "alpha" } });
     const row = await db().auditEvent.findFirstOrThrow({ where: { action: "test.put-setting", targetId: "alpha" } });
@@ -48,7 +48,7 @@ describe("defineAction", () => {
   });
 
   it("a failing action leaves no audit row and no change, and shows only a reference", async () => {
-    const { db } = await import("../db");
+    const { db } = await import("../queries/db");
     const result = await runAs(admin, () => settingAction()({ name: "beta", fail: true }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -84,7 +84,7 @@ describe("defineAction", () => {
   });
 
   it("the audit log refuses updates and deletes (append-only in the database)", async () => {
-    const { db } = await import("../db");
+    const { db } = await import("../queries/db");
     const row = await db().auditEvent.findFirstOrThrow();
     await expect(
       db().auditEvent.update({ where: { id: row.id }, data: { actorLabel: "someone else" } }),

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUser, sessionHeaders, tokenHeaders, useTestDatabase } from "../auth/testing";
+import { makeUser, sessionHeaders, tokenHeaders, useTestDatabase } from "../auth/testing/test-users";
 import { discoverServerEntryPoints, HTTP_METHODS } from "./discover-guards";
 import { guardInfo } from "./registry";
 
@@ -40,7 +40,7 @@ function paramsOf(file: string): Record<string, string> {
 
 describe("discovery", () => {
   it("finds the server actions and route handlers in the tree", () => {
-    expect(found.actionModules).toContain("app/(auth)/actions.ts");
+    expect(found.actionModules).toContain("lib/actions/auth/sign-in.ts");
     expect(found.routeModules).toContain("app/api/v1/revisions/[revisionId]/apply/route.ts");
   });
 });

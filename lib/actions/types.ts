@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import type { Db } from "../queries/db";
 
 /**
  * The contract every server action and route handler follows (DESIGN.md, Conventions):

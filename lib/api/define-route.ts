@@ -4,7 +4,7 @@ import { executeAction, type ActionSpec } from "../actions/define-action";
 import { register } from "../actions/registry";
 import { runWithHeaders } from "../auth/request-context";
 import { bearerToken } from "../tokens/token-format";
-import { env } from "../env";
+import { env } from "../server/env";
 
 /** Largest JSON body /api/v1 accepts, in bytes. */
 export const MAX_BODY_BYTES = 1_048_576;

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import type { Actor, Check, PermissionAction, Resource } from "../actions/types";
-import { db } from "../db";
-import { log } from "../log";
+import { db } from "../queries/db";
+import { log } from "../server/log";
 import { bearerToken } from "../tokens/token-format";
 import { verifyApiToken } from "../tokens/verify-token";
 import { auth } from "./better-auth";

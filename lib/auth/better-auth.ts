@@ -3,10 +3,10 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { username } from "better-auth/plugins";
-import { db } from "../db";
-import { env } from "../env";
+import { db } from "../queries/db";
+import { env } from "../server/env";
 import { providerOf } from "../migrations";
-import { fleetdeckSecret } from "../secret";
+import { fleetdeckSecret } from "../server/master-secret";
 
 /**
  * better-auth, for what it does well: password hashing (scrypt via node:crypto), database sessions

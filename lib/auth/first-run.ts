@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../actions/types";
-import { writeAudit } from "../audit/write-audit";
-import { db } from "../db";
-import { log } from "../log";
+import { writeAudit } from "../queries/audit/write-audit-event";
+import { db } from "../queries/db";
+import { log } from "../server/log";
 import { createPasswordUser, emailSchema, passwordSchema, usernameSchema, type NewUser } from "./users";
 
 /** First run: while there is no user, the console asks for the first admin (or the environment seeds one). */

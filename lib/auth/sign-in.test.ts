@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUser, useTestDatabase, type TestUser } from "./testing";
+import { makeUser, useTestDatabase, type TestUser } from "./testing/test-users";
 
 /** Signing in through better-auth for real: by email or username, wrong passwords throttled and audited. */
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 describe("signInWithPassword", () => {
   it("accepts the email or the username (with '-' and '.') and sets an HttpOnly, SameSite=Lax session cookie", async () => {
-    const { db } = await import("../db");
+    const { db } = await import("../queries/db");
     await db().user.update({ where: { id: user.id }, data: { username: "op-a.b" } });
     const byEmail = await signIn(user.email, user.password, new Headers(), "192.0.2.1");
     expect(byEmail.userId).toBe(user.id);
@@ -23,7 +23,7 @@ describe("signInWithPassword", () => {
   });
 
   it("says the same thing for a wrong password and an unknown account, audits it, and then throttles", async () => {
-    const { db } = await import("../db");
+    const { db } = await import("../queries/db");
     await expect(signIn("nobody@example.test", "whatever-123", new Headers(), "192.0.2.2")).rejects.toThrow(
       /^Wrong email, username or password/,
     );

@@ -1,8 +1,8 @@
 import "server-only";
 import { isAPIError } from "better-auth/api";
-import { ActionError } from "../actions/errors";
-import { writeAudit } from "../audit/write-audit";
-import { db } from "../db";
+import { ActionError } from "../server/action-error";
+import { writeAudit } from "../queries/audit/write-audit-event";
+import { db } from "../queries/db";
 import { auth } from "./better-auth";
 import { loginLimiter } from "./rate-limit";
 

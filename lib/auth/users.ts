@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import { ActionError } from "../actions/errors";
+import { ActionError } from "../server/action-error";
 import type { ActionContext, Role } from "../actions/types";
 
 /** Account fields, shared by first-run setup, the users page and the headless seed. */

@@ -1,6 +1,6 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
-import type { Finding } from "../layout/findings";
-import type { Instance } from "../layout/schema";
+import type { Finding } from "../vocabulary/finding";
+import type { Instance } from "../vocabulary/layout-schema";
 import { estimateHostNeeds, hostLimitFindings, type HostNeeds } from "./host";
 import { kvBytesPerTokenPerGpu, kvDtypeBytes } from "./kv";
 import { resolveMaxModelLen } from "./max-len";

@@ -1,5 +1,5 @@
-import type { Finding } from "../layout/findings";
-import type { Host, Instance } from "../layout/schema";
+import type { Finding } from "../vocabulary/finding";
+import type { Host, Instance } from "../vocabulary/layout-schema";
 import { toGpuTarget, type GpuTarget } from "./common";
 import type { BudgetResolver } from "./layout";
 import type { GpuBudget, InstanceBudget } from "./types";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { RTX_4090D } from "./gpu-fixtures";
+import { RTX_4090D } from "./testing/gpu-fixtures";
 import { budgetInstance } from "./instance";
-import { QWEN25_7B } from "./model-fixtures";
-import { makeInstance } from "./test-helpers";
+import { QWEN25_7B } from "./testing/model-fixtures";
+import { makeInstance } from "./testing/test-helpers";
 import { GIB } from "./units";
 
 const budget = (input: Parameters<typeof makeInstance>[0]) => budgetInstance(makeInstance(input), QWEN25_7B, RTX_4090D);

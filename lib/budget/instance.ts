@@ -1,5 +1,5 @@
 import type { GpuSpec } from "../catalog/types";
-import type { Instance } from "../layout/schema";
+import type { Instance } from "../vocabulary/layout-schema";
 import { toGpuTarget, type BudgetModel, type GpuTarget } from "./common";
 import { budgetTgi } from "./tgi";
 import type { InstanceBudget } from "./types";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kvBytesPerTokenPerGpu, kvDtypeBytes, kvPool } from "./kv";
-import { LLAMA2_7B, QWEN25_7B, QWEN3_14B, QWEN3_235B_FP8 } from "./model-fixtures";
+import { LLAMA2_7B, QWEN25_7B, QWEN3_14B, QWEN3_235B_FP8 } from "./testing/model-fixtures";
 import { GIB } from "./units";
 
 describe("KV cache bytes per token", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { layoutSchema, type Instance, type LayoutInput } from "../layout/schema";
-import { H100_80GB, RTX_4090D } from "./gpu-fixtures";
+import { layoutSchema, type Instance, type LayoutInput } from "../vocabulary/layout-schema";
+import { H100_80GB, RTX_4090D } from "./testing/gpu-fixtures";
 import { budgetInstance } from "./instance";
 import { budgetLayout, BudgetMemo, type BudgetResolver } from "./layout";
-import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./model-fixtures";
-import { makeInstance } from "./test-helpers";
+import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
+import { makeInstance } from "./testing/test-helpers";
 
 const MODELS = new Map([QWEN25_7B, QWEN25_7B_GPTQ_INT4].map((m) => [m.id, m]));
 const resolver: BudgetResolver = {

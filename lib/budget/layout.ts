@@ -1,5 +1,5 @@
-import type { Finding } from "../layout/findings";
-import type { GpuSlot, Host, Instance, Layout } from "../layout/schema";
+import type { Finding } from "../vocabulary/finding";
+import type { GpuSlot, Host, Instance, Layout } from "../vocabulary/layout-schema";
 import { toGpuTarget, type BudgetModel, type GpuTarget } from "./common";
 import { budgetSettings, stampInstance, type BudgetGpu } from "./instance";
 import { GpuCells } from "./gpu-cells";

@@ -1,5 +1,5 @@
 import type { ModelArch, RopeScaling } from "../catalog/types";
-import type { Instance } from "../layout/schema";
+import type { Instance } from "../vocabulary/layout-schema";
 
 /** Rope types whose factor does not lengthen the derived context in vLLM (_get_and_verify_max_len). */
 const NOT_LENGTHENING = new Set(["llama3", "longrope", "su"]);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { budgetInstance } from "./instance";
-import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4, QWEN3_14B, QWEN3_235B_FP8 } from "./model-fixtures";
-import { makeInstance } from "./test-helpers";
+import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4, QWEN3_14B, QWEN3_235B_FP8 } from "./testing/model-fixtures";
+import { makeInstance } from "./testing/test-helpers";
 import { GIB } from "./units";
 
 const models = [QWEN25_7B, QWEN25_7B_GPTQ_INT4, LLAMA3_8B, QWEN3_14B, QWEN3_235B_FP8];

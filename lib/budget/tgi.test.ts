@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RTX_4060_8GB, RTX_4090D } from "./gpu-fixtures";
-import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./model-fixtures";
-import { makeInstance } from "./test-helpers";
+import { RTX_4060_8GB, RTX_4090D } from "./testing/gpu-fixtures";
+import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
+import { makeInstance } from "./testing/test-helpers";
 import { budgetTgi, selectTgiProfile } from "./tgi";
 
 const tgi = (input: Parameters<typeof makeInstance>[0], gpu = RTX_4090D, model = QWEN25_7B) =>

@@ -1,11 +1,11 @@
-import type { Finding } from "../layout/findings";
-import type { Instance } from "../layout/schema";
+import type { Finding } from "../vocabulary/finding";
+import type { Instance } from "../vocabulary/layout-schema";
 import { estimateActivation } from "./activation";
 import { assembleBudget, fractionNeeded, prepare, term, type BudgetModel, type GpuTarget } from "./common";
 import { kvPool } from "./kv";
 import { cudaContextOverhead, tgiCudaGraphBytes, nonTorchOverhead } from "./overheads";
 import type { InstanceBudget } from "./types";
-import { compareVersions } from "../engines/version";
+import { compareVersions } from "../vocabulary/version";
 import { count, gib, KIB } from "./units";
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding } from "../layout/findings";
+import type { Finding } from "../vocabulary/finding";
 
 /** The budget terms, in the order the grid stacks them. */
 export const TERM_NAMES = ["weights", "activation", "nonTorch", "cudaGraphs", "kvCache", "reserved", "free"] as const;

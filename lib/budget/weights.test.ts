@@ -6,7 +6,7 @@ import {
   QWEN25_7B_AWQ,
   QWEN25_7B_GPTQ_INT4,
   QWEN3_235B_FP8,
-} from "./model-fixtures";
+} from "./testing/model-fixtures";
 import { paramGroups, totalParams } from "./params";
 import { resolveWeightFormat, unquantized } from "./quantization";
 import { GIB } from "./units";

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { importFromHub, type HubImport, type HubImportResult } from "./hf-import";
 import { countParams } from "./param-count";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("./testing/fixtures/", import.meta.url));
 const TOKEN = "hf_test_token";
 
 /** repo on the fake Hub → fixture folder; "gated" needs the token, "norange" ignores Range. */

@@ -4,6 +4,6 @@ export { parseHfConfig, type ParseHfConfigResult } from "./hf-config";
 export { hfConfigSchema, type HfConfig } from "./hf-config-schema";
 export { countParams, type ParamCounts } from "./param-count";
 export { findModel, listModels, searchModels } from "./model-search";
-export { resolveModelArch, type ResolveModelResult } from "./resolve";
+export { resolveModelArch, type ResolveModelResult } from "./resolve-model-arch";
 export { findGpu, listGpus, suggestGpus } from "./gpu-lookup";
 export { customGpu, mibToBytes, type CustomGpuOptions } from "./gpus";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findModel, listModels, searchModels } from "./model-search";
-import { resolveModelArch } from "./resolve";
+import { resolveModelArch } from "./resolve-model-arch";
 
 describe("findModel", () => {
   it.each([

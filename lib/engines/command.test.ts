@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeInstance } from "../layout/rules/test-fixtures";
+import { makeInstance } from "../layout/testing/rule-fixtures";
 import { dockerRunLine, dockerRunWords } from "./docker-run";
 import { shellQuote } from "./shell-quote";
 import { tgiArgs, tgiImage } from "./tgi/command";

@@ -1,4 +1,4 @@
-import type { Engine } from "../layout/schema";
+import type { Engine } from "../vocabulary/layout-schema";
 import type { InstancePatch } from "./patch";
 
 /** A flag of one engine given to the other, and what the other engine calls it. */

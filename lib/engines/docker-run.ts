@@ -1,4 +1,4 @@
-import type { Instance } from "../layout/schema";
+import type { Instance } from "../vocabulary/layout-schema";
 import { formatDockerSize } from "./parse/sizes";
 import { shellQuote } from "./shell-quote";
 import { TGI_CONTAINER_PORT, tgiArgs, tgiImage } from "./tgi/command";

@@ -1,4 +1,4 @@
-import type { Engine } from "../layout/schema";
+import type { Engine } from "../vocabulary/layout-schema";
 import { TGI_FLAGS } from "./tgi/flags";
 import type { FlagSpec } from "./types";
 import { VLLM_FLAGS } from "./vllm/flags";

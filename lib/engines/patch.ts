@@ -1,5 +1,5 @@
-import type { Finding } from "../layout/findings";
-import type { Instance } from "../layout/schema";
+import type { Finding } from "../vocabulary/finding";
+import type { Instance } from "../vocabulary/layout-schema";
 
 export type TgiSettings = NonNullable<Instance["tgi"]>;
 

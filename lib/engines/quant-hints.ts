@@ -1,5 +1,5 @@
-import type { Engine } from "../layout/schema";
-import { checkpointQuantization, findQuantizedSibling } from "../layout/rules/quantized-sibling";
+import type { Engine } from "../vocabulary/layout-schema";
+import { checkpointQuantization, findQuantizedSibling } from "../catalog/quantized-sibling";
 import { ENGINE_LABEL } from "./flag-table";
 import { requiredCheckpointMethod } from "./quant-values";
 import type { FlagContext } from "./validate-flags";

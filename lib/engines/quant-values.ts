@@ -1,5 +1,5 @@
 import type { QuantMethod } from "../catalog/types";
-import type { Engine } from "../layout/schema";
+import type { Engine } from "../vocabulary/layout-schema";
 import { TGI_QUANTIZE_METHODS } from "./tgi/flags";
 import { VLLM_QUANTIZATION_METHODS } from "./vllm/flags";
 

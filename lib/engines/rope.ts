@@ -1,5 +1,5 @@
-import type { Instance } from "../layout/schema";
-import { isAtLeast } from "./version";
+import type { Instance } from "../vocabulary/layout-schema";
+import { isAtLeast } from "../vocabulary/version";
 
 export type RopeScalingSpec = NonNullable<Instance["ropeScaling"]>;
 

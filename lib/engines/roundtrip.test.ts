@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Instance, instanceSchema } from "../layout/schema";
+import { type Instance, instanceSchema } from "../vocabulary/layout-schema";
 import { dockerRunLine } from "./docker-run";
 import { parseCommandText } from "./parse/index";
 import { shellJoin } from "./shell-quote";

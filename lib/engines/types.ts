@@ -1,4 +1,4 @@
-import type { Engine } from "../layout/schema";
+import type { Engine } from "../vocabulary/layout-schema";
 
 export type FlagValueKind = "int" | "float" | "string" | "bool" | "json" | "choice" | "list";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TEST_LOOKUP } from "../layout/rules/test-fixtures";
+import { TEST_LOOKUP } from "../layout/testing/rule-fixtures";
 import { findFlag } from "./flag-table";
 import { validateFlags } from "./validate-flags";
 

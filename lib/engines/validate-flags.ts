@@ -1,12 +1,12 @@
-import type { Engine } from "../layout/schema";
-import type { ModelLookup } from "../layout/rules/quantized-sibling";
+import type { Engine } from "../vocabulary/layout-schema";
+import type { ModelLookup } from "../catalog/quantized-sibling";
 import { crossEngineFlag } from "./cross-engine";
 import { closestFlag, ENGINE_LABEL, findFlag } from "./flag-table";
 import type { DraftFinding } from "./patch";
 import { quantCheckpointHint, siblingPatch } from "./quant-hints";
 import { suggestQuantValue } from "./quant-values";
 import type { FlagSpec, RawFlag } from "./types";
-import { compareVersions } from "./version";
+import { compareVersions } from "../vocabulary/version";
 
 export interface FlagContext {
   /** Engine release, when the image tag or the user names one. */

@@ -3,18 +3,18 @@ import { GpuCells } from "../budget/gpu-cells";
 import type { BudgetGpu } from "../budget/instance";
 import { BudgetMemo, budgetPlaced } from "../budget/layout";
 import type { GpuBudget, InstanceBudget } from "../budget/types";
-import { catalogArchResolver, catalogBudgetResolver } from "./catalog-resolve";
+import { catalogArchResolver, catalogBudgetResolver } from "./resolvers";
 import type { LayoutCheck } from "./check-layout";
-import type { Finding } from "./findings";
+import type { Finding } from "../vocabulary/finding";
 import { findingKey, orderFindings } from "./order-findings";
 import { instancesByHost } from "./instances-by-host";
 import { validateInstance } from "./rules";
-import { catalogLookup } from "./rules/catalog-lookup";
+import { catalogLookup } from "../catalog/catalog-lookup";
 import { inLayoutOrder, sharedGroupsOn, sharingFinding } from "./rules/gpu-sharing";
 import { checkHostResourcesOn } from "./rules/host-resources";
 import { judgeGpuMemory } from "./rules/memory";
 import { checkInstancePlacement, checkPortsOn } from "./rules/placement";
-import type { Host, Instance, Layout } from "./schema";
+import type { Host, Instance, Layout } from "../vocabulary/layout-schema";
 
 /** What one instance object contributes, as checked against `host` (undefined: unplaced, or on a host the layout lacks). */
 interface InstancePart {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BudgetMemo } from "../budget/layout";
 import { checkInstance, checkLayout, orderFindings } from "./check-layout";
-import type { Finding } from "./findings";
-import { instanceSchema, layoutSchema, type InstanceInput, type Layout } from "./schema";
+import type { Finding } from "../vocabulary/finding";
+import { instanceSchema, layoutSchema, type InstanceInput, type Layout } from "../vocabulary/layout-schema";
 
 const GIB = 2 ** 30;
 const QWEN = "Qwen/Qwen2.5-7B-Instruct";

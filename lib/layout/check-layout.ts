@@ -17,12 +17,12 @@ import { budgetInstance, type BudgetGpu } from "../budget/instance";
 import { budgetLayout, unknownModelFinding, type BudgetMemo } from "../budget/layout";
 import type { InstanceBudget, LayoutBudget } from "../budget/types";
 import type { LayoutCheckCache } from "./check-cache";
-import type { Finding } from "./findings";
+import type { Finding } from "../vocabulary/finding";
 import { orderFindings } from "./order-findings";
 import { checkInstanceVram, validateInstance, validateLayout, type ModelLookup } from "./rules";
-import { catalogLookup } from "./rules/catalog-lookup";
-import { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU, resolveModel } from "./catalog-resolve";
-import type { Instance, Layout } from "./schema";
+import { catalogLookup } from "../catalog/catalog-lookup";
+import { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU, resolveModel } from "./resolvers";
+import type { Instance, Layout } from "../vocabulary/layout-schema";
 
 export interface CheckLayoutOptions {
   /** Card that unplaced instances are budgeted against. Default: H100 SXM 80GB. */
@@ -85,4 +85,4 @@ export function checkInstance(instance: Instance, gpu?: BudgetGpu, options: Chec
 }
 
 export { orderFindings } from "./order-findings";
-export { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU } from "./catalog-resolve";
+export { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU } from "./resolvers";

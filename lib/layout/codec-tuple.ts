@@ -4,7 +4,7 @@
  * from its default, so defaults cost nothing. Repeated strings (model ids, GPU ids, host ids,
  * quantization, engine versions) go once into a string table and are referenced by index.
  */
-import type { Layout } from "./schema";
+import type { Layout } from "../vocabulary/layout-schema";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Loose = Record<string, unknown>;

@@ -3,9 +3,9 @@ import { deflateSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { crc32, fromBase64Url, toBase64Url } from "./codec-bytes";
 import { decodeLayout, encodeLayout, shareUrl } from "./codec";
-import { mixedFleetLayout } from "./fleet-fixtures";
-import { arbitraryLayout } from "./layout-arbitraries";
-import { layoutSchema } from "./schema";
+import { mixedFleetLayout } from "./testing/fleet-fixtures";
+import { arbitraryLayout } from "./testing/layout-arbitraries";
+import { layoutSchema } from "../vocabulary/layout-schema";
 
 /** Written by the v0 codec (plain deflated JSON, no checksum, `tensorParallel` instead of `tp`). */
 const V0_TOKEN =

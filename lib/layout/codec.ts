@@ -7,7 +7,7 @@ import { Inflate, deflateSync, strFromU8, strToU8 } from "fflate";
 import { crc32, firstNonBase64UrlChar, fromBase64Url, toBase64Url } from "./codec-bytes";
 import { TupleFormatError, layoutToTuple, tupleToLayout } from "./codec-tuple";
 import { migrateLayout } from "./migrations";
-import { type Layout, LAYOUT_SCHEMA_VERSION, layoutSchema } from "./schema";
+import { type Layout, LAYOUT_SCHEMA_VERSION, layoutSchema } from "../vocabulary/layout-schema";
 import { describeIssues } from "./zod-issues";
 
 export const LINK_VERSION = LAYOUT_SCHEMA_VERSION;

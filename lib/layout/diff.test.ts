@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffLayouts } from "./diff";
-import { arbitraryLayout } from "./layout-arbitraries";
-import { type Instance, type Layout, layoutSchema } from "./schema";
-import { type RunningInstance, planApply } from "./plan";
+import { arbitraryLayout } from "./testing/layout-arbitraries";
+import { type Instance, type Layout, layoutSchema } from "../vocabulary/layout-schema";
+import { type RunningInstance, planApply } from "./rollout";
 
 const inst = (id: string, fields: Partial<Instance> = {}): Instance =>
   layoutSchema.shape.instances.element.parse({

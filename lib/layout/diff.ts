@@ -1,5 +1,5 @@
 /** What changed between two layouts, by instance id and host id. */
-import type { Host, Instance, Layout, Placement } from "./schema";
+import type { Host, Instance, Layout, Placement } from "../vocabulary/layout-schema";
 
 export interface FieldChange {
   before: unknown;

@@ -4,7 +4,7 @@
  */
 import { parseDocument } from "yaml";
 import { migrateLayout } from "./migrations";
-import { type Layout, LAYOUT_SCHEMA_VERSION, layoutSchema } from "./schema";
+import { type Layout, LAYOUT_SCHEMA_VERSION, layoutSchema } from "../vocabulary/layout-schema";
 import { describeIssues, formatPath } from "./zod-issues";
 
 export type LayoutFileFormat = "json" | "yaml";

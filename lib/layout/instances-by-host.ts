@@ -1,4 +1,4 @@
-import type { Instance } from "./schema";
+import type { Instance } from "../vocabulary/layout-schema";
 
 /** The placed instances grouped by host id in one pass, each list in layout order. */
 export function instancesByHost(instances: readonly Instance[]): Map<string, Instance[]> {

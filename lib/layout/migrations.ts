@@ -2,7 +2,7 @@
  * Layout schema migrations: a link or file written by an older fleetdeck still opens.
  * Each entry lifts a raw layout object from version N to N+1; `migrateLayout` chains them.
  */
-import { LAYOUT_SCHEMA_VERSION } from "./schema";
+import { LAYOUT_SCHEMA_VERSION } from "../vocabulary/layout-schema";
 
 type Loose = Record<string, unknown>;
 

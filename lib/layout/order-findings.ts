@@ -1,4 +1,4 @@
-import type { Finding } from "./findings";
+import type { Finding } from "../vocabulary/finding";
 
 // Plain concatenation instead of JSON.stringify: this runs for every finding on every edit. The NUL separator cannot
 // collide across fields, and "\u0001" stands for an absent field (distinct from an empty string or "null").

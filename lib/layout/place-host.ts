@@ -3,7 +3,7 @@
  * Claims are integer millionths of a GPU so sums are exact. This is the hot loop of placement:
  * it allocates only when it finds a better candidate.
  */
-import type { Host } from "./schema";
+import type { Host } from "../vocabulary/layout-schema";
 
 export const UNITS = 1_000_000;
 

@@ -18,7 +18,7 @@ import {
   signature,
 } from "./place-host";
 import { explainFailure } from "./place-reason";
-import type { GpuSlot, Instance, Layout } from "./schema";
+import type { GpuSlot, Instance, Layout } from "../vocabulary/layout-schema";
 
 export type PlacementPolicy = "binpack" | "spread";
 

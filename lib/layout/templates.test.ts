@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkLayout } from "./check-layout";
 import { decodeLayout, encodeLayout } from "./codec";
 import { placeInstances } from "./place";
-import { budgetFits, slotMemoryBytes } from "./catalog-resolve";
-import { layoutSchema } from "./schema";
+import { budgetFits, slotMemoryBytes } from "./resolvers";
+import { layoutSchema } from "../vocabulary/layout-schema";
 import { TEMPLATES } from "./templates";
 import { findGpu, findModel } from "../catalog";
 

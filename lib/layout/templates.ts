@@ -3,7 +3,7 @@
  * 4× RTX 4090D 24 GB, 64 GB RAM, 16 cores) with its container limits; the rest are common
  * datacenter shapes. Model and GPU ids are catalog ids (lib/catalog).
  */
-import { type Host, type InstanceInput, type Layout, layoutSchema } from "./schema";
+import { type Host, type InstanceInput, type Layout, layoutSchema } from "../vocabulary/layout-schema";
 
 export interface LayoutTemplate {
   id: string;

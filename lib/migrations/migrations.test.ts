@@ -4,11 +4,11 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb } from "../db";
+import { createDb } from "../queries/db";
 import { migrate, MigrationError, sqlitePath } from "./index";
-import { postgresAdminUrl, tempPostgresDatabase, tempSqliteUrl } from "./test-databases";
+import { postgresAdminUrl, tempPostgresDatabase, tempSqliteUrl } from "./testing/test-databases";
 
-const BROKEN = join(import.meta.dirname, "fixtures/broken");
+const BROKEN = join(import.meta.dirname, "testing/fixtures/broken");
 
 interface Target {
   name: string;

@@ -1,8 +1,8 @@
 import "server-only";
 import type { ActionContext } from "../actions/types";
 import { authorize } from "../auth/authorize";
-import { db } from "../db";
-import { fleetdeckSecret } from "../secret";
+import { db } from "../queries/db";
+import { fleetdeckSecret } from "../server/master-secret";
 import { decryptSecret, deriveKey, encryptSecret } from "./crypto";
 
 /** Server-only access to secrets. The browser only ever sees names, kinds and dates (listSecretNames). */

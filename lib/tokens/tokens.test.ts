@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUser, tokenHeaders, useTestDatabase } from "../auth/testing";
+import { makeUser, tokenHeaders, useTestDatabase } from "../auth/testing/test-users";
 import {
   bearerToken,
   generateToken,
@@ -51,7 +51,7 @@ describe("token verification against the database", () => {
   });
 
   it("a valid token resolves to its owner with its scopes; revocation and expiry take effect on the next request", async () => {
-    const { db } = await import("../db");
+    const { db } = await import("../queries/db");
     const op = await makeUser("operator");
     const { headers, tokenId } = await tokenHeaders(op.id, ["read"]);
     expect(await runAs(headers, currentActor)).toMatchObject({
@@ -70,7 +70,7 @@ describe("token verification against the database", () => {
   });
 
   it("a banned owner's token stops working; an unknown token is anonymous", async () => {
-    const { db } = await import("../db");
+    const { db } = await import("../queries/db");
     const op = await makeUser("operator");
     const { headers } = await tokenHeaders(op.id, ["read", "write"]);
     await db().user.update({ where: { id: op.id }, data: { banned: true } });

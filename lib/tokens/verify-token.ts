@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "../db";
+import type { Db } from "../queries/db";
 import { hashToken, looksLikeToken, parseScopes, tokenState } from "./token-format";
 import type { TokenScope } from "../actions/types";
 

@@ -4,7 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
-import { listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { listAuditActions, listAuditEvents } from "@/lib/queries/audit/list-audit-events";
 
 export const metadata: Metadata = { title: "Audit" };
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { HostTable } from "@/components/fleet/host-table";
-import { listHosts } from "@/lib/fleet/list-hosts";
+import { listHosts } from "@/lib/queries/fleet/list-hosts";
 
 export const metadata: Metadata = { title: "Fleet" };
 export const dynamic = "force-dynamic";

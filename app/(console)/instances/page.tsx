@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { ApplyRevisionForm } from "@/components/auth/apply-revision-form";
-import { InstanceStateButtons } from "@/components/auth/instance-state-buttons";
+import { ApplyRevisionForm } from "@/components/instances/apply-revision-form";
+import { InstanceStateButtons } from "@/components/instances/instance-state-buttons";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listRevisionChoices } from "@/lib/actions/instances/list-revisions";
+import { listRevisionChoices } from "@/lib/queries/layouts/list-revision-choices";
 import { currentActor, grantsOf } from "@/lib/auth/authorize";
 import { can, canWriteAnything } from "@/lib/auth/can";
 import { formatRelativeTime } from "@/lib/format";
-import { listInstances } from "@/lib/instances/list-instances";
+import { listInstances } from "@/lib/queries/instances/list-instances";
 
 export const metadata: Metadata = { title: "Instances" };
 export const dynamic = "force-dynamic";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { primaryButtonClass } from "@/components/designer/fields";
+import { primaryButtonClass } from "@/components/ui/fields";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatRelativeTime } from "@/lib/format";
 import { TEMPLATES } from "@/lib/layout/templates";
-import { listLayouts } from "@/lib/layouts/list-layouts";
+import { listLayouts } from "@/lib/queries/layouts/list-layouts";
 
 export const metadata: Metadata = { title: "Layouts" };
 export const dynamic = "force-dynamic";

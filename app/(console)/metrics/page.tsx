@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { env } from "@/lib/env";
-import { listInstances } from "@/lib/instances/list-instances";
+import { env } from "@/lib/server/env";
+import { listInstances } from "@/lib/queries/instances/list-instances";
 
 export const metadata: Metadata = { title: "Metrics" };
 export const dynamic = "force-dynamic";

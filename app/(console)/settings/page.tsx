@@ -6,10 +6,10 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { currentActor } from "@/lib/auth/authorize";
 import { canWriteAnything } from "@/lib/auth/can";
-import { listUsers } from "@/lib/auth/list-users";
+import { listUsers } from "@/lib/queries/users/list-users";
 import { listSecretNames } from "@/lib/secrets/secret-store";
 import { describeConfig } from "@/lib/settings/describe-config";
-import { listTokens } from "@/lib/tokens/list-tokens";
+import { listTokens } from "@/lib/queries/tokens/list-tokens";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";

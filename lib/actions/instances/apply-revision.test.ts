@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeUser, sessionHeaders, useTestDatabase } from "../../auth/testing";
+import { makeUser, sessionHeaders, useTestDatabase } from "../../auth/testing/test-users";
 
 /** Apply = desired state + audit, checked against every host the revision touches (real SQLite, real sessions). */
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await useTestDatabase();
   ({ runWithHeaders: runAs } = await import("../../auth/request-context"));
   actions = await import("./server");
-  const { db } = await import("../../db");
+  const { db } = await import("../../queries/db");
   for (const team of ["a", "b"])
     await db().host.create({ data: { name: `host-${team}`, endpoint: "unix:///x", labels: JSON.stringify({ team }) } });
   const plans: Record<string, { name: string; team: string }[]> = {
@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 describe("applying a revision", () => {
   it("records desired state on a permitted host, with an audit row naming the operator", async () => {
-    const { db } = await import("../../db");
+    const { db } = await import("../../queries/db");
     const result = await runAs(operator, () => actions.applyRevision({ revisionId: revisions.a }));
     expect(result).toMatchObject({
       ok: true,
@@ -72,7 +72,7 @@ describe("applying a revision", () => {
   });
 
   it("refuses a layout that touches one permitted and one forbidden host, changing nothing", async () => {
-    const { db } = await import("../../db");
+    const { db } = await import("../../queries/db");
     const before = await db().instance.count();
     const result = await runAs(operator, () => actions.applyRevision({ revisionId: revisions.both }));
     expect(result.ok).toBe(false);
@@ -80,7 +80,7 @@ describe("applying a revision", () => {
   });
 
   it("start/stop follow the instance's host", async () => {
-    const { db } = await import("../../db");
+    const { db } = await import("../../queries/db");
     const inst = await db().instance.findFirstOrThrow();
     expect(await runAs(operator, () => actions.stopInstance({ instanceId: inst.id }))).toMatchObject({
       ok: true,

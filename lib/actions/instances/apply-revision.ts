@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { assertCan } from "../../auth/authorize";
-import { db } from "../../db";
+import { db } from "../../queries/db";
 import { defineAction } from "../define-action";
-import { applyChecks, loadApplyPlan } from "./apply-plan";
+import { applyChecks, loadApplyPlan } from "../../queries/instances/load-apply-targets";
 
 export const applyRevisionInput = z.object({
   revisionId: z

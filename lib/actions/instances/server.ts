@@ -2,7 +2,7 @@
 
 import { defineAction } from "../define-action";
 import { applyRevisionSpec } from "./apply-revision";
-import { desiredStateSpec } from "./set-desired-state";
+import { desiredStateSpec } from "./desired-state";
 
 /** Server actions for the Instances page; the same specs back POST /api/v1/… (lib/api/routes). */
 export const applyRevision = defineAction(applyRevisionSpec);

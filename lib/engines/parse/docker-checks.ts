@@ -1,4 +1,4 @@
-import type { Engine } from "../../layout/schema";
+import type { Engine } from "../../vocabulary/layout-schema";
 import type { DraftFinding } from "../patch";
 import type { DockerOptions } from "./docker-options";
 

@@ -1,4 +1,4 @@
-import type { Finding } from "../../layout/findings";
+import type { Finding } from "../../vocabulary/finding";
 import { parseSize } from "./sizes";
 
 /** Docker run options that take a value (short and long spellings). */

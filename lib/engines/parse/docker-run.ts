@@ -1,7 +1,7 @@
-import type { Engine } from "../../layout/schema";
+import type { Engine } from "../../vocabulary/layout-schema";
 import type { InstancePatch } from "../patch";
 import { TGI_CONTAINER_PORT, TGI_LAUNCHER_PORT } from "../tgi/command";
-import { versionFromTag } from "../version";
+import { versionFromTag } from "../../vocabulary/version";
 import { VLLM_CONTAINER_PORT } from "../vllm/command";
 import { classifyCommand, type ClassifiedCommand } from "./classify";
 import { checkDockerOptions } from "./docker-checks";

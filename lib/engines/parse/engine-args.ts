@@ -1,4 +1,4 @@
-import type { Engine } from "../../layout/schema";
+import type { Engine } from "../../vocabulary/layout-schema";
 import { findFlag } from "../flag-table";
 import type { RawFlag } from "../types";
 

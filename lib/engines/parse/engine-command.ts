@@ -1,5 +1,5 @@
-import type { Engine } from "../../layout/schema";
-import type { ModelLookup } from "../../layout/rules/quantized-sibling";
+import type { Engine } from "../../vocabulary/layout-schema";
+import type { ModelLookup } from "../../catalog/quantized-sibling";
 import { ENGINE_LABEL } from "../flag-table";
 import type { DraftFinding, InstancePatch } from "../patch";
 import { TGI_FLAGS } from "../tgi/flags";

@@ -1,7 +1,7 @@
-import type { Finding } from "../../layout/findings";
-import { type Engine, type Instance, instanceSchema } from "../../layout/schema";
-import { catalogLookup } from "../../layout/rules/catalog-lookup";
-import type { ModelLookup } from "../../layout/rules/quantized-sibling";
+import type { Finding } from "../../vocabulary/finding";
+import { type Engine, type Instance, instanceSchema } from "../../vocabulary/layout-schema";
+import { catalogLookup } from "../../catalog/catalog-lookup";
+import type { ModelLookup } from "../../catalog/quantized-sibling";
 import { completeFindings, type DraftFinding, type InstancePatch } from "../patch";
 import type { CommandSource } from "../types";
 import { classifyCommand, type ClassifiedCommand } from "./classify";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validateInstance } from "../../layout/rules";
-import type { Instance } from "../../layout/schema";
+import type { Instance } from "../../vocabulary/layout-schema";
 import { parseCommandText } from "./index";
-import { archOf, TEST_LOOKUP } from "../../layout/rules/test-fixtures";
+import { archOf, TEST_LOOKUP } from "../../layout/testing/rule-fixtures";
 
 /** Copied from seed/qwen2.5-7b-container-deployment.zh.md, in the page's flattened `\ ` form. */
 const SEED_TGI = `docker run --gpus all \\ -p 8080:80 \\ --memory="32g" \\ --cpus="8" \\ -e HUGGING_FACE_HUB_TOKEN="your_token" \\ ghcr.io/huggingface/text-generation-inference:latest \\ --model-id Qwen/Qwen2.5-7B-Instruct \\ --max-input-length 32768 \\ --max-total-tokens 131072 \\ --quantize gptq_int4 \\ --tensor-parallel-size 4`;

@@ -1,4 +1,4 @@
-import type { Engine, Instance } from "../../layout/schema";
+import type { Engine, Instance } from "../../vocabulary/layout-schema";
 import type { InstancePatch } from "../patch";
 import { ropeFromJson } from "../rope";
 import type { AcceptedFlag } from "../validate-flags";

@@ -1,4 +1,4 @@
-import type { Instance } from "../../layout/schema";
+import type { Instance } from "../../vocabulary/layout-schema";
 import { tgiRopeArgs } from "../rope";
 
 export const TGI_IMAGE_REPOSITORY = "ghcr.io/huggingface/text-generation-inference";

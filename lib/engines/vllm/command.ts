@@ -1,4 +1,4 @@
-import type { Instance } from "../../layout/schema";
+import type { Instance } from "../../vocabulary/layout-schema";
 import { vllmRopeArgs } from "../rope";
 
 export const VLLM_IMAGE_REPOSITORY = "vllm/vllm-openai";

@@ -1,8 +1,8 @@
 import type { ModelArch } from "../../catalog/types";
 import { ropeScalingJson, tgiRopeArgs, vllmRopeArgs } from "../../engines/rope";
 import { shellJoin } from "../../engines/shell-quote";
-import type { Finding } from "../findings";
-import type { Instance } from "../schema";
+import type { Finding } from "../../vocabulary/finding";
+import type { Instance } from "../../vocabulary/layout-schema";
 import { contextFieldOf, contextLengthOf, contextLengthPatch, nameOf } from "./describe";
 
 const SCALING_TYPES = new Set(["yarn", "linear", "dynamic"]);

@@ -1,4 +1,4 @@
-import type { Instance } from "../schema";
+import type { Instance } from "../../vocabulary/layout-schema";
 
 const GIB = 1024 ** 3;
 

@@ -1,6 +1,6 @@
-import type { Finding } from "../findings";
+import type { Finding } from "../../vocabulary/finding";
 import { instancesByHost } from "../instances-by-host";
-import type { Instance, Layout } from "../schema";
+import type { Instance, Layout } from "../../vocabulary/layout-schema";
 import {
   floorHundredth,
   fractionFieldOf,

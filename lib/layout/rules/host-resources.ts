@@ -1,6 +1,6 @@
 import type { InstanceBudget, LayoutBudget } from "../../budget/types";
-import type { Finding } from "../findings";
-import type { Host, Instance, Layout } from "../schema";
+import type { Finding } from "../../vocabulary/finding";
+import type { Host, Instance, Layout } from "../../vocabulary/layout-schema";
 import { formatGiB } from "./describe";
 import { instancesByHost } from "../instances-by-host";
 

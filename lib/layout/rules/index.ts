@@ -1,8 +1,8 @@
 import type { LayoutBudget } from "../../budget/types";
 import type { ModelArch } from "../../catalog/types";
-import type { Finding } from "../findings";
-import type { Instance, Layout } from "../schema";
-import { catalogLookup } from "./catalog-lookup";
+import type { Finding } from "../../vocabulary/finding";
+import type { Instance, Layout } from "../../vocabulary/layout-schema";
+import { catalogLookup } from "../../catalog/catalog-lookup";
 import { checkContextLength } from "./context-length";
 import { checkGpuSharing } from "./gpu-sharing";
 import { checkHostResources } from "./host-resources";
@@ -10,13 +10,13 @@ import { checkGpuMemory } from "./memory";
 export { checkInstanceVram, VRAM_WARNING_FRACTION } from "./memory";
 import { checkPlacement } from "./placement";
 import { checkQuantization } from "./quantization";
-import type { ModelLookup } from "./quantized-sibling";
+import type { ModelLookup } from "../../catalog/quantized-sibling";
 import { checkTensorParallel } from "./tensor-parallel";
 import { checkTgiLimits } from "./tgi-limits";
 
 export type ArchResolver = (model: string, modelConfig?: Record<string, unknown>) => ModelArch | undefined;
 
-export type { ModelLookup } from "./quantized-sibling";
+export type { ModelLookup } from "../../catalog/quantized-sibling";
 
 /** Findings about one instance on its own: shards, context length, quantization, TGI limits. */
 export function validateInstance(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkContextLength, supportedContextLength, yarnFactorFor } from "./context-length";
 import { checkQuantization } from "./quantization";
 import { checkTensorParallel, nearestValidTps } from "./tensor-parallel";
-import { makeInstance, QWEN_7B, QWEN_7B_AWQ, QWEN_7B_GPTQ, TEST_LOOKUP } from "./test-fixtures";
+import { makeInstance, QWEN_7B, QWEN_7B_AWQ, QWEN_7B_GPTQ, TEST_LOOKUP } from "../testing/rule-fixtures";
 import { checkTgiLimits } from "./tgi-limits";
 import { validateInstance } from "./index";
 

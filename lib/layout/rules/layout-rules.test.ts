@@ -4,7 +4,7 @@ import { checkGpuSharing } from "./gpu-sharing";
 import { checkHostResources } from "./host-resources";
 import { checkGpuMemory, VRAM_WARNING_FRACTION } from "./memory";
 import { checkPlacement } from "./placement";
-import { archOf, makeLayout, TEST_LOOKUP } from "./test-fixtures";
+import { archOf, makeLayout, TEST_LOOKUP } from "../testing/rule-fixtures";
 import { validateLayout } from "./index";
 
 const GIB = 2 ** 30;

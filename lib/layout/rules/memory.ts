@@ -1,6 +1,6 @@
 import type { GpuBudget, InstanceBudget, LayoutBudget } from "../../budget/types";
-import type { Finding } from "../findings";
-import type { Instance, Layout } from "../schema";
+import type { Finding } from "../../vocabulary/finding";
+import type { Instance, Layout } from "../../vocabulary/layout-schema";
 import { claimedFraction, sharedGroups, type SharedGroup } from "./gpu-sharing";
 import {
   floorHundredth,

@@ -1,5 +1,5 @@
-import type { Finding } from "../findings";
-import type { Host, Instance, Layout } from "../schema";
+import type { Finding } from "../../vocabulary/finding";
+import type { Host, Instance, Layout } from "../../vocabulary/layout-schema";
 import { nameOf } from "./describe";
 
 /** Every placed instance sits on a known host, on GPUs that exist there, one GPU per shard. */

@@ -2,10 +2,10 @@ import type { ModelArch } from "../../catalog/types";
 import { requiredCheckpointMethod, quantizesOnLoad, suggestQuantValue } from "../../engines/quant-values";
 import { TGI_QUANTIZE_METHODS } from "../../engines/tgi/flags";
 import { VLLM_QUANTIZATION_METHODS } from "../../engines/vllm/flags";
-import type { Finding } from "../findings";
-import type { Instance } from "../schema";
+import type { Finding } from "../../vocabulary/finding";
+import type { Instance } from "../../vocabulary/layout-schema";
 import { nameOf } from "./describe";
-import { findQuantizedSibling, type ModelLookup } from "./quantized-sibling";
+import { findQuantizedSibling, type ModelLookup } from "../../catalog/quantized-sibling";
 
 const VALID_VALUES: Record<Instance["engine"], readonly string[]> = {
   vllm: VLLM_QUANTIZATION_METHODS,

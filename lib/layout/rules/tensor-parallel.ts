@@ -1,6 +1,6 @@
 import type { ModelArch } from "../../catalog/types";
-import type { Finding } from "../findings";
-import type { Instance } from "../schema";
+import type { Finding } from "../../vocabulary/finding";
+import type { Instance } from "../../vocabulary/layout-schema";
 import { nameOf } from "./describe";
 
 const MAX_TP = 64;

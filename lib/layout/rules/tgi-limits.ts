@@ -1,5 +1,5 @@
-import type { Finding } from "../findings";
-import type { Instance } from "../schema";
+import type { Finding } from "../../vocabulary/finding";
+import type { Instance } from "../../vocabulary/layout-schema";
 import { nameOf } from "./describe";
 
 /**

@@ -1,5 +1,5 @@
 "use server";
-import { saveRevision as saveRevisionAction } from "@/lib/layouts/actions/save-revision";
+import { saveRevision as saveRevisionAction } from "@/lib/actions/layouts/save-revision";
 
 /** Appends an immutable revision to this layout. */
 export async function saveRevision(input: unknown) {

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { RevisionList } from "@/components/designer/revision-list";
 import { SavedLayoutDesigner } from "@/components/designer/saved-layout-designer";
 import { PageHeader } from "@/components/ui/page-header";
-import { getLayout } from "@/lib/layouts/get-layout";
-import { listRunning } from "@/lib/layouts/list-running";
+import { getLayout } from "@/lib/queries/layouts/get-layout";
+import { listRunning } from "@/lib/queries/instances/list-running-instances";
 import { saveRevision } from "./actions";
 
 export const metadata: Metadata = { title: "Layout" };

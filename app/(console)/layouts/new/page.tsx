@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NewLayoutDesigner } from "@/components/designer/new-layout-designer";
 import { PageHeader } from "@/components/ui/page-header";
 import { TEMPLATES } from "@/lib/layout/templates";
-import type { Layout } from "@/lib/layout/schema";
+import type { Layout } from "@/lib/vocabulary/layout-schema";
 import { createLayout } from "../actions";
 
 export const metadata: Metadata = { title: "New layout" };

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DiffView } from "@/components/designer/diff-view";
-import { buttonClass } from "@/components/designer/fields";
+import { buttonClass } from "@/components/ui/fields";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getRevision } from "@/lib/layouts/get-revision";
+import { getRevision } from "@/lib/queries/layouts/get-revision";
 
 export const metadata: Metadata = { title: "Compare revisions" };
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Designer } from "@/components/designer/designer";
-import { buttonClass } from "@/components/designer/fields";
+import { buttonClass } from "@/components/ui/fields";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getRevision } from "@/lib/layouts/get-revision";
+import { getRevision } from "@/lib/queries/layouts/get-revision";
 
 export const metadata: Metadata = { title: "Layout revision" };
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { desiredStateSpec } from "@/lib/actions/instances/set-desired-state";
+import { desiredStateSpec } from "@/lib/actions/instances/desired-state";
 import { defineRoute } from "@/lib/api/define-route";
 
 export const POST = defineRoute(desiredStateSpec("stopped"));

@@ -1,5 +1,0 @@
-import { instanceSchema, type Instance, type InstanceInput } from "../layout/schema";
-
-/** An Instance with schema defaults, for tests and benches. */
-export const makeInstance = (input: Partial<InstanceInput> & Pick<InstanceInput, "model">): Instance =>
-  instanceSchema.parse({ id: "qwen", engine: "vllm", ...input });

@@ -1,0 +1,24 @@
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PgClient } from "../generated/prisma-pg/client";
+import { PrismaClient as SqliteClient } from "../generated/prisma-sqlite/client";
+import { env } from "../server/env";
+import { providerOf, sqlitePath } from "../migrations";
+
+/** The Prisma client; both providers share one schema, so the SQLite client's type stands for both. */
+export type Db = SqliteClient;
+
+export function createDb(databaseUrl: string): Db {
+  if (providerOf(databaseUrl) === "postgresql") {
+    return new PgClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl) }) });
+}
+
+const holder = globalThis as typeof globalThis & { __fleetdeckDb?: Db };
+
+export function db(): Db {
+  holder.__fleetdeckDb ??= createDb(env().DATABASE_URL);
+  return holder.__fleetdeckDb;
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { z } from "zod";
+import { layoutSchema } from "../../vocabulary/layout-schema";
+import { ActionError } from "../../server/action-error";
+import type { ActionContext, Check } from "../../actions/types";
+
+/**
+ * What applying a layout revision would change: one row per instance of the revision, bound to a
+ * registered host, plus the layout's instances that the revision no longer has (they are stopped).
+ * Host labels come from the host table, never from the document, so a layout cannot claim a label.
+ */
+
+type Client = ActionContext["tx"];
+const labelsSchema = z.record(z.string(), z.string()).catch({});
+
+export interface PlannedInstance {
+  instanceKey: string;
+  hostId: string;
+  hostName: string;
+  hostLabels: Record<string, string>;
+  gpuIndices: number[];
+  spec: string;
+}
+
+export interface ApplyPlan {
+  layoutId: string;
+  layoutName: string;
+  revisionId: string;
+  revisionNumber: number;
+  instances: PlannedInstance[];
+  removed: { id: string; instanceKey: string; hostId: string | null; hostLabels: Record<string, string> }[];
+}
+
+export async function loadApplyPlan(client: Client, revisionId: string): Promise<ApplyPlan> {
+  const revision = await client.layoutRevision.findUnique({ where: { id: revisionId }, include: { layout: true } });
+  if (!revision)
+    throw new ActionError(
+      `Layout revision ${revisionId} does not exist: pick a revision from GET /api/v1/layouts/{id}/revisions.`,
+      { status: 404 },
+    );
+  const parsed = layoutSchema.safeParse(JSON.parse(revision.document));
+  if (!parsed.success)
+    throw new ActionError(
+      `Revision ${revision.number} of "${revision.layout.name}" is not a valid layout: open it in the designer and save a new revision.`,
+      { status: 422 },
+    );
+  const hosts = await client.host.findMany();
+  const byId = new Map(hosts.map((h) => [h.id, h]));
+  const byName = new Map(hosts.map((h) => [h.name, h]));
+  const instances: PlannedInstance[] = [];
+  for (const inst of parsed.data.instances) {
+    if (!inst.placement)
+      throw new ActionError(
+        `Instance "${inst.id}" has no placement: place it on a host's GPUs in the designer before applying.`,
+        { status: 422 },
+      );
+    const planned = parsed.data.hosts.find((h) => h.id === inst.placement!.hostId);
+    const real =
+      (planned?.boundHostId && byId.get(planned.boundHostId)) ||
+      byName.get(planned?.name ?? "") ||
+      byName.get(inst.placement.hostId);
+    if (!real) {
+      throw new ActionError(
+        `Instance "${inst.id}" is placed on "${inst.placement.hostId}", which is not a registered host: bind it to a host from the Fleet page.`,
+        { status: 422 },
+      );
+    }
+    instances.push({
+      instanceKey: inst.id,
+      hostId: real.id,
+      hostName: real.name,
+      hostLabels: labelsSchema.parse(JSON.parse(real.labels)),
+      gpuIndices: inst.placement.gpuIndices,
+      spec: JSON.stringify(inst),
+    });
+  }
+  const keys = new Set(instances.map((i) => i.instanceKey));
+  const existing = await client.instance.findMany({ where: { layoutId: revision.layoutId }, include: { host: true } });
+  const removed = existing
+    .filter((e) => !keys.has(e.instanceKey) && e.desiredState !== "stopped")
+    .map((e) => ({
+      id: e.id,
+      instanceKey: e.instanceKey,
+      hostId: e.hostId,
+      hostLabels: e.host ? labelsSchema.parse(JSON.parse(e.host.labels)) : {},
+    }));
+  return {
+    layoutId: revision.layoutId,
+    layoutName: revision.layout.name,
+    revisionId,
+    revisionNumber: revision.number,
+    instances,
+    removed,
+  };
+}
+
+/** Applying needs layout.apply on the layout and on every host the change touches. */
+export function applyChecks(plan: ApplyPlan): Check[] {
+  const hosts = new Map<string, Record<string, string>>();
+  for (const i of plan.instances) hosts.set(i.hostId, i.hostLabels);
+  for (const r of plan.removed) hosts.set(r.hostId ?? "unplaced", r.hostLabels);
+  return [
+    { action: "layout.apply", resource: { type: "layout", id: plan.layoutId } },
+    ...[...hosts].map(([id, labels]): Check => ({ action: "layout.apply", resource: { type: "host", id, labels } })),
+  ];
+}

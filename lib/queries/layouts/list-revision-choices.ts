@@ -1,0 +1,22 @@
+import "server-only";
+import { authorize } from "../../auth/authorize";
+import { db } from "../db";
+
+export interface RevisionChoice {
+  id: string;
+  label: string;
+}
+
+/** Every layout revision, newest first, for the "Apply a revision" picker. */
+export async function listRevisionChoices(): Promise<RevisionChoice[]> {
+  await authorize("layout.read", { type: "global" });
+  const rows = await db().layoutRevision.findMany({
+    orderBy: [{ layout: { name: "asc" } }, { number: "desc" }],
+    include: { layout: { select: { name: true } } },
+    take: 500,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    label: `${r.layout.name} — revision ${r.number}${r.note ? ` (${r.note})` : ""}`,
+  }));
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "../db";
+import { authorize } from "../../auth/authorize";
+
+export interface UserRow {
+  id: string;
+  email: string;
+  username: string;
+  role: string;
+  grants: { id: string; selector: string }[];
+  createdAt: Date;
+}
+
+export async function listUsers(): Promise<UserRow[]> {
+  await authorize("user.manage", { type: "global" });
+  const rows = await db().user.findMany({
+    orderBy: { createdAt: "asc" },
+    include: { grants: { orderBy: { selector: "asc" } } },
+  });
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    username: u.displayUsername ?? u.username ?? u.name,
+    role: u.role,
+    grants: u.grants.map((g) => ({ id: g.id, selector: g.selector })),
+    createdAt: u.createdAt,
+  }));
+}
