@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { setupFirstAdmin } from "@/lib/actions/auth/sign-in";
+import { setupFirstAdmin } from "@/lib/actions/auth/setup-first-admin";
 import { useAction } from "@/components/ui/use-action";
 import { BUTTON, Field, FormError } from "../ui/form-field";
 

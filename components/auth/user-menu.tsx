@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { signOut, signOutEverywhere } from "@/lib/actions/auth/sign-in";
+import { signOut } from "@/lib/actions/auth/sign-out";
+import { signOutEverywhere } from "@/lib/actions/auth/sign-out-everywhere";
 
 /** The signed-in person, their role, and the two ways out. */
 export function UserMenu({ label, role }: { label: string; role: string }) {

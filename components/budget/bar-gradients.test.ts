@@ -3,8 +3,8 @@ import type { CellView } from "@/lib/designer/derive/cells";
 import { instanceColor } from "@/lib/designer/derive/colors";
 import { barBackground } from "./bar-gradients";
 import { TERM_STYLE } from "./terms";
+import { GIB } from "@/lib/vocabulary/units";
 
-const GIB = 2 ** 30;
 const cell = (stacks: CellView["stacks"]): CellView => ({
   key: "h#0",
   hostId: "h",

@@ -5,8 +5,8 @@ import { VLLM_QUANTIZATION_METHODS } from "@/lib/engines/vllm/flags";
 import type { Instance } from "@/lib/vocabulary/layout-schema";
 import { NumberField, SelectField, TextField } from "../ui/fields";
 import { ModelSearch } from "./model-search";
+import { GIB } from "@/lib/vocabulary/units";
 
-const GIB = 1024 ** 3;
 const AUTO = "(auto-detect from the checkpoint)";
 
 const ENGINE_OPTIONS = [

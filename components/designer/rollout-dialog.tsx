@@ -1,23 +1,23 @@
 "use client";
 import { memo, useMemo, useState } from "react";
-import { type PlanAction, type RunningInstance, planApply } from "@/lib/layout/rollout";
+import { type RolloutAction, type RunningInstance, planRollout } from "@/lib/layout/rollout";
 import { hasErrors } from "@/lib/vocabulary/finding";
 import { Modal } from "../ui/modal";
 import { useDesignerContext } from "./use-designer";
 
-const TITLES: Record<PlanAction, string> = {
+const TITLES: Record<RolloutAction, string> = {
   stop: "Stop",
   replace: "Replace (stop, then start)",
   start: "Start",
   keep: "Keep running",
 };
-const ORDER: PlanAction[] = ["stop", "replace", "start", "keep"];
+const ORDER: RolloutAction[] = ["stop", "replace", "start", "keep"];
 
 /**
  * "Apply" shows the plan first: what starts, stops or is replaced, from the diff between this layout and what runs.
  * Memoized; the plan (and the layout it reads) is computed only while the dialog is open.
  */
-export const ApplyPlanDialog = memo(function ApplyPlanDialog({ running }: { running: RunningInstance[] }) {
+export const RolloutDialog = memo(function RolloutDialog({ running }: { running: RunningInstance[] }) {
   const [open, setOpen] = useState(false);
   return (
     <Modal
@@ -27,14 +27,14 @@ export const ApplyPlanDialog = memo(function ApplyPlanDialog({ running }: { runn
       open={open}
       onOpenChange={setOpen}
     >
-      <PlanBody running={running} />
+      <RolloutSteps running={running} />
     </Modal>
   );
 });
 
-function PlanBody({ running }: { running: RunningInstance[] }) {
+function RolloutSteps({ running }: { running: RunningInstance[] }) {
   const { state, design } = useDesignerContext();
-  const steps = useMemo(() => planApply(state.layout, running), [state.layout, running]);
+  const steps = useMemo(() => planRollout(state.layout, running), [state.layout, running]);
   const blocked = hasErrors(design.findings.all);
   return (
     <>

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/types";
 import type { RunningInstance } from "@/lib/layout/rollout";
 import type { Layout } from "@/lib/vocabulary/layout-schema";
 import type { SaveRevisionInput } from "@/lib/actions/layouts/inputs";
-import { ApplyPlanDialog } from "./rollout-dialog";
+import { RolloutDialog } from "./rollout-dialog";
 import { Designer } from "./designer";
 import { buttonClass } from "../ui/fields";
 import { SaveDialog } from "./save-dialog";
@@ -57,7 +57,7 @@ export function SavedLayoutDesigner({
               return result;
             }}
           />
-          <ApplyPlanDialog running={running} />
+          <RolloutDialog running={running} />
           {permalink}
           {saved !== null && (
             <span role="status" className="text-sm text-green-700 dark:text-green-400">

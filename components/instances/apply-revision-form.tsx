@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { applyRevision } from "@/lib/actions/instances/server";
+import { applyRevision } from "@/lib/actions/instances/apply-revision";
 import { useAction } from "@/components/ui/use-action";
 import type { RevisionChoice } from "@/lib/queries/layouts/list-revision-choices";
 import { BUTTON, FormError } from "../ui/form-field";

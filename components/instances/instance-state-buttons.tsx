@@ -1,6 +1,7 @@
 "use client";
 
-import { startInstance, stopInstance } from "@/lib/actions/instances/server";
+import { startInstance } from "@/lib/actions/instances/start-instance";
+import { stopInstance } from "@/lib/actions/instances/stop-instance";
 import { useAction } from "@/components/ui/use-action";
 
 export function InstanceStateButtons({

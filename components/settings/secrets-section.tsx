@@ -1,9 +1,10 @@
 "use client";
 
-import { deleteSecret, saveSecret } from "@/app/(console)/settings/actions";
+import { deleteSecret } from "@/lib/actions/secrets/delete-secret";
+import { saveSecret } from "@/lib/actions/secrets/save-secret";
 import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/ui/form-field";
 import { DataTable } from "@/components/ui/data-table";
-import type { SecretInfo } from "@/lib/secrets/secret-store";
+import type { SecretInfo } from "@/lib/queries/secrets/list-secret-names";
 import { useAction } from "@/components/ui/use-action";
 
 const KINDS = ["huggingface-token", "registry-credentials", "docker-tls", "other"];

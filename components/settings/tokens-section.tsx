@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { createApiToken, revokeApiToken } from "@/app/(console)/settings/actions";
+import { createApiToken } from "@/lib/actions/tokens/create-api-token";
+import { revokeApiToken } from "@/lib/actions/tokens/revoke-api-token";
 import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/ui/form-field";
 import { DataTable } from "@/components/ui/data-table";
 import type { TokenRow } from "@/lib/queries/tokens/list-tokens";

@@ -1,6 +1,9 @@
 "use client";
 
-import { addHostGrant, createUser, removeHostGrant, setUserRole } from "@/app/(console)/settings/actions";
+import { addHostGrant } from "@/lib/actions/users/add-host-grant";
+import { createUser } from "@/lib/actions/users/create-user";
+import { removeHostGrant } from "@/lib/actions/users/remove-host-grant";
+import { setUserRole } from "@/lib/actions/users/set-user-role";
 import { BUTTON, Field, FormError } from "@/components/ui/form-field";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/queries/users/list-users";

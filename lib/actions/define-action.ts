@@ -9,21 +9,9 @@ import { log } from "../server/log";
 import { writeAudit } from "../queries/audit/write-audit-event";
 import { ActionError } from "../server/action-error";
 import { register } from "./registry";
-import type { ActionContext, ActionResult, Actor, AuditEntry, Check } from "./types";
+import type { Actor, Check } from "../vocabulary/access";
+import type { ActionResult, ActionSpec, ServerAction } from "./types";
 import { describeZodError } from "./zod-errors";
-
-export interface ActionSpec<S extends z.ZodType, T> {
-  /** Audit action, e.g. "layout.save-revision". */
-  name: string;
-  input: S;
-  /** The specific resource(s) the call touches; each check must pass (an apply returns one per host). */
-  authorize: (input: z.infer<S>, actor: Actor) => Promise<Check | readonly Check[]> | Check | readonly Check[];
-  run: (input: z.infer<S>, ctx: ActionContext) => Promise<{ data: T; audit?: AuditEntry | null }>;
-  /** True for actions that only read: viewers may call them, no audit row is written. Default false. */
-  readOnly?: boolean;
-  /** For actions on the caller's own account that every signed-in person may do (sign out everywhere): skips the viewer refusal, still audited. */
-  selfService?: boolean;
-}
 
 /** Turns any thrown value into a result for the client; unexpected errors are logged with a reference, never shown. */
 export function failure<T>(err: unknown, name: string): ActionResult<T> & { ok: false; status: number } {
@@ -83,14 +71,24 @@ export function executeAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   };
 }
 
-export function defineAction<S extends z.ZodType, T>(
-  spec: ActionSpec<S, T>,
-): (input: unknown) => Promise<ActionResult<T>> {
+const specs = new WeakMap<object, ActionSpec<z.ZodType, unknown>>();
+
+/** The spec an action was built from, so a route handler can run the same action (defineRoute(applyRevision)). */
+export function specOf<T>(action: ServerAction<T>): ActionSpec<z.ZodType, T> | undefined {
+  return specs.get(action) as ActionSpec<z.ZodType, T> | undefined;
+}
+
+/**
+ * Builds a server action from its spec. The one way to expose one: a "use server" file under
+ * lib/actions/<domain>/<verb-noun>.ts whose only export is `defineAction({...})` (or definePublicAction).
+ */
+export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): ServerAction<T> {
   const run = executeAction(spec);
   const action = async (input: unknown): Promise<ActionResult<T>> => {
     const { status: _status, ...result } = await run(input);
     return result;
   };
+  specs.set(action, spec as ActionSpec<z.ZodType, unknown>);
   return register(action, {
     name: spec.name,
     kind: "action",

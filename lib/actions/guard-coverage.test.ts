@@ -38,10 +38,26 @@ function paramsOf(file: string): Record<string, string> {
   );
 }
 
+const camelCase = (kebab: string) => kebab.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
 describe("discovery", () => {
   it("finds the server actions and route handlers in the tree", () => {
     expect(found.actionModules).toContain("lib/actions/auth/sign-in.ts");
     expect(found.routeModules).toContain("app/api/v1/revisions/[revisionId]/apply/route.ts");
+  });
+});
+
+describe("one way to expose a server action", () => {
+  it('every "use server" module is lib/actions/<domain>/<verb-noun>.ts and exports one action named after the file', async () => {
+    expect(found.actionModules.length).toBeGreaterThan(10);
+    for (const file of found.actionModules) {
+      const match = /^lib\/actions\/[a-z]+(?:-[a-z]+)*\/([a-z]+(?:-[a-z]+)*)\.ts$/.exec(file);
+      expect(match, `${file}: put server actions in lib/actions/<domain>/<verb-noun>.ts`).not.toBeNull();
+      const mod = (await import(join(ROOT, file))) as Record<string, unknown>;
+      expect(Object.keys(mod), `${file} must export exactly one action, named after the file`).toEqual([
+        camelCase(match![1]!),
+      ]);
+    }
   });
 });
 

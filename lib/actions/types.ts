@@ -1,68 +1,36 @@
-import type { Db } from "../queries/db";
+import type { z } from "zod";
+import type { DbClient } from "../queries/db";
+import type { AuditEntry } from "../audit/audit-entry";
+import type { Actor, Check } from "../vocabulary/access";
 
 /**
- * The contract every server action and route handler follows (DESIGN.md, Conventions):
+ * The contract every server action and route handler follows (ARCHITECTURE.md, "Server actions"):
  * authorize → parse with zod → work through lib/ → audit (same transaction) → result.
  * lib/actions/define-action.ts implements it; lib/auth owns sessions, roles and authorize().
  */
-
-export type Role = "admin" | "operator" | "viewer";
-
-export type PermissionAction =
-  | "fleet.read"
-  | "host.manage"
-  | "layout.read"
-  | "layout.write"
-  | "layout.apply"
-  | "instance.read"
-  | "instance.start"
-  | "instance.stop"
-  | "metrics.read"
-  | "audit.read"
-  | "user.manage"
-  | "token.manage"
-  | "secret.manage"
-  | "settings.manage";
-
-export type Resource =
-  | { type: "global" }
-  | { type: "layout"; id?: string }
-  | { type: "host"; id: string; labels: Record<string, string> }
-  | { type: "instance"; id: string; hostLabels: Record<string, string> };
-
-/** What an API token may do on top of its owner's role: "read" = every *.read action, "write" = design, apply, start, stop. */
-export type TokenScope = "read" | "write";
-
-export interface Actor {
-  kind: "user" | "token";
-  userId: string;
-  label: string;
-  role: Role;
-  ip: string | null;
-  /** Set when kind === "token": the token's id and scopes (a token never manages users, tokens, secrets, hosts or settings). */
-  tokenId?: string;
-  scopes?: TokenScope[];
-}
-
-/** One permission check: an action on one specific resource. */
-export interface Check {
-  action: PermissionAction;
-  resource: Resource;
-}
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; reference?: string };
 
-export interface AuditEntry {
-  targetType: string;
-  targetId?: string;
-  before?: unknown;
-  after?: unknown;
-}
-
 /** What an action's `run` receives: the caller and a transaction client (the audit row joins the same transaction). */
 export interface ActionContext {
   actor: Actor;
-  tx: Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+  tx: DbClient;
+}
+
+/** What a server action is to its caller: any input in (it is parsed), a result out (it never throws). */
+export type ServerAction<T> = (input: unknown) => Promise<ActionResult<T>>;
+
+export interface ActionSpec<S extends z.ZodType, T> {
+  /** Audit action, e.g. "layout.save-revision". */
+  name: string;
+  input: S;
+  /** The specific resource(s) the call touches; each check must pass (an apply returns one per host). */
+  authorize: (input: z.infer<S>, actor: Actor) => Promise<Check | readonly Check[]> | Check | readonly Check[];
+  run: (input: z.infer<S>, ctx: ActionContext) => Promise<{ data: T; audit?: AuditEntry | null }>;
+  /** True for actions that only read: viewers may call them, no audit row is written. Default false. */
+  readOnly?: boolean;
+  /** For actions on the caller's own account that every signed-in person may do (sign out everywhere): skips the viewer refusal, still audited. */
+  selfService?: boolean;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { executeAction, type ActionSpec } from "../actions/define-action";
+import { executeAction, specOf } from "../actions/define-action";
+import type { ActionSpec, ServerAction } from "../actions/types";
 import { register } from "../actions/registry";
 import { runWithHeaders } from "../auth/request-context";
 import { bearerToken } from "../tokens/token-format";
@@ -53,11 +54,14 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
 /**
  * A /api/v1 route handler built on the same pipeline as server actions (executeAction): caller
  * (Bearer token or session cookie) → anonymous refused (401) → zod → authorize on the resource → run + audit.
- * Path parameters and the JSON body are merged into one input object.
+ * Path parameters and the JSON body are merged into one input object. Give it a server action (the route runs
+ * the same action: `defineRoute(applyRevision)`) or, for an endpoint with no action, its own spec.
  */
 export function defineRoute<S extends z.ZodType, T>(
-  spec: ActionSpec<S, T> & { respond?: (data: T) => Response },
+  source: ServerAction<T> | (ActionSpec<S, T> & { respond?: (data: T) => Response }),
 ): RouteHandler {
+  const spec: ActionSpec<z.ZodType, T> & { respond?: (data: T) => Response } =
+    typeof source === "function" ? requireSpec(source) : source;
   const execute = executeAction(spec);
   const handler: RouteHandler = async (request, context) => {
     const unsafe = request.method !== "GET" && request.method !== "HEAD";
@@ -85,4 +89,10 @@ export function defineRoute<S extends z.ZodType, T>(
     );
   };
   return register(handler, { name: spec.name, kind: "route", mutates: spec.readOnly !== true });
+}
+
+function requireSpec<T>(action: ServerAction<T>): ActionSpec<z.ZodType, T> {
+  const spec = specOf(action);
+  if (!spec) throw new Error("defineRoute: this function was not built with defineAction, so it has no spec to run");
+  return spec;
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { applyRevisionInput } from "../actions/instances/apply-revision";
-import { instanceIdInput } from "../actions/instances/desired-state";
+import { applyRevisionInput, instanceIdInput } from "../actions/instances/inputs";
 import { instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */

@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import type { ActionContext } from "../actions/types";
+import type { ActionSpec } from "../actions/types";
+import { listInstances } from "../queries/instances/list-instances";
+import { listLayouts } from "../queries/layouts/list-layouts";
+import { listRevisions } from "../queries/layouts/list-revisions";
 
 /** Read endpoints of /api/v1, as action specs (readOnly: no audit row; viewers and "read" tokens may call them). */
 
@@ -37,35 +40,29 @@ export const listLayoutsSpec = {
   name: "api.layouts.list",
   input: empty,
   readOnly: true,
-  authorize: () => ({ action: "layout.read" as const, resource: { type: "layout" as const } }),
-  run: async (_: unknown, { tx }: ActionContext) => {
-    const rows = await tx.layout.findMany({
-      orderBy: { updatedAt: "desc" },
-      include: { _count: { select: { revisions: true } } },
-    });
+  authorize: () => ({ action: "layout.read", resource: { type: "layout" } }),
+  run: async (_, { tx }) => {
+    const rows = await listLayouts(tx);
     return {
       data: rows.map(
         (l): z.infer<typeof layoutOut> => ({
           id: l.id,
           name: l.name,
           updatedAt: l.updatedAt.toISOString(),
-          revisionCount: l._count.revisions,
+          revisionCount: l.revisionCount,
         }),
       ),
     };
   },
-};
+} satisfies ActionSpec<typeof empty, z.infer<typeof layoutOut>[]>;
 
 export const listRevisionsSpec = {
   name: "api.revisions.list",
   input: layoutIdInput,
   readOnly: true,
-  authorize: (input: z.infer<typeof layoutIdInput>) => ({
-    action: "layout.read" as const,
-    resource: { type: "layout" as const, id: input.layoutId },
-  }),
-  run: async (input: z.infer<typeof layoutIdInput>, { tx }: ActionContext) => {
-    const rows = await tx.layoutRevision.findMany({ where: { layoutId: input.layoutId }, orderBy: { number: "desc" } });
+  authorize: (input) => ({ action: "layout.read", resource: { type: "layout", id: input.layoutId } }),
+  run: async (input, { tx }) => {
+    const rows = await listRevisions(tx, input.layoutId);
     return {
       data: rows.map(
         (r): z.infer<typeof revisionOut> => ({
@@ -77,15 +74,15 @@ export const listRevisionsSpec = {
       ),
     };
   },
-};
+} satisfies ActionSpec<typeof layoutIdInput, z.infer<typeof revisionOut>[]>;
 
 export const listInstancesSpec = {
   name: "api.instances.list",
   input: empty,
   readOnly: true,
-  authorize: () => ({ action: "instance.read" as const, resource: { type: "global" as const } }),
-  run: async (_: unknown, { tx }: ActionContext) => {
-    const rows = await tx.instance.findMany({ orderBy: { updatedAt: "desc" } });
+  authorize: () => ({ action: "instance.read", resource: { type: "global" } }),
+  run: async (_, { tx }) => {
+    const rows = await listInstances(tx);
     return {
       data: rows.map(
         (r): z.infer<typeof instanceOut> => ({
@@ -94,7 +91,7 @@ export const listInstancesSpec = {
           instanceKey: r.instanceKey,
           revisionId: r.revisionId,
           hostId: r.hostId,
-          gpuIndices: z.array(z.number().int()).catch([]).parse(JSON.parse(r.gpuIndices)),
+          gpuIndices: r.gpuIndices,
           desiredState: r.desiredState,
           observedState: r.observedState,
           updatedAt: r.updatedAt.toISOString(),
@@ -102,4 +99,4 @@ export const listInstancesSpec = {
       ),
     };
   },
-};
+} satisfies ActionSpec<typeof empty, z.infer<typeof instanceOut>[]>;

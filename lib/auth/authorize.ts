@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import type { Actor, Check, PermissionAction, Resource } from "../actions/types";
-import { db } from "../queries/db";
+import type { Actor, Check, PermissionAction, Resource } from "../vocabulary/access";
+import { type DbClient, db } from "../queries/db";
+import { listGrantSelectors } from "../queries/grants/list-grant-selectors";
+import { findUser } from "../queries/users/find-user";
 import { log } from "../server/log";
 import { bearerToken } from "../tokens/token-format";
-import { verifyApiToken } from "../tokens/verify-token";
+import { verifyApiToken } from "./verify-token";
 import { auth } from "./better-auth";
 import { can, isRole } from "./can";
 import { AuthorizationError, SIGN_IN_REQUIRED } from "./errors";
@@ -48,7 +50,7 @@ async function resolveActor(headers: Headers): Promise<Actor | null> {
     return null;
   }
   if (!userId) return null;
-  const user = await db().user.findUnique({ where: { id: userId } });
+  const user = await findUser(db(), userId);
   if (!user || user.banned || !isRole(user.role)) return null;
   return { kind: "user", userId: user.id, label: labelOf(user), role: user.role, ip };
 }
@@ -56,8 +58,7 @@ async function resolveActor(headers: Headers): Promise<Actor | null> {
 /** The host-group selectors granted to an operator (admins and viewers need none). */
 export async function grantsOf(actor: Actor): Promise<string[]> {
   if (actor.role !== "operator") return [];
-  const rows = await db().hostGrant.findMany({ where: { userId: actor.userId }, select: { selector: true } });
-  return rows.map((r) => r.selector);
+  return listGrantSelectors(db(), actor.userId);
 }
 
 /** Throws AuthorizationError(403) unless `actor` may do every check. */
@@ -84,4 +85,17 @@ export async function authorizeOrNull(action: PermissionAction, resource: Resour
   if (!actor) return null;
   await assertCan(actor, [{ action, resource }]);
   return actor;
+}
+
+/**
+ * For pages: authorizes the read, then runs the query with the database client. Pages get the client only this
+ * way (the import rules keep app/ from importing lib/queries/db), so a page cannot read without a check.
+ */
+export async function authorizedRead<T>(
+  action: PermissionAction,
+  resource: Resource,
+  query: (client: DbClient, actor: Actor) => Promise<T>,
+): Promise<T> {
+  const actor = await authorize(action, resource);
+  return query(db(), actor);
 }

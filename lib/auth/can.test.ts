@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, PermissionAction, Resource, Role, TokenScope } from "../actions/types";
+import type { Actor, PermissionAction, Resource, Role, TokenScope } from "../vocabulary/access";
 import { can, canWriteAnything, parseSelector, selectorMatches } from "./can";
 
 const ACTIONS: PermissionAction[] = [

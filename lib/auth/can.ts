@@ -1,4 +1,4 @@
-import type { Actor, PermissionAction, Resource, Role } from "../actions/types";
+import type { Actor, PermissionAction, Resource, Role } from "../vocabulary/access";
 
 /**
  * The permission model, pure (no I/O): role × action × resource × the operator's host grants.

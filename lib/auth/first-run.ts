@@ -1,8 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "../actions/types";
+import type { Actor } from "../vocabulary/access";
 import { writeAudit } from "../queries/audit/write-audit-event";
 import { db } from "../queries/db";
+import { createSetting } from "../queries/settings/create-setting";
+import { findSetting } from "../queries/settings/find-setting";
+import { countUsers } from "../queries/users/count-users";
 import { log } from "../server/log";
 import { createPasswordUser, emailSchema, passwordSchema, usernameSchema, type NewUser } from "./users";
 
@@ -11,7 +14,7 @@ import { createPasswordUser, emailSchema, passwordSchema, usernameSchema, type N
 const MARKER = "auth.first-admin-created";
 
 export async function hasAnyUser(): Promise<boolean> {
-  return (await db().user.count()) > 0;
+  return (await countUsers(db())) > 0;
 }
 
 export class FirstRunClosedError extends Error {
@@ -28,9 +31,8 @@ export async function createFirstAdmin(
   via: string,
 ): Promise<{ id: string }> {
   return db().$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0 || (await tx.setting.findUnique({ where: { key: MARKER } })))
-      throw new FirstRunClosedError();
-    await tx.setting.create({ data: { key: MARKER, value: new Date().toISOString() } });
+    if ((await countUsers(tx)) > 0 || (await findSetting(tx, MARKER)) !== null) throw new FirstRunClosedError();
+    await createSetting(tx, MARKER, new Date().toISOString());
     const created = await createPasswordUser(tx, { ...user, role: "admin" });
     const actor: Actor = { kind: "user", userId: created.id, label: user.username, role: "admin", ip };
     await writeAudit(tx, actor, "auth.first-admin", {

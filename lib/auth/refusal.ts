@@ -1,4 +1,4 @@
-import type { Actor, Check } from "../actions/types";
+import type { Actor, Check } from "../vocabulary/access";
 import { isReadAction } from "./can";
 
 function labels(l: Record<string, string>): string {

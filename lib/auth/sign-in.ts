@@ -3,6 +3,7 @@ import { isAPIError } from "better-auth/api";
 import { ActionError } from "../server/action-error";
 import { writeAudit } from "../queries/audit/write-audit-event";
 import { db } from "../queries/db";
+import { findUser } from "../queries/users/find-user";
 import { auth } from "./better-auth";
 import { loginLimiter } from "./rate-limit";
 
@@ -48,7 +49,8 @@ export async function signInWithPassword(
     const userId = out.response?.user.id;
     if (!userId) throw new ActionError(WRONG, { status: 422 });
     limiter.succeeded(id);
-    const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+    const user = await findUser(db(), userId);
+    if (!user) throw new Error(`user ${userId} vanished while signing in`);
     await writeAudit(
       db(),
       { kind: "user", userId, label: user.username ?? user.email, role: "viewer", ip },

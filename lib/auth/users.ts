@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { ActionError } from "../server/action-error";
-import type { ActionContext, Role } from "../actions/types";
+import type { DbClient } from "../queries/db";
+import { findUserClash } from "../queries/users/find-user-clash";
+import { insertPasswordUser } from "../queries/users/insert-password-user";
+import type { Role } from "../vocabulary/access";
 
 /** Account fields, shared by first-run setup, the users page and the headless seed. */
 export const emailSchema = z
@@ -32,33 +35,16 @@ export interface NewUser {
  * Creates a user with a password, the way better-auth stores one (a "credential" account holding the
  * scrypt hash), inside the caller's transaction so the audit row commits with it.
  */
-export async function createPasswordUser(tx: ActionContext["tx"], user: NewUser): Promise<{ id: string }> {
-  const clash = await tx.user.findFirst({
-    where: { OR: [{ email: user.email }, { username: user.username.toLowerCase() }] },
-    select: { email: true },
-  });
-  if (clash) {
-    const field = clash.email === user.email ? "email" : "username";
+export async function createPasswordUser(tx: DbClient, user: NewUser): Promise<{ id: string }> {
+  const field = await findUserClash(tx, user.email, user.username);
+  if (field) {
     throw new ActionError(`A user with this ${field} already exists: choose another ${field}.`, {
       status: 409,
       fieldErrors: { [field]: [`already taken: choose another ${field}`] },
     });
   }
   const id = randomUUID();
-  const hash = await hashPassword(user.password);
-  await tx.user.create({
-    data: {
-      id,
-      name: user.username,
-      email: user.email,
-      emailVerified: false,
-      username: user.username.toLowerCase(),
-      displayUsername: user.username,
-      role: user.role,
-    },
-  });
-  await tx.account.create({
-    data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash },
-  });
+  const passwordHash = await hashPassword(user.password);
+  await insertPasswordUser(tx, { id, email: user.email, username: user.username, role: user.role, passwordHash });
   return { id };
 }

@@ -3,7 +3,7 @@ import { RTX_4090D } from "./testing/gpu-fixtures";
 import { budgetInstance } from "./instance";
 import { QWEN25_7B } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
-import { GIB } from "./units";
+import { GIB } from "../vocabulary/units";
 
 const budget = (input: Parameters<typeof makeInstance>[0]) => budgetInstance(makeInstance(input), QWEN25_7B, RTX_4090D);
 const codes = (input: Parameters<typeof makeInstance>[0]) => budget(input).findings.map((f) => f.code);

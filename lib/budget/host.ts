@@ -1,6 +1,7 @@
 import type { Finding } from "../vocabulary/finding";
 import type { Instance } from "../vocabulary/layout-schema";
-import { gib, GIB } from "./units";
+import { gib } from "./units";
+import { GIB } from "../vocabulary/units";
 
 export interface HostNeeds {
   ramBytes: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { kvBytesPerTokenPerGpu, kvDtypeBytes, kvPool } from "./kv";
 import { LLAMA2_7B, QWEN25_7B, QWEN3_14B, QWEN3_235B_FP8 } from "./testing/model-fixtures";
-import { GIB } from "./units";
+import { GIB } from "../vocabulary/units";
 
 describe("KV cache bytes per token", () => {
   it("is 57,344 B for Qwen2.5-7B in bf16 and 28,672 B in fp8", () => {

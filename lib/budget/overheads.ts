@@ -1,6 +1,7 @@
 import type { ModelArch } from "../catalog/types";
-import { ceilDiv, GIB, KIB, MIB } from "./units";
+import { ceilDiv } from "./units";
 import type { GraphCapture } from "./vllm-profiles";
+import { GIB, KIB, MIB } from "../vocabulary/units";
 
 /** CUDA context of one process, measured on H100 (driver 580, torch 2.11): the engines do not count it in their budget. */
 export const CUDA_CONTEXT_BYTES = 648_871_936;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { budgetInstance } from "./instance";
 import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4, QWEN3_14B, QWEN3_235B_FP8 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
-import { GIB } from "./units";
+import { GIB } from "../vocabulary/units";
 
 const models = [QWEN25_7B, QWEN25_7B_GPTQ_INT4, LLAMA3_8B, QWEN3_14B, QWEN3_235B_FP8];
 const settings = fc.record({

@@ -6,7 +6,8 @@ import { kvPool } from "./kv";
 import { cudaContextOverhead, tgiCudaGraphBytes, nonTorchOverhead } from "./overheads";
 import type { InstanceBudget } from "./types";
 import { compareVersions } from "../vocabulary/version";
-import { count, gib, KIB } from "./units";
+import { count, gib } from "./units";
+import { KIB } from "../vocabulary/units";
 
 /**
  * TGI warm-up (server/text_generation_server/models/flash_causal_lm.py): prefill max_batch_prefill_tokens, then

@@ -1,6 +1,4 @@
-export const KIB = 1024;
-export const MIB = 1024 * KIB;
-export const GIB = 1024 * MIB;
+import { GIB } from "../vocabulary/units";
 
 /** GiB with two decimals, as vLLM logs it ("23.99 GiB"). */
 export const gib = (bytes: number): string => `${(bytes / GIB).toFixed(2)} GiB`;

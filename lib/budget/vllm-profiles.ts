@@ -1,5 +1,5 @@
 import { compareVersions } from "../vocabulary/version";
-import { GIB } from "./units";
+import { GIB } from "../vocabulary/units";
 
 export type VllmProfileName = "v0" | "v1-0.8" | "v1-0.9" | "v1-0.10" | "v1-0.11to0.20" | "v1-0.21plus";
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { A100_80GB, H100_80GB, RTX_4060_8GB, RTX_4090D } from "./testing/gpu-fixtures";
 import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
-import { GIB } from "./units";
 import { budgetVllm } from "./vllm";
 import { selectVllmProfile } from "./vllm-profiles";
+import { GIB } from "../vocabulary/units";
 
 describe("vLLM version profiles", () => {
   it.each([

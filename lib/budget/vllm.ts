@@ -14,8 +14,9 @@ import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type Kv
 import { roundMaxModelLen } from "./max-len";
 import { cudaContextOverhead, nonTorchOverhead, vllmCudaGraphBytes } from "./overheads";
 import type { InstanceBudget } from "./types";
-import { ceilDiv, count, gib, GIB, KIB } from "./units";
+import { ceilDiv, count, gib } from "./units";
 import { selectVllmProfile, type VllmProfile } from "./vllm-profiles";
+import { GIB, KIB } from "../vocabulary/units";
 
 const V0_SWAP_SPACE_BYTES = 4 * GIB;
 

@@ -9,8 +9,8 @@ import {
 } from "./testing/model-fixtures";
 import { paramGroups, totalParams } from "./params";
 import { resolveWeightFormat, unquantized } from "./quantization";
-import { GIB } from "./units";
 import { estimateWeights } from "./weights";
+import { GIB } from "../vocabulary/units";
 
 const bf16 = unquantized(2);
 const weightsGiB = (arch: typeof QWEN25_7B, tp: number) =>

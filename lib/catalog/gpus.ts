@@ -1,6 +1,6 @@
 import type { GpuSpec } from "./types";
+import { MIB } from "../vocabulary/units";
 
-const MIB = 2 ** 20;
 const GB_PER_S = 1e9;
 
 /** nvidia-smi prints totals in MiB; the catalog stores bytes. */

@@ -1,6 +1,7 @@
 import { findGpu } from "../catalog";
 import type { Host } from "../vocabulary/layout-schema";
 import { slugify } from "./editor/ids";
+import { GIB } from "../vocabulary/units";
 
 export interface PlannedHostInput {
   name: string;
@@ -11,8 +12,6 @@ export interface PlannedHostInput {
   /** Join all GPUs in one NVLink/NVSwitch island; default: when the catalog GPU has NVLink. */
   nvlink?: boolean;
 }
-
-const GIB = 1024 ** 3;
 
 /** A host declared for planning ("4× RTX 4090D 24 GB, 64 GB RAM, 16 cores"); it can later be bound to a registered host. */
 export function plannedHost(input: PlannedHostInput): Host {

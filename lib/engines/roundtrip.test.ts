@@ -7,9 +7,7 @@ import { shellJoin } from "./shell-quote";
 import { tgiLauncherCommand } from "./tgi/command";
 import { TGI_QUANTIZE_METHODS } from "./tgi/flags";
 import { vllmServeCommand } from "./vllm/command";
-
-const GIB = 2 ** 30;
-const MIB = 2 ** 20;
+import { GIB, MIB } from "../vocabulary/units";
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const strip = <T extends object>(value: T): T =>

@@ -3,8 +3,8 @@ import { BudgetMemo } from "../budget/layout";
 import { checkInstance, checkLayout, orderFindings } from "./check-layout";
 import type { Finding } from "../vocabulary/finding";
 import { instanceSchema, layoutSchema, type InstanceInput, type Layout } from "../vocabulary/layout-schema";
+import { GIB } from "../vocabulary/units";
 
-const GIB = 2 ** 30;
 const QWEN = "Qwen/Qwen2.5-7B-Instruct";
 const QWEN_INT4 = "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4";
 

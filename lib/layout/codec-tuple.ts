@@ -5,6 +5,7 @@
  * quantization, engine versions) go once into a string table and are referenced by index.
  */
 import type { Layout } from "../vocabulary/layout-schema";
+import { MIB } from "../vocabulary/units";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Loose = Record<string, unknown>;
@@ -62,7 +63,6 @@ const ref = (key: string): Field => ({
 });
 
 /** Byte counts that are whole MiB are written as minus the MiB count (bytes are never negative). */
-const MIB = 1_048_576;
 const bytes = (key: string): Field => ({
   key,
   encode: (value) => (typeof value === "number" && value > 0 && value % MIB === 0 ? -(value / MIB) : asJson(value)),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { diffLayouts } from "./diff";
 import { arbitraryLayout } from "./testing/layout-arbitraries";
 import { type Instance, type Layout, layoutSchema } from "../vocabulary/layout-schema";
-import { type RunningInstance, planApply } from "./rollout";
+import { type RunningInstance, planRollout } from "./rollout";
 
 const inst = (id: string, fields: Partial<Instance> = {}): Instance =>
   layoutSchema.shape.instances.element.parse({
@@ -76,7 +76,7 @@ describe("diffLayouts", () => {
   });
 });
 
-describe("planApply", () => {
+describe("planRollout", () => {
   it("starts, stops, replaces and keeps", () => {
     const desired = layout([
       inst("keep"),
@@ -90,7 +90,7 @@ describe("planApply", () => {
       inst("changed"),
       inst("old", { placement: { hostId: "h1", gpuIndices: [6] } }),
     ].map(running);
-    expect(planApply(desired, now)).toEqual([
+    expect(planRollout(desired, now)).toEqual([
       { action: "stop", instanceId: "old", reason: "not in the layout" },
       { action: "replace", instanceId: "changed", reason: "changed: maxModelLen" },
       { action: "start", instanceId: "new", reason: "new in the layout" },
@@ -108,7 +108,7 @@ describe("planApply", () => {
       inst("z-old", { placement: { hostId: "h1", gpuIndices: [1] } }),
       inst("m", { placement: { hostId: "h1", gpuIndices: [0] } }),
     ].map(running);
-    expect(planApply(desired, now).map((s) => `${s.action} ${s.instanceId}`)).toEqual([
+    expect(planRollout(desired, now).map((s) => `${s.action} ${s.instanceId}`)).toEqual([
       "stop z-old",
       "replace m",
       "start a-new",
@@ -121,7 +121,7 @@ describe("planApply", () => {
       inst("b", { placement: { hostId: "h1", gpuIndices: [0] } }),
     ]);
     const now = [inst("a"), inst("b", { placement: { hostId: "h1", gpuIndices: [1] } })].map(running);
-    const steps = planApply(desired, now);
+    const steps = planRollout(desired, now);
     expect(steps.map((s) => `${s.action} ${s.instanceId}`)).toEqual(["stop a", "replace b", "start a"]);
     expect(steps[0]?.reason).toMatch(/changed: placement; split into stop \+ start/);
   });
@@ -132,7 +132,7 @@ describe("planApply", () => {
       inst("b", { placement: null }),
     ]);
     const now = [inst("a", { tp: 2, placement: { hostId: "h1", gpuIndices: [0, 1] } }), inst("b")].map(running);
-    expect(planApply(desired, now)).toEqual([
+    expect(planRollout(desired, now)).toEqual([
       { action: "stop", instanceId: "b", reason: "unplaced in the layout" },
       { action: "keep", instanceId: "a", reason: "unchanged" },
     ]);

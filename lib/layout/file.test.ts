@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatLayoutJson, parseLayoutText, parseSize } from "./file";
 import { TEMPLATES } from "./templates";
-
-const GIB = 1_073_741_824;
+import { GIB } from "../vocabulary/units";
 
 const YAML_LAYOUT = `
 name: seed 4090D

@@ -6,11 +6,11 @@ import { parseDocument } from "yaml";
 import { migrateLayout } from "./migrations";
 import { type Layout, LAYOUT_SCHEMA_VERSION, layoutSchema } from "../vocabulary/layout-schema";
 import { describeIssues, formatPath } from "./zod-issues";
+import { KIB } from "../vocabulary/units";
 
 export type LayoutFileFormat = "json" | "yaml";
 export type LayoutFileResult = { ok: true; layout: Layout; fromVersion: number } | { ok: false; errors: string[] };
 
-const KIB = 1024;
 /** Binary: k/K, Ki, KiB (and m, g, t alike), as Docker reads "32g". Decimal (SI): kB, MB, GB, TB in any case. */
 const BINARY: Record<string, number> = { k: KIB, m: KIB ** 2, g: KIB ** 3, t: KIB ** 4 };
 const DECIMAL: Record<string, number> = { k: 1e3, m: 1e6, g: 1e9, t: 1e12 };

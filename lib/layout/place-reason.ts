@@ -1,7 +1,7 @@
 /** Why an instance could not be placed, in words, from the state of the fleet at that moment. */
 import { type GroupRequest, type HostState, usable } from "./place-host";
+import { GIB } from "../vocabulary/units";
 
-const GIB = 1_073_741_824;
 const formatGiB = (bytes: number): string => `${Number((bytes / GIB).toFixed(1))} GiB`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 

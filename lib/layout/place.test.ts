@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type PlaceOptions, defaultNeed, placeInstances } from "./place";
 import { type Host, type Instance, type Layout, layoutSchema } from "../vocabulary/layout-schema";
+import { GIB } from "../vocabulary/units";
 
-const GIB = 1_073_741_824;
 const UNITS = 1_000_000;
 
 const host = (

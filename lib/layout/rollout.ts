@@ -6,10 +6,10 @@
 import { changedFields } from "./diff";
 import type { Instance, Layout } from "../vocabulary/layout-schema";
 
-export type PlanAction = "start" | "stop" | "replace" | "keep";
+export type RolloutAction = "start" | "stop" | "replace" | "keep";
 
-export interface PlanStep {
-  action: PlanAction;
+export interface RolloutStep {
+  action: RolloutAction;
   instanceId: string;
   reason: string;
 }
@@ -30,14 +30,14 @@ const normalized = (instance: Instance) => ({
 });
 
 interface Pending {
-  step: PlanStep;
+  step: RolloutStep;
   frees: string[];
   takes: string[];
 }
 
-const RANK: Record<PlanAction, number> = { stop: 0, replace: 1, start: 2, keep: 3 };
+const RANK: Record<RolloutAction, number> = { stop: 0, replace: 1, start: 2, keep: 3 };
 
-export function planApply(desired: Layout, running: readonly RunningInstance[]): PlanStep[] {
+export function planRollout(desired: Layout, running: readonly RunningInstance[]): RolloutStep[] {
   const runningById = new Map(running.map((r) => [r.instanceId, r]));
   const desiredIds = new Set(desired.instances.map((i) => i.id));
   const pending: Pending[] = [];
@@ -84,13 +84,13 @@ export function planApply(desired: Layout, running: readonly RunningInstance[]):
 }
 
 /** Topological order: a step that frees a GPU precedes any other step that takes it; ties by action, then id. */
-function order(pending: Pending[]): PlanStep[] {
+function order(pending: Pending[]): RolloutStep[] {
   pending.sort(
     (a, b) =>
       RANK[a.step.action] - RANK[b.step.action] ||
       (a.step.instanceId < b.step.instanceId ? -1 : a.step.instanceId > b.step.instanceId ? 1 : 0),
   );
-  const done: PlanStep[] = [];
+  const done: RolloutStep[] = [];
   let left = [...pending];
   while (left.length > 0) {
     const freedLater = new Set(left.flatMap((p) => p.frees));

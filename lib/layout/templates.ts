@@ -4,6 +4,7 @@
  * datacenter shapes. Model and GPU ids are catalog ids (lib/catalog).
  */
 import { type Host, type InstanceInput, type Layout, layoutSchema } from "../vocabulary/layout-schema";
+import { GIB } from "../vocabulary/units";
 
 export interface LayoutTemplate {
   id: string;
@@ -11,8 +12,6 @@ export interface LayoutTemplate {
   description: string;
   layout: Layout;
 }
-
-const GIB = 1_073_741_824;
 
 function host(id: string, gpuId: string, gpuCount: number, ramGiB: number, cpuCores: number, nvlink: boolean): Host {
   return {

@@ -9,6 +9,9 @@ import { providerOf, sqlitePath } from "../migrations";
 /** The Prisma client; both providers share one schema, so the SQLite client's type stands for both. */
 export type Db = SqliteClient;
 
+/** What a query runs on: the client, or a transaction's client (a server action passes its own, so the audit row joins it). */
+export type DbClient = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
 export function createDb(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === "postgresql") {
     return new PgClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;

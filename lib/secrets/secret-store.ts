@@ -1,11 +1,11 @@
 import "server-only";
-import type { ActionContext } from "../actions/types";
-import { authorize } from "../auth/authorize";
-import { db } from "../queries/db";
+import { type DbClient, db } from "../queries/db";
+import { findSecretCiphertext } from "../queries/secrets/find-secret-ciphertext";
+import { upsertSecret } from "../queries/secrets/upsert-secret";
 import { fleetdeckSecret } from "../server/master-secret";
 import { decryptSecret, deriveKey, encryptSecret } from "./crypto";
 
-/** Server-only access to secrets. The browser only ever sees names, kinds and dates (listSecretNames). */
+/** Stored secrets, encrypted under a key derived from the master secret. The browser only ever sees names, kinds and dates. */
 
 export const SECRET_KINDS = ["huggingface-token", "registry-credentials", "docker-tls", "other"] as const;
 export type SecretKind = (typeof SECRET_KINDS)[number];
@@ -17,39 +17,18 @@ function key(): Buffer {
   return cachedKey.key;
 }
 
-export async function putSecret(
-  tx: ActionContext["tx"],
+/** Encrypts and stores (or replaces) a secret through the caller's transaction client. */
+export function putSecret(
+  tx: DbClient,
   name: string,
   kind: SecretKind,
   value: string,
 ): Promise<{ id: string; created: boolean }> {
-  const ciphertext = encryptSecret(key(), name, value);
-  const existing = await tx.secret.findUnique({ where: { name }, select: { id: true } });
-  if (existing) {
-    await tx.secret.update({ where: { id: existing.id }, data: { kind, ciphertext } });
-    return { id: existing.id, created: false };
-  }
-  const row = await tx.secret.create({ data: { name, kind, ciphertext } });
-  return { id: row.id, created: true };
+  return upsertSecret(tx, { name, kind, ciphertext: encryptSecret(key(), name, value) });
 }
 
 /** The plaintext, for server code that needs it (a runtime driver logging in to a registry). Never log or return it to a client. */
 export async function readSecret(name: string): Promise<string | null> {
-  const row = await db().secret.findUnique({ where: { name } });
-  return row ? decryptSecret(key(), name, row.ciphertext) : null;
-}
-
-export interface SecretInfo {
-  id: string;
-  name: string;
-  kind: string;
-  updatedAt: Date;
-}
-
-export async function listSecretNames(): Promise<SecretInfo[]> {
-  await authorize("secret.manage", { type: "global" });
-  return db().secret.findMany({
-    select: { id: true, name: true, kind: true, updatedAt: true },
-    orderBy: { name: "asc" },
-  });
+  const ciphertext = await findSecretCiphertext(db(), name);
+  return ciphertext === null ? null : decryptSecret(key(), name, ciphertext);
 }

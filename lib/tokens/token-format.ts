@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { TokenScope } from "../actions/types";
+import type { TokenScope } from "../vocabulary/access";
 
 /**
  * API tokens: "fd_" + 43 base64url characters (256 random bits). Only the SHA-256 of the token is

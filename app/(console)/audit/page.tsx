@@ -3,8 +3,10 @@ import { AuditFilters } from "@/components/audit/audit-filters";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
-import { listAuditActions, listAuditEvents } from "@/lib/queries/audit/list-audit-events";
+import { listAuditActions } from "@/lib/queries/audit/list-audit-actions";
+import { listAuditEvents } from "@/lib/queries/audit/list-audit-events";
 
 export const metadata: Metadata = { title: "Audit" };
 export const dynamic = "force-dynamic";
@@ -26,7 +28,10 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const filter = auditFilterSchema.parse(await searchParams);
-  const [events, actions] = await Promise.all([listAuditEvents(filter), listAuditActions()]);
+  const [events, actions] = await Promise.all([
+    authorizedRead("audit.read", { type: "global" }, (client) => listAuditEvents(client, filter)),
+    authorizedRead("audit.read", { type: "global" }, listAuditActions),
+  ]);
   return (
     <>
       <PageHeader title="Audit" description="Every change, who made it, when and from where. Append-only." />

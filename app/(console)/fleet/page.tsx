@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { HostTable } from "@/components/fleet/host-table";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { listHosts } from "@/lib/queries/fleet/list-hosts";
 
 export const metadata: Metadata = { title: "Fleet" };
 export const dynamic = "force-dynamic";
 
 export default async function FleetPage() {
-  const hosts = await listHosts();
+  const hosts = await authorizedRead("fleet.read", { type: "global" }, listHosts);
   return (
     <>
       <PageHeader title="Fleet" description="GPU hosts fleetdeck manages, their GPUs and their state." />

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listRevisionChoices } from "@/lib/queries/layouts/list-revision-choices";
-import { currentActor, grantsOf } from "@/lib/auth/authorize";
+import { authorizedRead, currentActor, grantsOf } from "@/lib/auth/authorize";
 import { can, canWriteAnything } from "@/lib/auth/can";
 import { formatRelativeTime } from "@/lib/format";
 import { listInstances } from "@/lib/queries/instances/list-instances";
@@ -14,9 +14,15 @@ export const metadata: Metadata = { title: "Instances" };
 export const dynamic = "force-dynamic";
 
 export default async function InstancesPage() {
-  const [instances, actor] = await Promise.all([listInstances(), currentActor()]);
+  const [instances, actor] = await Promise.all([
+    authorizedRead("instance.read", { type: "global" }, listInstances),
+    currentActor(),
+  ]);
   const writer = actor !== null && canWriteAnything(actor);
-  const [revisions, grants] = writer && actor ? await Promise.all([listRevisionChoices(), grantsOf(actor)]) : [[], []];
+  const [revisions, grants] =
+    writer && actor
+      ? await Promise.all([authorizedRead("layout.read", { type: "global" }, listRevisionChoices), grantsOf(actor)])
+      : [[], []];
   const mayOperate = (i: (typeof instances)[number]) =>
     actor !== null &&
     writer &&

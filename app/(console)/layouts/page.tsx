@@ -4,6 +4,7 @@ import { primaryButtonClass } from "@/components/ui/fields";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { formatRelativeTime } from "@/lib/format";
 import { TEMPLATES } from "@/lib/layout/templates";
 import { listLayouts } from "@/lib/queries/layouts/list-layouts";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Layouts" };
 export const dynamic = "force-dynamic";
 
 export default async function LayoutsPage() {
-  const layouts = await listLayouts();
+  const layouts = await authorizedRead("layout.read", { type: "global" }, listLayouts);
   return (
     <>
       <PageHeader

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { env } from "@/lib/server/env";
 import { listInstances } from "@/lib/queries/instances/list-instances";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MetricsPage() {
   const { PROMETHEUS_URL } = env();
-  const instances = await listInstances();
+  const instances = await authorizedRead("instance.read", { type: "global" }, listInstances);
   const source = PROMETHEUS_URL ? `Prometheus at ${PROMETHEUS_URL}` : "the embedded scraper";
   return (
     <>

@@ -4,10 +4,10 @@ import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentActor } from "@/lib/auth/authorize";
+import { authorizedRead, currentActor } from "@/lib/auth/authorize";
 import { canWriteAnything } from "@/lib/auth/can";
 import { listUsers } from "@/lib/queries/users/list-users";
-import { listSecretNames } from "@/lib/secrets/secret-store";
+import { listSecretNames } from "@/lib/queries/secrets/list-secret-names";
 import { describeConfig } from "@/lib/settings/describe-config";
 import { listTokens } from "@/lib/queries/tokens/list-tokens";
 
@@ -19,9 +19,9 @@ export default async function SettingsPage() {
   const isAdmin = actor?.role === "admin";
   const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
   const [users, tokens, secrets] = await Promise.all([
-    isAdmin ? listUsers() : null,
-    mayTokens ? listTokens() : null,
-    isAdmin ? listSecretNames() : null,
+    isAdmin ? authorizedRead("user.manage", { type: "global" }, listUsers) : null,
+    mayTokens ? authorizedRead("token.manage", { type: "global" }, listTokens) : null,
+    isAdmin ? authorizedRead("secret.manage", { type: "global" }, listSecretNames) : null,
   ]);
   const rows = describeConfig();
   return (

@@ -6,7 +6,11 @@ import { makeUser, sessionHeaders, useTestDatabase } from "../../auth/testing/te
 type RunAs = <T>(h: Headers, fn: () => Promise<T>) => Promise<T>;
 let runAs: RunAs;
 let operator: Headers;
-let actions: typeof import("./server");
+let actions: {
+  applyRevision: typeof import("./apply-revision").applyRevision;
+  startInstance: typeof import("./start-instance").startInstance;
+  stopInstance: typeof import("./stop-instance").stopInstance;
+};
 const revisions: Record<string, string> = {};
 
 function doc(hosts: { name: string; team: string }[]) {
@@ -32,7 +36,11 @@ function doc(hosts: { name: string; team: string }[]) {
 beforeAll(async () => {
   await useTestDatabase();
   ({ runWithHeaders: runAs } = await import("../../auth/request-context"));
-  actions = await import("./server");
+  actions = {
+    ...(await import("./apply-revision")),
+    ...(await import("./start-instance")),
+    ...(await import("./stop-instance")),
+  };
   const { db } = await import("../../queries/db");
   for (const team of ["a", "b"])
     await db().host.create({ data: { name: `host-${team}`, endpoint: "unix:///x", labels: JSON.stringify({ team }) } });

@@ -1,16 +1,12 @@
-import "server-only";
-import { z } from "zod";
+"use server";
+
 import { assertCan } from "../../auth/authorize";
 import { db } from "../../queries/db";
+import { loadApplyTargets } from "../../queries/instances/load-apply-targets";
+import { recordAppliedRevision } from "../../queries/instances/record-applied-revision";
 import { defineAction } from "../define-action";
-import { applyChecks, loadApplyPlan } from "../../queries/instances/load-apply-targets";
-
-export const applyRevisionInput = z.object({
-  revisionId: z
-    .string()
-    .min(1, "give the id of a layout revision (GET /api/v1/layouts/{id}/revisions lists them)")
-    .max(64),
-});
+import { applyChecks } from "./apply-checks";
+import { applyRevisionInput } from "./inputs";
 
 export interface ApplyResult {
   layoutId: string;
@@ -22,59 +18,42 @@ export interface ApplyResult {
 /**
  * Apply = record the desired state of every instance of a revision (the reconcile loop that starts
  * containers arrives with the runtime). Checked against every host the change touches.
+ * POST /api/v1/revisions/{revisionId}/apply runs this same action.
  */
-export const applyRevisionSpec = {
+export const applyRevision = defineAction({
   name: "layout.apply",
   input: applyRevisionInput,
-  authorize: async (input: z.infer<typeof applyRevisionInput>) =>
-    applyChecks(await loadApplyPlan(db(), input.revisionId)),
-  run: async (
-    input: z.infer<typeof applyRevisionInput>,
-    { actor, tx }: Parameters<Parameters<typeof defineAction>[0]["run"]>[1],
-  ) => {
-    const plan = await loadApplyPlan(tx, input.revisionId);
-    await assertCan(actor, applyChecks(plan)); // hosts may have been relabelled since the first check
-    const before = await tx.instance.findMany({
-      where: { layoutId: plan.layoutId },
-      select: { instanceKey: true, hostId: true, desiredState: true, revisionId: true },
-    });
-    for (const i of plan.instances) {
-      const data = {
-        revisionId: plan.revisionId,
-        hostId: i.hostId,
-        gpuIndices: JSON.stringify(i.gpuIndices),
-        spec: i.spec,
-        desiredState: "running",
-      };
-      await tx.instance.upsert({
-        where: { layoutId_instanceKey: { layoutId: plan.layoutId, instanceKey: i.instanceKey } },
-        create: { layoutId: plan.layoutId, instanceKey: i.instanceKey, ...data },
-        update: data,
-      });
-    }
-    for (const r of plan.removed) await tx.instance.update({ where: { id: r.id }, data: { desiredState: "stopped" } });
+  authorize: async (input) => applyChecks(await loadApplyTargets(db(), input.revisionId)),
+  run: async (input, { actor, tx }) => {
+    const targets = await loadApplyTargets(tx, input.revisionId);
+    await assertCan(actor, applyChecks(targets)); // hosts may have been relabelled since the first check
+    const before = await recordAppliedRevision(tx, targets);
     const result: ApplyResult = {
-      layoutId: plan.layoutId,
-      revisionNumber: plan.revisionNumber,
-      applied: plan.instances.map((i) => ({
+      layoutId: targets.layoutId,
+      revisionNumber: targets.revisionNumber,
+      applied: targets.instances.map((i) => ({
         instanceKey: i.instanceKey,
         hostName: i.hostName,
         desiredState: "running",
       })),
-      stopped: plan.removed.map((r) => r.instanceKey),
+      stopped: targets.removed.map((r) => r.instanceKey),
     };
     return {
       data: result,
       audit: {
         targetType: "layout",
-        targetId: plan.layoutId,
+        targetId: targets.layoutId,
         before,
         after: {
-          revision: plan.revisionNumber,
-          instances: plan.instances.map((i) => ({ instanceKey: i.instanceKey, host: i.hostName, gpus: i.gpuIndices })),
+          revision: targets.revisionNumber,
+          instances: targets.instances.map((i) => ({
+            instanceKey: i.instanceKey,
+            host: i.hostName,
+            gpus: i.gpuIndices,
+          })),
           stopped: result.stopped,
         },
       },
     };
   },
-};
+});

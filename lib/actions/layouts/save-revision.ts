@@ -1,6 +1,9 @@
-import "server-only";
-import { defineAction } from "../define-action";
+"use server";
+
+import { appendRevision } from "../../queries/layouts/append-revision";
+import { findLayoutHead } from "../../queries/layouts/find-layout-head";
 import { ActionError } from "../../server/action-error";
+import { defineAction } from "../define-action";
 import { saveRevisionInput } from "./inputs";
 
 /** Appends an immutable, numbered revision (note, author, time) to a saved layout. */
@@ -9,16 +12,13 @@ export const saveRevision = defineAction({
   input: saveRevisionInput,
   authorize: (input) => ({ action: "layout.write", resource: { type: "layout", id: input.layoutId } }),
   run: async (input, { actor, tx }) => {
-    const layout = await tx.layout.findUnique({
-      where: { id: input.layoutId },
-      include: { revisions: { orderBy: { number: "desc" }, take: 1 } },
-    });
+    const layout = await findLayoutHead(tx, input.layoutId);
     if (!layout)
       throw new ActionError(
         `Layout ${input.layoutId} does not exist (it may have been deleted): save this one as a new layout.`,
         { status: 404 },
       );
-    const latest = layout.revisions[0]?.number ?? 0;
+    const latest = layout.latestNumber;
     if (input.baseNumber !== undefined && input.baseNumber < latest) {
       throw new ActionError(
         `Revision ${latest} was saved after the revision ${input.baseNumber} you started from. Open revision ${latest}, or compare the two, then save again.`,
@@ -26,16 +26,13 @@ export const saveRevision = defineAction({
       );
     }
     const number = latest + 1;
-    await tx.layoutRevision.create({
-      data: {
-        layoutId: layout.id,
-        number,
-        document: JSON.stringify(input.document),
-        note: input.note,
-        authorId: actor.userId,
-      },
+    await appendRevision(tx, {
+      layoutId: layout.id,
+      number,
+      document: input.document,
+      note: input.note,
+      authorId: actor.userId,
     });
-    await tx.layout.update({ where: { id: layout.id }, data: { name: input.document.name } });
     return {
       data: { id: layout.id, number },
       audit: {

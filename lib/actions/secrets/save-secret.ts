@@ -1,8 +1,8 @@
-import "server-only";
+"use server";
+
 import { z } from "zod";
 import { putSecret, SECRET_KINDS } from "../../secrets/secret-store";
 import { defineAction } from "../define-action";
-import { ActionError } from "../../server/action-error";
 
 /** Stores (or replaces) a secret, encrypted; the value never leaves the server and never enters the audit log. */
 export const saveSecret = defineAction({
@@ -21,24 +21,6 @@ export const saveSecret = defineAction({
     return {
       data: { id, created },
       audit: { targetType: "secret", targetId: id, after: { name: input.name, kind: input.kind, replaced: !created } },
-    };
-  },
-});
-
-export const deleteSecret = defineAction({
-  name: "secret.delete",
-  input: z.object({ secretId: z.string().min(1, "give the secret's id").max(64) }),
-  authorize: () => ({ action: "secret.manage", resource: { type: "global" } }),
-  run: async (input, { tx }) => {
-    const row = await tx.secret.findUnique({
-      where: { id: input.secretId },
-      select: { id: true, name: true, kind: true },
-    });
-    if (!row) throw new ActionError("This secret no longer exists: reload the page.", { status: 404 });
-    await tx.secret.delete({ where: { id: row.id } });
-    return {
-      data: { id: row.id },
-      audit: { targetType: "secret", targetId: row.id, before: { name: row.name, kind: row.kind } },
     };
   },
 });

@@ -1,8 +1,12 @@
-import "server-only";
+"use server";
+
 import { z } from "zod";
 import { parseSelector } from "../../auth/can";
-import { defineAction } from "../define-action";
+import { createHostGrant } from "../../queries/grants/create-host-grant";
+import { findHostGrant } from "../../queries/grants/find-host-grant";
+import { findUser } from "../../queries/users/find-user";
 import { ActionError } from "../../server/action-error";
+import { defineAction } from "../define-action";
 
 const selectorSchema = z
   .string()
@@ -16,31 +20,14 @@ export const addHostGrant = defineAction({
   input: z.object({ userId: z.string().min(1, "give the user's id").max(64), selector: selectorSchema }),
   authorize: () => ({ action: "user.manage", resource: { type: "global" } }),
   run: async (input, { tx }) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    const user = await findUser(tx, input.userId);
     if (!user) throw new ActionError(`User ${input.userId} does not exist: reload the page.`, { status: 404 });
-    const existing = await tx.hostGrant.findUnique({
-      where: { userId_selector: { userId: input.userId, selector: input.selector } },
-    });
+    const existing = await findHostGrant(tx, { userId: input.userId, selector: input.selector });
     if (existing) throw new ActionError(`The grant "${input.selector}" already exists for this user.`, { status: 409 });
-    const grant = await tx.hostGrant.create({ data: { userId: input.userId, selector: input.selector } });
+    const grant = await createHostGrant(tx, input.userId, input.selector);
     return {
       data: { id: grant.id },
       audit: { targetType: "user", targetId: input.userId, after: { grant: input.selector } },
-    };
-  },
-});
-
-export const removeHostGrant = defineAction({
-  name: "user.grant-remove",
-  input: z.object({ grantId: z.string().min(1, "give the grant's id").max(64) }),
-  authorize: () => ({ action: "user.manage", resource: { type: "global" } }),
-  run: async (input, { tx }) => {
-    const grant = await tx.hostGrant.findUnique({ where: { id: input.grantId } });
-    if (!grant) throw new ActionError("This grant no longer exists: reload the page.", { status: 404 });
-    await tx.hostGrant.delete({ where: { id: grant.id } });
-    return {
-      data: { id: grant.id },
-      audit: { targetType: "user", targetId: grant.userId, before: { grant: grant.selector } },
     };
   },
 });

@@ -1,4 +1,5 @@
-import "server-only";
+"use server";
+
 import { z } from "zod";
 import { createPasswordUser, emailSchema, passwordSchema, roleSchema, usernameSchema } from "../../auth/users";
 import { defineAction } from "../define-action";

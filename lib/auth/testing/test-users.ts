@@ -5,7 +5,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Role, TokenScope } from "../../actions/types";
+import type { Role, TokenScope } from "../../vocabulary/access";
 import { migrate } from "../../migrations";
 
 export async function useTestDatabase(): Promise<string> {

@@ -1,5 +1,5 @@
 import type { GpuTarget } from "../common";
-import { GIB, MIB } from "../units";
+import { GIB, MIB } from "../../vocabulary/units";
 
 /** Cards for tests and calibration, with total memory as torch/nvidia-smi report it. */
 export const RTX_4090D: GpuTarget = {

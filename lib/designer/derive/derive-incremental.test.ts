@@ -22,8 +22,8 @@ import { buildCellViews, cellKey } from "./cells";
 import { type Design, DesignDeriver } from "./derive";
 import { type FindingsIndex, indexFindings } from "./findings-index";
 import { summarize } from "./summary";
+import { GIB } from "../../vocabulary/units";
 
-const GIB = 2 ** 30;
 const STARTS: Layout[] = [
   mixedFleetLayout(3),
   placeInstances(syntheticFleet(4, 24), { policy: "binpack", gpuMemoryBytes: slotMemoryBytes }).layout,

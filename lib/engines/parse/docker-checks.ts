@@ -1,8 +1,7 @@
 import type { Engine } from "../../vocabulary/layout-schema";
 import type { DraftFinding } from "../patch";
 import type { DockerOptions } from "./docker-options";
-
-const GIB = 1024 ** 3;
+import { GIB } from "../../vocabulary/units";
 
 export interface DockerCheckInput {
   engine: Engine;

@@ -1,6 +1,5 @@
 import type { Instance } from "../../vocabulary/layout-schema";
-
-const GIB = 1024 ** 3;
+import { GIB } from "../../vocabulary/units";
 
 export const formatGiB = (bytes: number): string => `${(bytes / GIB).toFixed(1)} GiB`;
 

@@ -6,8 +6,8 @@ import { checkGpuMemory, VRAM_WARNING_FRACTION } from "./memory";
 import { checkPlacement } from "./placement";
 import { archOf, makeLayout, TEST_LOOKUP } from "../testing/rule-fixtures";
 import { validateLayout } from "./index";
+import { GIB } from "../../vocabulary/units";
 
-const GIB = 2 ** 30;
 const on = (gpuIndices: number[], hostId = "gpu-box") => ({ placement: { hostId, gpuIndices } });
 
 function instanceBudget(overrides: Partial<InstanceBudget> = {}): InstanceBudget {

@@ -1,7 +1,6 @@
 /** Deterministic example fleets shared by tests and benchmarks (no randomness: same input, same bytes). */
 import type { Host, Instance, Layout } from "../../vocabulary/layout-schema";
-
-const GIB = 1_073_741_824;
+import { GIB } from "../../vocabulary/units";
 
 const HOST_KINDS = [
   { prefix: "h100", gpuId: "h100-sxm", nvlink: true, ramBytes: 2048 * GIB, cpuCores: 192 },

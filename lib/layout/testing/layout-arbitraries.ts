@@ -1,11 +1,11 @@
 /** fast-check arbitraries of schema-valid layouts, shared by the codec, diff and placement tests. */
 import fc from "fast-check";
 import { type Layout, layoutSchema } from "../../vocabulary/layout-schema";
+import { GIB } from "../../vocabulary/units";
 
 const slug = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,12}$/);
 const text = fc.string({ minLength: 1, maxLength: 24, unit: "grapheme" });
 const fraction = fc.integer({ min: 1, max: 100 }).map((n) => n / 100);
-const GIB = 1_073_741_824;
 const byteCount = fc.oneof(
   fc.integer({ min: 0, max: 2 ** 40 }),
   fc.integer({ min: 1, max: 4096 }).map((n) => n * GIB),

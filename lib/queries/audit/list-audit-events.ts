@@ -1,12 +1,12 @@
 import "server-only";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
-import { auditWhere, type AuditFilter } from "../../audit/audit-filter";
+import { type AuditFilter, auditWhere } from "../../audit/audit-filter";
+import type { DbClient } from "../db";
 
 export interface AuditRow {
   id: string;
   at: Date;
   actorLabel: string;
+  actorId: string | null;
   ip: string | null;
   action: string;
   targetType: string;
@@ -15,9 +15,9 @@ export interface AuditRow {
   after: string | null;
 }
 
-export async function listAuditEvents(filter: Partial<AuditFilter> = {}): Promise<AuditRow[]> {
-  await authorize("audit.read", { type: "global" });
-  return db().auditEvent.findMany({
+/** The audit events a filter matches, newest first (the Audit page and its CSV export). */
+export function listAuditEvents(client: DbClient, filter: Partial<AuditFilter> = {}): Promise<AuditRow[]> {
+  return client.auditEvent.findMany({
     where: auditWhere({ limit: 200, ...filter }),
     orderBy: { at: "desc" },
     take: filter.limit ?? 200,
@@ -25,6 +25,7 @@ export async function listAuditEvents(filter: Partial<AuditFilter> = {}): Promis
       id: true,
       at: true,
       actorLabel: true,
+      actorId: true,
       ip: true,
       action: true,
       targetType: true,
@@ -33,15 +34,4 @@ export async function listAuditEvents(filter: Partial<AuditFilter> = {}): Promis
       after: true,
     },
   });
-}
-
-/** The distinct action names, for the filter's drop-down. */
-export async function listAuditActions(): Promise<string[]> {
-  await authorize("audit.read", { type: "global" });
-  const rows = await db().auditEvent.findMany({
-    distinct: ["action"],
-    select: { action: true },
-    orderBy: { action: "asc" },
-  });
-  return rows.map((r) => r.action);
 }

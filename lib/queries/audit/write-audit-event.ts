@@ -1,15 +1,18 @@
-import type { Actor, ActionContext, AuditEntry } from "../../actions/types";
+import "server-only";
+import type { AuditEntry } from "../../audit/audit-entry";
 import { redact } from "../../audit/redact";
+import type { Actor } from "../../vocabulary/access";
+import type { DbClient } from "../db";
 
-/** Appends one audit row through the action's transaction client: it commits or rolls back with the change. */
+/** Appends one audit row through the caller's transaction client: it commits or rolls back with the change. */
 export async function writeAudit(
-  tx: ActionContext["tx"],
+  client: DbClient,
   actor: Actor | null,
   action: string,
   entry: AuditEntry,
   ipFallback: string | null = null,
 ): Promise<void> {
-  await tx.auditEvent.create({
+  await client.auditEvent.create({
     data: {
       actorId: actor?.userId ?? null,
       actorLabel: actor?.label ?? "anonymous",

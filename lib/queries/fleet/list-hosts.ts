@@ -1,9 +1,6 @@
 import "server-only";
-import { z } from "zod";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
-
-const labelsSchema = z.record(z.string(), z.string()).catch({});
+import { parseHostLabels } from "../host-labels";
+import type { DbClient } from "../db";
 
 export interface HostRow {
   id: string;
@@ -18,9 +15,9 @@ export interface HostRow {
   gpus: { index: number; name: string; memoryBytes: number }[];
 }
 
-export async function listHosts(): Promise<HostRow[]> {
-  await authorize("fleet.read", { type: "global" });
-  const hosts = await db().host.findMany({
+/** The registered hosts with their GPUs, by name. */
+export async function listHosts(client: DbClient): Promise<HostRow[]> {
+  const hosts = await client.host.findMany({
     include: { gpus: { orderBy: { index: "asc" } } },
     orderBy: { name: "asc" },
   });
@@ -30,7 +27,7 @@ export async function listHosts(): Promise<HostRow[]> {
     endpoint: h.endpoint,
     status: h.status,
     statusText: h.statusText,
-    labels: labelsSchema.parse(JSON.parse(h.labels)),
+    labels: parseHostLabels(h.labels),
     ramBytes: Number(h.ramBytes),
     cpuCores: h.cpuCores,
     lastSeenAt: h.lastSeenAt,

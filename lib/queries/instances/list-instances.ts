@@ -1,12 +1,15 @@
 import "server-only";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
 import { z } from "zod";
+import type { DbClient } from "../db";
+import { parseHostLabels } from "../host-labels";
 
-const labelsSchema = z.record(z.string(), z.string()).catch({});
+const gpuIndicesSchema = z.array(z.number().int()).catch([]);
 
 export interface InstanceRow {
   id: string;
+  layoutId: string;
+  revisionId: string;
+  hostId: string | null;
   instanceKey: string;
   layoutName: string;
   hostName: string | null;
@@ -18,16 +21,22 @@ export interface InstanceRow {
   updatedAt: Date;
 }
 
-export async function listInstances(): Promise<InstanceRow[]> {
-  await authorize("instance.read", { type: "global" });
-  const rows = await db().instance.findMany({ include: { layout: true, host: true }, orderBy: { updatedAt: "desc" } });
+/** Every applied instance with its layout and host, most recently changed first. */
+export async function listInstances(client: DbClient): Promise<InstanceRow[]> {
+  const rows = await client.instance.findMany({
+    include: { layout: true, host: true },
+    orderBy: { updatedAt: "desc" },
+  });
   return rows.map((r) => ({
     id: r.id,
+    layoutId: r.layoutId,
+    revisionId: r.revisionId,
+    hostId: r.hostId,
     instanceKey: r.instanceKey,
     layoutName: r.layout.name,
     hostName: r.host?.name ?? null,
-    hostLabels: r.host ? labelsSchema.parse(JSON.parse(r.host.labels)) : {},
-    gpuIndices: JSON.parse(r.gpuIndices) as number[],
+    hostLabels: r.host ? parseHostLabels(r.host.labels) : {},
+    gpuIndices: gpuIndicesSchema.parse(JSON.parse(r.gpuIndices)),
     desiredState: r.desiredState,
     observedState: r.observedState,
     lastError: r.lastError,

@@ -1,13 +1,11 @@
 import "server-only";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
 import type { RunningInstance } from "../../layout/rollout";
 import { instanceSchema } from "../../vocabulary/layout-schema";
+import type { DbClient } from "../db";
 
-/** What runs now for a layout (the runtime's instance rows that are meant to run), as planApply's input. */
-export async function listRunning(layoutId: string): Promise<RunningInstance[]> {
-  await authorize("layout.read", { type: "layout", id: layoutId });
-  const rows = await db().instance.findMany({
+/** What runs now for a layout (the runtime's instance rows that are meant to run), as planRollout's input. */
+export async function listRunningInstances(client: DbClient, layoutId: string): Promise<RunningInstance[]> {
+  const rows = await client.instance.findMany({
     where: { layoutId, desiredState: "running" },
     select: { instanceKey: true, spec: true },
   });

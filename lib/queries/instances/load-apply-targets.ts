@@ -1,8 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import { layoutSchema } from "../../vocabulary/layout-schema";
 import { ActionError } from "../../server/action-error";
-import type { ActionContext, Check } from "../../actions/types";
+import type { DbClient } from "../db";
+import { parseHostLabels } from "../host-labels";
 
 /**
  * What applying a layout revision would change: one row per instance of the revision, bound to a
@@ -10,10 +10,7 @@ import type { ActionContext, Check } from "../../actions/types";
  * Host labels come from the host table, never from the document, so a layout cannot claim a label.
  */
 
-type Client = ActionContext["tx"];
-const labelsSchema = z.record(z.string(), z.string()).catch({});
-
-export interface PlannedInstance {
+export interface ApplyTarget {
   instanceKey: string;
   hostId: string;
   hostName: string;
@@ -22,16 +19,16 @@ export interface PlannedInstance {
   spec: string;
 }
 
-export interface ApplyPlan {
+export interface ApplyTargets {
   layoutId: string;
   layoutName: string;
   revisionId: string;
   revisionNumber: number;
-  instances: PlannedInstance[];
+  instances: ApplyTarget[];
   removed: { id: string; instanceKey: string; hostId: string | null; hostLabels: Record<string, string> }[];
 }
 
-export async function loadApplyPlan(client: Client, revisionId: string): Promise<ApplyPlan> {
+export async function loadApplyTargets(client: DbClient, revisionId: string): Promise<ApplyTargets> {
   const revision = await client.layoutRevision.findUnique({ where: { id: revisionId }, include: { layout: true } });
   if (!revision)
     throw new ActionError(
@@ -47,7 +44,7 @@ export async function loadApplyPlan(client: Client, revisionId: string): Promise
   const hosts = await client.host.findMany();
   const byId = new Map(hosts.map((h) => [h.id, h]));
   const byName = new Map(hosts.map((h) => [h.name, h]));
-  const instances: PlannedInstance[] = [];
+  const instances: ApplyTarget[] = [];
   for (const inst of parsed.data.instances) {
     if (!inst.placement)
       throw new ActionError(
@@ -69,7 +66,7 @@ export async function loadApplyPlan(client: Client, revisionId: string): Promise
       instanceKey: inst.id,
       hostId: real.id,
       hostName: real.name,
-      hostLabels: labelsSchema.parse(JSON.parse(real.labels)),
+      hostLabels: parseHostLabels(real.labels),
       gpuIndices: inst.placement.gpuIndices,
       spec: JSON.stringify(inst),
     });
@@ -82,7 +79,7 @@ export async function loadApplyPlan(client: Client, revisionId: string): Promise
       id: e.id,
       instanceKey: e.instanceKey,
       hostId: e.hostId,
-      hostLabels: e.host ? labelsSchema.parse(JSON.parse(e.host.labels)) : {},
+      hostLabels: e.host ? parseHostLabels(e.host.labels) : {},
     }));
   return {
     layoutId: revision.layoutId,
@@ -92,15 +89,4 @@ export async function loadApplyPlan(client: Client, revisionId: string): Promise
     instances,
     removed,
   };
-}
-
-/** Applying needs layout.apply on the layout and on every host the change touches. */
-export function applyChecks(plan: ApplyPlan): Check[] {
-  const hosts = new Map<string, Record<string, string>>();
-  for (const i of plan.instances) hosts.set(i.hostId, i.hostLabels);
-  for (const r of plan.removed) hosts.set(r.hostId ?? "unplaced", r.hostLabels);
-  return [
-    { action: "layout.apply", resource: { type: "layout", id: plan.layoutId } },
-    ...[...hosts].map(([id, labels]): Check => ({ action: "layout.apply", resource: { type: "host", id, labels } })),
-  ];
 }

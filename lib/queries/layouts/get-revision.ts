@@ -1,8 +1,8 @@
 import "server-only";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
+import type { DbClient } from "../db";
 import type { Layout } from "../../vocabulary/layout-schema";
-import { type RevisionMeta, authorNames } from "./get-layout";
+import { authorNames } from "./author-names";
+import type { RevisionMeta } from "./get-layout";
 import { parseRevisionDocument } from "../../layout/revision-document";
 
 export type RevisionResult =
@@ -16,9 +16,8 @@ export type RevisionResult =
   | { ok: false; error: string };
 
 /** One immutable revision (its permalink): the document and who saved it when. */
-export async function getRevision(layoutId: string, number: number): Promise<RevisionResult> {
-  await authorize("layout.read", { type: "layout", id: layoutId });
-  const layout = await db().layout.findUnique({
+export async function getRevision(client: DbClient, layoutId: string, number: number): Promise<RevisionResult> {
+  const layout = await client.layout.findUnique({
     where: { id: layoutId },
     include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
   });
@@ -26,7 +25,7 @@ export async function getRevision(layoutId: string, number: number): Promise<Rev
   const latestNumber = layout.revisions[0]?.number ?? 0;
   if (!Number.isInteger(number) || number < 1)
     return { ok: false, error: `"${number}" is not a revision number: revisions are numbered 1 to ${latestNumber}.` };
-  const row = await db().layoutRevision.findUnique({ where: { layoutId_number: { layoutId, number } } });
+  const row = await client.layoutRevision.findUnique({ where: { layoutId_number: { layoutId, number } } });
   if (!row)
     return {
       ok: false,
@@ -34,7 +33,7 @@ export async function getRevision(layoutId: string, number: number): Promise<Rev
     };
   const parsed = parseRevisionDocument(row.document, `revision ${number} of layout "${layout.name}"`);
   if (!parsed.ok) return parsed;
-  const names = await authorNames([row.authorId]);
+  const names = await authorNames(client, [row.authorId]);
   return {
     ok: true,
     layoutId,

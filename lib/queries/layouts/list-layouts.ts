@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
+import type { DbClient } from "../db";
 
 export interface LayoutRow {
   id: string;
@@ -10,9 +9,8 @@ export interface LayoutRow {
   latestNote: string | null;
 }
 
-export async function listLayouts(): Promise<LayoutRow[]> {
-  await authorize("layout.read", { type: "global" });
-  const layouts = await db().layout.findMany({
+export async function listLayouts(client: DbClient): Promise<LayoutRow[]> {
+  const layouts = await client.layout.findMany({
     orderBy: { updatedAt: "desc" },
     include: { revisions: { orderBy: { number: "desc" }, take: 1 }, _count: { select: { revisions: true } } },
   });

@@ -1,6 +1,5 @@
 import "server-only";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
+import type { DbClient } from "../db";
 
 export interface RevisionChoice {
   id: string;
@@ -8,9 +7,8 @@ export interface RevisionChoice {
 }
 
 /** Every layout revision, newest first, for the "Apply a revision" picker. */
-export async function listRevisionChoices(): Promise<RevisionChoice[]> {
-  await authorize("layout.read", { type: "global" });
-  const rows = await db().layoutRevision.findMany({
+export async function listRevisionChoices(client: DbClient): Promise<RevisionChoice[]> {
+  const rows = await client.layoutRevision.findMany({
     orderBy: [{ layout: { name: "asc" } }, { number: "desc" }],
     include: { layout: { select: { name: true } } },
     take: 500,

@@ -1,6 +1,6 @@
 import "server-only";
-import { authorize } from "../../auth/authorize";
-import { db } from "../db";
+import type { Actor } from "../../vocabulary/access";
+import type { DbClient } from "../db";
 import { parseScopes, tokenState, type TokenState } from "../../tokens/token-format";
 
 export interface TokenRow {
@@ -16,9 +16,8 @@ export interface TokenRow {
 }
 
 /** The caller's tokens (an admin sees everyone's). Never the token or its hash. */
-export async function listTokens(): Promise<TokenRow[]> {
-  const actor = await authorize("token.manage", { type: "global" });
-  const rows = await db().apiToken.findMany({
+export async function listTokens(client: DbClient, actor: Actor): Promise<TokenRow[]> {
+  const rows = await client.apiToken.findMany({
     where: actor.role === "admin" ? {} : { userId: actor.userId },
     orderBy: { createdAt: "desc" },
     select: {

@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "../db";
-import { authorize } from "../../auth/authorize";
+import type { DbClient } from "../db";
 
 export interface UserRow {
   id: string;
@@ -11,9 +10,8 @@ export interface UserRow {
   createdAt: Date;
 }
 
-export async function listUsers(): Promise<UserRow[]> {
-  await authorize("user.manage", { type: "global" });
-  const rows = await db().user.findMany({
+export async function listUsers(client: DbClient): Promise<UserRow[]> {
+  const rows = await client.user.findMany({
     orderBy: { createdAt: "asc" },
     include: { grants: { orderBy: { selector: "asc" } } },
   });

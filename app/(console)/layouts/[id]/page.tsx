@@ -3,18 +3,21 @@ import { notFound } from "next/navigation";
 import { RevisionList } from "@/components/designer/revision-list";
 import { SavedLayoutDesigner } from "@/components/designer/saved-layout-designer";
 import { PageHeader } from "@/components/ui/page-header";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { getLayout } from "@/lib/queries/layouts/get-layout";
-import { listRunning } from "@/lib/queries/instances/list-running-instances";
-import { saveRevision } from "./actions";
+import { listRunningInstances } from "@/lib/queries/instances/list-running-instances";
+import { saveRevision } from "@/lib/actions/layouts/save-revision";
 
 export const metadata: Metadata = { title: "Layout" };
 export const dynamic = "force-dynamic";
 
 export default async function LayoutPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const saved = await getLayout(id);
+  const saved = await authorizedRead("layout.read", { type: "layout", id }, (client) => getLayout(client, id));
   if (!saved) notFound();
-  const running = await listRunning(id);
+  const running = await authorizedRead("layout.read", { type: "layout", id }, (client) =>
+    listRunningInstances(client, id),
+  );
   const { latest } = saved;
   return (
     <>

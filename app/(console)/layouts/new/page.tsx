@@ -3,7 +3,7 @@ import { NewLayoutDesigner } from "@/components/designer/new-layout-designer";
 import { PageHeader } from "@/components/ui/page-header";
 import { TEMPLATES } from "@/lib/layout/templates";
 import type { Layout } from "@/lib/vocabulary/layout-schema";
-import { createLayout } from "../actions";
+import { createLayout } from "@/lib/actions/layouts/create-layout";
 
 export const metadata: Metadata = { title: "New layout" };
 export const dynamic = "force-dynamic";

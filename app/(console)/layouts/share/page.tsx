@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SharedLayoutView } from "@/components/designer/shared-layout-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { createLayout } from "../actions";
+import { createLayout } from "@/lib/actions/layouts/create-layout";
 
 export const metadata: Metadata = { title: "Shared layout" };
 export const dynamic = "force-dynamic";

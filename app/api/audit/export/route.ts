@@ -1,5 +1,6 @@
 import { defineRoute } from "@/lib/api/define-route";
-import { auditFilterSchema, auditWhere, toCsv } from "@/lib/audit/audit-filter";
+import { auditFilterSchema, toCsv } from "@/lib/audit/audit-filter";
+import { listAuditEvents } from "@/lib/queries/audit/list-audit-events";
 
 /** The audit log as CSV, with the page's filters (?q=&action=&actor=&from=&to=&limit=). */
 export const GET = defineRoute({
@@ -7,14 +8,7 @@ export const GET = defineRoute({
   input: auditFilterSchema,
   readOnly: true,
   authorize: () => ({ action: "audit.read", resource: { type: "global" } }),
-  run: async (filter, { tx }) => {
-    const rows = await tx.auditEvent.findMany({
-      where: auditWhere(filter),
-      orderBy: { at: "desc" },
-      take: filter.limit,
-    });
-    return { data: toCsv(rows) };
-  },
+  run: async (filter, { tx }) => ({ data: toCsv(await listAuditEvents(tx, filter)) }),
   respond: (csv) =>
     new Response(csv, {
       headers: {

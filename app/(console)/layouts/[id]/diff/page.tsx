@@ -4,6 +4,7 @@ import { DiffView } from "@/components/designer/diff-view";
 import { buttonClass } from "@/components/ui/fields";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { getRevision } from "@/lib/queries/layouts/get-revision";
 
 export const metadata: Metadata = { title: "Compare revisions" };
@@ -25,7 +26,9 @@ export default async function DiffPage({
         Open the layout and use "Compare revisions", or add ?from=1&amp;to=2 to the address.
       </EmptyState>
     );
-  const [a, b] = await Promise.all([getRevision(id, Number(from)), getRevision(id, Number(to))]);
+  const [a, b] = await authorizedRead("layout.read", { type: "layout", id }, (client) =>
+    Promise.all([getRevision(client, id, Number(from)), getRevision(client, id, Number(to))]),
+  );
   if (!a.ok || !b.ok) return <EmptyState title="Cannot compare">{!a.ok ? a.error : !b.ok ? b.error : ""}</EmptyState>;
   return (
     <>

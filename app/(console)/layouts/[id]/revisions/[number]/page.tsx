@@ -4,6 +4,7 @@ import { Designer } from "@/components/designer/designer";
 import { buttonClass } from "@/components/ui/fields";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { getRevision } from "@/lib/queries/layouts/get-revision";
 
 export const metadata: Metadata = { title: "Layout revision" };
@@ -12,7 +13,9 @@ export const dynamic = "force-dynamic";
 /** The permalink of one immutable revision: the grid read-only, who saved it and when. */
 export default async function RevisionPage({ params }: { params: Promise<{ id: string; number: string }> }) {
   const { id, number } = await params;
-  const result = await getRevision(id, Number(number));
+  const result = await authorizedRead("layout.read", { type: "layout", id }, (client) =>
+    getRevision(client, id, Number(number)),
+  );
   if (!result.ok) return <EmptyState title="Revision not found">{result.error}</EmptyState>;
   const { revision, layoutName, latestNumber } = result;
   return (

@@ -1,4 +1,4 @@
-import { desiredStateSpec } from "@/lib/actions/instances/desired-state";
+import { startInstance } from "@/lib/actions/instances/start-instance";
 import { defineRoute } from "@/lib/api/define-route";
 
-export const POST = defineRoute(desiredStateSpec("running"));
+export const POST = defineRoute(startInstance);

@@ -1,4 +1,4 @@
-import { desiredStateSpec } from "@/lib/actions/instances/desired-state";
+import { stopInstance } from "@/lib/actions/instances/stop-instance";
 import { defineRoute } from "@/lib/api/define-route";
 
-export const POST = defineRoute(desiredStateSpec("stopped"));
+export const POST = defineRoute(stopInstance);

@@ -1,4 +1,4 @@
-import { applyRevisionSpec } from "@/lib/actions/instances/apply-revision";
+import { applyRevision } from "@/lib/actions/instances/apply-revision";
 import { defineRoute } from "@/lib/api/define-route";
 
-export const POST = defineRoute(applyRevisionSpec);
+export const POST = defineRoute(applyRevision);

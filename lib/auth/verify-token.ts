@@ -1,7 +1,9 @@
 import "server-only";
-import type { Db } from "../queries/db";
-import { hashToken, looksLikeToken, parseScopes, tokenState } from "./token-format";
-import type { TokenScope } from "../actions/types";
+import type { DbClient } from "../queries/db";
+import { findTokenByHash } from "../queries/tokens/find-token-by-hash";
+import { touchToken } from "../queries/tokens/touch-token";
+import { hashToken, looksLikeToken, parseScopes, tokenState } from "../tokens/token-format";
+import type { TokenScope } from "../vocabulary/access";
 
 export interface VerifiedToken {
   tokenId: string;
@@ -13,12 +15,12 @@ export interface VerifiedToken {
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The token's owner and scopes when the token exists, is neither expired nor revoked, and its owner is not banned. Checked on every request: revocation is immediate. */
-export async function verifyApiToken(database: Db, token: string, now = new Date()): Promise<VerifiedToken | null> {
+export async function verifyApiToken(client: DbClient, token: string, now = new Date()): Promise<VerifiedToken | null> {
   if (!looksLikeToken(token)) return null;
-  const row = await database.apiToken.findUnique({ where: { hashedToken: hashToken(token) }, include: { user: true } });
+  const row = await findTokenByHash(client, hashToken(token));
   if (!row || tokenState(row, now) !== "active" || row.user.banned) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await database.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await touchToken(client, row.id, now);
   }
   return {
     tokenId: row.id,
