@@ -10,9 +10,8 @@ import { vllmCudaGraphBytes } from "../lib/budget/overheads";
 import { LLAMA3_8B, QWEN25_7B } from "../lib/budget/testing/model-fixtures";
 import { VLLM_PROFILES } from "../lib/budget/vllm-profiles";
 import type { ModelArch } from "../lib/catalog/types";
+import { GIB, MIB } from "../lib/vocabulary/units";
 
-const MIB = 2 ** 20;
-const GIB = 2 ** 30;
 const data = JSON.parse(readFileSync(new URL("./results/h100-activation.json", import.meta.url), "utf8"));
 const v1 = VLLM_PROFILES.find((p) => p.name === "v1-0.9")!;
 

@@ -2,8 +2,7 @@
 import { budgetInstance } from "../lib/budget/instance";
 import { LLAMA3_8B } from "../lib/budget/testing/model-fixtures";
 import { instanceSchema } from "../lib/vocabulary/layout-schema";
-
-const GIB = 2 ** 30;
+import { GIB } from "../lib/vocabulary/units";
 
 export const MI300X_TGI_CASE = {
   id: "llama3-8b-mi300x-tgi2.0-shard2",

@@ -16,8 +16,8 @@ import { totalParams } from "../lib/budget/params";
 import { estimateWeights } from "../lib/budget/weights";
 import { unquantized } from "../lib/budget/quantization";
 import { instanceSchema } from "../lib/vocabulary/layout-schema";
+import { GIB } from "../lib/vocabulary/units";
 
-const GIB = 2 ** 30;
 type Term = "weightsGiB" | "availableKvGiB" | "kvTokens" | "maxConcurrency" | "activationGiB" | "nonTorchGiB";
 const TERMS: Term[] = ["weightsGiB", "availableKvGiB", "kvTokens", "maxConcurrency", "activationGiB", "nonTorchGiB"];
 type Prediction = Partial<Record<Term, number>>;
