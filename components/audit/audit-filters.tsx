@@ -1,4 +1,5 @@
 import type { AuditFilter } from "@/lib/audit/audit-filter";
+import { primaryButtonClass } from "../ui/buttons";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared and exported. */
 export function AuditFilters({ filter, actions }: { filter: AuditFilter; actions: string[] }) {
@@ -35,7 +36,7 @@ export function AuditFilters({ filter, actions }: { filter: AuditFilter; actions
         <span className="block font-medium">To</span>
         <input type="date" name="to" defaultValue={filter.to} className={input} />
       </label>
-      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
+      <button type="submit" className={primaryButtonClass}>
         Filter
       </button>
       <a className="underline" href={`/api/audit/export?${query.toString()}`} download>

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { setupFirstAdmin } from "@/lib/actions/auth/setup-first-admin";
 import { useAction } from "@/components/ui/use-action";
-import { BUTTON, Field, FormError } from "../ui/form-field";
+import { primaryButtonClass } from "../ui/buttons";
+import { FormError, InputField } from "../ui/field";
 
 const PASSWORDS_DIFFER = ["the two passwords differ: type the same password twice"];
 
@@ -27,9 +28,9 @@ export function SetupForm() {
   return (
     <form onSubmit={submit} noValidate>
       <FormError message={error} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
-      <Field label="Username" name="username" autoComplete="username" required error={fieldErrors.username} />
-      <Field
+      <InputField label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
+      <InputField label="Username" name="username" autoComplete="username" required error={fieldErrors.username} />
+      <InputField
         label="Password"
         name="password"
         type="password"
@@ -38,7 +39,7 @@ export function SetupForm() {
         minLength={10}
         error={fieldErrors.password}
       />
-      <Field
+      <InputField
         label="Password again"
         name="confirm"
         type="password"
@@ -46,7 +47,7 @@ export function SetupForm() {
         required
         error={passwordsDiffer ? PASSWORDS_DIFFER : fieldErrors.confirm}
       />
-      <button type="submit" className={`${BUTTON} w-full`} disabled={pending}>
+      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={pending}>
         {pending ? "Creating…" : "Create admin and sign in"}
       </button>
     </form>

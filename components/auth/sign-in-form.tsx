@@ -3,7 +3,8 @@
 import type { FormEvent } from "react";
 import { signIn } from "@/lib/actions/auth/sign-in";
 import { useAction } from "@/components/ui/use-action";
-import { BUTTON, Field, FormError } from "../ui/form-field";
+import { primaryButtonClass } from "../ui/buttons";
+import { FormError, InputField } from "../ui/field";
 
 export function SignInForm({ next }: { next: string }) {
   const { run, pending, error, fieldErrors } = useAction(signIn, { refresh: false });
@@ -19,14 +20,14 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form onSubmit={submit} noValidate>
       <FormError message={error} />
-      <Field
+      <InputField
         label="Email or username"
         name="identifier"
         autoComplete="username"
         required
         error={fieldErrors.identifier}
       />
-      <Field
+      <InputField
         label="Password"
         name="password"
         type="password"
@@ -34,7 +35,7 @@ export function SignInForm({ next }: { next: string }) {
         required
         error={fieldErrors.password}
       />
-      <button type="submit" className={`${BUTTON} w-full`} disabled={pending}>
+      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

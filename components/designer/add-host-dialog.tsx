@@ -2,7 +2,8 @@
 import { memo, useMemo, useState } from "react";
 import { listGpus } from "@/lib/catalog";
 import { nextHostName, plannedHost } from "@/lib/designer/new-host";
-import { NumberField, SelectField, TextField, primaryButtonClass } from "../ui/fields";
+import { primaryButtonClass } from "../ui/buttons";
+import { NumberField, SelectField, TextField } from "../ui/edit-fields";
 import { Modal } from "../ui/modal";
 import { useDesignerContext } from "./use-designer";
 

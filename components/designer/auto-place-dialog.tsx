@@ -2,7 +2,8 @@
 import { memo, useState } from "react";
 import { type PlaceResult, type PlacementPolicy, placeInstances } from "@/lib/layout/place";
 import { budgetFits, slotMemoryBytes } from "@/lib/layout/resolvers";
-import { SelectField, primaryButtonClass } from "../ui/fields";
+import { primaryButtonClass } from "../ui/buttons";
+import { SelectField } from "../ui/edit-fields";
 import { Modal } from "../ui/modal";
 import { useDesignerContext, useDesignerStable } from "./use-designer";
 

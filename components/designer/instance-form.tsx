@@ -3,7 +3,7 @@ import { memo, useLayoutEffect, useMemo, useRef } from "react";
 import { TGI_QUANTIZE_METHODS } from "@/lib/engines/tgi/flags";
 import { VLLM_QUANTIZATION_METHODS } from "@/lib/engines/vllm/flags";
 import type { Instance } from "@/lib/vocabulary/layout-schema";
-import { NumberField, SelectField, TextField } from "../ui/fields";
+import { NumberField, SelectField, TextField } from "../ui/edit-fields";
 import { ModelSearch } from "./model-search";
 import { GIB } from "@/lib/vocabulary/units";
 

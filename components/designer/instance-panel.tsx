@@ -7,7 +7,7 @@ import type { Instance } from "@/lib/vocabulary/layout-schema";
 import { instanceLabel } from "@/lib/designer/derive/bands";
 import { instanceColor } from "@/lib/designer/derive/colors";
 import { instanceFindings } from "@/lib/designer/derive/derive";
-import { buttonClass } from "../ui/fields";
+import { buttonClass } from "../ui/buttons";
 import { FindingsList } from "./findings-list";
 import { InstanceForm } from "./instance-form";
 import { useDesignerContext } from "./use-designer";

@@ -1,7 +1,7 @@
 "use client";
 import { memo, useId, useMemo, useState } from "react";
 import { searchModels } from "@/lib/catalog";
-import { Field, inputClass } from "../ui/fields";
+import { Field, inputClass } from "../ui/field";
 
 /** Catalog search as a WAI-ARIA combobox: type, arrows to choose, Enter to pick. Free text (a Hub id) is accepted too. */
 export const ModelSearch = memo(function ModelSearch({

@@ -2,7 +2,7 @@
 import type { Finding } from "@/lib/vocabulary/finding";
 import { formatBytes } from "@/lib/format";
 import { slotGpuName } from "@/lib/layout/resolvers";
-import { buttonClass } from "../ui/fields";
+import { buttonClass } from "../ui/buttons";
 import { FindingsList } from "./findings-list";
 import { useDesignerContext } from "./use-designer";
 

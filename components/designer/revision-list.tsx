@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { formatRelativeTime } from "@/lib/format";
 import type { RevisionMeta } from "@/lib/queries/layouts/get-layout";
-import { buttonClass, inputClass } from "../ui/fields";
+import { buttonClass } from "../ui/buttons";
+import { inputClass } from "../ui/field";
 
 /** Every revision of a layout (who, when, note) with its permalink, and a form to compare any two. */
 export function RevisionList({ layoutId, revisions }: { layoutId: string; revisions: RevisionMeta[] }) {

@@ -1,7 +1,8 @@
 "use client";
 import { memo, useCallback, useLayoutEffect, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/types";
-import { inputClass, primaryButtonClass } from "../ui/fields";
+import { primaryButtonClass } from "../ui/buttons";
+import { inputClass } from "../ui/field";
 import { Modal } from "../ui/modal";
 
 type OnSave = (note: string) => Promise<ActionResult<unknown>>;

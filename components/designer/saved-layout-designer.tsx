@@ -8,7 +8,7 @@ import type { Layout } from "@/lib/vocabulary/layout-schema";
 import type { SaveRevisionInput } from "@/lib/actions/layouts/inputs";
 import { RolloutDialog } from "./rollout-dialog";
 import { Designer } from "./designer";
-import { buttonClass } from "../ui/fields";
+import { buttonClass } from "../ui/buttons";
 import { SaveDialog } from "./save-dialog";
 
 type SaveRevision = (input: SaveRevisionInput) => Promise<ActionResult<{ id: string; number: number }>>;

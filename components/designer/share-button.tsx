@@ -1,7 +1,8 @@
 "use client";
 import { memo, useState } from "react";
 import { shareUrl } from "@/lib/layout/codec";
-import { buttonClass, inputClass } from "../ui/fields";
+import { buttonClass } from "../ui/buttons";
+import { inputClass } from "../ui/field";
 import { Modal } from "../ui/modal";
 import { useDesignerContext } from "./use-designer";
 

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { canRedo, canUndo, isDirty } from "@/lib/designer/editor/reducer";
 import { AddHostDialog } from "./add-host-dialog";
 import { AutoPlaceDialog } from "./auto-place-dialog";
-import { TextField, buttonClass } from "../ui/fields";
+import { buttonClass } from "../ui/buttons";
+import { TextField } from "../ui/edit-fields";
 import { ShareButton } from "./share-button";
 import { useDesignerContext } from "./use-designer";
 

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { applyRevision } from "@/lib/actions/instances/apply-revision";
 import { useAction } from "@/components/ui/use-action";
 import type { RevisionChoice } from "@/lib/queries/layouts/list-revision-choices";
-import { BUTTON, FormError } from "../ui/form-field";
+import { primaryButtonClass } from "../ui/buttons";
+import { FormError } from "../ui/field";
 
 /** Apply a layout revision: records the desired state of its instances (containers start once the runtime's reconcile loop ships). */
 export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }) {
@@ -50,7 +51,7 @@ export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }
             </option>
           ))}
         </select>
-        <button type="submit" className={BUTTON} disabled={apply.pending}>
+        <button type="submit" className={primaryButtonClass} disabled={apply.pending}>
           Apply
         </button>
       </div>

@@ -2,7 +2,8 @@
 
 import { deleteSecret } from "@/lib/actions/secrets/delete-secret";
 import { saveSecret } from "@/lib/actions/secrets/save-secret";
-import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/ui/form-field";
+import { buttonClass, primaryButtonClass } from "@/components/ui/buttons";
+import { FormError, InputField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { SecretInfo } from "@/lib/queries/secrets/list-secret-names";
 import { useAction } from "@/components/ui/use-action";
@@ -35,7 +36,7 @@ export function SecretsSection({ secrets }: { secrets: SecretInfo[] }) {
             cell: (s) => (
               <button
                 type="button"
-                className={BUTTON_SECONDARY}
+                className={buttonClass}
                 aria-label={`Delete secret ${s.name}`}
                 onClick={() => remove.run({ secretId: s.id })}
               >
@@ -60,7 +61,7 @@ export function SecretsSection({ secrets }: { secrets: SecretInfo[] }) {
         <div className="w-full">
           <FormError message={save.error ?? remove.error} />
         </div>
-        <Field label="Secret name" name="name" placeholder="hf-token" error={save.fieldErrors.name} />
+        <InputField label="Secret name" name="name" placeholder="hf-token" error={save.fieldErrors.name} />
         <label className="mb-3 block text-sm">
           <span className="mb-1 block font-medium">Kind</span>
           <select
@@ -72,8 +73,8 @@ export function SecretsSection({ secrets }: { secrets: SecretInfo[] }) {
             ))}
           </select>
         </label>
-        <Field label="Value" name="value" type="password" autoComplete="off" error={save.fieldErrors.value} />
-        <button type="submit" className={`${BUTTON} mb-3`} disabled={save.pending}>
+        <InputField label="Value" name="value" type="password" autoComplete="off" error={save.fieldErrors.value} />
+        <button type="submit" className={`${primaryButtonClass} mb-3`} disabled={save.pending}>
           Store secret
         </button>
       </form>

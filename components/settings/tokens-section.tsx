@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { createApiToken } from "@/lib/actions/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/actions/tokens/revoke-api-token";
-import { BUTTON, BUTTON_SECONDARY, Field, FormError } from "@/components/ui/form-field";
+import { buttonClass, primaryButtonClass } from "@/components/ui/buttons";
+import { FormError, InputField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { TokenRow } from "@/lib/queries/tokens/list-tokens";
 import { useAction } from "@/components/ui/use-action";
@@ -57,8 +58,8 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
         <div className="w-full">
           <FormError message={create.error ?? revoke.error} />
         </div>
-        <Field label="Token name" name="name" placeholder="ci-deploy" error={create.fieldErrors.name} />
-        <Field
+        <InputField label="Token name" name="name" placeholder="ci-deploy" error={create.fieldErrors.name} />
+        <InputField
           label="Expires in (days)"
           name="expiresInDays"
           type="number"
@@ -76,7 +77,7 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
             <input type="checkbox" name="scope-write" /> write (apply, start, stop)
           </label>
         </fieldset>
-        <button type="submit" className={`${BUTTON} mb-3`} disabled={create.pending}>
+        <button type="submit" className={`${primaryButtonClass} mb-3`} disabled={create.pending}>
           Create token
         </button>
       </form>
@@ -98,7 +99,7 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
               t.state === "active" ? (
                 <button
                   type="button"
-                  className={BUTTON_SECONDARY}
+                  className={buttonClass}
                   aria-label={`Revoke token ${t.name}`}
                   disabled={revoke.pending}
                   onClick={() => revoke.run({ tokenId: t.id })}

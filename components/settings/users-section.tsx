@@ -4,7 +4,8 @@ import { addHostGrant } from "@/lib/actions/users/add-host-grant";
 import { createUser } from "@/lib/actions/users/create-user";
 import { removeHostGrant } from "@/lib/actions/users/remove-host-grant";
 import { setUserRole } from "@/lib/actions/users/set-user-role";
-import { BUTTON, Field, FormError } from "@/components/ui/form-field";
+import { primaryButtonClass } from "@/components/ui/buttons";
+import { FormError, InputField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/queries/users/list-users";
 import { useAction } from "@/components/ui/use-action";
@@ -141,9 +142,9 @@ export function UsersSection({ users }: { users: UserRow[] }) {
         <div className="col-span-full">
           <FormError message={create.error} />
         </div>
-        <Field label="Email" name="email" type="email" error={create.fieldErrors.email} />
-        <Field label="Username" name="username" error={create.fieldErrors.username} />
-        <Field
+        <InputField label="Email" name="email" type="email" error={create.fieldErrors.email} />
+        <InputField label="Username" name="username" error={create.fieldErrors.username} />
+        <InputField
           label="Initial password"
           name="password"
           type="password"
@@ -163,7 +164,7 @@ export function UsersSection({ users }: { users: UserRow[] }) {
           </select>
         </label>
         <div className="col-span-full">
-          <button type="submit" className={BUTTON} disabled={create.pending}>
+          <button type="submit" className={primaryButtonClass} disabled={create.pending}>
             Add user
           </button>
         </div>

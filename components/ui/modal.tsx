@@ -1,7 +1,7 @@
 "use client";
 import { Dialog } from "radix-ui";
 import type { ReactNode } from "react";
-import { buttonClass } from "./fields";
+import { buttonClass } from "./buttons";
 
 /** A dialog with a trigger button, a title and a close button (radix: focus trap, Esc, aria wiring). */
 export function Modal({

@@ -2,15 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-
-type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+import type { ActionResult } from "@/lib/actions/types";
 
 /**
  * Runs a server action and keeps its error for the form. On success it refreshes the page's server data, unless
  * `refresh: false` (the caller leaves the page).
  */
 export function useAction<I, T>(
-  action: (input: I) => Promise<Result<T>>,
+  action: (input: I) => Promise<ActionResult<T>>,
   { refresh = true }: { refresh?: boolean } = {},
 ) {
   const router = useRouter();

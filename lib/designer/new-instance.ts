@@ -2,7 +2,7 @@ import type { Finding } from "../vocabulary/finding";
 import { type Engine, type Instance, instanceSchema } from "../vocabulary/layout-schema";
 import { parseCommandText } from "../engines/parse";
 import { idFromModel } from "../engines/parse";
-import { modelLookup } from "../layout/resolvers";
+import { catalogLookup } from "../catalog/catalog-lookup";
 import type { Selection } from "./editor/types";
 
 const placementOf = (selection: Selection | null, tp: number) =>
@@ -33,7 +33,7 @@ export type FromCommand =
 
 /** A pasted `docker run` / `vllm serve` / `text-generation-launcher` / `LLM(...)`: the instance, and what is wrong with the command. */
 export function instanceFromCommand(text: string, selection: Selection | null): FromCommand {
-  const parsed = parseCommandText(text, { lookup: modelLookup });
+  const parsed = parseCommandText(text, { lookup: catalogLookup });
   if (!parsed.complete) return { ok: false, findings: parsed.findings, notes: parsed.notes };
   const base = instanceSchema.parse(parsed.instance);
   const pinned = parsed.gpuIndices;

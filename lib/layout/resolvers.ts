@@ -11,8 +11,6 @@ import type { PlaceOptions } from "./place";
 import type { ArchResolver } from "./rules";
 import type { GpuSlot, Instance } from "../vocabulary/layout-schema";
 
-export { catalogLookup as modelLookup } from "../catalog/catalog-lookup";
-
 /** The card an unplaced instance is planned on until it is placed. */
 export const DEFAULT_PLANNING_GPU: BudgetGpu = findGpu("h100-sxm") ?? 80 * 1024 ** 3;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Designer } from "@/components/designer/designer";
-import { buttonClass } from "@/components/ui/fields";
+import { buttonClass } from "@/components/ui/buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { authorizedRead } from "@/lib/auth/authorize";

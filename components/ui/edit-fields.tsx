@@ -1,38 +1,7 @@
 "use client";
+/** Designer inputs that keep what the person types and commit on a valid value (number), a choice (select) or blur (text). */
 import { memo, type ReactNode, useEffect, useId, useState } from "react";
-
-const inputClass =
-  "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
-
-export function Field({
-  label,
-  hint,
-  error,
-  children,
-  id,
-}: {
-  label: string;
-  hint?: string;
-  error?: string;
-  children: ReactNode;
-  id: string;
-}) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
-        {label}
-      </label>
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : hint ? (
-        <p className="text-xs text-slate-500">{hint}</p>
-      ) : null}
-    </div>
-  );
-}
+import { Field, inputClass } from "./field";
 
 /**
  * A number input that keeps what the person typed and commits only valid values (empty = unset when `optional`).
@@ -174,9 +143,3 @@ export const TextField = memo(function TextField({
     </Field>
   );
 });
-
-export const buttonClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
-export const primaryButtonClass =
-  "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50";
-export { inputClass };
