@@ -3,7 +3,7 @@ import type { Instrumentation } from "next";
 /** Runs once when the server starts: validate configuration, migrate the database. Exits with one line on failure. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { boot } = await import("./lib/server/boot");
+  const { boot } = await import("./lib/boot");
   await boot();
 }
 

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "./lib/auth/csp";
+import { contentSecurityPolicy } from "./lib/server/csp";
 
 /**
  * Runs before every page: a fresh CSP nonce per response, and an early redirect to sign-in when there
@@ -12,7 +12,7 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c));
-  if (!isApi && !hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(p + "/"))) {
+  if (!isApi && !hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
     url.search = pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { THEME_SCRIPT } from "@/components/shell/theme-script";
+import { THEME_SCRIPT } from "@/lib/server/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, allowed by its hash in the CSP (lib/server/csp.ts) */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans">

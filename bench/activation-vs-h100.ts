@@ -156,7 +156,7 @@ for (const [g, s] of Object.entries(summary))
   );
 writeFileSync(
   new URL("./results/activation-vs-h100.json", import.meta.url),
-  JSON.stringify(
+  `${JSON.stringify(
     {
       generatedAt: new Date().toISOString(),
       device: data.env.device_name,
@@ -166,5 +166,5 @@ writeFileSync(
     },
     null,
     2,
-  ) + "\n",
+  )}\n`,
 );

@@ -92,7 +92,7 @@ const result = {
   baselineOneInstance: oneInstance,
   goalMs: 5,
 };
-writeFileSync(new URL("./results/budget.json", import.meta.url), JSON.stringify(result, null, 2) + "\n");
+writeFileSync(new URL("./results/budget.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 console.log(`layout: ${gpuCount} GPUs, ${layout.instances.length} instances, median of ${RUNS} runs`);
 console.log(
   `memoized re-evaluation after one edit: ${memoized.medianMs.toFixed(3)} ms (p90 ${memoized.p90Ms.toFixed(3)}), ${result.memoizedEditReevaluation.budgetsPerSecond.toLocaleString("en-US")} budgets/s`,

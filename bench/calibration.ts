@@ -134,7 +134,7 @@ const measurement = {
 
 const tgi = tgiCalibration(MI300X_TGI_CASE);
 const result = { generatedAt: new Date().toISOString(), cases, summary, measurement, tgi, skipped: SKIPPED_CASES };
-writeFileSync(new URL("./results/calibration.json", import.meta.url), JSON.stringify(result, null, 2) + "\n");
+writeFileSync(new URL("./results/calibration.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 
 const pct = (e: number | undefined) => (e === undefined ? "—" : `${e >= 0 ? "+" : ""}${(e * 100).toFixed(1)}%`);
 console.log("Relative error per case (model | GPUStack ×1.2 | naive)\n");

@@ -15,6 +15,12 @@ status=0
 echo "== type check"
 npx tsc --noEmit -p . || status=1
 
+echo "== lint and format (Biome)"
+npx biome check . || status=1
+
+echo "== import rules (dependency-cruiser, see ARCHITECTURE.md)"
+npx depcruise --config .dependency-cruiser.cjs . || status=1
+
 echo "== unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-env/vitest.json || status=1
 
@@ -24,6 +30,6 @@ npx next build >.test-env/build.log 2>&1 || { echo "next build failed:"; tail -n
 npx playwright test || status=1
 
 echo "== summary"
-[ "$status" -eq 0 ] || echo "(a step above failed: type check, unit tests, build or browser tests)"
+[ "$status" -eq 0 ] || echo "(a step above failed: type check, lint, import rules, unit tests, build or browser tests)"
 node scripts/test-summary.mjs .test-env/vitest.json .test-env/playwright.json || status=1
 exit "$status"

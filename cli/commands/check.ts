@@ -48,8 +48,10 @@ function parseArgs(args: readonly string[]): CheckOptions | "help" {
       else options.gpu = value;
     } else if (arg.startsWith("--file=")) options.file = arg.slice(7);
     else if (arg.startsWith("--gpu=")) options.gpu = arg.slice(6);
-    else if (arg === "--") words.push(...args.slice(i + 1)), (i = args.length);
-    else words.push(arg);
+    else if (arg === "--") {
+      words.push(...args.slice(i + 1));
+      i = args.length;
+    } else words.push(arg);
   }
   if (words.length > 0) options.text = words.join(" ");
   const sources = [options.text !== undefined, options.file !== undefined, options.stdin].filter(Boolean).length;

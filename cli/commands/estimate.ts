@@ -73,7 +73,10 @@ class UsageError extends Error {}
 export async function run(args: string[]): Promise<number> {
   try {
     const options = parseOptions(args);
-    if (options.help) return (console.log(USAGE), 0);
+    if (options.help) {
+      console.log(USAGE);
+      return 0;
+    }
     const arch = loadModel(options);
     const gpu = loadGpu(options);
     const instance = buildInstance(options, arch);

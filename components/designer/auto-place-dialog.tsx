@@ -33,7 +33,10 @@ export const AutoPlaceDialog = memo(function AutoPlaceDialog() {
       title="Auto-place instances"
       description="Keeps each TP group on one host, on one NVLink island where the host has them."
       open={open}
-      onOpenChange={(o) => (setOpen(o), setResults(null))}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setResults(null);
+      }}
     >
       <div className="grid grid-cols-2 gap-3">
         <SelectField

@@ -17,6 +17,7 @@ export function FindingsList({
     <ul aria-label={label} className="space-y-2">
       {findings.map((f, k) => (
         <li
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same code can be found twice on one instance; the list is rebuilt, never reordered
           key={`${f.code}-${f.instanceId ?? ""}-${k}`}
           role={f.severity === "error" ? "alert" : undefined}
           data-code={f.code}

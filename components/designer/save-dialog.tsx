@@ -48,7 +48,10 @@ const SaveDialogModal = memo(function SaveDialogModal({
       title={trigger}
       description="Revisions never change once saved; each has its own link."
       open={open}
-      onOpenChange={(o) => (setOpen(o), setError(null))}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setError(null);
+      }}
       disabled={disabled}
     >
       <label htmlFor="revision-note" className="block text-xs font-medium">

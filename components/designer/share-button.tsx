@@ -16,7 +16,10 @@ export const ShareButton = memo(function ShareButton() {
       title="Share this layout"
       description="Anyone with the link sees the same grid, read-only, and can save a copy."
       open={open}
-      onOpenChange={(o) => (setOpen(o), setCopied(null))}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setCopied(null);
+      }}
     >
       <ShareBody copied={copied} setCopied={setCopied} />
     </Modal>

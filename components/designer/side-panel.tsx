@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { InstancePanel } from "./instance-panel";
 import { NewInstancePanel } from "./new-instance-panel";
 import { OverviewPanel } from "./overview-panel";
@@ -8,7 +9,7 @@ import { useDesignerContext } from "./use-designer";
 export function SidePanel({ composing }: { composing: boolean }) {
   const { state, readOnly } = useDesignerContext();
   const open = state.openInstanceId ? state.layout.instances.find((i) => i.id === state.openInstanceId) : undefined;
-  let body;
+  let body: ReactNode;
   if (open) body = <InstancePanel key={open.id} instance={open} />;
   else if (!readOnly && (state.selection || composing)) body = <NewInstancePanel selection={state.selection} />;
   else body = <OverviewPanel />;

@@ -127,6 +127,7 @@ export function LayoutGrid({
         >
           <div role="columnheader">Host</div>
           {Array.from({ length: columns }, (_, c) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: column c is GPU index c
             <div role="columnheader" key={c}>
               GPU {c}
             </div>

@@ -9,7 +9,7 @@ export function Sidebar() {
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col">
       {NAV_ITEMS.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(item.href + "/");
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link
             key={item.href}

@@ -50,7 +50,5 @@ function cell(v: unknown): string {
 }
 
 export function toCsv(rows: Record<(typeof CSV_COLUMNS)[number], unknown>[]): string {
-  return (
-    [CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(","))].join("\r\n") + "\r\n"
-  );
+  return `${[CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(","))].join("\r\n")}\r\n`;
 }

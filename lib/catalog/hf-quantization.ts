@@ -43,7 +43,7 @@ function intQuant(method: QuantMethod, raw: HfQuantizationConfig): QuantizationR
     };
   }
   const keep = new Set([...(raw.modules_to_not_convert ?? [])]);
-  SIXTEEN_BIT_IN_INT_CHECKPOINTS.forEach((name) => keep.add(name));
+  for (const name of SIXTEEN_BIT_IN_INT_CHECKPOINTS) keep.add(name);
   if (raw.lm_head === true) keep.delete("lm_head");
   return {
     quantization: {

@@ -20,7 +20,7 @@ export function fleetdeckSecret(): string {
   }
   mkdirSync(FLEETDECK_DATA_DIR, { recursive: true });
   const generated = randomBytes(32).toString("hex");
-  writeFileSync(file, generated + "\n", { mode: 0o600, flag: "wx" });
+  writeFileSync(file, `${generated}\n`, { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);
   return generated;
 }

@@ -35,9 +35,9 @@ export function bandsOn(host: Host, placed: readonly Instance[]): Band[] {
     const runs = runsOf(
       instance.placement!.gpuIndices.map((g) => cols.get(g)).filter((c): c is number => c !== undefined),
     );
-    runs.forEach(([column, span], part) =>
-      list.push({ instanceId: instance.id, column, span, lane: 0, primary: part === 0, part, parts: runs.length }),
-    );
+    for (const [part, [column, span]] of runs.entries()) {
+      list.push({ instanceId: instance.id, column, span, lane: 0, primary: part === 0, part, parts: runs.length });
+    }
   }
   assignLanes(list);
   return list;

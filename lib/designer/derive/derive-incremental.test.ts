@@ -196,7 +196,7 @@ describe("DesignDeriver kept across edits", () => {
     const moved = layout.instances.find((i) => i.placement?.hostId === layout.hosts[0]!.id)!;
     const after = deriver.derive(updateInstance(layout, moved.id, { gpuMemoryUtilization: 0.5 }));
     expect(after.rows.slice(1)).toEqual(before.rows.slice(1));
-    after.rows.slice(1).forEach((row, k) => expect(row).toBe(before.rows[k + 1]));
+    for (const [k, row] of after.rows.slice(1).entries()) expect(row).toBe(before.rows[k + 1]);
     expect(after.rows[0]).not.toBe(before.rows[0]);
   });
 });

@@ -55,7 +55,7 @@ export function checkContextLength(instance: Instance, arch: ModelArch): Finding
         message: `${base}. vLLM stops with "User-specified max_model_len (${length}) is greater than the derived max_model_len (max_position_embeddings=${supported} or model_max_length=None in model's config.json)".`,
         fix: tooFar
           ? `Lower max_model_len to ${supported}: reaching ${length} would take rope scaling ×${factor}, beyond the ×${MAX_SUGGESTED_ROPE_FACTOR} models are tuned for.`
-          : `Enable YaRN ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(vllmRopeArgs(rope, instance.engineVersion))} --max-model-len ${length}${instance.engineVersion ? "" : " (vLLM 0.11+; before 0.11 use --rope-scaling '" + ropeScalingJson(rope) + "')"}. Or lower max_model_len to ${supported}.`,
+          : `Enable YaRN ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(vllmRopeArgs(rope, instance.engineVersion))} --max-model-len ${length}${instance.engineVersion ? "" : ` (vLLM 0.11+; before 0.11 use --rope-scaling '${ropeScalingJson(rope)}')`}. Or lower max_model_len to ${supported}.`,
         patch: tooFar ? contextLengthPatch(instance, supported) : { ropeScaling: rope },
       },
     ];

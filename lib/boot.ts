@@ -1,8 +1,8 @@
-import { ConfigError, env } from "./env";
-import { log } from "./log";
-import { migrate, MigrationError } from "../migrations";
-import { fleetdeckSecret } from "./master-secret";
-import { seedAdminFromEnv } from "../auth/first-run";
+import { ConfigError, env } from "./server/env";
+import { log } from "./server/log";
+import { migrate, MigrationError } from "./migrations";
+import { fleetdeckSecret } from "./server/master-secret";
+import { seedAdminFromEnv } from "./auth/first-run";
 
 /** Server start-up: configuration, secret, migrations. Any failure stops the process with one line. */
 export async function boot(): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { THEME_SCRIPT } from "../../components/shell/theme-script";
+import { THEME_SCRIPT } from "./theme-script";
 
 /**
  * The Content-Security-Policy: scripts only with this response's nonce (Next applies it to its own
