@@ -7,7 +7,7 @@
 const PURE_CORE = "^lib/(vocabulary|catalog|budget|engines|layout|designer|audit|tokens)/|^lib/format\\.ts$";
 /** Our server-only folders: the database, the runtime, sessions, actions, configuration. */
 const SERVER_ONLY =
-  "^lib/(queries|server|auth|actions|api|runtime|secrets|migrations|settings|generated)/|^lib/boot\\.ts$";
+  "^lib/(queries|server|auth|actions|api|runtime|secrets|migrations|generated)/|^lib/boot\\.ts$";
 /** Packages the pure core must never import. */
 const NOT_PURE_PACKAGES =
   "^(server-only|@prisma/|prisma|dockerode|react|react-dom|next|pino|better-auth|pg|better-sqlite3|@tanstack/)";
@@ -76,7 +76,7 @@ module.exports = {
         "Components never touch the database, the runtime or server-only code: pages pass them data, and they call server actions (lib/actions/<domain>/<verb-noun>.ts). Row types from lib/queries may be imported as types.",
       from: { path: "^components/" },
       to: {
-        path: "^lib/(queries|runtime|server|auth|secrets|migrations|settings|api|generated)/|^lib/boot\\.ts$",
+        path: "^lib/(queries|runtime|server|auth|secrets|migrations|api|generated)/|^lib/boot\\.ts$",
         dependencyTypesNot: ["type-only"],
       },
     },

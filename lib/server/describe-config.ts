@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "../server/env";
+import { env } from "./env";
 import { providerOf } from "../migrations";
 
 export interface ConfigRow {
