@@ -6,8 +6,7 @@
 /** The pure core: no I/O, runs in the browser and on the server alike. */
 const PURE_CORE = "^lib/(vocabulary|catalog|budget|engines|layout|designer|audit|tokens)/|^lib/format\\.ts$";
 /** Our server-only folders: the database, the runtime, sessions, actions, configuration. */
-const SERVER_ONLY =
-  "^lib/(queries|server|auth|actions|api|runtime|secrets|migrations|generated)/|^lib/boot\\.ts$";
+const SERVER_ONLY = "^lib/(queries|server|auth|actions|api|runtime|secrets|migrations|generated)/|^lib/boot\\.ts$";
 /** Packages the pure core must never import. */
 const NOT_PURE_PACKAGES =
   "^(server-only|@prisma/|prisma|dockerode|react|react-dom|next|pino|better-auth|pg|better-sqlite3|@tanstack/)";

@@ -8,7 +8,7 @@ import { authorizedRead, currentActor } from "@/lib/auth/authorize";
 import { canWriteAnything } from "@/lib/auth/can";
 import { listUsers } from "@/lib/queries/users/list-users";
 import { listSecretNames } from "@/lib/queries/secrets/list-secret-names";
-import { describeConfig } from "@/lib/settings/describe-config";
+import { describeConfig } from "@/lib/server/describe-config";
 import { listTokens } from "@/lib/queries/tokens/list-tokens";
 
 export const metadata: Metadata = { title: "Settings" };
