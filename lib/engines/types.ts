@@ -1,5 +1,3 @@
-import type { Engine } from "../vocabulary/layout-schema";
-
 export type FlagValueKind = "int" | "float" | "string" | "bool" | "json" | "choice" | "list";
 
 /** One command-line flag of an engine, as its real CLI defines it. */
@@ -36,5 +34,3 @@ export interface RawFlag {
 }
 
 export type CommandSource = "docker-run" | "vllm-serve" | "vllm-api-server" | "tgi-launcher" | "python-llm";
-
-export type { Engine };
