@@ -175,7 +175,7 @@ module.exports = {
   options: {
     doNotFollow: { path: "node_modules" },
     exclude: {
-      path: "^(node_modules|lib/generated|\\.next|\\.test-env|data/|e2e/artifacts|test-results|playwright-report|\\.dependency-cruiser)",
+      path: "^(node_modules|lib/generated|\\.next|\\.test-env|data/|e2e/artifacts|test-results|playwright-report|next-env\\.d\\.ts$|\\.dependency-cruiser)",
     },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
