@@ -40,7 +40,7 @@ tls_material() {
     issue_cert "wrong client" "$TLS_SRC/wrong-ca" "$TLS_SRC/wrong-client" "extendedKeyUsage=clientAuth"
   fi
   mkdir -p "$STATE/tls"
-  cp "$TLS_SRC"/{ca,client-cert,client-key,wrong-client-cert,wrong-client-key}.pem "$STATE/tls/"
+  cp "$TLS_SRC"/{ca,client-cert,client-key,wrong-ca,wrong-client-cert,wrong-client-key}.pem "$STATE/tls/"
 }
 
 bridge_up() {
@@ -134,6 +134,7 @@ export FLEETDECK_TEST_DOCKER_TLS_HOST="tcp://127.0.0.1:$TLS_PORT"
 export FLEETDECK_TEST_DOCKER_TLS_CA="$STATE/tls/ca.pem"
 export FLEETDECK_TEST_DOCKER_TLS_CERT="$STATE/tls/client-cert.pem"
 export FLEETDECK_TEST_DOCKER_TLS_KEY="$STATE/tls/client-key.pem"
+export FLEETDECK_TEST_DOCKER_TLS_WRONG_CA="$STATE/tls/wrong-ca.pem"
 export FLEETDECK_TEST_DOCKER_TLS_WRONG_CERT="$STATE/tls/wrong-client-cert.pem"
 export FLEETDECK_TEST_DOCKER_TLS_WRONG_KEY="$STATE/tls/wrong-client-key.pem"
 export FLEETDECK_TEST_SSH_HOST="ssh://root@127.0.0.1:$SSH_PORT"
