@@ -1,7 +1,8 @@
 import "server-only";
 import { createPrivateKey } from "node:crypto";
 import tls from "node:tls";
-import { utils, type ParsedKey } from "ssh2";
+// ssh2 is CommonJS: its default export works under Node ESM (benches, CLI) as well as bundlers.
+import ssh2, { type ParsedKey } from "ssh2";
 
 /** Credentials that parse as PEM but cannot be used: a wrong passphrase, a key that is not the certificate's. */
 export class CredentialsError extends Error {
@@ -38,7 +39,7 @@ export function checkTlsCredentials({ caPem, certPem, keyPem }: { caPem: string;
  * CredentialsError when it cannot be read or the passphrase is wrong or missing.
  */
 export function loadSshKey(privateKeyPem: string, passphrase: string | undefined): ParsedKey {
-  const parsed = utils.parseKey(privateKeyPem, passphrase);
+  const parsed = ssh2.utils.parseKey(privateKeyPem, passphrase);
   if (!(parsed instanceof Error)) return Array.isArray(parsed) ? (parsed[0] as ParsedKey) : parsed;
   if (/encrypted|passphrase/i.test(parsed.message)) {
     throw new CredentialsError(

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import type { Duplex } from "node:stream";
-import { Client, type ClientChannel, type ConnectConfig, type ParsedKey } from "ssh2";
+// ssh2 is CommonJS: its default export works under Node ESM (benches, CLI) as well as bundlers.
+import ssh2, { type Client, type ClientChannel, type ConnectConfig, type ParsedKey } from "ssh2";
 import type { ConnectionProgress } from "./connection-progress";
 import type { DockerEndpoint } from "./endpoint-schema";
 
@@ -60,7 +61,7 @@ export class SshDialAgent extends http.Agent {
     sock.once("lookup", () => (progress.stage = "connecting"));
     sock.once("connect", () => (progress.stage = "connected"));
     return new Promise((resolve, reject) => {
-      const client = new Client();
+      const client = new ssh2.Client();
       client
         .once("handshake", () => (progress.stage = "secured"))
         .once("ready", () => {
