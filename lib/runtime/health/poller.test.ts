@@ -49,7 +49,8 @@ describe("health poller against real daemons", () => {
 
       harness("docker2-stop");
       const checksAtStop = checks.length;
-      await waitFor("the second daemon unreachable over both endpoints", () => (stateOf("second") === "unreachable" && stateOf("second-tls") === "unreachable" ? true : undefined));
+      const downSinceStop = (id: string) => checks.slice(checksAtStop).some((check) => check.hostId === id && check.health.state === "unreachable");
+      await waitFor("the second daemon unreachable over both endpoints", () => (downSinceStop("second") && downSinceStop("second-tls") ? true : undefined));
       const during = checks.slice(checksAtStop);
       // At most one check that began before the stop may still have succeeded; the next one must fail.
       for (const id of ["second", "second-tls"]) {
