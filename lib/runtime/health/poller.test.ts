@@ -14,6 +14,8 @@ const polled: PolledHost[] = [
   { id: "first", endpoint: parseDockerEndpoint({ url: hosts.docker }) },
   { id: "second", endpoint: parseDockerEndpoint({ url: hosts.docker2 }) },
   { id: "second-tls", endpoint: parseDockerEndpoint({ url: hosts.tls.url, tls: { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.keyPem } }) },
+  // SSH spawns `docker system dial-stdio` on the host for every request: give it more of the interval.
+  { id: "second-ssh", endpoint: parseDockerEndpoint({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.keyPem } }), timeoutMs: 900 },
 ];
 
 afterAll(() => {
@@ -45,7 +47,7 @@ describe("health poller against real daemons", () => {
     const stateOf = (id: string) => poller.snapshot().get(id)?.state;
     poller.start();
     try {
-      await waitFor("all three reachable", () => (polled.every((host) => stateOf(host.id) === "reachable") ? true : undefined));
+      await waitFor("all four reachable", () => (polled.every((host) => stateOf(host.id) === "reachable") ? true : undefined));
 
       harness("docker2-stop");
       const checksAtStop = checks.length;
@@ -63,6 +65,12 @@ describe("health poller against real daemons", () => {
       expect(socketDown).toMatchObject({ state: "unreachable", failure: { step: "socket" } });
       expect(poller.snapshot().get("second-tls")).toMatchObject({ state: "unreachable", failure: { step: "tcp", code: "ECONNREFUSED" } });
       if (socketDown?.state === "unreachable") expect(socketDown.lastSeenAt).not.toBeNull();
+      // Over SSH the transport still works; `docker system dial-stdio` on the host is what fails, and says why.
+      await waitFor("the SSH endpoint unreachable", () => (downSinceStop("second-ssh") ? true : undefined));
+      const overSsh = poller.snapshot().get("second-ssh");
+      expect(overSsh).toMatchObject({ state: "unreachable", failure: { step: "remote-docker" } });
+      // The docker CLI's own words on the host, e.g. "dial unix /run/fleetdeck-test/docker2.sock: connect: no such file or directory".
+      if (overSsh?.state === "unreachable") expect(overSsh.failure.message).toContain(hosts.docker2.replace("unix://", ""));
 
       // Two more rounds while the second host is down: the first host is checked and reachable every time.
       const firstChecksBefore = checks.filter((check) => check.hostId === "first").length;
@@ -70,7 +78,7 @@ describe("health poller against real daemons", () => {
       expect(checks.slice(checksAtStop).filter((check) => check.hostId === "first").every((check) => check.health.state === "reachable")).toBe(true);
 
       harness("docker2-start");
-      await waitFor("the second daemon reachable again", () => (stateOf("second") === "reachable" && stateOf("second-tls") === "reachable" ? true : undefined));
+      await waitFor("the second daemon reachable again", () => (["second", "second-tls", "second-ssh"].every((id) => stateOf(id) === "reachable") ? true : undefined));
     } finally {
       await poller.stop();
     }
