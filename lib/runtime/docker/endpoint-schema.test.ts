@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dockerEndpointSchema } from "./endpoint-schema";
 import { isLoopbackHost } from "./loopback";
@@ -49,6 +50,18 @@ describe("Docker endpoint schema", () => {
     expect(message).not.toContain(secret);
     expect(messages({ url: "tcp://gpu-1:2376", tls: { ...TLS, caPem: KEY } })[0]).toMatch(/^tls\.caPem: .*not a PEM certificate/);
     expect(messages({ url: "ssh://root@h", ssh: { privateKeyPem: SSH_KEY, hostKeySha256: "abc" } })[0]).toMatch(/^ssh\.hostKeySha256: /);
+  });
+});
+
+describe("plain TCP, property", () => {
+  it("is accepted exactly when the IPv4 address is in 127.0.0.0/8, and always with TLS", () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.integer({ min: 1, max: 65535 }), (address, port) => {
+        const url = `tcp://${address}:${port}`;
+        expect(dockerEndpointSchema.safeParse({ url }).success).toBe(address.startsWith("127."));
+        expect(dockerEndpointSchema.parse({ url, tls: TLS })).toMatchObject({ kind: "tcp", host: address, port });
+      }),
+    );
   });
 });
 
