@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Brings up what the tests need, on private sockets and ports, and tears down only what it started.
-#   scripts/test-env.sh up     install missing packages (as root), start dockerd and Postgres, write .test-env/env
+#   scripts/test-env.sh up     install missing packages (as root), start dockerd, a second dockerd (second host,
+#                              also on TCP+TLS), sshd (SSH to the second host) and Postgres, write .test-env/env
 #   scripts/test-env.sh down   stop what `up` started
+#   scripts/test-env.sh docker2-stop|docker2-start   stop / start the second dockerd (the health-poller test)
 # Idempotent: a second `up` reuses a daemon or database that already answers.
 set -euo pipefail
 
@@ -10,6 +12,15 @@ STATE="$ROOT/.test-env"
 RUN=/run/fleetdeck-test
 VAR=/var/lib/fleetdeck-test
 DOCKER_SOCK="$RUN/docker.sock"
+DOCKER2_SOCK="$RUN/docker2.sock"
+# The second daemon gets its own bridge and leaves iptables alone, so the two never fight over docker0 or the DOCKER chains.
+DOCKER2_BRIDGE=fdtest2
+DOCKER2_BRIDGE_CIDR="${FLEETDECK_TEST_DOCKER2_BRIDGE_CIDR:-172.31.250.1/24}"
+TLS_PORT="${FLEETDECK_TEST_DOCKER_TLS_PORT:-23760}"
+SSH_PORT="${FLEETDECK_TEST_SSH_PORT:-22022}"
+# Certificates and keys belong to the daemons (shared by every checkout on this machine); each checkout gets copies.
+TLS_SRC="$VAR/tls"
+SSH_SRC="$VAR/ssh"
 PG_PORT="${FLEETDECK_TEST_PG_PORT:-55432}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
 mkdir -p "$STATE"
@@ -23,6 +34,11 @@ need_packages() {
   [ -n "$PG_BIN" ] || missing+=(postgresql)
   command -v prometheus >/dev/null || missing+=(prometheus)
   command -v prometheus-node-exporter >/dev/null || [ -x /usr/bin/prometheus-node-exporter ] || missing+=(prometheus-node-exporter)
+  [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+  command -v ssh-keygen >/dev/null || missing+=(openssh-client)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v ip >/dev/null || missing+=(iproute2)
+  command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     say "missing packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}"
@@ -63,13 +79,21 @@ pg_up() {
   echo postgres >>"$STATE/started"
 }
 
+# shellcheck source=scripts/test-env-hosts.sh
+. "$ROOT/scripts/test-env-hosts.sh"
+
 up() {
   : >"$STATE/started.new"; [ -f "$STATE/started" ] || : >"$STATE/started"
   need_packages
   docker_up
+  tls_material
+  docker2_up
+  ssh_material
+  sshd_up
   pg_up
   cat >"$STATE/env" <<ENV
 export FLEETDECK_TEST_DOCKER_HOST="unix://$DOCKER_SOCK"
+$(hosts_env)
 export FLEETDECK_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
 export FLEETDECK_TEST_CHROMIUM="/usr/bin/chromium"
 ENV
@@ -81,6 +105,7 @@ down() {
   if grep -qx postgres "$STATE/started"; then
     say "stopping Postgres"; runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$VAR/pg" -m fast -w stop >/dev/null 2>&1 || true
   fi
+  hosts_down
   if grep -qx dockerd "$STATE/started" && [ -f "$RUN/docker.pid" ]; then
     say "stopping dockerd"; kill "$(cat "$RUN/docker.pid")" 2>/dev/null || true
     for _ in $(seq 1 20); do [ -f "$RUN/docker.pid" ] || break; sleep 0.5; done
@@ -91,5 +116,7 @@ down() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  docker2-stop) docker2_stop ;;
+  docker2-start) docker2_up ;;
+  *) echo "usage: $0 up|down|docker2-stop|docker2-start" >&2; exit 2 ;;
 esac
