@@ -20,7 +20,8 @@ function envInt(name: string, fallback: number, min: number, max: number): numbe
   const raw = process.env[name];
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} is "${raw}": expected a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} is "${raw}": expected a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -30,18 +31,34 @@ const MIX = { fast: 33, slow: 6, slowDelayMs: 200, hung: 3, dead: 4 };
 
 async function deadPorts(count: number): Promise<string[]> {
   const ports = await Promise.all(
-    Array.from({ length: count }, () => new Promise<number>((resolve) => {
-      const server = net.createServer().listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as net.AddressInfo;
-        server.close(() => resolve(port));
-      });
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<number>((resolve) => {
+          const server = net.createServer().listen(0, "127.0.0.1", () => {
+            const { port } = server.address() as net.AddressInfo;
+            server.close(() => resolve(port));
+          });
+        }),
+    ),
   );
   return ports.map((port) => `tcp://127.0.0.1:${port}`);
 }
 
 async function startFakes() {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/fake-docker-hosts.ts", String(MIX.fast), String(MIX.slow), String(MIX.slowDelayMs), String(MIX.hung)], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "bench/fake-docker-hosts.ts",
+      String(MIX.fast),
+      String(MIX.slow),
+      String(MIX.slowDelayMs),
+      String(MIX.hung),
+    ],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     let buffer = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -50,7 +67,10 @@ async function startFakes() {
     });
     child.once("exit", (code) => reject(new Error(`fake hosts exited with ${code}`)));
   });
-  return { urls: JSON.parse(line) as { fast: string[]; slow: string[]; hung: string[] }, stop: () => child.stdin.end() };
+  return {
+    urls: JSON.parse(line) as { fast: string[]; slow: string[]; hung: string[] },
+    stop: () => child.stdin.end(),
+  };
 }
 
 function realHosts(): Array<{ kind: string; input: DockerEndpointInput }> {
@@ -58,13 +78,22 @@ function realHosts(): Array<{ kind: string; input: DockerEndpointInput }> {
   return [
     { kind: "real", input: { url: h.docker } },
     { kind: "real", input: { url: h.docker2 } },
-    { kind: "real", input: { url: h.tls.url, tls: { caPem: h.tls.caPem, certPem: h.tls.certPem, keyPem: h.tls.keyPem } } },
+    {
+      kind: "real",
+      input: { url: h.tls.url, tls: { caPem: h.tls.caPem, certPem: h.tls.certPem, keyPem: h.tls.keyPem } },
+    },
     { kind: "real", input: { url: h.ssh.url, ssh: { privateKeyPem: h.ssh.keyPem } } },
   ];
 }
 
 async function timeRounds(hosts: PolledHost[], concurrency: number, rounds: number) {
-  const poller = createHealthPoller({ hosts: () => hosts, intervalMs: TIMEOUT_MS * 2, timeoutMs: TIMEOUT_MS, concurrency, onChange: () => {} });
+  const poller = createHealthPoller({
+    hosts: () => hosts,
+    intervalMs: TIMEOUT_MS * 2,
+    timeoutMs: TIMEOUT_MS,
+    concurrency,
+    onChange: () => {},
+  });
   await poller.pollOnce(); // warm-up: connections, SSH handshake
   const wallMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -73,7 +102,11 @@ async function timeRounds(hosts: PolledHost[], concurrency: number, rounds: numb
     wallMs.push(performance.now() - t0);
   }
   const states = [...poller.snapshot().values()];
-  return { wallMs, reachable: states.filter((s) => s.state === "reachable").length, unreachable: states.filter((s) => s.state === "unreachable").length };
+  return {
+    wallMs,
+    reachable: states.filter((s) => s.state === "reachable").length,
+    unreachable: states.filter((s) => s.state === "unreachable").length,
+  };
 }
 
 const fakes = await startFakes();
@@ -85,24 +118,45 @@ try {
     ...fakes.urls.hung.map((url) => ({ kind: "hung", input: { url } })),
     ...(await deadPorts(MIX.dead)).map((url) => ({ kind: "dead", input: { url } })),
   ];
-  const hosts: PolledHost[] = entries.map((entry, i) => ({ id: `${entry.kind}-${i}`, endpoint: parseDockerEndpoint(entry.input) }));
+  const hosts: PolledHost[] = entries.map((entry, i) => ({
+    id: `${entry.kind}-${i}`,
+    endpoint: parseDockerEndpoint(entry.input),
+  }));
   const parallel = await timeRounds(hosts, 64, ROUNDS);
   const sequential = await timeRounds(hosts, 1, Math.min(ROUNDS, 2));
   const goalMs = TIMEOUT_MS + 100;
   const result = {
     bench: "host-poll",
     machine: { cpus: os.cpus().length, node: process.version },
-    hosts: { total: hosts.length, real: 4, fast: MIX.fast, slow: MIX.slow, slowDelayMs: MIX.slowDelayMs, hungPastTimeout: MIX.hung, deadPorts: MIX.dead },
+    hosts: {
+      total: hosts.length,
+      real: 4,
+      fast: MIX.fast,
+      slow: MIX.slow,
+      slowDelayMs: MIX.slowDelayMs,
+      hungPastTimeout: MIX.hung,
+      deadPorts: MIX.dead,
+    },
     timeoutMs: TIMEOUT_MS,
     goalMs,
-    parallel: { concurrency: 64, rounds: ROUNDS, wallMs: spread(parallel.wallMs, 1), meetsGoal: Math.max(...parallel.wallMs) <= goalMs, reachable: parallel.reachable, unreachable: parallel.unreachable },
+    parallel: {
+      concurrency: 64,
+      rounds: ROUNDS,
+      wallMs: spread(parallel.wallMs, 1),
+      meetsGoal: Math.max(...parallel.wallMs) <= goalMs,
+      reachable: parallel.reachable,
+      unreachable: parallel.unreachable,
+    },
     baselineSequential: { concurrency: 1, rounds: sequential.wallMs.length, wallMs: spread(sequential.wallMs, 1) },
     speedup: Math.round((spread(sequential.wallMs, 1).median / spread(parallel.wallMs, 1).median) * 10) / 10,
   };
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/host-poll.json", `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
-  if (parallel.reachable !== 4 + MIX.fast + MIX.slow) throw new Error(`expected ${4 + MIX.fast + MIX.slow} reachable hosts, got ${parallel.reachable}: is scripts/test-env.sh up?`);
+  if (parallel.reachable !== 4 + MIX.fast + MIX.slow)
+    throw new Error(
+      `expected ${4 + MIX.fast + MIX.slow} reachable hosts, got ${parallel.reachable}: is scripts/test-env.sh up?`,
+    );
 } finally {
   fakes.stop();
   closeDockerClients();

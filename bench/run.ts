@@ -4,7 +4,16 @@
  */
 import { spawnSync } from "node:child_process";
 
-const BENCHES = ["calibration", "calibration-tgi", "activation-vs-h100", "budget", "derive", "place", "share-link", "host-poll"];
+const BENCHES = [
+  "calibration",
+  "calibration-tgi",
+  "activation-vs-h100",
+  "budget",
+  "derive",
+  "place",
+  "share-link",
+  "host-poll",
+];
 /** Benches of server code (`import "server-only"`) resolve it as React's server build does. */
 const NODE_ARGS: Record<string, string[]> = { "host-poll": ["--conditions=react-server"] };
 const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : BENCHES;
@@ -12,7 +21,9 @@ const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : 
 let failed = 0;
 for (const name of names) {
   console.log(`\n== bench/${name}.ts`);
-  const run = spawnSync(process.execPath, [...(NODE_ARGS[name] ?? []), "--import", "tsx", `bench/${name}.ts`], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, [...(NODE_ARGS[name] ?? []), "--import", "tsx", `bench/${name}.ts`], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) {
     failed += 1;
     console.error(`bench/${name}.ts exited with ${run.status ?? run.signal}`);

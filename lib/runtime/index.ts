@@ -3,7 +3,16 @@
  * the health poller. Server-only. The endpoint schema and the parsers are pure and may also be imported directly
  * from their files (e.g. by a form).
  */
-export { dockerEndpointSchema, parseDockerEndpoint, sshCredentialsSchema, tlsCredentialsSchema, type DockerEndpoint, type DockerEndpointInput, type SshCredentials, type TlsCredentials } from "./docker/endpoint-schema";
+export {
+  dockerEndpointSchema,
+  parseDockerEndpoint,
+  sshCredentialsSchema,
+  tlsCredentialsSchema,
+  type DockerEndpoint,
+  type DockerEndpointInput,
+  type SshCredentials,
+  type TlsCredentials,
+} from "./docker/endpoint-schema";
 export { createDockerClient, type DockerHandle } from "./docker/create-client";
 export { closeDockerClients, endpointFingerprint, forgetDockerClient, getDockerClient } from "./docker/client-cache";
 export { testConnection, type TestConnectionOptions, type TestConnectionResult } from "./docker/test-connection";
@@ -13,7 +22,24 @@ export { pingHost, type PingResult } from "./docker/ping-host";
 export { parseNvidiaSmiXml, NvidiaSmiParseError } from "./gpu/nvidia-smi-xml";
 export { parseDcgmMetrics } from "./gpu/dcgm-metrics";
 export { matchCatalogGpu } from "./gpu/catalog-match";
-export { probeGpus, DEFAULT_PROBE_COMMAND, DEFAULT_PROBE_IMAGE, PROBE_LABELS, type GpuProbeOptions, type GpuProbeResult, type ProbeFailure, type ProbeStep } from "./gpu/probe";
+export {
+  probeGpus,
+  DEFAULT_PROBE_COMMAND,
+  DEFAULT_PROBE_IMAGE,
+  PROBE_LABELS,
+  type GpuProbeOptions,
+  type GpuProbeResult,
+  type ProbeFailure,
+  type ProbeStep,
+} from "./gpu/probe";
 export type { DiscoveredGpu, GpuMemory, GpuProcess, GpuReport, MigDevice } from "./gpu/gpu-types";
-export { createHealthPoller, healthPollerSettingsSchema, pingPolledHost, type HealthPoller, type HealthPollerOptions, type HostCheck, type PolledHost } from "./health/poller";
+export {
+  createHealthPoller,
+  healthPollerSettingsSchema,
+  pingPolledHost,
+  type HealthPoller,
+  type HealthPollerOptions,
+  type HostCheck,
+  type PolledHost,
+} from "./health/poller";
 export type { HealthChange, HostHealth } from "./health/host-health";

@@ -12,8 +12,23 @@ export function endpointFingerprint(endpoint: DockerEndpoint): string {
     endpoint.kind === "unix"
       ? [endpoint.kind, endpoint.socketPath]
       : endpoint.kind === "tcp"
-        ? [endpoint.kind, endpoint.host, endpoint.port, endpoint.tls?.caPem, endpoint.tls?.certPem, endpoint.tls?.keyPem]
-        : [endpoint.kind, endpoint.user, endpoint.host, endpoint.port, endpoint.privateKeyPem, endpoint.passphrase, endpoint.hostKeySha256];
+        ? [
+            endpoint.kind,
+            endpoint.host,
+            endpoint.port,
+            endpoint.tls?.caPem,
+            endpoint.tls?.certPem,
+            endpoint.tls?.keyPem,
+          ]
+        : [
+            endpoint.kind,
+            endpoint.user,
+            endpoint.host,
+            endpoint.port,
+            endpoint.privateKeyPem,
+            endpoint.passphrase,
+            endpoint.hostKeySha256,
+          ];
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 

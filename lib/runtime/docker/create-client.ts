@@ -21,7 +21,10 @@ export interface CreateClientOptions {
 }
 
 /** Throws CredentialsError when the endpoint's keys cannot be loaded. */
-export function createDockerClient(endpoint: DockerEndpoint, { connectTimeoutMs = 10_000 }: CreateClientOptions = {}): DockerHandle {
+export function createDockerClient(
+  endpoint: DockerEndpoint,
+  { connectTimeoutMs = 10_000 }: CreateClientOptions = {},
+): DockerHandle {
   const progress = newProgress();
   const { docker, agent } = build(endpoint, progress, connectTimeoutMs);
   return { endpoint, docker, progress, close: () => agent.destroy() };
@@ -44,7 +47,10 @@ function build(endpoint: DockerEndpoint, progress: ConnectionProgress, connectTi
       checkTlsCredentials(endpoint.tls);
       const tls = { ca: endpoint.tls.caPem, cert: endpoint.tls.certPem, key: endpoint.tls.keyPem };
       const agent = new TrackedHttpsAgent(progress, tls);
-      return { agent, docker: dockerWith({ protocol: "https", host: endpoint.host, port: endpoint.port, ...tls, agent }) };
+      return {
+        agent,
+        docker: dockerWith({ protocol: "https", host: endpoint.host, port: endpoint.port, ...tls, agent }),
+      };
     }
     case "ssh": {
       const key = loadSshKey(endpoint.privateKeyPem, endpoint.passphrase);

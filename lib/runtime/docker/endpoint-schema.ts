@@ -9,10 +9,13 @@ import { isLoopbackHost } from "./loopback";
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]+?-----END \1-----/;
 
 const pem = (field: string, kind: "certificate" | "private key") =>
-  z.string().refine((text) => {
-    const label = PEM_BLOCK.exec(text)?.[1] ?? "";
-    return kind === "certificate" ? label === "CERTIFICATE" : label.endsWith("PRIVATE KEY");
-  }, `${field} is not a PEM ${kind}: paste the whole file, from "-----BEGIN ${kind === "certificate" ? "CERTIFICATE" : "… PRIVATE KEY"}-----" to its END line`);
+  z.string().refine(
+    (text) => {
+      const label = PEM_BLOCK.exec(text)?.[1] ?? "";
+      return kind === "certificate" ? label === "CERTIFICATE" : label.endsWith("PRIVATE KEY");
+    },
+    `${field} is not a PEM ${kind}: paste the whole file, from "-----BEGIN ${kind === "certificate" ? "CERTIFICATE" : "… PRIVATE KEY"}-----" to its END line`,
+  );
 
 export const tlsCredentialsSchema = z.object({
   caPem: pem("tls.caPem (the CA that signed the daemon's certificate)", "certificate"),
@@ -26,7 +29,10 @@ export const sshCredentialsSchema = z.object({
   /** The server's host key as `ssh-keygen -l -E sha256` prints it ("SHA256:…"); when set, any other key is refused. */
   hostKeySha256: z
     .string()
-    .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'ssh.hostKeySha256 must look like "SHA256:" and 43 base64 characters, as `ssh-keygen -l -E sha256 -f key.pub` prints it')
+    .regex(
+      /^SHA256:[A-Za-z0-9+/]{43}$/,
+      'ssh.hostKeySha256 must look like "SHA256:" and 43 base64 characters, as `ssh-keygen -l -E sha256 -f key.pub` prints it',
+    )
     .optional(),
 });
 
@@ -38,7 +44,8 @@ export type DockerEndpoint =
   | { kind: "tcp"; url: string; host: string; port: number; tls?: TlsCredentials }
   | ({ kind: "ssh"; url: string; user: string; host: string; port: number } & SshCredentials);
 
-const FORMS = "unix:///var/run/docker.sock, tcp://host:2376 with TLS certificates, or ssh://user@host[:port] with a private key";
+const FORMS =
+  "unix:///var/run/docker.sock, tcp://host:2376 with TLS certificates, or ssh://user@host[:port] with a private key";
 
 function parseUrl(raw: string): URL | undefined {
   try {
@@ -73,18 +80,35 @@ export const dockerEndpointSchema = inputSchema.transform((input, ctx): DockerEn
   if (!url || !scheme || !["unix", "tcp", "ssh"].includes(scheme)) {
     return issue(["url"], `url is "${input.url}": expected ${FORMS}`);
   }
-  if (scheme !== "tcp" && input.tls) return issue(["tls"], `url is "${input.url}": TLS certificates apply to tcp:// endpoints only; remove them or use tcp://host:2376`);
-  if (scheme !== "ssh" && input.ssh) return issue(["ssh"], `url is "${input.url}": an SSH key applies to ssh:// endpoints only; remove it or use ssh://user@host`);
+  if (scheme !== "tcp" && input.tls)
+    return issue(
+      ["tls"],
+      `url is "${input.url}": TLS certificates apply to tcp:// endpoints only; remove them or use tcp://host:2376`,
+    );
+  if (scheme !== "ssh" && input.ssh)
+    return issue(
+      ["ssh"],
+      `url is "${input.url}": an SSH key applies to ssh:// endpoints only; remove it or use ssh://user@host`,
+    );
 
   if (scheme === "unix") {
     const socketPath = url.host ? `/${url.host}${url.pathname}` : url.pathname;
-    if (!url.pathname.startsWith("/") || url.host || socketPath === "/") return issue(["url"], `url is "${input.url}": a unix endpoint is unix:// followed by an absolute path, e.g. unix:///var/run/docker.sock`);
+    if (!url.pathname.startsWith("/") || url.host || socketPath === "/")
+      return issue(
+        ["url"],
+        `url is "${input.url}": a unix endpoint is unix:// followed by an absolute path, e.g. unix:///var/run/docker.sock`,
+      );
     return { kind: "unix", url: input.url, socketPath };
   }
 
   const host = bareHost(url.hostname);
-  if (!host) return issue(["url"], `url is "${input.url}": it names no host; write ${scheme}://host${scheme === "tcp" ? ":2376" : ""}`);
-  if (url.port && !(Number(url.port) >= 1 && Number(url.port) <= 65535)) return issue(["url"], `url is "${input.url}": port ${url.port} is not between 1 and 65535`);
+  if (!host)
+    return issue(
+      ["url"],
+      `url is "${input.url}": it names no host; write ${scheme}://host${scheme === "tcp" ? ":2376" : ""}`,
+    );
+  if (url.port && !(Number(url.port) >= 1 && Number(url.port) <= 65535))
+    return issue(["url"], `url is "${input.url}": port ${url.port} is not between 1 and 65535`);
 
   if (scheme === "tcp") {
     if (!input.tls && !isLoopbackHost(host)) {
@@ -99,8 +123,16 @@ export const dockerEndpointSchema = inputSchema.transform((input, ctx): DockerEn
 
   const user = decodeURIComponent(url.username);
   if (!user) return issue(["url"], `url is "${input.url}": it names no user; write ssh://user@${host}`);
-  if (url.password) return issue(["url"], `url is "${input.url}": a password in the URL is not accepted; remove it and give a private key`);
-  if (!input.ssh) return issue(["ssh", "privateKeyPem"], `url is "${input.url}": an ssh:// endpoint needs ssh.privateKeyPem, the private key of a user whose key the host accepts`);
+  if (url.password)
+    return issue(
+      ["url"],
+      `url is "${input.url}": a password in the URL is not accepted; remove it and give a private key`,
+    );
+  if (!input.ssh)
+    return issue(
+      ["ssh", "privateKeyPem"],
+      `url is "${input.url}": an ssh:// endpoint needs ssh.privateKeyPem, the private key of a user whose key the host accepts`,
+    );
   return { kind: "ssh", url: input.url, user, host, port: parsePort(url, 22), ...input.ssh };
 });
 

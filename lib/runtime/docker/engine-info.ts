@@ -56,7 +56,10 @@ export function apiVersionAtLeast(version: string, minimum: string): boolean {
   return major > minMajor || (major === minMajor && minor >= minMinor);
 }
 
-export function engineFacts(version: z.infer<typeof versionResponseSchema>, info: z.infer<typeof infoResponseSchema>): EngineFacts {
+export function engineFacts(
+  version: z.infer<typeof versionResponseSchema>,
+  info: z.infer<typeof infoResponseSchema>,
+): EngineFacts {
   const runtimes = Object.keys(info.Runtimes ?? {}).sort();
   return {
     engineVersion: version.Version,

@@ -25,5 +25,13 @@ export async function pingHost(handle: DockerHandle, timeoutMs: number): Promise
     }
   });
   if (result.ok) return { ok: true, rttMs: Math.round((performance.now() - t0) * 10) / 10 };
-  return { ok: false, failure: describeFailure(result.error, { endpoint: handle.endpoint, progress: handle.progress, timedOut: result.timedOut, timeoutMs }) };
+  return {
+    ok: false,
+    failure: describeFailure(result.error, {
+      endpoint: handle.endpoint,
+      progress: handle.progress,
+      timedOut: result.timedOut,
+      timeoutMs,
+    }),
+  };
 }

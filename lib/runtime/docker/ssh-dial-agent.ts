@@ -12,7 +12,8 @@ type SshEndpoint = Extract<DockerEndpoint, { kind: "ssh" }>;
 type Callback = (err: Error | null, stream: Duplex) => void;
 
 /** "SHA256:" + unpadded base64, as `ssh-keygen -l -E sha256` prints a host key. */
-export const sshFingerprint = (key: Buffer) => `SHA256:${createHash("sha256").update(key).digest("base64").replace(/=+$/, "")}`;
+export const sshFingerprint = (key: Buffer) =>
+  `SHA256:${createHash("sha256").update(key).digest("base64").replace(/=+$/, "")}`;
 
 /**
  * An HTTP agent whose connections are `docker system dial-stdio` channels of one SSH connection (pure-JS ssh2),
@@ -35,13 +36,19 @@ export class SshDialAgent extends http.Agent {
     const done = callback ?? (() => {});
     this.connect()
       .then((client) => this.dial(client))
-      .then((channel) => done(null, channel), (error: Error) => done(error, undefined as unknown as Duplex));
+      .then(
+        (channel) => done(null, channel),
+        (error: Error) => done(error, undefined as unknown as Duplex),
+      );
     return undefined;
   }
 
   override destroy(): void {
     super.destroy();
-    void this.connection?.then((client) => client.end(), () => {});
+    void this.connection?.then(
+      (client) => client.end(),
+      () => {},
+    );
     this.connection = undefined;
   }
 

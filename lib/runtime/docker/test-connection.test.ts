@@ -15,7 +15,8 @@ afterAll(async () => {
   await Promise.all(fakes.map((fake) => fake.close()));
 });
 
-const connect = (input: DockerEndpointInput, timeoutMs = 5000) => testConnection(parseDockerEndpoint(input), { timeoutMs });
+const connect = (input: DockerEndpointInput, timeoutMs = 5000) =>
+  testConnection(parseDockerEndpoint(input), { timeoutMs });
 
 function failureOf(result: TestConnectionResult) {
   if (result.ok) throw new Error(`expected a failure, got a connection to Docker ${result.engine.engineVersion}`);
@@ -54,7 +55,12 @@ describe("test connection to real daemons", () => {
   });
 
   it("is refused with a client certificate from another CA, and says so", async () => {
-    const failure = failureOf(await connect({ url: hosts.tls.url, tls: { ...tls, certPem: hosts.tls.wrongCertPem, keyPem: hosts.tls.wrongKeyPem } }));
+    const failure = failureOf(
+      await connect({
+        url: hosts.tls.url,
+        tls: { ...tls, certPem: hosts.tls.wrongCertPem, keyPem: hosts.tls.wrongKeyPem },
+      }),
+    );
     expect(failure).toMatchObject({ step: "tls", timedOut: false });
     expect(failure.message).toMatch(/refused our client certificate/);
     expect(failure.fix).toMatch(/signed by the CA the daemon trusts/);
@@ -80,14 +86,29 @@ describe("test connection to real daemons", () => {
   it("reaches the second daemon over SSH and reports the host key to pin", async () => {
     const result = engineOf(await connect({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.keyPem } }, 15_000));
     expect(result.sshHostKeySha256).toBe(hosts.ssh.hostKeySha256);
-    const pinned = await connect({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.keyPem, hostKeySha256: hosts.ssh.hostKeySha256 } }, 15_000);
+    const pinned = await connect(
+      { url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.keyPem, hostKeySha256: hosts.ssh.hostKeySha256 } },
+      15_000,
+    );
     expect(pinned.ok).toBe(true);
   });
 
   it("decrypts an SSH key with its passphrase, and says when the passphrase is wrong", async () => {
-    expect((await connect({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.passphraseKeyPem, passphrase: hosts.ssh.passphrase } }, 15_000)).ok).toBe(true);
-    const failure = failureOf(await connect({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.passphraseKeyPem, passphrase: "not it" } }));
-    expect(failure).toMatchObject({ step: "credentials", message: "ssh.passphrase does not decrypt ssh.privateKeyPem" });
+    expect(
+      (
+        await connect(
+          { url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.passphraseKeyPem, passphrase: hosts.ssh.passphrase } },
+          15_000,
+        )
+      ).ok,
+    ).toBe(true);
+    const failure = failureOf(
+      await connect({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.passphraseKeyPem, passphrase: "not it" } }),
+    );
+    expect(failure).toMatchObject({
+      step: "credentials",
+      message: "ssh.passphrase does not decrypt ssh.privateKeyPem",
+    });
   });
 
   it("names SSH authentication when the host does not know the key", async () => {
@@ -98,7 +119,12 @@ describe("test connection to real daemons", () => {
   });
 
   it("refuses a host whose key is not the pinned one", async () => {
-    const failure = failureOf(await connect({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.keyPem, hostKeySha256: `SHA256:${"A".repeat(43)}` } }));
+    const failure = failureOf(
+      await connect({
+        url: hosts.ssh.url,
+        ssh: { privateKeyPem: hosts.ssh.keyPem, hostKeySha256: `SHA256:${"A".repeat(43)}` },
+      }),
+    );
     expect(failure.step).toBe("ssh-host-key");
     expect(failure.message).toContain(hosts.ssh.hostKeySha256);
   });
@@ -151,7 +177,9 @@ describe("test connection failures, step by step", () => {
   });
 
   it("SSH: an SSH endpoint that leads to a non-SSH port", async () => {
-    const failure = failureOf(await connect({ url: hosts.tls.url.replace("tcp://", "ssh://root@"), ssh: { privateKeyPem: hosts.ssh.keyPem } }));
+    const failure = failureOf(
+      await connect({ url: hosts.tls.url.replace("tcp://", "ssh://root@"), ssh: { privateKeyPem: hosts.ssh.keyPem } }),
+    );
     expect(failure.step).toBe("ssh");
   });
 });
@@ -160,7 +188,12 @@ describe("client cache", () => {
   it("gives the same client for the same endpoint and credentials, a new one when they change", () => {
     const a = getDockerClient(parseDockerEndpoint({ url: hosts.tls.url, tls }));
     expect(getDockerClient(parseDockerEndpoint({ url: hosts.tls.url, tls }))).toBe(a);
-    const rotated = getDockerClient(parseDockerEndpoint({ url: hosts.tls.url, tls: { ...tls, certPem: hosts.tls.wrongCertPem, keyPem: hosts.tls.wrongKeyPem } }));
+    const rotated = getDockerClient(
+      parseDockerEndpoint({
+        url: hosts.tls.url,
+        tls: { ...tls, certPem: hosts.tls.wrongCertPem, keyPem: hosts.tls.wrongKeyPem },
+      }),
+    );
     expect(rotated).not.toBe(a);
   });
 });

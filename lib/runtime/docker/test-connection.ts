@@ -2,7 +2,14 @@ import "server-only";
 import { performance } from "node:perf_hooks";
 import { daemonInfo, daemonVersion, pingDaemon } from "./docker-calls";
 import { createDockerClient, type DockerHandle } from "./create-client";
-import { apiVersionAtLeast, engineFacts, infoResponseSchema, MIN_API_VERSION, versionResponseSchema, type EngineFacts } from "./engine-info";
+import {
+  apiVersionAtLeast,
+  engineFacts,
+  infoResponseSchema,
+  MIN_API_VERSION,
+  versionResponseSchema,
+  type EngineFacts,
+} from "./engine-info";
 import type { DockerEndpoint } from "./endpoint-schema";
 import { describeFailure, type ConnectionFailure } from "./failure";
 import { withDeadline } from "./with-deadline";
@@ -30,12 +37,18 @@ class ApiAnswerError extends Error {
 }
 
 /** Connects with a fresh client (nothing pooled, closed afterwards) and says what the daemon is, or which step failed. */
-export async function testConnection(endpoint: DockerEndpoint, { timeoutMs = 5000 }: TestConnectionOptions = {}): Promise<TestConnectionResult> {
+export async function testConnection(
+  endpoint: DockerEndpoint,
+  { timeoutMs = 5000 }: TestConnectionOptions = {},
+): Promise<TestConnectionResult> {
   let handle: DockerHandle;
   try {
     handle = createDockerClient(endpoint, { connectTimeoutMs: timeoutMs });
   } catch (error) {
-    return { ok: false, failure: describeFailure(error, { endpoint, progress: { stage: "resolving" }, timedOut: false, timeoutMs }) };
+    return {
+      ok: false,
+      failure: describeFailure(error, { endpoint, progress: { stage: "resolving" }, timedOut: false, timeoutMs }),
+    };
   }
   try {
     const result = await withDeadline(timeoutMs, (signal) => interrogate(handle, signal));
@@ -43,7 +56,13 @@ export async function testConnection(endpoint: DockerEndpoint, { timeoutMs = 500
     if (result.ok) return { ok: true, ...result.value, ...(sshHostKeySha256 && { sshHostKeySha256 }) };
     const failure =
       result.error instanceof ApiAnswerError
-        ? { step: "api" as const, message: result.error.message, fix: apiFix(result.error.message), code: "API", timedOut: false }
+        ? {
+            step: "api" as const,
+            message: result.error.message,
+            fix: apiFix(result.error.message),
+            code: "API",
+            timedOut: false,
+          }
         : describeFailure(result.error, { endpoint, progress: handle.progress, timedOut: result.timedOut, timeoutMs });
     return { ok: false, failure, ...(sshHostKeySha256 && { sshHostKeySha256 }) };
   } finally {
@@ -59,12 +78,20 @@ async function interrogate({ docker, endpoint }: DockerHandle, abortSignal: Abor
   const rttMs = performance.now() - t1;
   const version = versionResponseSchema.safeParse(await daemonVersion(docker, abortSignal));
   const where = endpoint.kind === "unix" ? endpoint.socketPath : `${endpoint.host}:${endpoint.port}`;
-  if (!version.success) throw new ApiAnswerError(`${where} answered /version without a Docker version and API version: it is not a Docker daemon`);
+  if (!version.success)
+    throw new ApiAnswerError(
+      `${where} answered /version without a Docker version and API version: it is not a Docker daemon`,
+    );
   if (!apiVersionAtLeast(version.data.ApiVersion, MIN_API_VERSION)) {
-    throw new ApiAnswerError(`Docker ${version.data.Version} at ${where} speaks API ${version.data.ApiVersion}; fleetdeck needs API ${MIN_API_VERSION} or newer`);
+    throw new ApiAnswerError(
+      `Docker ${version.data.Version} at ${where} speaks API ${version.data.ApiVersion}; fleetdeck needs API ${MIN_API_VERSION} or newer`,
+    );
   }
   const info = infoResponseSchema.safeParse(await daemonInfo(docker, abortSignal));
-  if (!info.success) throw new ApiAnswerError(`${where} answered /info without CPU and memory figures: it is not a Docker daemon fleetdeck understands`);
+  if (!info.success)
+    throw new ApiAnswerError(
+      `${where} answered /info without CPU and memory figures: it is not a Docker daemon fleetdeck understands`,
+    );
   return { engine: engineFacts(version.data, info.data), rttMs: round(rttMs), connectMs: round(t1 - t0) };
 }
 

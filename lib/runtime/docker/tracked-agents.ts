@@ -16,7 +16,8 @@ export class TrackedHttpAgent extends http.Agent {
 
   override createConnection(options: http.ClientRequestArgs, callback?: Callback): Duplex | null | undefined {
     const socket = super.createConnection(options, callback);
-    if (socket) trackSocket(socket, this.progress, { named: !options.socketPath && isNamed(options.host), secure: false });
+    if (socket)
+      trackSocket(socket, this.progress, { named: !options.socketPath && isNamed(options.host), secure: false });
     return socket;
   }
 }

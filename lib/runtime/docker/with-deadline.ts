@@ -4,7 +4,10 @@ export type DeadlineResult<T> = { ok: true; value: T } | { ok: false; error: unk
  * Runs `work` with an AbortSignal that fires after `timeoutMs`; settles by then at the latest, whether or not the
  * work honours the signal.
  */
-export function withDeadline<T>(timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<DeadlineResult<T>> {
+export function withDeadline<T>(
+  timeoutMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<DeadlineResult<T>> {
   const controller = new AbortController();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -17,6 +20,9 @@ export function withDeadline<T>(timeoutMs: number, work: (signal: AbortSignal) =
     };
     Promise.resolve()
       .then(() => work(controller.signal))
-      .then((value) => settle({ ok: true, value }), (error: unknown) => settle({ ok: false, error, timedOut: false }));
+      .then(
+        (value) => settle({ ok: true, value }),
+        (error: unknown) => settle({ ok: false, error, timedOut: false }),
+      );
   });
 }

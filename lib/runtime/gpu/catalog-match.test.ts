@@ -3,7 +3,8 @@ import { listGpus } from "@/lib/catalog";
 import { matchCatalogGpu } from "./catalog-match";
 
 const MiB = 2 ** 20;
-const idOf = (name: string, memoryMiB: number | null = null) => matchCatalogGpu(name, memoryMiB === null ? null : memoryMiB * MiB)?.id;
+const idOf = (name: string, memoryMiB: number | null = null) =>
+  matchCatalogGpu(name, memoryMiB === null ? null : memoryMiB * MiB)?.id;
 
 describe("matching discovered GPUs to the catalog", () => {
   it("matches every catalog GPU by the name nvidia-smi prints and its memory", () => {

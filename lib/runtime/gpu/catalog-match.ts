@@ -6,7 +6,11 @@ import { listGpus, type GpuSpec } from "@/lib/catalog";
  * "H100 NVL" with 94 GB is not the 80 GB H100 even though its name contains "H100"). No match or an ambiguous one
  * gives undefined: the caller then uses the card's own memory as a custom GPU.
  */
-export function matchCatalogGpu(productName: string, memoryTotalBytes: number | null, gpus: readonly GpuSpec[] = listGpus()): GpuSpec | undefined {
+export function matchCatalogGpu(
+  productName: string,
+  memoryTotalBytes: number | null,
+  gpus: readonly GpuSpec[] = listGpus(),
+): GpuSpec | undefined {
   const product = wordsOf(productName);
   if (product.length === 0) return undefined;
   let best: { gpu: GpuSpec; length: number } | undefined;
@@ -20,7 +24,8 @@ export function matchCatalogGpu(productName: string, memoryTotalBytes: number | 
     } else if (length === best.length && best.gpu.id !== gpu.id) tie = true;
   }
   if (!best || tie) return undefined;
-  if (memoryTotalBytes !== null && Math.abs(memoryTotalBytes - best.gpu.memoryBytes) > 0.02 * best.gpu.memoryBytes) return undefined;
+  if (memoryTotalBytes !== null && Math.abs(memoryTotalBytes - best.gpu.memoryBytes) > 0.02 * best.gpu.memoryBytes)
+    return undefined;
   return best.gpu;
 }
 

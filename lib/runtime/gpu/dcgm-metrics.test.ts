@@ -46,7 +46,15 @@ describe("dcgm-exporter metrics → GPUs", () => {
     ]);
     expect(gpus[1]!.memory.totalBytes).toBe(81_559 * MiB);
     expect(gpus[0]!.migMode).toBe("enabled");
-    expect(gpus[0]!.migDevices).toEqual([{ index: 0, gpuInstanceId: 3, computeInstanceId: 0, multiprocessorCount: null, memory: { usedBytes: 12 * MiB, freeBytes: 9_843 * MiB, reservedBytes: 0, totalBytes: 9_855 * MiB } }]);
+    expect(gpus[0]!.migDevices).toEqual([
+      {
+        index: 0,
+        gpuInstanceId: 3,
+        computeInstanceId: 0,
+        multiprocessorCount: null,
+        memory: { usedBytes: 12 * MiB, freeBytes: 9_843 * MiB, reservedBytes: 0, totalBytes: 9_855 * MiB },
+      },
+    ]);
   });
 
   it("gives no GPUs for text without DCGM samples", () => {

@@ -20,7 +20,8 @@ interface Series {
 
 function parseLabels(text: string): Labels {
   const labels: Labels = {};
-  for (const [, name, raw] of text.matchAll(LABEL)) labels[name!] = raw!.replace(/\\(["\\n])/g, (_, c: string) => (c === "n" ? "\n" : c));
+  for (const [, name, raw] of text.matchAll(LABEL))
+    labels[name!] = raw!.replace(/\\(["\\n])/g, (_, c: string) => (c === "n" ? "\n" : c));
   return labels;
 }
 
@@ -73,7 +74,13 @@ export function parseDcgmMetrics(text: string): GpuReport {
         powerDrawWatts: values.POWER_USAGE ?? null,
         powerLimitWatts: null,
         migMode: migs.length > 0 ? "enabled" : "disabled",
-        migDevices: migs.map((mig, index) => ({ index, gpuInstanceId: Number(mig.labels.GPU_I_ID), computeInstanceId: 0, multiprocessorCount: null, memory: memoryOf(mig.values) })),
+        migDevices: migs.map((mig, index) => ({
+          index,
+          gpuInstanceId: Number(mig.labels.GPU_I_ID),
+          computeInstanceId: 0,
+          multiprocessorCount: null,
+          memory: memoryOf(mig.values),
+        })),
         processes: [],
       };
     });

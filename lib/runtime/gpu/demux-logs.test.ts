@@ -17,7 +17,13 @@ describe("demuxDockerLogs", () => {
 
   it("keeps multi-byte characters split across frames", () => {
     const bytes = Buffer.from("GPU ✓");
-    const logs = Buffer.concat([frame(1, ""), Buffer.from([1, 0, 0, 0, 0, 0, 0, 5]), bytes.subarray(0, 5), Buffer.from([1, 0, 0, 0, 0, 0, 0, 2]), bytes.subarray(5)]);
+    const logs = Buffer.concat([
+      frame(1, ""),
+      Buffer.from([1, 0, 0, 0, 0, 0, 0, 5]),
+      bytes.subarray(0, 5),
+      Buffer.from([1, 0, 0, 0, 0, 0, 0, 2]),
+      bytes.subarray(5),
+    ]);
     expect(demuxDockerLogs(logs).stdout).toBe("GPU ✓");
   });
 });

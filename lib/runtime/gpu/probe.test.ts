@@ -11,16 +11,26 @@ import { probeGpus, type GpuProbeResult } from "./probe";
 
 const hosts = testHosts();
 const FIXTURES = path.join(__dirname, "fixtures");
-const fixtureFiles = ["h200-nvidia-smi-q-busy.xml", "dual-rtx-a5000.xml", "a100-sxm4-80gb-mig.xml"].map((name) => path.join(FIXTURES, name));
+const fixtureFiles = ["h200-nvidia-smi-q-busy.xml", "dual-rtx-a5000.xml", "a100-sxm4-80gb-mig.xml"].map((name) =>
+  path.join(FIXTURES, name),
+);
 const withFixture = (name: string) => [`FLEETDECK_SIM_NVIDIA_SMI_FIXTURE=/fixtures/${name}`];
 
 // The first daemon over its socket; the second over TCP+TLS, as a remote host is reached.
 const local = createDockerClient(parseDockerEndpoint({ url: hosts.docker }));
-const remote = createDockerClient(parseDockerEndpoint({ url: hosts.tls.url, tls: { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.keyPem } }));
+const remote = createDockerClient(
+  parseDockerEndpoint({
+    url: hosts.tls.url,
+    tls: { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.keyPem },
+  }),
+);
 let image = "";
 
 beforeAll(async () => {
-  const [first] = await Promise.all([buildProbeTestImage(local.docker, fixtureFiles), buildProbeTestImage(remote.docker, fixtureFiles)]);
+  const [first] = await Promise.all([
+    buildProbeTestImage(local.docker, fixtureFiles),
+    buildProbeTestImage(remote.docker, fixtureFiles),
+  ]);
   image = first.image;
 }, 120_000);
 
@@ -47,15 +57,25 @@ describe("GPU probe in a real container", () => {
   it.each([
     ["the first daemon (unix socket)", local, "h200-nvidia-smi-q-busy.xml"],
     ["the second daemon (TCP+TLS)", remote, "dual-rtx-a5000.xml"],
-  ] as Array<[string, DockerHandle, string]>)("on %s: parses what the container printed and removes it", async (_, handle, fixture) => {
-    const result = await probeGpus(handle.docker, { image, env: withFixture(fixture), gpus: "none", timeoutMs: 30_000 });
-    expect(reportOf(result)).toEqual(parseNvidiaSmiXml(readFileSync(path.join(FIXTURES, fixture), "utf8")));
-    expect(await probeContainers(handle.docker)).toEqual([]);
-  });
+  ] as Array<[string, DockerHandle, string]>)(
+    "on %s: parses what the container printed and removes it",
+    async (_, handle, fixture) => {
+      const result = await probeGpus(handle.docker, {
+        image,
+        env: withFixture(fixture),
+        gpus: "none",
+        timeoutMs: 30_000,
+      });
+      expect(reportOf(result)).toEqual(parseNvidiaSmiXml(readFileSync(path.join(FIXTURES, fixture), "utf8")));
+      expect(await probeContainers(handle.docker)).toEqual([]);
+    },
+  );
 
   it("labels the probe container fleetdeck.probe and fleetdeck.managed", async () => {
     const seen: Array<Record<string, string>> = [];
-    const events = await local.docker.getEvents({ filters: { type: ["container"], event: ["create"], label: ["fleetdeck.probe=true"] } });
+    const events = await local.docker.getEvents({
+      filters: { type: ["container"], event: ["create"], label: ["fleetdeck.probe=true"] },
+    });
     events.on("data", (chunk: Buffer) => seen.push(JSON.parse(chunk.toString()).Actor.Attributes));
     const result = await probeGpus(local.docker, { image, env: withFixture("a100-sxm4-80gb-mig.xml"), gpus: "none" });
     (events as unknown as { destroy(): void }).destroy();
@@ -73,7 +93,9 @@ describe("GPU probe in a real container", () => {
   });
 
   it("says the host cannot give GPUs to containers when asked for all GPUs without the NVIDIA runtime", async () => {
-    const failure = failureOf(await probeGpus(local.docker, { image, env: withFixture("h200-nvidia-smi-q-busy.xml"), gpus: "all" }));
+    const failure = failureOf(
+      await probeGpus(local.docker, { image, env: withFixture("h200-nvidia-smi-q-busy.xml"), gpus: "all" }),
+    );
     expect(failure.step).toBe("gpu-runtime");
     expect(failure.fix).toMatch(/NVIDIA Container Toolkit/);
     expect(await probeContainers(local.docker)).toEqual([]);
@@ -86,7 +108,14 @@ describe("GPU probe in a real container", () => {
   });
 
   it("times out, and still removes the container once the daemon has created it", async () => {
-    const failure = failureOf(await probeGpus(local.docker, { image, env: withFixture("h200-nvidia-smi-q-busy.xml"), gpus: "none", timeoutMs: 50 }));
+    const failure = failureOf(
+      await probeGpus(local.docker, {
+        image,
+        env: withFixture("h200-nvidia-smi-q-busy.xml"),
+        gpus: "none",
+        timeoutMs: 50,
+      }),
+    );
     expect(failure.step).toBe("timeout");
     const deadline = Date.now() + 15_000;
     let left = await probeContainers(local.docker);

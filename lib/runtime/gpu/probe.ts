@@ -32,7 +32,9 @@ export interface ProbeFailure {
   stderr?: string;
 }
 
-export type GpuProbeResult = { ok: true; report: GpuReport; durationMs: number } | { ok: false; failure: ProbeFailure; durationMs: number };
+export type GpuProbeResult =
+  | { ok: true; report: GpuReport; durationMs: number }
+  | { ok: false; failure: ProbeFailure; durationMs: number };
 
 class ProbeError extends Error {
   constructor(readonly failure: ProbeFailure) {
@@ -49,7 +51,14 @@ const daemonMessage = (error: unknown) => (error as DockerError).json?.message ?
  * or error, so a failed probe leaves nothing behind.
  */
 export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): Promise<GpuProbeResult> {
-  const { image = DEFAULT_PROBE_IMAGE, command = DEFAULT_PROBE_COMMAND, env = [], gpus = "all", runtime, timeoutMs = 60_000 } = options;
+  const {
+    image = DEFAULT_PROBE_IMAGE,
+    command = DEFAULT_PROBE_COMMAND,
+    env = [],
+    gpus = "all",
+    runtime,
+    timeoutMs = 60_000,
+  } = options;
   const started = performance.now();
   const created: { container?: Docker.Container } = {};
   let work: Promise<unknown> = Promise.resolve();
@@ -57,24 +66,54 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
   const remove = () => created.container?.remove({ force: true }).catch(() => undefined);
   try {
     const settings = { image, command, env, gpus, runtime };
-    const result = await withDeadline(timeoutMs, (abortSignal) => (work = runProbe(docker, settings, abortSignal, created)));
+    const result = await withDeadline(
+      timeoutMs,
+      (abortSignal) => (work = runProbe(docker, settings, abortSignal, created)),
+    );
     if (!result.ok) {
       if (result.timedOut) {
-        return { ok: false, durationMs: elapsed(), failure: { step: "timeout", message: `the probe (${image}) did not finish within ${timeoutMs} ms`, fix: "check the host's load and that the image starts quickly; raise the probe timeout for slow hosts" } };
+        return {
+          ok: false,
+          durationMs: elapsed(),
+          failure: {
+            step: "timeout",
+            message: `the probe (${image}) did not finish within ${timeoutMs} ms`,
+            fix: "check the host's load and that the image starts quickly; raise the probe timeout for slow hosts",
+          },
+        };
       }
-      if (result.error instanceof ProbeError) return { ok: false, durationMs: elapsed(), failure: result.error.failure };
+      if (result.error instanceof ProbeError)
+        return { ok: false, durationMs: elapsed(), failure: result.error.failure };
       throw result.error;
     }
     const { exitCode, stdout, stderr } = result.value;
     const tail = stderr.trim().slice(-2000) || undefined;
     if (exitCode !== 0) {
-      return { ok: false, durationMs: elapsed(), failure: { step: "exit", message: `\`${command.join(" ")}\` in ${image} exited with ${exitCode}${tail ? `: ${tail}` : ""}`, fix: "run the same command on the host (docker run --rm --gpus all IMAGE nvidia-smi -q -x) and fix what it reports (driver not loaded, no GPU visible)", stderr: tail } };
+      return {
+        ok: false,
+        durationMs: elapsed(),
+        failure: {
+          step: "exit",
+          message: `\`${command.join(" ")}\` in ${image} exited with ${exitCode}${tail ? `: ${tail}` : ""}`,
+          fix: "run the same command on the host (docker run --rm --gpus all IMAGE nvidia-smi -q -x) and fix what it reports (driver not loaded, no GPU visible)",
+          stderr: tail,
+        },
+      };
     }
     try {
       return { ok: true, report: parseNvidiaSmiXml(stdout), durationMs: elapsed() };
     } catch (error) {
       if (!(error instanceof NvidiaSmiParseError)) throw error;
-      return { ok: false, durationMs: elapsed(), failure: { step: "parse", message: `the probe's output cannot be read: ${error.message}`, fix: "make sure the probe command is `nvidia-smi -q -x`", stderr: tail } };
+      return {
+        ok: false,
+        durationMs: elapsed(),
+        failure: {
+          step: "parse",
+          message: `the probe's output cannot be read: ${error.message}`,
+          fix: "make sure the probe command is `nvidia-smi -q -x`",
+          stderr: tail,
+        },
+      };
     }
   } finally {
     await remove();
@@ -85,7 +124,12 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
 
 type ProbeSettings = Required<Omit<GpuProbeOptions, "runtime" | "timeoutMs">> & { runtime?: string };
 
-async function runProbe(docker: Docker, settings: ProbeSettings, abortSignal: AbortSignal, created: { container?: Docker.Container }) {
+async function runProbe(
+  docker: Docker,
+  settings: ProbeSettings,
+  abortSignal: AbortSignal,
+  created: { container?: Docker.Container },
+) {
   const container = (created.container = await create(docker, settings));
   await start(container, settings.image);
   const exit = (await container.wait({ abortSignal } as Docker.ContainerWaitOptions)) as { StatusCode: number };
@@ -106,15 +150,25 @@ async function create(docker: Docker, { image, command, env, gpus, runtime }: Pr
         NetworkMode: "none",
         Memory: 256 * 2 ** 20,
         ...(runtime && { Runtime: runtime }),
-        ...(gpus === "all" && { DeviceRequests: [{ Driver: "", Count: -1, DeviceIDs: [], Capabilities: [["gpu"]], Options: {} }] }),
+        ...(gpus === "all" && {
+          DeviceRequests: [{ Driver: "", Count: -1, DeviceIDs: [], Capabilities: [["gpu"]], Options: {} }],
+        }),
       },
     });
   } catch (error) {
     const message = daemonMessage(error);
     if ((error as DockerError).statusCode === 404 && /image/i.test(message)) {
-      throw new ProbeError({ step: "image", message: `the probe image ${image} is not on the host (${message})`, fix: `pull it on the host (docker pull ${image}) or choose an image the host has` });
+      throw new ProbeError({
+        step: "image",
+        message: `the probe image ${image} is not on the host (${message})`,
+        fix: `pull it on the host (docker pull ${image}) or choose an image the host has`,
+      });
     }
-    throw new ProbeError({ step: "create", message: `the daemon refused to create the probe container: ${message}`, fix: "check the daemon's log on the host" });
+    throw new ProbeError({
+      step: "create",
+      message: `the daemon refused to create the probe container: ${message}`,
+      fix: "check the daemon's log on the host",
+    });
   }
 }
 
@@ -124,8 +178,16 @@ async function start(container: Docker.Container, image: string) {
   } catch (error) {
     const message = daemonMessage(error);
     if (/could not select device driver|nvidia-container-cli|unknown or invalid runtime name/i.test(message)) {
-      throw new ProbeError({ step: "gpu-runtime", message: `the host cannot give GPUs to containers: ${message}`, fix: "install the NVIDIA Container Toolkit on the host (nvidia-ctk runtime configure --runtime=docker) and restart dockerd" });
+      throw new ProbeError({
+        step: "gpu-runtime",
+        message: `the host cannot give GPUs to containers: ${message}`,
+        fix: "install the NVIDIA Container Toolkit on the host (nvidia-ctk runtime configure --runtime=docker) and restart dockerd",
+      });
     }
-    throw new ProbeError({ step: "start", message: `the probe container (${image}) did not start: ${message}`, fix: "check the image's command and the daemon's log" });
+    throw new ProbeError({
+      step: "start",
+      message: `the probe container (${image}) did not start: ${message}`,
+      fix: "check the image's command and the daemon's log",
+    });
   }
 }

@@ -3,7 +3,10 @@
 const MIB = 2 ** 20;
 const UNITS: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: MIB, GiB: 2 ** 30 };
 
-const isMissing = (text: string | undefined) => text === undefined || text === "" || /^(N\/A|\[N\/A\]|Not Supported|\[Not Supported\]|Unknown Error|\[Unknown Error\])$/i.test(text);
+const isMissing = (text: string | undefined) =>
+  text === undefined ||
+  text === "" ||
+  /^(N\/A|\[N\/A\]|Not Supported|\[Not Supported\]|Unknown Error|\[Unknown Error\])$/i.test(text);
 
 /** "143771 MiB" → 150,754,820,096; "N/A" → null. */
 export function bytesOf(text: string | undefined): number | null {

@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { ConnectionFailure } from "../docker/failure";
 import { isChange, nextHealth } from "./host-health";
 
-const refused: ConnectionFailure = { step: "tcp", message: "10.0.0.5:2376 refused the connection", fix: "start dockerd", code: "ECONNREFUSED", timedOut: false };
-const timedOut: ConnectionFailure = { step: "tcp", message: "no TCP answer from 10.0.0.5:2376 within 2000 ms", fix: "check the host", code: "ETIMEOUT", timedOut: true };
+const refused: ConnectionFailure = {
+  step: "tcp",
+  message: "10.0.0.5:2376 refused the connection",
+  fix: "start dockerd",
+  code: "ECONNREFUSED",
+  timedOut: false,
+};
+const timedOut: ConnectionFailure = {
+  step: "tcp",
+  message: "no TCP answer from 10.0.0.5:2376 within 2000 ms",
+  fix: "check the host",
+  code: "ETIMEOUT",
+  timedOut: true,
+};
 
 describe("host health transitions", () => {
   it("a first success makes the host reachable since then", () => {
@@ -22,7 +34,13 @@ describe("host health transitions", () => {
   it("goes unreachable since the first failure, remembering when it was last seen", () => {
     const up = nextHealth(undefined, { ok: true, rttMs: 3 }, 1000);
     const down = nextHealth(up, { ok: false, failure: refused }, 11_000);
-    expect(down).toEqual({ state: "unreachable", failure: refused, lastSeenAt: 1000, since: 11_000, checkedAt: 11_000 });
+    expect(down).toEqual({
+      state: "unreachable",
+      failure: refused,
+      lastSeenAt: 1000,
+      since: 11_000,
+      checkedAt: 11_000,
+    });
     expect(isChange(up, down)).toBe(true);
     const stillDown = nextHealth(down, { ok: false, failure: refused }, 21_000);
     expect(stillDown).toMatchObject({ since: 11_000, lastSeenAt: 1000, checkedAt: 21_000 });

@@ -8,14 +8,25 @@ import { createHealthPoller, healthPollerSettingsSchema, type PolledHost } from 
 
 // Stops and starts the second dockerd of scripts/test-env.sh; it is started again whatever happens.
 const hosts = testHosts();
-const harness = (command: "docker2-stop" | "docker2-start") => execFileSync("bash", ["scripts/test-env.sh", command], { stdio: "pipe", timeout: 60_000 });
+const harness = (command: "docker2-stop" | "docker2-start") =>
+  execFileSync("bash", ["scripts/test-env.sh", command], { stdio: "pipe", timeout: 60_000 });
 
 const polled: PolledHost[] = [
   { id: "first", endpoint: parseDockerEndpoint({ url: hosts.docker }) },
   { id: "second", endpoint: parseDockerEndpoint({ url: hosts.docker2 }) },
-  { id: "second-tls", endpoint: parseDockerEndpoint({ url: hosts.tls.url, tls: { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.keyPem } }) },
+  {
+    id: "second-tls",
+    endpoint: parseDockerEndpoint({
+      url: hosts.tls.url,
+      tls: { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.keyPem },
+    }),
+  },
   // SSH spawns `docker system dial-stdio` on the host for every request: give it more of the interval.
-  { id: "second-ssh", endpoint: parseDockerEndpoint({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.keyPem } }), timeoutMs: 900 },
+  {
+    id: "second-ssh",
+    endpoint: parseDockerEndpoint({ url: hosts.ssh.url, ssh: { privateKeyPem: hosts.ssh.keyPem } }),
+    timeoutMs: 900,
+  },
 ];
 
 afterAll(() => {
@@ -47,12 +58,17 @@ describe("health poller against real daemons", () => {
     const stateOf = (id: string) => poller.snapshot().get(id)?.state;
     poller.start();
     try {
-      await waitFor("all four reachable", () => (polled.every((host) => stateOf(host.id) === "reachable") ? true : undefined));
+      await waitFor("all four reachable", () =>
+        polled.every((host) => stateOf(host.id) === "reachable") ? true : undefined,
+      );
 
       harness("docker2-stop");
       const checksAtStop = checks.length;
-      const downSinceStop = (id: string) => checks.slice(checksAtStop).some((check) => check.hostId === id && check.health.state === "unreachable");
-      await waitFor("the second daemon unreachable over both endpoints", () => (downSinceStop("second") && downSinceStop("second-tls") ? true : undefined));
+      const downSinceStop = (id: string) =>
+        checks.slice(checksAtStop).some((check) => check.hostId === id && check.health.state === "unreachable");
+      await waitFor("the second daemon unreachable over both endpoints", () =>
+        downSinceStop("second") && downSinceStop("second-tls") ? true : undefined,
+      );
       const during = checks.slice(checksAtStop);
       // At most one check that began before the stop may still have succeeded; the next one must fail.
       for (const id of ["second", "second-tls"]) {
@@ -63,32 +79,56 @@ describe("health poller against real daemons", () => {
       }
       const socketDown = poller.snapshot().get("second");
       expect(socketDown).toMatchObject({ state: "unreachable", failure: { step: "socket" } });
-      expect(poller.snapshot().get("second-tls")).toMatchObject({ state: "unreachable", failure: { step: "tcp", code: "ECONNREFUSED" } });
+      expect(poller.snapshot().get("second-tls")).toMatchObject({
+        state: "unreachable",
+        failure: { step: "tcp", code: "ECONNREFUSED" },
+      });
       if (socketDown?.state === "unreachable") expect(socketDown.lastSeenAt).not.toBeNull();
       // Over SSH the transport still works; `docker system dial-stdio` on the host is what fails, and says why.
       await waitFor("the SSH endpoint unreachable", () => (downSinceStop("second-ssh") ? true : undefined));
       const overSsh = poller.snapshot().get("second-ssh");
       expect(overSsh).toMatchObject({ state: "unreachable", failure: { step: "remote-docker" } });
       // The docker CLI's own words on the host, e.g. "dial unix /run/fleetdeck-test/docker2.sock: connect: no such file or directory".
-      if (overSsh?.state === "unreachable") expect(overSsh.failure.message).toContain(hosts.docker2.replace("unix://", ""));
+      if (overSsh?.state === "unreachable")
+        expect(overSsh.failure.message).toContain(hosts.docker2.replace("unix://", ""));
 
       // Two more rounds while the second host is down: the first host is checked and reachable every time.
       const firstChecksBefore = checks.filter((check) => check.hostId === "first").length;
-      await waitFor("two more checks of the first host", () => (checks.filter((check) => check.hostId === "first").length >= firstChecksBefore + 2 ? true : undefined));
-      expect(checks.slice(checksAtStop).filter((check) => check.hostId === "first").every((check) => check.health.state === "reachable")).toBe(true);
+      await waitFor("two more checks of the first host", () =>
+        checks.filter((check) => check.hostId === "first").length >= firstChecksBefore + 2 ? true : undefined,
+      );
+      expect(
+        checks
+          .slice(checksAtStop)
+          .filter((check) => check.hostId === "first")
+          .every((check) => check.health.state === "reachable"),
+      ).toBe(true);
 
       harness("docker2-start");
-      await waitFor("the second daemon reachable again", () => (["second", "second-tls", "second-ssh"].every((id) => stateOf(id) === "reachable") ? true : undefined));
+      await waitFor("the second daemon reachable again", () =>
+        ["second", "second-tls", "second-ssh"].every((id) => stateOf(id) === "reachable") ? true : undefined,
+      );
     } finally {
       await poller.stop();
     }
     const flips = changes.filter((change) => change.hostId === "second").map((change) => change.current.state);
     expect(flips).toEqual(["reachable", "unreachable", "reachable"]);
-    expect(changes.filter((change) => change.hostId === "first").map((change) => change.current.state)).toEqual(["reachable"]);
+    expect(changes.filter((change) => change.hostId === "first").map((change) => change.current.state)).toEqual([
+      "reachable",
+    ]);
   }, 120_000);
 
   it("drops a host that left the list and reports a host whose credentials cannot load", async () => {
-    let list: PolledHost[] = [polled[0]!, { id: "bad-key", endpoint: { ...(polled[2]!.endpoint as Extract<PolledHost["endpoint"], { kind: "tcp" }>), tls: { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.wrongKeyPem } } }];
+    let list: PolledHost[] = [
+      polled[0]!,
+      {
+        id: "bad-key",
+        endpoint: {
+          ...(polled[2]!.endpoint as Extract<PolledHost["endpoint"], { kind: "tcp" }>),
+          tls: { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.wrongKeyPem },
+        },
+      },
+    ];
     const poller = createHealthPoller({ hosts: () => list, intervalMs: 1000, timeoutMs: 500, onChange: () => {} });
     await poller.pollOnce();
     expect(poller.snapshot().get("bad-key")).toMatchObject({ state: "unreachable", failure: { step: "credentials" } });
@@ -106,6 +146,9 @@ describe("health poller settings", () => {
   it("refuses a timeout that does not end before the next round", () => {
     const result = healthPollerSettingsSchema.safeParse({ intervalMs: 1000, timeoutMs: 1000 });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["timeoutMs"], message: expect.stringMatching(/less than intervalMs/) });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["timeoutMs"],
+      message: expect.stringMatching(/less than intervalMs/),
+    });
   });
 });

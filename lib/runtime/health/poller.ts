@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import { getDockerClient } from "../docker/client-cache";
 import type { DockerEndpoint } from "../docker/endpoint-schema";
 import { describeFailure } from "../docker/failure";
@@ -23,7 +23,10 @@ export const healthPollerSettingsSchema = z
     timeoutMs: z.number().int().min(10, "timeoutMs must be at least 10 ms").optional(),
     concurrency: z.number().int().min(1).max(1024, "concurrency must be between 1 and 1024").default(32),
   })
-  .transform((settings) => ({ ...settings, timeoutMs: settings.timeoutMs ?? Math.min(5000, Math.floor(settings.intervalMs / 2)) }))
+  .transform((settings) => ({
+    ...settings,
+    timeoutMs: settings.timeoutMs ?? Math.min(5000, Math.floor(settings.intervalMs / 2)),
+  }))
   .refine((settings) => settings.timeoutMs < settings.intervalMs, {
     message: "timeoutMs must be less than intervalMs: each check has to end before the next round starts",
     path: ["timeoutMs"],
@@ -55,7 +58,15 @@ export const pingPolledHost: HostCheck = async (host, timeoutMs) => {
   try {
     return await pingHost(getDockerClient(host.endpoint), timeoutMs);
   } catch (error) {
-    return { ok: false, failure: describeFailure(error, { endpoint: host.endpoint, progress: { stage: "resolving" }, timedOut: false, timeoutMs }) };
+    return {
+      ok: false,
+      failure: describeFailure(error, {
+        endpoint: host.endpoint,
+        progress: { stage: "resolving" },
+        timedOut: false,
+        timeoutMs,
+      }),
+    };
   }
 };
 

@@ -44,7 +44,11 @@ const INFO = {
   Runtimes: { runc: { path: "runc" }, nvidia: { path: "nvidia-container-runtime" } },
 };
 
-export async function startFakeDockerd({ delayMs = 0, apiVersion = "1.47", notDocker = false }: FakeDockerdOptions = {}): Promise<FakeDockerd> {
+export async function startFakeDockerd({
+  delayMs = 0,
+  apiVersion = "1.47",
+  notDocker = false,
+}: FakeDockerdOptions = {}): Promise<FakeDockerd> {
   const sockets = new Set<import("node:net").Socket>();
   const fake = { requests: 0 } as FakeDockerd;
   const server = http.createServer((req, res) => {
@@ -52,7 +56,11 @@ export async function startFakeDockerd({ delayMs = 0, apiVersion = "1.47", notDo
     const answer = () => {
       const path = (req.url ?? "").replace(/^\/v\d+\.\d+/, "").split("?")[0];
       if (notDocker) return res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>");
-      const headers = { "api-version": apiVersion, "content-type": "application/json", server: "Docker/27.5.1 (linux)" };
+      const headers = {
+        "api-version": apiVersion,
+        "content-type": "application/json",
+        server: "Docker/27.5.1 (linux)",
+      };
       if (path === "/_ping") return res.writeHead(200, { ...headers, "content-type": "text/plain" }).end("OK");
       if (path === "/version") return res.writeHead(200, headers).end(JSON.stringify(VERSION(apiVersion)));
       if (path === "/info") return res.writeHead(200, headers).end(JSON.stringify(INFO));

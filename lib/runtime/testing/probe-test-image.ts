@@ -50,11 +50,20 @@ function filesUnder(dir: string, prefix = ""): string[] {
 }
 
 async function hasImage(docker: Docker, name: string): Promise<boolean> {
-  return docker.getImage(name).inspect().then(() => true, () => false);
+  return docker
+    .getImage(name)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** Builds PROBE_TEST_IMAGE on `docker` with `fixtures` (paths) under /fixtures; returns the base it used. */
-export async function buildProbeTestImage(docker: Docker, fixtures: string[]): Promise<{ image: string; base: "fleetdeck-sim" | "scratch" }> {
+export async function buildProbeTestImage(
+  docker: Docker,
+  fixtures: string[],
+): Promise<{ image: string; base: "fleetdeck-sim" | "scratch" }> {
   const context = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-probe-image-"));
   try {
     const useSim = await hasImage(docker, SIM_IMAGE);
@@ -63,8 +72,13 @@ export async function buildProbeTestImage(docker: Docker, fixtures: string[]): P
     for (const fixture of fixtures) copyFileSync(fixture, path.join(context, "fixtures", path.basename(fixture)));
     dockerfile += "COPY fixtures/ /fixtures/\n";
     writeFileSync(path.join(context, "Dockerfile"), dockerfile);
-    const stream = await docker.buildImage({ context, src: filesUnder(context) }, { t: PROBE_TEST_IMAGE, rm: true, forcerm: true });
-    const output = await new Promise<Array<{ error?: string }>>((resolve, reject) => docker.modem.followProgress(stream, (error, result) => (error ? reject(error) : resolve(result))));
+    const stream = await docker.buildImage(
+      { context, src: filesUnder(context) },
+      { t: PROBE_TEST_IMAGE, rm: true, forcerm: true },
+    );
+    const output = await new Promise<Array<{ error?: string }>>((resolve, reject) =>
+      docker.modem.followProgress(stream, (error, result) => (error ? reject(error) : resolve(result))),
+    );
     const failed = output.find((line) => line.error);
     if (failed) throw new Error(`building ${PROBE_TEST_IMAGE} failed: ${failed.error}`);
     return { image: PROBE_TEST_IMAGE, base: useSim ? "fleetdeck-sim" : "scratch" };

@@ -5,8 +5,23 @@ import path from "node:path";
 export interface TestHosts {
   docker: string;
   docker2: string;
-  tls: { url: string; caPem: string; certPem: string; keyPem: string; wrongCaPem: string; wrongCertPem: string; wrongKeyPem: string };
-  ssh: { url: string; keyPem: string; passphraseKeyPem: string; passphrase: string; wrongKeyPem: string; hostKeySha256: string };
+  tls: {
+    url: string;
+    caPem: string;
+    certPem: string;
+    keyPem: string;
+    wrongCaPem: string;
+    wrongCertPem: string;
+    wrongKeyPem: string;
+  };
+  ssh: {
+    url: string;
+    keyPem: string;
+    passphraseKeyPem: string;
+    passphrase: string;
+    wrongKeyPem: string;
+    hostKeySha256: string;
+  };
 }
 
 const ENV_FILE = path.resolve(process.cwd(), ".test-env/env");
@@ -31,7 +46,9 @@ export function testHosts(): TestHosts {
   };
   const read = (name: string) => {
     const file = get(name);
-    return file && existsSync(file) ? readFileSync(file, "utf8") : (missing.push(`${name} (file ${file || "unset"})`), "");
+    if (file && existsSync(file)) return readFileSync(file, "utf8");
+    missing.push(`${name} (file ${file || "unset"})`);
+    return "";
   };
   const hosts: TestHosts = {
     docker: get("FLEETDECK_TEST_DOCKER_HOST"),
