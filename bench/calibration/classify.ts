@@ -16,9 +16,10 @@ export function versionRange(c: CalibrationCase): string {
 export function gpuClass(c: CalibrationCase): string {
   const name = c.gpu.name ?? "";
   if (name === "") return "unknown";
-  if (/\b(RTX|GTX|TITAN|Radeon)\b/i.test(name)) return "consumer";
+  if (/\b(RTX|GTX) ?\d{4}\b|\bTITAN\b|\bRadeon\b/i.test(name)) return "consumer";
   if (/\b(T4|L4|A10G?|A2|P100|V100)\b/i.test(name)) return "small datacenter (T4/L4/A10G/V100)";
   if (/\bMI\d+/i.test(name)) return "AMD Instinct";
+  if (/\b(RTX )?A[456]000\b|RTX (PRO )?[456]000|\b6000 Ada\b/i.test(name)) return "workstation (RTX A/Ada/PRO)";
   return "datacenter";
 }
 

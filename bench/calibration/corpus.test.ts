@@ -18,7 +18,7 @@ function missingForUse(c: CalibrationCase): string[] {
   const missing: string[] = [];
   if (c.engineVersion === null) missing.push("engineVersion");
   if (c.gpu.name === null) missing.push("gpu.name");
-  if (!c.model.inCatalog && c.model.config === undefined) missing.push("model.config");
+  if (c.model.catalogId === undefined && c.model.config === undefined) missing.push("model.catalogId or model.config");
   const l = c.logged;
   const targets = [l.kvCacheTokens, l.availableKvGiB, l.gpuBlocks, l.noFitKvTokens, l.noFitAvailableGiB, l.maxBatchTotalTokens];
   if (targets.every((t) => t === undefined)) missing.push("a KV figure (tokens, blocks, available GiB or TGI max batch total tokens)");
@@ -46,9 +46,11 @@ describe("calibration corpus", () => {
     expect(problems).toEqual([]);
   });
 
-  it("says inCatalog only for catalog models, and records config.json for the others", () => {
-    const wrong = cases.filter((c) => c.model.inCatalog !== catalogIds.has(c.model.id)).map((c) => `${c.id}: ${c.model.id}`);
-    expect(wrong).toEqual([]);
+  it("names only catalog models as catalogId, and records config.json for a catalog model only through catalogId", () => {
+    const unknownCatalogIds = cases.filter((c) => c.model.catalogId !== undefined && !catalogIds.has(c.model.catalogId));
+    expect(unknownCatalogIds.map((c) => `${c.id}: ${c.model.catalogId}`)).toEqual([]);
+    const catalogModelsGivenAsConfig = cases.filter((c) => c.model.catalogId === undefined && catalogIds.has(c.model.id));
+    expect(catalogModelsGivenAsConfig.map((c) => `${c.id}: ${c.model.id}`)).toEqual([]);
   });
 
   it("meets the size issue 16 asks for: 80 usable start-ups, 15 of them TGI", () => {

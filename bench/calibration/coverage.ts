@@ -55,7 +55,8 @@ function requirement(label: string, count: number, needed = 1): string {
   return `| ${label} | ${count} | ${count >= needed ? "yes" : `**no** (needs ${needed})`} |`;
 }
 
-export function coverageMarkdown(cases: readonly CalibrationCase[]): string {
+export function coverageMarkdown(unsorted: readonly CalibrationCase[]): string {
+  const cases = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const usable = cases.filter((c) => c.usable);
   const count = (test: (c: CalibrationCase) => boolean) => usable.filter(test).length;
   const gpuNamed = (pattern: RegExp) => count((c) => pattern.test(c.gpu.name ?? ""));

@@ -94,21 +94,25 @@ export const hfConfigSchema = z
 
 export const modelSchema = z
   .object({
-    /** The Hugging Face id the source names (a local path is resolved only where the source says which model it is). */
+    /** The model as the source names it (Hugging Face id, or the local path the log shows). */
     id: z.string().min(1),
-    inCatalog: z.boolean(),
+    /**
+     * The fleetdeck catalog entry this model is (lib/catalog/models): the same repository, possibly under an
+     * older name ("meta-llama/Meta-Llama-3.1-8B-Instruct") or a local path the source ties to it.
+     */
+    catalogId: z.string().min(1).optional(),
     /** config.json fields (abridged) for a model outside the catalog. */
     config: hfConfigSchema.optional(),
-    configSource: z.string().optional(),
+    configSource: z.string().min(1).optional(),
     /** Why the architecture could not be recorded. */
-    configUnknown: z.string().optional(),
+    configUnknown: z.string().min(1).optional(),
   })
   .strict()
-  .refine((m) => m.inCatalog || m.config !== undefined || m.configUnknown !== undefined, {
-    message: "a model outside the catalog needs `config` (with `configSource`) or `configUnknown` saying why",
+  .refine((m) => [m.catalogId, m.config, m.configUnknown].filter((v) => v !== undefined).length === 1, {
+    message: "give exactly one of `catalogId` (a catalog model), `config` (config.json fields) or `configUnknown` (why neither)",
   })
-  .refine((m) => m.config === undefined || m.configSource !== undefined, {
-    message: "`config` needs `configSource`: where those config.json values were read",
+  .refine((m) => (m.config === undefined) === (m.configSource === undefined), {
+    message: "`config` and `configSource` (where those config.json values were read) go together",
   });
 
 export const gpuSchema = z
