@@ -24,10 +24,12 @@ export const LOGGED_LABELS: Record<keyof Logged, RegExp> = {
   noFitNeededGiB: /kv cache is needed/i,
   noFitAvailableGiB: /available kv cache memory/i,
   noFitEstimatedMaxModelLen: /estimated maximum model length/i,
-  maxBatchTotalTokens: /max batch total tokens/i,
+  maxBatchTotalTokens: /max[ _]batch[ _]total[ _]tokens/i,
   defaultMaxBatchPrefillTokens: /max_batch_prefill_tokens/i,
   kvCacheBlocks: /kv-cache blocks/i,
   kvCacheBlockSize: /kv-cache blocks/i,
+  tgiNoFitTotalTokens: /not enough memory to handle/i,
+  tgiNoFitPrefillTokens: /not enough memory to handle/i,
 };
 
 /** Every number printed in a line, commas removed ("1,062,157" → 1062157, "-1.05GiB" → -1.05). */

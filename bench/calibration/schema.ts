@@ -77,6 +77,9 @@ export const loggedSchema = z
     defaultMaxBatchPrefillTokens: positiveInt,
     kvCacheBlocks: nonNegativeInt,
     kvCacheBlockSize: positiveInt,
+    /** TGI warmup failure: "Not enough memory to handle N total tokens with P prefill tokens". */
+    tgiNoFitTotalTokens: positiveInt,
+    tgiNoFitPrefillTokens: positiveInt,
   })
   .partial()
   .strict();
