@@ -45,8 +45,10 @@ export function quantClass(c: CalibrationCase): string {
   return "bf16 / fp16";
 }
 
+/** TGI shards over every visible GPU unless --num-shard says otherwise, so its GPU count stands in. */
 export function parallelism(c: CalibrationCase): { tp: number; pp: number } {
-  const tp = c.settings.tensorParallelSize ?? c.settings.numShard ?? 1;
+  const tgiShards = c.engine === "tgi" ? (c.settings.numShard ?? c.gpu.count) : null;
+  const tp = c.settings.tensorParallelSize ?? tgiShards ?? 1;
   return { tp, pp: c.settings.pipelineParallelSize ?? 1 };
 }
 
@@ -59,7 +61,7 @@ const ID_FEATURES: [RegExp, string][] = [
 export function features(c: CalibrationCase): string[] {
   const found = new Set<string>();
   for (const [pattern, feature] of ID_FEATURES) if (pattern.test(c.model.id)) found.add(feature);
-  const config = c.model.config ?? {};
+  const config: Record<string, unknown> = c.model.config ?? {};
   if (["num_local_experts", "n_routed_experts", "num_experts"].some((key) => typeof config[key] === "number")) found.add("MoE");
   if (typeof config.kv_lora_rank === "number") found.add("MLA");
   if (c.settings.kvCacheDtype?.startsWith("fp8")) found.add("fp8 KV cache");
