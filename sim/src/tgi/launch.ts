@@ -1,5 +1,3 @@
-import { parseClap } from "../cli/clap";
-import { availableIn } from "../cli/spec";
 import { EngineCore } from "../engine/core";
 import { RealTimeRunner } from "../engine/runner";
 import { TgiScheduler } from "../engine/tgi-scheduler";
@@ -11,7 +9,7 @@ import { TgiLog } from "../log";
 import { resolveModel } from "../model/resolve";
 import { StatePublisher } from "../state/publisher";
 import { tgiSettings, type TgiSettings } from "./config";
-import { TGI_OPTIONS } from "./flags";
+import { parseTgiArgs } from "./args";
 import { sizeTgiMemory, type TgiMemory } from "./memory";
 import { TgiMetrics } from "./metrics";
 import { tgiNotFound, tgiRoutes } from "./routes";
@@ -24,7 +22,7 @@ const ROUTER_V3 = "text_generation_router_v3";
 /** `text-generation-launcher …`: clap parsing with env fallbacks, launcher checks, shards, warm-up, router. */
 export async function runTgi(args: readonly string[], ctx: FaceContext): Promise<number> {
   const version = ctx.env.FLEETDECK_SIM_ENGINE_VERSION ?? DEFAULT_TGI_VERSION;
-  const parsed = parseClap(args, TGI_OPTIONS.filter((o) => availableIn(o, version)), process.env);
+  const parsed = parseTgiArgs(args, version, process.env);
   if (!parsed.ok) {
     ctx.sink.err(parsed.message.trimEnd());
     return parsed.exitCode;

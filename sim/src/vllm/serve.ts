@@ -1,5 +1,4 @@
-import { parseArgparse } from "../cli/argparse";
-import { atLeast, availableIn } from "../cli/spec";
+import { atLeast } from "../cli/spec";
 import { EngineCore } from "../engine/core";
 import { RealTimeRunner } from "../engine/runner";
 import { buildTimingModel } from "../engine/timing-model";
@@ -14,7 +13,7 @@ import { pyRepr, thousands } from "../pyrepr";
 import { StatePublisher } from "../state/publisher";
 import { missingQuantConfig } from "./checks";
 import { vllmSettings, type VllmSettings } from "./config";
-import { VLLM_OPTIONS } from "./flags";
+import { type Entry, parseVllmArgs } from "./args";
 import { sizeVllmMemory, type VllmMemory } from "./memory";
 import { VllmMetrics } from "./metrics";
 import { vllmFrontend, vllmNotFound, vllmRoutes } from "./routes";
@@ -24,22 +23,13 @@ export const DEFAULT_VLLM_VERSION = "0.11.0";
 const GIB = 2 ** 30;
 const gib = (bytes: number, digits = 2) => (bytes / GIB).toFixed(digits);
 
-export type Entry = "serve" | "api_server";
-
 /** `vllm serve …` / `python -m vllm.entrypoints.openai.api_server …`: parse, check, "load", serve. Resolves with an exit status once the engine fails; serves forever otherwise. */
 export async function runVllm(args: readonly string[], entry: Entry, ctx: FaceContext): Promise<number> {
   const version = ctx.env.FLEETDECK_SIM_ENGINE_VERSION ?? DEFAULT_VLLM_VERSION;
   const log = new VllmLog(ctx.sink, atLeast(version, "0.10.2"));
   const started = Date.now();
   log.line("INFO", "__init__.py:216", "Automatically detected platform cuda.", "none");
-  const parsed = parseArgparse(args, {
-    prog: entry === "serve" ? "vllm serve" : "api_server.py",
-    usage: entry === "serve" ? "vllm serve [model_tag] [options]" : "api_server.py [-h] [options]",
-    options: VLLM_OPTIONS.filter((o) => availableIn(o, version)),
-    ...(entry === "serve" ? { positional: "model_tag" } : {}),
-    negatableBools: atLeast(version, "0.9.0"),
-    plainSizes: !atLeast(version, "0.10.0"),
-  });
+  const parsed = parseVllmArgs(args, version, entry);
   if (!parsed.ok) {
     ctx.sink.err(parsed.message.trimEnd());
     return parsed.exitCode;
