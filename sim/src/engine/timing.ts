@@ -1,7 +1,7 @@
 /**
  * How long one engine step takes on a simulated GPU (sim/README.md, "Timing model").
  *
- *   gpu   = max(bytes read / (bandwidth × bandwidthEfficiency), FLOPs / (tensorFlops × computeEfficiency))
+ *   gpu   = max(weights / (bandwidth × bandwidthEfficiency) + KV read / (bandwidth × 0.5), FLOPs / (tensorFlops × computeEfficiency))
  *   comm  = per layer 2 all-reduces of the step's tokens × hidden × 2 B (TP > 1), each latency + size / bus bandwidth
  *   step  = gpu × pp + comm + overhead
  *
@@ -35,7 +35,12 @@ export const ALL_REDUCE = {
   nvlink: { latencySeconds: 10e-6, busBytesPerSecond: 150e9 },
 } as const;
 
-export const OVERHEAD_SECONDS = { graphs: 0.0015, eager: 0.0045 } as const;
+/**
+ * Per-step CPU time (scheduling, sampling, launches) and the share of bandwidth paged attention gets
+ * reading the KV cache: fitted to Qwen's published A100 decode speeds (see timing.test.ts).
+ */
+export const OVERHEAD_SECONDS = { graphs: 0.0025, eager: 0.0055 } as const;
+export const KV_BANDWIDTH_EFFICIENCY = 0.5;
 
 export interface StepWork {
   /** Sequences producing one token each. */
@@ -51,8 +56,8 @@ export interface StepWork {
 export function stepSeconds(model: TimingModel, work: StepWork): number {
   const tokens = work.decodeSeqs + work.prefillTokens;
   if (tokens === 0) return 0;
-  const bytes = model.weightReadBytes + work.decodeContextTokens * model.kvBytesPerToken + work.prefillTokens * model.kvBytesPerToken;
-  const memory = bytes / (model.bandwidthBytesPerSecond * model.bandwidthEfficiency);
+  const kvBytes = (work.decodeContextTokens + work.prefillTokens) * model.kvBytesPerToken;
+  const memory = model.weightReadBytes / (model.bandwidthBytesPerSecond * model.bandwidthEfficiency) + kvBytes / (model.bandwidthBytesPerSecond * KV_BANDWIDTH_EFFICIENCY);
   const flops = tokens * model.flopsPerToken + (work.decodeContextTokens + work.prefillAttentionPairs) * model.attentionFlopsPerContextToken;
   const compute = flops / (model.tensorFlops * model.computeEfficiency);
   return Math.max(memory, compute) * model.pp + commSeconds(model, tokens) + model.overheadSeconds;
