@@ -44,6 +44,10 @@ export function buildRootfs(root: string, bundlePath: string, nodePath = process
     writeFileSync(join(root, target), wrapperScript(name), { mode: 0o755 });
     files.push(target);
   }
+  // glibc without nsswitch.conf asks DNS first and stops at NXDOMAIN; the container's own name is in /etc/hosts.
+  mkdirSync(join(root, "etc"), { recursive: true });
+  writeFileSync(join(root, "etc", "nsswitch.conf"), "hosts: files dns\n");
+  files.push("/etc/nsswitch.conf");
   mkdirSync(join(root, "tmp"), { recursive: true });
   chmodSync(join(root, "tmp"), 0o1777);
   return files;

@@ -31,7 +31,7 @@ export type SimEnv = z.infer<typeof simEnvSchema>;
 export class SimEnvError extends Error {}
 
 /** Reads the contract from `env`; a bad value throws one line naming the variable, the value and what it expects. */
-export function readSimEnv(env: NodeJS.ProcessEnv = process.env): SimEnv {
+export function readSimEnv(env: Readonly<Record<string, string | undefined>> = process.env): SimEnv {
   const relevant = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in simEnvSchema.shape && value !== ""));
   const parsed = simEnvSchema.safeParse(relevant);
   if (parsed.success) return parsed.data;

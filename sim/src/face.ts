@@ -7,6 +7,8 @@ import { processIdentity } from "./state/publisher";
 /** What every engine face gets from the entry point. */
 export interface FaceContext {
   env: SimEnv;
+  /** The whole environment (TGI reads every option from its variable). */
+  rawEnv: Readonly<Record<string, string | undefined>>;
   host: SimHost;
   visible: SimGpu[];
   sink: LineSink;

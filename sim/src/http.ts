@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { hostname } from "node:os";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: unknown) => void | Promise<void>;
 export type Routes = Record<string, Handler>;
@@ -69,10 +70,15 @@ export function serve(routes: Routes, notFound: Handler, onBadBody: (res: Server
   });
 }
 
+/**
+ * Binds like the engines do. TGI's --hostname defaults to $HOSTNAME (clap env), which in a container is
+ * the container id and resolves to the container's address; the machine's own name means all interfaces.
+ */
 export function listen(server: Server, port: number, host: string): Promise<void> {
+  const all = host === "0.0.0.0" || host === "::" || host === "" || host === hostname() || host === process.env.HOSTNAME;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, host === "0.0.0.0" ? undefined : host, () => {
+    server.listen(port, all ? undefined : host, () => {
       server.off("error", reject);
       resolve();
     });

@@ -44,7 +44,7 @@ export function defaultedLine(host: SimHost): string {
 }
 
 /** Runs the face the command names; resolves with the exit status (engines resolve only when they fail). */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, sink: LineSink = processSink): Promise<number> {
+export async function main(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env, sink: LineSink = processSink): Promise<number> {
   let simEnv: SimEnv;
   let host: SimHost;
   try {
@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     sink.err(`fleetdeck-sim: ${(error as Error).message}`);
     return 2;
   }
-  const ctx: FaceContext = { env: simEnv, host, visible, sink, loadMs: (simEnv.FLEETDECK_SIM_LOAD_SECONDS ?? DEFAULT_LOAD_SECONDS) * 1000 };
+  const ctx: FaceContext = { env: simEnv, rawEnv: env, host, visible, sink, loadMs: (simEnv.FLEETDECK_SIM_LOAD_SECONDS ?? DEFAULT_LOAD_SECONDS) * 1000 };
   if (face.face === "vllm") {
     const { runVllm } = await import("./vllm/serve");
     return runVllm(face.args, face.entry, ctx);

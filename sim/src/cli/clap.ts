@@ -5,6 +5,7 @@ import { destOf, type OptionSpec } from "./spec";
  * `--flag=value`, `-p 80`/`-p80`, no abbreviations, each option also from its environment variable
  * (the command line wins), values checked as they are read. Errors read like clap's and exit 2.
  */
+export type Env = Readonly<Record<string, string | undefined>>;
 export type ClapResult = { ok: true; values: Record<string, unknown>; given: string[] } | { ok: false; message: string; exitCode: 2 };
 
 class ClapError extends Error {}
@@ -14,7 +15,7 @@ const FOOTER = "For more information, try '--help'.";
 const valueName = (spec: OptionSpec) => `<${destOf(spec).toUpperCase()}>`;
 const shown = (spec: OptionSpec) => (spec.kind === "bool" ? spec.name : `${spec.name} ${valueName(spec)}`);
 
-export function parseClap(argv: readonly string[], options: readonly OptionSpec[], env: NodeJS.ProcessEnv): ClapResult {
+export function parseClap(argv: readonly string[], options: readonly OptionSpec[], env: Env): ClapResult {
   try {
     return { ok: true, ...parse(argv, options, env) };
   } catch (error) {
@@ -23,7 +24,7 @@ export function parseClap(argv: readonly string[], options: readonly OptionSpec[
   }
 }
 
-function parse(argv: readonly string[], options: readonly OptionSpec[], env: NodeJS.ProcessEnv) {
+function parse(argv: readonly string[], options: readonly OptionSpec[], env: Env) {
   const values: Record<string, unknown> = {};
   const given: string[] = [];
   for (let at = 0; at < argv.length; at++) {

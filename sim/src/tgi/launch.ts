@@ -22,7 +22,7 @@ const ROUTER_V3 = "text_generation_router_v3";
 /** `text-generation-launcher …`: clap parsing with env fallbacks, launcher checks, shards, warm-up, router. */
 export async function runTgi(args: readonly string[], ctx: FaceContext): Promise<number> {
   const version = ctx.env.FLEETDECK_SIM_ENGINE_VERSION ?? DEFAULT_TGI_VERSION;
-  const parsed = parseTgiArgs(args, version, process.env);
+  const parsed = parseTgiArgs(args, version, ctx.rawEnv);
   if (!parsed.ok) {
     ctx.sink.err(parsed.message.trimEnd());
     return parsed.exitCode;
