@@ -61,20 +61,27 @@ function rankBeforeKv(settings: VllmSettings, gpu: SimGpu, others: number, weigh
   const contextBytes = gpu.traits.contextBytes;
   const free = total - others - contextBytes;
   const requested = total * settings.gpuMemoryUtilization;
+  checkFreeMemory(settings, gpu, others);
   if (weightsBytes > free) {
     throw new EngineFailure(
       `torch.OutOfMemoryError: CUDA out of memory. Tried to allocate ${Math.ceil((weightsBytes - Math.max(0, free)) / 2 ** 20)} MiB. GPU 0 has a total capacity of ${gib(total)} GiB of which ${Math.max(0, Math.floor(free / 2 ** 20))} MiB is free.`,
-    );
-  }
-  if (settings.kvCacheMemoryBytes === undefined && free < requested) {
-    throw new EngineFailure(
-      `ValueError: Free memory on device (${gib(free)}/${gib(total)} GiB) on startup is less than desired GPU memory utilization (${settings.gpuMemoryUtilization}, ${gib(requested)} GiB). Decrease GPU memory utilization or reduce GPU memory used by other processes.`,
     );
   }
   const activationBytes = activationPeakBytes(settings.arch, settings.tp, settings.maxNumBatchedTokens, settings.maxNumSeqs);
   const nonTorch = nonTorchBytes(gpu, settings.tp * settings.pp);
   const availableKvBytes = settings.kvCacheMemoryBytes ?? Math.floor(requested - weightsBytes - activationBytes - nonTorch);
   return { gpu, weightsBytes, activationBytes, nonTorchBytes: nonTorch, availableKvBytes, kvBytes: 0, cudaGraphBytes: 0, contextBytes, usedBytes: 0 };
+}
+
+/** gpu_worker.init_device, before any weight loads: the card must have total × utilisation free. */
+export function checkFreeMemory(settings: VllmSettings, gpu: SimGpu, othersBytes: number): void {
+  const total = torchTotalBytes(gpu);
+  const free = total - othersBytes - gpu.traits.contextBytes;
+  const requested = total * settings.gpuMemoryUtilization;
+  if (settings.kvCacheMemoryBytes !== undefined || free >= requested) return;
+  throw new EngineFailure(
+    `ValueError: Free memory on device (${gib(free)}/${gib(total)} GiB) on startup is less than desired GPU memory utilization (${settings.gpuMemoryUtilization}, ${gib(requested)} GiB). Decrease GPU memory utilization or reduce GPU memory used by other processes.`,
+  );
 }
 
 /** kv_cache_utils.check_enough_kv_cache_memory, with vLLM's own wording. */

@@ -14,7 +14,7 @@ import { StatePublisher } from "../state/publisher";
 import { missingQuantConfig } from "./checks";
 import { vllmSettings, type VllmSettings } from "./config";
 import { type Entry, parseVllmArgs } from "./args";
-import { sizeVllmMemory, type VllmMemory } from "./memory";
+import { checkFreeMemory, sizeVllmMemory, type VllmMemory } from "./memory";
 import { VllmMetrics } from "./metrics";
 import { vllmFrontend, vllmNotFound, vllmRoutes } from "./routes";
 import { VllmStatsLog } from "./stats-log";
@@ -62,6 +62,13 @@ async function loadEngine(settings: VllmSettings, ctx: FaceContext, log: VllmLog
   for (let rank = 0; rank < settings.tp * settings.pp; rank++) {
     log.info("parallel_state.py:1208", `rank ${rank} in world size ${settings.tp * settings.pp} is assigned as DP rank 0, PP rank ${Math.floor(rank / settings.tp)}, TP rank ${rank % settings.tp}, EP rank ${rank % settings.tp}`, "core");
   }
+  const others = othersOnGpu(ctx);
+  try {
+    settings.engineGpus[0]!.forEach((gpu) => checkFreeMemory(settings, gpu, others(gpu)));
+  } catch (error) {
+    if (error instanceof EngineFailure) throw engineCoreFailure(error.lines);
+    throw error;
+  }
   log.info("gpu_model_runner.py:2602", `Starting to load model ${settings.model}...`, "core");
   const missing = missingQuantConfig(settings.arch, settings.quantization);
   if (missing) throw engineCoreFailure(missing);
@@ -69,7 +76,7 @@ async function loadEngine(settings: VllmSettings, ctx: FaceContext, log: VllmLog
   await sleep(ctx.loadMs * 0.5);
   let memory: VllmMemory;
   try {
-    memory = sizeVllmMemory(settings, settings.engineGpus[0]!, othersOnGpu(ctx));
+    memory = sizeVllmMemory(settings, settings.engineGpus[0]!, others);
   } catch (error) {
     if (error instanceof EngineFailure) throw engineCoreFailure(error.lines);
     throw error;
