@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 
-const BENCHES = ["calibration", "calibration-tgi", "activation-vs-h100", "budget", "derive", "place", "share-link"];
+const BENCHES = ["calibration", "calibration-tgi", "activation-vs-h100", "budget", "derive", "place", "share-link", "sim-image"];
 const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : BENCHES;
 
 let failed = 0;

@@ -19,12 +19,22 @@ const LAYOUTS = [
 const CLIENTS = [1, 16, 64, 256];
 const ms = (s: number) => (s * 1000).toFixed(1);
 
-export function seedComparison() {
+export interface Workload {
+  clients: readonly number[];
+  promptTokens: number;
+  outputTokens: number;
+}
+
+export const SHORT: Workload = { clients: CLIENTS, promptTokens: 1024, outputTokens: 256 };
+/** Long prompts: ~6,500 tokens of KV per request, more than the caches hold at 256 clients. */
+export const LONG: Workload = { clients: [256], promptTokens: 6000, outputTokens: 512 };
+
+export function seedComparison(workload: Workload = SHORT) {
   const rows = [];
   for (const layout of LAYOUTS) {
-    for (const clients of CLIENTS) {
+    for (const clients of workload.clients) {
       const engines = Array.from({ length: layout.instances }, (_, i) => offlineVllm([MODEL, "-tp", String(layout.tp)], host.gpus.slice(i * layout.tp, (i + 1) * layout.tp)));
-      const r = runClosedLoad(engines.map((e) => e.core), { clients, promptTokens: 1024, outputTokens: 256, durationSeconds: 120, warmupSeconds: 20 });
+      const r = runClosedLoad(engines.map((e) => e.core), { clients, promptTokens: workload.promptTokens, outputTokens: workload.outputTokens, durationSeconds: 120, warmupSeconds: 20 });
       const mem = engines[0]!.memory;
       rows.push({
         layout: layout.name, clients, kvTokensPerInstance: mem.kvTokens, gpuUsedGiB: +(mem.ranks[0]!.usedBytes / 2 ** 30).toFixed(2),
@@ -37,8 +47,11 @@ export function seedComparison() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = seedComparison();
+  for (const workload of [SHORT, LONG]) {
+  const rows = seedComparison(workload);
+  console.log(`\n${workload.promptTokens}-token prompts, ${workload.outputTokens}-token answers\n`);
   console.log("| layout | clients | KV tokens / instance | GPU used GiB | output tok/s | TTFT p50 / p99 ms | ITL p50 / p99 ms | peak KV | peak waiting | preemptions |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) console.log(`| ${r.layout} | ${r.clients} | ${r.kvTokensPerInstance.toLocaleString("en-US")} | ${r.gpuUsedGiB} | ${r.outputTokensPerSecond} | ${r.ttftP50Ms} / ${r.ttftP99Ms} | ${r.itlP50Ms} / ${r.itlP99Ms} | ${(r.peakKvUsage * 100).toFixed(1)} % | ${r.peakWaiting} | ${r.preemptions} |`);
+  }
 }

@@ -33,7 +33,7 @@ export function completions(frontend: Frontend) {
     if (request.stream) {
       const sse = new SseWriter(res);
       generate(frontend, req, res, spec, prompt.text, {
-        onToken: (piece, event) => sse.send({ ...base, choices: [choice(piece, event.finished ?? null)], usage: null }),
+        onToken: (piece, event) => sse.send({ ...base, choices: [choice(piece, event.finished ?? null)] }),
         onDone: (_text, event) => {
           if (request.stream_options?.include_usage) sse.send({ ...base, choices: [], usage: usage(spec.promptTokens, event.index + 1) });
           sse.send("[DONE]");
