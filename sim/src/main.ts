@@ -3,6 +3,7 @@ import { DEFAULT_LOAD_SECONDS, type FaceContext } from "./face";
 import { hostFromEnv, visibleGpus } from "./gpu/from-env";
 import type { SimHost } from "./gpu/host";
 import { type LineSink, processSink } from "./log";
+import { DEFAULT_VLLM_VERSION } from "./versions";
 
 export const FACES_HELP =
   "the command must start with one of: vllm serve <model> …, python3 -m vllm.entrypoints.openai.api_server …, " +
@@ -67,7 +68,7 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
   }
   if (host.defaulted) sink.out(defaultedLine(host));
   if (face.face === "version") {
-    sink.out(simEnv.FLEETDECK_SIM_ENGINE_VERSION ?? "0.11.0");
+    sink.out(simEnv.FLEETDECK_SIM_ENGINE_VERSION ?? DEFAULT_VLLM_VERSION);
     return 0;
   }
   if (face.face === "exporter") {

@@ -24,19 +24,17 @@ export function weightShape(arch: ModelArch): WeightShape {
   const kv = arch.numKeyValueHeads * arch.headDim;
   const attention = h * q + 2 * h * kv + q * h;
   const mlp = (width: number) => 3 * h * width;
-  let layerLinear = attention + mlp(arch.intermediateSize);
-  let layerActive = layerLinear;
-  let layers = arch.numLayers * layerLinear;
-  let active = arch.numLayers * layerActive;
+  const denseLayer = attention + mlp(arch.intermediateSize);
+  let layers = arch.numLayers * denseLayer;
+  let active = layers;
   if (arch.moe) {
     const moe = arch.moe;
     const dense = moe.firstDenseLayers ?? 0;
-    const experts = mlp(moe.moeIntermediateSize);
-    const shared = moe.sharedExpertIntermediateSize ? mlp(moe.sharedExpertIntermediateSize) : moe.sharedExperts * experts;
-    layerLinear = attention + moe.numExperts * experts + shared + h * moe.numExperts;
-    layerActive = attention + moe.expertsPerToken * experts + shared;
-    layers = dense * (attention + mlp(arch.intermediateSize)) + (arch.numLayers - dense) * layerLinear;
-    active = dense * (attention + mlp(arch.intermediateSize)) + (arch.numLayers - dense) * layerActive;
+    const expert = mlp(moe.moeIntermediateSize);
+    const shared = moe.sharedExpertIntermediateSize ? mlp(moe.sharedExpertIntermediateSize) : moe.sharedExperts * expert;
+    const router = h * moe.numExperts;
+    layers = dense * denseLayer + (arch.numLayers - dense) * (attention + moe.numExperts * expert + shared + router);
+    active = dense * denseLayer + (arch.numLayers - dense) * (attention + moe.expertsPerToken * expert + shared);
   }
   const embeddingParams = arch.vocabSize * h;
   return {

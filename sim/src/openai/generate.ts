@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { RequestSpec, TokenEvent } from "../engine/request";
 import type { RealTimeRunner } from "../engine/runner";
 import { naturalLength, tokenText } from "../engine/tokens";
@@ -47,7 +47,7 @@ export interface StreamCallbacks {
 }
 
 /** Submits the request and feeds tokens to the callbacks; a closed connection cancels it. */
-export function generate(frontend: Frontend, req: IncomingMessage, res: ServerResponse, spec: RequestSpec, prompt: string, callbacks: StreamCallbacks): void {
+export function generate(frontend: Frontend, res: ServerResponse, spec: RequestSpec, prompt: string, callbacks: StreamCallbacks): void {
   const runner = frontend.pickRunner();
   let text = "";
   let done = false;
@@ -68,5 +68,4 @@ export function generate(frontend: Frontend, req: IncomingMessage, res: ServerRe
   res.on("close", () => {
     if (!done) runner.cancel(seq);
   });
-  void req;
 }

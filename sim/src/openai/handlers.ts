@@ -18,7 +18,7 @@ function checkModel(frontend: Frontend, res: ServerResponse, model: string | nul
 
 /** POST /v1/completions */
 export function completions(frontend: Frontend) {
-  return (req: IncomingMessage, res: ServerResponse, body: unknown) => {
+  return (_req: IncomingMessage, res: ServerResponse, body: unknown) => {
     const parsed = completionRequestSchema.safeParse(body ?? {});
     if (!parsed.success) return frontend.badRequest(res, describeIssue(parsed.error));
     const request = parsed.data;
@@ -32,7 +32,7 @@ export function completions(frontend: Frontend) {
     const choice = (text: string, finish: string | null) => ({ index: 0, text, logprobs: null, finish_reason: finish, stop_reason: null, ...(finish === null ? {} : { prompt_logprobs: null }) });
     if (request.stream) {
       const sse = new SseWriter(res);
-      generate(frontend, req, res, spec, prompt.text, {
+      generate(frontend, res, spec, prompt.text, {
         onToken: (piece, event) => sse.send({ ...base, choices: [choice(piece, event.finished ?? null)] }),
         onDone: (_text, event) => {
           if (request.stream_options?.include_usage) sse.send({ ...base, choices: [], usage: usage(spec.promptTokens, event.index + 1) });
@@ -43,7 +43,7 @@ export function completions(frontend: Frontend) {
       });
       return;
     }
-    generate(frontend, req, res, spec, prompt.text, {
+    generate(frontend, res, spec, prompt.text, {
       onToken: () => {},
       onDone: (text, event) => sendJson(res, 200, { ...base, choices: [choice(text, event.finished ?? "stop")], usage: usage(spec.promptTokens, event.index + 1), kv_transfer_params: null }),
       onAbort: () => frontend.badRequest(res, "The request was aborted: it can never fit in the KV cache.", 500, "InternalServerError"),
@@ -53,7 +53,7 @@ export function completions(frontend: Frontend) {
 
 /** POST /v1/chat/completions */
 export function chatCompletions(frontend: Frontend) {
-  return (req: IncomingMessage, res: ServerResponse, body: unknown) => {
+  return (_req: IncomingMessage, res: ServerResponse, body: unknown) => {
     const parsed = chatRequestSchema.safeParse(body ?? {});
     if (!parsed.success) return frontend.badRequest(res, describeIssue(parsed.error));
     const request = parsed.data;
@@ -70,7 +70,7 @@ export function chatCompletions(frontend: Frontend) {
       const sse = new SseWriter(res);
       const chunk = (delta: object, finish: string | null) => ({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, logprobs: null, finish_reason: finish, ...(finish ? { stop_reason: null } : {}) }] });
       sse.send(chunk({ role: "assistant", content: "" }, null));
-      generate(frontend, req, res, spec, promptText, {
+      generate(frontend, res, spec, promptText, {
         onToken: (piece, event) => sse.send(chunk({ content: piece }, event.finished ?? null)),
         onDone: (_text, event) => {
           if (request.stream_options?.include_usage) sse.send({ ...base, object: "chat.completion.chunk", choices: [], usage: usage(spec.promptTokens, event.index + 1) });
@@ -81,7 +81,7 @@ export function chatCompletions(frontend: Frontend) {
       });
       return;
     }
-    generate(frontend, req, res, spec, promptText, {
+    generate(frontend, res, spec, promptText, {
       onToken: () => {},
       onDone: (text, event) =>
         sendJson(res, 200, {

@@ -13,8 +13,9 @@ import { parseTgiArgs } from "./args";
 import { sizeTgiMemory, type TgiMemory } from "./memory";
 import { TgiMetrics } from "./metrics";
 import { tgiNotFound, tgiRoutes } from "./routes";
+import { DEFAULT_TGI_VERSION } from "../versions";
 
-export const DEFAULT_TGI_VERSION = "3.3.5";
+export { DEFAULT_TGI_VERSION };
 const LAUNCHER = "text_generation_launcher";
 const ROUTER = "text_generation_router";
 const ROUTER_V3 = "text_generation_router_v3";

@@ -61,9 +61,14 @@ export class TgiMetrics {
     return this.core.scheduler as TgiScheduler;
   }
 
-  /** The HTTP handler counts every request (tgi_request_count) and what validation saw. */
-  requestReceived(inputLength: number, maxNewTokens: number): void {
+  /** Every request the router accepts (server.rs increments tgi_request_count first thing). */
+  countRequest(): void {
     this.increment("tgi_request_count", [], 1);
+  }
+
+  /** A native /generate request: counted, and what validation saw. */
+  requestReceived(inputLength: number, maxNewTokens: number): void {
+    this.countRequest();
     this.observe("tgi_request_input_length", [], inputLength, hundredths(this.limits.maxInputTokens));
     this.observe("tgi_request_max_new_tokens", [], maxNewTokens, hundredths(this.limits.maxTotalTokens));
     this.observe("tgi_request_validation_duration", [], 0.0002, DURATION_BUCKETS);

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import type { RealTimeRunner } from "../engine/runner";
 import { estimateTokens, tokenId } from "../engine/tokens";
@@ -41,7 +41,7 @@ export function tgiRoutes(settings: TgiSettings, limits: TgiLimits, runner: Real
     res.on("close", () => (inFlight -= 1));
     return handler(req, res, body);
   };
-  const native = (stream: boolean) => admitted((req, res, body) => nativeGenerate(settings, limits, frontend, metrics, req, res, body, stream));
+  const native = (stream: boolean) => admitted((_req, res, body) => nativeGenerate(settings, limits, frontend, metrics, res, body, stream));
   const info: Handler = (_req, res) =>
     sendJson(res, 200, {
       model_id: settings.modelId, model_sha: null, model_pipeline_tag: "text-generation", max_concurrent_requests: settings.maxConcurrentRequests,
@@ -49,7 +49,7 @@ export function tgiRoutes(settings: TgiSettings, limits: TgiLimits, runner: Real
       max_client_batch_size: 4, router: "text-generation-router", version: settings.version, sha: null, docker_label: null,
     });
   const withOpenAi = (handler: Handler): Handler => admitted((req, res, body) => {
-    metrics.requestReceived(0, 0);
+    metrics.countRequest();
     return handler(req, res, body);
   });
   return {
@@ -62,13 +62,13 @@ export function tgiRoutes(settings: TgiSettings, limits: TgiLimits, runner: Real
     "GET /v1/models": (_req, res) => sendJson(res, 200, { object: "list", data: [{ id: settings.modelId, object: "model", created: 0, owned_by: settings.modelId }] }),
     "POST /generate": native(false),
     "POST /generate_stream": native(true),
-    "POST /": admitted((req, res, body) => nativeGenerate(settings, limits, frontend, metrics, req, res, body, Boolean((body as { stream?: boolean } | undefined)?.stream))),
+    "POST /": admitted((_req, res, body) => nativeGenerate(settings, limits, frontend, metrics, res, body, Boolean((body as { stream?: boolean } | undefined)?.stream))),
     "POST /v1/completions": withOpenAi(completions(frontend)),
     "POST /v1/chat/completions": withOpenAi(chatCompletions(frontend)),
   };
 }
 
-function nativeGenerate(settings: TgiSettings, limits: TgiLimits, frontend: Frontend, metrics: TgiMetrics, req: IncomingMessage, res: ServerResponse, body: unknown, stream: boolean): void {
+function nativeGenerate(settings: TgiSettings, limits: TgiLimits, frontend: Frontend, metrics: TgiMetrics, res: ServerResponse, body: unknown, stream: boolean): void {
   const parsed = generateSchema.safeParse(body ?? {});
   if (!parsed.success) {
     metrics.requestFailed("validation");
@@ -90,7 +90,7 @@ function nativeGenerate(settings: TgiSettings, limits: TgiLimits, frontend: Fron
   const finishReason = (f: string | undefined) => (f === "length" ? "length" : "eos_token");
   if (stream) {
     const sse = new SseWriter(res, "data:");
-    generate(frontend, req, res, spec, inputs, {
+    generate(frontend, res, spec, inputs, {
       onToken: (piece, event) => {
         const token = { id: tokenId(inputs, event.index), text: piece, logprob: -0.1, special: false };
         if (!event.finished) return sse.send({ index: event.index + 1, token, generated_text: null, details: null });
@@ -104,19 +104,17 @@ function nativeGenerate(settings: TgiSettings, limits: TgiLimits, frontend: Fron
     });
     return;
   }
-  generate(frontend, req, res, spec, inputs, {
+  generate(frontend, res, spec, inputs, {
     onToken: () => {},
     onDone: (text, event) => {
       const tookMs = Date.now() - started;
       const headers = { "x-compute-type": `${settings.numShard}-nvidia-${settings.shards[0]?.spec.id ?? "gpu"}`, "x-total-time": String(tookMs), "x-prompt-tokens": String(inputLength), "x-generated-tokens": String(event.index + 1) };
-      const details = parsedDetails(parsed.data.parameters?.details) ? { details: { finish_reason: finishReason(event.finished), generated_tokens: event.index + 1, seed: null, prefill: [], tokens: [] } } : {};
+      const details = parsed.data.parameters?.details === true ? { details: { finish_reason: finishReason(event.finished), generated_tokens: event.index + 1, seed: null, prefill: [], tokens: [] } } : {};
       sendJson(res, 200, { generated_text: text, ...details }, headers);
     },
     onAbort: () => tgiError(res, 500, "Request failed during generation: the request can never fit in the KV cache", "generation"),
   });
 }
-
-const parsedDetails = (details: boolean | null | undefined) => details === true;
 
 export const tgiNotFound: Handler = (_req, res) => {
   res.writeHead(404, { "content-length": 0 });

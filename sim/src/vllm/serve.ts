@@ -18,8 +18,9 @@ import { checkFreeMemory, sizeVllmMemory, type VllmMemory } from "./memory";
 import { VllmMetrics } from "./metrics";
 import { vllmFrontend, vllmNotFound, vllmRoutes } from "./routes";
 import { VllmStatsLog } from "./stats-log";
+import { DEFAULT_VLLM_VERSION } from "../versions";
 
-export const DEFAULT_VLLM_VERSION = "0.11.0";
+export { DEFAULT_VLLM_VERSION };
 const GIB = 2 ** 30;
 const gib = (bytes: number, digits = 2) => (bytes / GIB).toFixed(digits);
 
