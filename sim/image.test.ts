@@ -149,7 +149,8 @@ describe.skipIf(Boolean(unreachable))(`the fleetdeck-sim image on ${TEST_DOCKER_
       expect(Math.abs(used(2) - held * 1024)).toBeLessThan(12);
       expect([used(0), used(1), used(3)]).toEqual([0, 0, 0]);
       expect(checkExposition(text).parseError).toBeUndefined();
-      await docker.getVolume(volume).remove({ force: true }).catch(() => undefined);
+      await Promise.all([engine.container.remove({ force: true }), exporter.container.remove({ force: true })]);
+      await docker.getVolume(volume).remove({ force: true });
     }, 60_000);
 
     it("nvidia-smi -q -x prints XML with the real structure, or a recorded fixture verbatim", async () => {

@@ -64,6 +64,8 @@ export async function buildSimImage(options: { docker?: Docker; tag?: string; fo
     );
     const built = await currentImage(docker, tag);
     if (!built) throw new Error(`docker build of ${tag} reported success but the image is missing`);
+    // The previous build, now untagged, would otherwise pile up; one still used by a container stays.
+    if (existing && existing.id !== built.id) await docker.getImage(existing.id).remove().catch(() => undefined);
     return { tag, id: built.id, sizeBytes: built.size, bundleSha256: bundle.sha256, reused: false };
   } finally {
     rmSync(context, { recursive: true, force: true });
