@@ -17,6 +17,7 @@ export default defineConfig({
       "app/**/*.test.ts",
       "scripts/**/*.test.ts",
       "bench/**/*.test.ts",
+      "sim/**/*.test.ts",
     ],
     environment: "node",
     testTimeout: 30_000,

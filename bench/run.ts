@@ -13,6 +13,7 @@ const BENCHES = [
   "place",
   "share-link",
   "host-poll",
+  "sim-image",
 ];
 /** Benches of server code (`import "server-only"`) resolve it as React's server build does. */
 const NODE_ARGS: Record<string, string[]> = { "host-poll": ["--conditions=react-server"] };
