@@ -31,6 +31,7 @@ export function queryStore(store: SeriesStore, query: SeriesQuery, scrapeInterva
     series: query.series,
     unit: def.unit,
     timestampsMs: Array.from(steps),
-    data: [...union.values()].map((row) => ({ labels: row.labels, values: Array.from(row.values, (v) => (Number.isFinite(v) ? v : null)) })),
+    // like query_range, a series with no value in the whole range is left out
+    data: [...union.values()].filter((row) => row.values.some((v) => !Number.isNaN(v))).map((row) => ({ labels: row.labels, values: Array.from(row.values, (v) => (Number.isFinite(v) ? v : null)) })),
   };
 }

@@ -76,8 +76,8 @@ export class SeriesStore {
 
   /** Marks that `series` ended at `t` (its target went down or stopped exposing it): instant queries after `t` see no value. */
   appendStale(series: Series, t: number): void {
-    if (series.deleted || series.lastStale || t <= series.lastT) return;
-    this.write(series, t, NaN, true);
+    if (series.deleted || series.lastStale) return;
+    this.write(series, Math.max(t, series.lastT + 1), NaN, true);
   }
 
   private write(series: Series, t: number, value: number, stale: boolean): void {
