@@ -33,8 +33,8 @@ export function parseExposition(text: string, format: ExpositionFormat): ParsedE
       else if (kind === "help") current.help = value;
       else current.unit = value;
     },
-    sample(name, _seriesText, flat, value, timestampMs, line) {
-      const labels = labelsToRecord(flat);
+    sample(name, _seriesText, reader, value, timestampMs, line) {
+      const labels = labelsToRecord(reader.read());
       const key = canonicalSeriesKey(name, labels);
       const firstLine = seen.get(key);
       if (firstLine !== undefined) {

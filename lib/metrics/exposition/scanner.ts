@@ -1,16 +1,25 @@
 import { familySuffix } from "./family-names";
 import { ExpositionParseError } from "./parse-error";
 import { scanLabels } from "./scan-labels";
-import { fail, isBlank, LF, parseFloatToken, parseIntegerToken, scanName, scanToken, skipBlanks } from "./tokens";
+import { parseNumber, skipLabelSet } from "./fast-paths";
+import { fail, isBlank, parseFloatToken, parseIntegerToken, scanName, scanToken, skipBlanks } from "./tokens";
 import { labelValue } from "./flat-labels";
 import { METRIC_TYPES, TEXT_FORMAT_TYPES, type ExpositionFormat, type FlatLabels, type MetricType } from "./types";
 
 export type MetadataKind = "type" | "help" | "unit";
 
-/** Receives what the scanner reads, in order. `labels` is reused for the next sample: copy what you keep. */
+/**
+ * The current sample's label set, read only when asked: a scraper that has seen the same `seriesText` before
+ * needs no labels. `read()` throws ExpositionParseError for a malformed set; its array is reused by the next sample.
+ */
+export interface LabelReader {
+  read(): FlatLabels;
+}
+
+/** Receives what the scanner reads, in order. */
 export interface ExpositionVisitor {
   /** `seriesText` is the name and label set exactly as written on the line (a cache key for a target's scrapes). */
-  sample(name: string, seriesText: string, labels: FlatLabels, value: number, timestampMs: number | undefined, line: number): void;
+  sample(name: string, seriesText: string, labels: LabelReader, value: number, timestampMs: number | undefined, line: number): void;
   metadata?(kind: MetadataKind, name: string, text: string, line: number): void;
 }
 
@@ -32,6 +41,9 @@ class Scanner {
   private sawEof = false;
   private readonly om: boolean;
   private readonly labels: FlatLabels = [];
+  /** Where the current sample's label set starts (after `{`), -1 when it has none, -2 once read. */
+  private labelsAt = -1;
+  private readonly reader: LabelReader = { read: () => this.readLabels() };
   private family = "";
   private familyType: MetricType = "unknown";
   private readonly declared = new Set<string>();
@@ -148,23 +160,34 @@ class Scanner {
   }
 
   private sampleLine(at: number, end: number): void {
-    const { text, labels } = this;
+    const { text } = this;
     const nameEnd = scanName(text, at, end, true);
-    if (nameEnd === at) this.fail(at, this.om ? 'a metric name or "#"' : 'a metric name or "#"', scanToken(text, at, end));
+    if (nameEnd === at) this.fail(at, 'a metric name or "#"', scanToken(text, at, end));
     const name = text.slice(at, nameEnd);
-    labels.length = 0;
+    this.labels.length = 0;
+    this.labelsAt = -1;
     let seriesEnd = nameEnd;
     const open = this.om ? nameEnd : skipBlanks(text, nameEnd, end);
     if (open < end && text.charCodeAt(open) === OPEN) {
-      seriesEnd = scanLabels({ text, lineNo: this.lineNo, lineStart: this.lineStart, end, lenient: !this.om }, open + 1, labels);
+      this.labelsAt = open + 1;
+      seriesEnd = skipLabelSet(text, open + 1, end);
+      if (seriesEnd < 0) this.readLabels(); // throws, naming what is wrong
     }
     const valueStart = this.separator(seriesEnd, end, "a space before the value");
     const valueEnd = scanToken(text, valueStart, end);
-    const value = parseFloatToken(text.slice(valueStart, valueEnd));
+    const value = parseNumber(text, valueStart, valueEnd) ?? parseFloatToken(text.slice(valueStart, valueEnd));
     if (value === undefined) this.fail(valueStart, "a number, NaN, +Inf or -Inf as the value", valueEnd);
     const timestampMs = this.om ? this.openMetricsTail(valueEnd, end) : this.textTail(valueEnd, end);
     this.checkFamilyLabels(name, at);
-    this.visitor.sample(name, text.slice(at, seriesEnd), labels, value, timestampMs, this.lineNo);
+    this.visitor.sample(name, text.slice(at, seriesEnd), this.reader, value, timestampMs, this.lineNo);
+  }
+
+  private readLabels(): FlatLabels {
+    if (this.labelsAt >= 0) {
+      scanLabels({ text: this.text, lineNo: this.lineNo, lineStart: this.lineStart, end: this.lineEnd, lenient: !this.om }, this.labelsAt, this.labels);
+      this.labelsAt = -2;
+    }
+    return this.labels;
   }
 
   /** One space in OpenMetrics, one or more blanks in the text format. */
@@ -229,7 +252,7 @@ class Scanner {
     const isHistogram = this.familyType === "histogram" || this.familyType === "gaugehistogram";
     const needed = isHistogram && suffix === "_bucket" ? "le" : this.familyType === "summary" && suffix === "" ? "quantile" : undefined;
     if (!needed) return;
-    const value = labelValue(this.labels, needed);
+    const value = labelValue(this.readLabels(), needed);
     if (value === undefined || parseFloatToken(value) === undefined) this.fail(at, `a numeric "${needed}" label on ${this.familyType} sample "${name}"`, this.lineEnd);
   }
 }

@@ -32,6 +32,7 @@ export class SeriesStore {
   private evictedSeries = 0;
   private capEvictions = 0;
   private outOfOrder = 0;
+  private appended = 0;
 
   constructor(
     options: StoreOptions = {},
@@ -91,6 +92,7 @@ export class SeriesStore {
     }
     this.bytes += chunk.push(t, value, stale);
     this.sampleCount += 1;
+    this.appended += 1;
     series.lastT = t;
     series.lastValue = value;
     series.lastStale = stale;
@@ -195,6 +197,7 @@ export class SeriesStore {
       evictedSeries: this.evictedSeries,
       capEvictions: this.capEvictions,
       outOfOrderSamples: this.outOfOrder,
+      appendedSamples: this.appended,
     };
   }
 }

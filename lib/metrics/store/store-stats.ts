@@ -13,4 +13,6 @@ export interface StoreStats {
   /** Runs of eviction caused by the memory cap (not by retention). */
   capEvictions: number;
   outOfOrderSamples: number;
+  /** Samples written since start (staleness markers included), like Prometheus's head_samples_appended_total. */
+  appendedSamples: number;
 }

@@ -1,5 +1,6 @@
 import { detach, type SeriesStore } from "./series-store";
 import type { Series } from "./series";
+import type { LabelReader } from "../exposition/scanner";
 import type { FlatLabels } from "../exposition/types";
 
 interface CacheEntry {
@@ -45,10 +46,10 @@ export class TargetAppender {
   }
 
   /** The exposition visitor's sample callback. */
-  readonly sample = (name: string, seriesText: string, labels: FlatLabels, value: number, timestampMs: number | undefined): void => {
+  readonly sample = (name: string, seriesText: string, labels: LabelReader, value: number, timestampMs: number | undefined): void => {
     let entry = this.cache.get(seriesText);
     if (!entry || entry.series.deleted) {
-      entry = { series: this.store.seriesFor(name, this.withTargetLabels(labels)), text: detach(seriesText) };
+      entry = { series: this.store.seriesFor(name, this.withTargetLabels(labels.read())), text: detach(seriesText) };
       this.cache.set(entry.text, entry);
     }
     const series = entry.series;
