@@ -3,7 +3,7 @@
  * runs the Scraper and SeriesStore against the given loopback ports for the given time and prints one JSON line.
  * Args: <ports comma-separated> <seconds> <warm-up seconds> <maxBytes>
  */
-import { performance } from "node:perf_hooks";
+import { performance, PerformanceObserver } from "node:perf_hooks";
 import { Scraper } from "../lib/metrics/scrape/scraper";
 import { SeriesStore } from "../lib/metrics/store/series-store";
 
@@ -48,20 +48,30 @@ await scraper.start();
 await sleep(warmup);
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
 const cpu0 = process.cpuUsage();
+const elu0 = performance.eventLoopUtilization();
+let gcPauseMs = 0;
+const gcObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => (gcPauseMs += e.duration)));
+gcObserver.observe({ entryTypes: ["gc"] });
 const appended0 = store.stats().appendedSamples;
 const t0 = performance.now();
 await sleep(seconds - warmup);
 const cpu = process.cpuUsage(cpu0);
+const elu = performance.eventLoopUtilization(elu0);
+gcObserver.disconnect();
 const samples = store.stats().appendedSamples - appended0;
 const wallSeconds = (performance.now() - t0) / 1000;
 if (profiler) await profiler();
 await scraper.stop();
 clearInterval(sampler);
 const states = scraper.states();
+globalThis.gc?.();
 const memory = process.memoryUsage();
 console.log(
   JSON.stringify({
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    /** Of which the main thread: time the event loop was busy (GC pauses included). */
+    mainThreadSeconds: elu.active / 1000,
+    gcPauseSeconds: gcPauseMs / 1000,
     samples,
     wallSeconds,
     rssMaxBytes: Math.max(rssMaxBytes, memory.rss),

@@ -33,8 +33,9 @@ export function parseExposition(text: string, format: ExpositionFormat): ParsedE
       else if (kind === "help") current.help = value;
       else current.unit = value;
     },
-    sample(name, _seriesText, reader, value, timestampMs, line) {
-      const labels = labelsToRecord(reader.read());
+    sample(_seriesText, reader, value, timestampMs, line) {
+      const name = reader.name();
+      const labels = labelsToRecord(reader.labels());
       const key = canonicalSeriesKey(name, labels);
       const firstLine = seen.get(key);
       if (firstLine !== undefined) {

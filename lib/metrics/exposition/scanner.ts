@@ -9,17 +9,18 @@ import { METRIC_TYPES, TEXT_FORMAT_TYPES, type ExpositionFormat, type FlatLabels
 export type MetadataKind = "type" | "help" | "unit";
 
 /**
- * The current sample's label set, read only when asked: a scraper that has seen the same `seriesText` before
- * needs no labels. `read()` throws ExpositionParseError for a malformed set; its array is reused by the next sample.
+ * The current sample's name and label set, read only when asked: a scraper that has seen the same `seriesText`
+ * before needs neither. `labels()` throws ExpositionParseError for a malformed set; its array is reused by the next sample.
  */
-export interface LabelReader {
-  read(): FlatLabels;
+export interface SampleReader {
+  name(): string;
+  labels(): FlatLabels;
 }
 
 /** Receives what the scanner reads, in order. */
 export interface ExpositionVisitor {
   /** `seriesText` is the name and label set exactly as written on the line (a cache key for a target's scrapes). */
-  sample(name: string, seriesText: string, labels: LabelReader, value: number, timestampMs: number | undefined, line: number): void;
+  sample(seriesText: string, sample: SampleReader, value: number, timestampMs: number | undefined, line: number): void;
   metadata?(kind: MetadataKind, name: string, text: string, line: number): void;
 }
 
@@ -43,7 +44,9 @@ class Scanner {
   private readonly labels: FlatLabels = [];
   /** Where the current sample's label set starts (after `{`), -1 when it has none, -2 once read. */
   private labelsAt = -1;
-  private readonly reader: LabelReader = { read: () => this.readLabels() };
+  private nameStart = 0;
+  private nameEnd = 0;
+  private readonly reader: SampleReader = { name: () => this.text.slice(this.nameStart, this.nameEnd), labels: () => this.readLabels() };
   private family = "";
   private familyType: MetricType = "unknown";
   private readonly declared = new Set<string>();
@@ -122,6 +125,8 @@ class Scanner {
     if (nameEnd < end && !isBlank(text.charCodeAt(nameEnd))) this.fail(nameEnd, "a space after the metric name");
     let restStart = nameEnd < end ? nameEnd + 1 : end;
     if (!this.om && kind !== "help") restStart = skipBlanks(text, restStart, end);
+    // HELP text only matters to a visitor that reads metadata (a scraper does not)
+    if (kind === "help" && !this.visitor.metadata) return this.noteDeclared(kind, name, nameStart);
     let rest = kind === "help" ? this.unescapeHelp(restStart, end) : text.slice(restStart, end);
     if (!this.om && kind === "type") rest = rest.trimEnd();
     if (kind === "type") this.typeLine(name, rest, restStart, nameStart);
@@ -142,8 +147,9 @@ class Scanner {
       this.family = name;
       this.familyType = this.om ? "unknown" : "untyped";
     }
+    if (!this.om) return;
     const key = `${kind} ${name}`;
-    if (this.om && this.declared.has(key)) this.fail(at, `one ${kind.toUpperCase()} line for metric family "${name}"`, this.lineEnd);
+    if (this.declared.has(key)) this.fail(at, `one ${kind.toUpperCase()} line for metric family "${name}"`, this.lineEnd);
     this.declared.add(key);
   }
 
@@ -163,7 +169,8 @@ class Scanner {
     const { text } = this;
     const nameEnd = scanName(text, at, end, true);
     if (nameEnd === at) this.fail(at, 'a metric name or "#"', scanToken(text, at, end));
-    const name = text.slice(at, nameEnd);
+    this.nameStart = at;
+    this.nameEnd = nameEnd;
     this.labels.length = 0;
     this.labelsAt = -1;
     let seriesEnd = nameEnd;
@@ -178,8 +185,8 @@ class Scanner {
     const value = parseNumber(text, valueStart, valueEnd) ?? parseFloatToken(text.slice(valueStart, valueEnd));
     if (value === undefined) this.fail(valueStart, "a number, NaN, +Inf or -Inf as the value", valueEnd);
     const timestampMs = this.om ? this.openMetricsTail(valueEnd, end) : this.textTail(valueEnd, end);
-    this.checkFamilyLabels(name, at);
-    this.visitor.sample(name, text.slice(at, seriesEnd), this.reader, value, timestampMs, this.lineNo);
+    if (this.om) this.checkFamilyLabels(at);
+    this.visitor.sample(text.slice(at, seriesEnd), this.reader, value, timestampMs, this.lineNo);
   }
 
   private readLabels(): FlatLabels {
@@ -246,8 +253,8 @@ class Scanner {
   }
 
   /** OpenMetrics: a histogram bucket needs `le`, a summary quantile needs `quantile`, both as numbers. */
-  private checkFamilyLabels(name: string, at: number): void {
-    if (!this.om) return;
+  private checkFamilyLabels(at: number): void {
+    const name = this.reader.name();
     const suffix = familySuffix(this.format, this.family, this.familyType, name);
     const isHistogram = this.familyType === "histogram" || this.familyType === "gaugehistogram";
     const needed = isHistogram && suffix === "_bucket" ? "le" : this.familyType === "summary" && suffix === "" ? "quantile" : undefined;

@@ -3,7 +3,7 @@ import { formatFromContentType } from "../exposition/content-type";
 import { ExpositionParseError } from "../exposition/parse-error";
 import { scanExposition } from "../exposition/scanner";
 import type { TargetAppender } from "../store/target-appender";
-import { fetchExposition, ScrapeError } from "./fetch-exposition";
+import { fetchExposition, ScrapeError, type ScrapeRequest } from "./fetch-exposition";
 import type { ScrapeTarget } from "./scrape-target";
 import type { TargetState } from "./target-state";
 
@@ -11,13 +11,13 @@ import type { TargetState } from "./target-state";
  * One scrape of one target: fetch, parse into the store (all or nothing), write `up`, `scrape_duration_seconds`
  * and `scrape_samples_scraped` as Prometheus does, and update the target's state.
  */
-export async function scrapeOnce(target: ScrapeTarget, appender: TargetAppender, state: TargetState, startMs: number): Promise<void> {
+export async function scrapeOnce(target: ScrapeTarget, request: ScrapeRequest, appender: TargetAppender, state: TargetState, startMs: number): Promise<void> {
   const t0 = performance.now();
   appender.begin(startMs);
   state.lastScrapeMs = startMs;
   state.scrapes += 1;
   try {
-    const { body, contentType } = await fetchExposition(target.url, target.timeoutMs);
+    const { body, contentType } = await fetchExposition(request, target.timeoutMs);
     const format = formatFromContentType(contentType);
     scanExposition(body, format, appender);
     const counts = appender.commit();

@@ -1,6 +1,7 @@
 import type { SeriesStore } from "../store/series-store";
 import { TargetAppender } from "../store/target-appender";
 import { TARGET_LABEL } from "../target-labels";
+import { scrapeRequest, type ScrapeRequest } from "./fetch-exposition";
 import { scrapeOffsetMs } from "./scrape-offset";
 import { scrapeOnce } from "./scrape-once";
 import { scrapeTargetSchema, type ScrapeTarget } from "./scrape-target";
@@ -22,6 +23,7 @@ export interface ScraperOptions {
 
 interface Loop {
   target: ScrapeTarget;
+  request: ScrapeRequest;
   signature: string;
   appender: TargetAppender;
   state: TargetState;
@@ -101,6 +103,7 @@ export class Scraper {
     const labels = { ...target.labels, [TARGET_LABEL.target]: target.id, [TARGET_LABEL.kind]: target.kind };
     const loop: Loop = {
       target,
+      request: scrapeRequest(target.url),
       signature: JSON.stringify(target),
       appender: new TargetAppender(this.options.store, labels),
       state: { id: target.id, url: target.url, kind: target.kind, labels, health: "unknown", lastScrapeMs: null, lastDurationMs: null, lastSamples: 0, lastDuplicates: 0, lastFormat: null, lastError: null, downSinceMs: null, scrapes: 0, failures: 0, skipped: 0 },
@@ -138,7 +141,7 @@ export class Scraper {
     loop.inFlight = (async () => {
       await this.slots.acquire();
       try {
-        await scrapeOnce(loop.target, loop.appender, loop.state, this.now());
+        await scrapeOnce(loop.target, loop.request, loop.appender, loop.state, this.now());
       } finally {
         this.slots.release();
         this.options.store.enforceLimits();

@@ -5,9 +5,15 @@ export const CHUNK_MAX_SAMPLES = 128;
 const FIRST_CAPACITY = 8;
 /** Time offsets are int32 milliseconds from the chunk's first sample: a chunk spans at most ~24 days. */
 const MAX_OFFSET_MS = 2 ** 31 - 1;
-/** JS object and ArrayBuffer headers of one chunk (three typed arrays and the chunk object), estimated. */
-export const CHUNK_OVERHEAD_BYTES = 400;
+/** The chunk object, its two typed-array views, their ArrayBuffer and its backing store, measured (bench/metrics-store-memory.ts). */
+export const CHUNK_OVERHEAD_BYTES = 300;
 export const BYTES_PER_SAMPLE = 4 + 8;
+
+/** Values first (8-byte aligned), then offsets: one buffer, two views. `capacity` is even. */
+function allocate(capacity: number): [Int32Array, Float64Array] {
+  const buffer = new ArrayBuffer(capacity * BYTES_PER_SAMPLE);
+  return [new Int32Array(buffer, capacity * 8, capacity), new Float64Array(buffer, 0, capacity)];
+}
 
 /**
  * One series' samples over a stretch of time, in typed arrays (12 bytes a sample): int32 offsets from `t0`
@@ -26,8 +32,7 @@ export class Chunk {
     readonly owner: Series,
     readonly t0: number,
   ) {
-    this.times = new Int32Array(FIRST_CAPACITY);
-    this.values = new Float64Array(FIRST_CAPACITY);
+    [this.times, this.values] = allocate(FIRST_CAPACITY);
     this.maxT = t0;
   }
 
@@ -67,9 +72,8 @@ export class Chunk {
   private grow(): number {
     const capacity = Math.min(CHUNK_MAX_SAMPLES, this.times.length * 2);
     const added = capacity - this.times.length;
-    const times = new Int32Array(capacity);
+    const [times, values] = allocate(capacity);
     times.set(this.times);
-    const values = new Float64Array(capacity);
     values.set(this.values);
     this.times = times;
     this.values = values;

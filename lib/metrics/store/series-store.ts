@@ -2,6 +2,7 @@ import { canonicalSeriesKey } from "../exposition/flat-labels";
 import { Chunk } from "./chunk";
 import type { CompiledMatcher } from "./matchers";
 import { Series } from "./series";
+import { StringPool } from "./string-pool";
 import { STALE_SERIES_MS, storeOptionsSchema, type StoreOptions } from "./store-options";
 import type { StoreStats } from "./store-stats";
 
@@ -20,6 +21,7 @@ export class SeriesStore {
   readonly maxBytes: number;
   private readonly byKey = new Map<string, Series>();
   private readonly byName = new Map<string, Set<Series>>();
+  private readonly pool = new StringPool();
   /** Chunks in creation order; eviction takes from the head. */
   private queue: Chunk[] = [];
   private head = 0;
@@ -51,11 +53,12 @@ export class SeriesStore {
   /** The series of `name` with exactly `labels` (empty values count as absent), created when new. */
   seriesFor(name: string, labels: Readonly<Record<string, string>>): Series {
     const own: Record<string, string> = {};
-    for (const k of Object.keys(labels)) if (labels[k] !== "") own[detach(k)] = detach(labels[k]!);
+    for (const k of Object.keys(labels)) if (labels[k] !== "") own[k] = labels[k]!;
     const key = canonicalSeriesKey(name, own);
     const existing = this.byKey.get(key);
     if (existing) return existing;
-    const series = new Series(this.nextSeriesId++, detach(name), Object.freeze(own), key);
+    for (const k of Object.keys(own)) own[k] = this.pool.take(own[k]!);
+    const series = new Series(this.nextSeriesId++, this.pool.take(name), Object.freeze(own), key);
     this.byKey.set(key, series);
     let named = this.byName.get(series.name);
     if (!named) this.byName.set(series.name, (named = new Set()));
@@ -165,6 +168,8 @@ export class SeriesStore {
     series.chunks.length = 0;
     this.byKey.delete(series.key);
     this.byName.get(series.name)?.delete(series);
+    this.pool.release(series.name);
+    for (const value of Object.values(series.labels)) this.pool.release(value);
     this.bytes -= series.ownBytes;
     this.evictedSeries += 1;
   }

@@ -1,7 +1,7 @@
 import { Chunk } from "./chunk";
 
-/** Map/index entries, the Series object and its label strings, estimated per series beyond the key's characters. */
-export const SERIES_OVERHEAD_BYTES = 320;
+/** Per series besides its key: the Series, its labels, index and scrape-cache entries (bench/metrics-store-memory.ts measures it). */
+export const SERIES_OVERHEAD_BYTES = 560;
 
 export interface SeriesSamples {
   t: Float64Array;

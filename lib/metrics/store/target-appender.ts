@@ -1,6 +1,6 @@
 import { detach, type SeriesStore } from "./series-store";
 import type { Series } from "./series";
-import type { LabelReader } from "../exposition/scanner";
+import type { SampleReader } from "../exposition/scanner";
 import type { FlatLabels } from "../exposition/types";
 
 interface CacheEntry {
@@ -46,10 +46,10 @@ export class TargetAppender {
   }
 
   /** The exposition visitor's sample callback. */
-  readonly sample = (name: string, seriesText: string, labels: LabelReader, value: number, timestampMs: number | undefined): void => {
+  readonly sample = (seriesText: string, sample: SampleReader, value: number, timestampMs: number | undefined): void => {
     let entry = this.cache.get(seriesText);
     if (!entry || entry.series.deleted) {
-      entry = { series: this.store.seriesFor(name, this.withTargetLabels(labels.read())), text: detach(seriesText) };
+      entry = { series: this.store.seriesFor(sample.name(), this.withTargetLabels(sample.labels())), text: detach(seriesText) };
       this.cache.set(entry.text, entry);
     }
     const series = entry.series;
@@ -65,9 +65,13 @@ export class TargetAppender {
     this.current.push(entry);
   };
 
+  private readonly own = new Map<string, Series>();
+
   /** A sample fleetdeck writes about the scrape itself (`up`, `scrape_duration_seconds`), with the target labels only. */
   writeOwn(name: string, value: number): void {
-    this.store.append(this.store.seriesFor(name, this.targetLabels), this.t, value);
+    let series = this.own.get(name);
+    if (!series || series.deleted) this.own.set(name, (series = this.store.seriesFor(name, this.targetLabels)));
+    this.store.append(series, this.t, value);
   }
 
   /** Ends a successful scrape: writes its samples; series the previous scrape had and this one lacks are marked stale. */
