@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: every benchmark in sequence, each writing bench/results/<name>.json beside its baseline.
  * `npm run bench -- --page` adds the designer page benchmark (builds and starts its own server, ~3 min).
+ * metrics-ingest runs the embedded scraper and then Debian's Prometheus for 150 s each (~6 min in all).
  */
 import { spawnSync } from "node:child_process";
 
-const BENCHES = ["calibration", "calibration-tgi", "activation-vs-h100", "budget", "derive", "place", "share-link"];
+const BENCHES = ["calibration", "calibration-tgi", "activation-vs-h100", "budget", "derive", "place", "share-link", "metrics-query", "metrics-store-memory", "metrics-ingest"];
+/** Node flags a bench needs (metrics-store-memory forces full GCs to measure live bytes). */
+const NODE_FLAGS: Record<string, string[]> = { "metrics-store-memory": ["--expose-gc"] };
 const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : BENCHES;
 
 let failed = 0;
 for (const name of names) {
   console.log(`\n== bench/${name}.ts`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", `bench/${name}.ts`], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, [...(NODE_FLAGS[name] ?? []), "--import", "tsx", `bench/${name}.ts`], { stdio: "inherit" });
   if (run.status !== 0) {
     failed += 1;
     console.error(`bench/${name}.ts exited with ${run.status ?? run.signal}`);

@@ -11,8 +11,11 @@ export function labelsToRecord(labels: FlatLabels): Record<string, string> {
   return record;
 }
 
-/** A series' identity regardless of label order: `name{a="1",b="2"}` with labels sorted by name. */
+/**
+ * A series' identity regardless of label order: `name{a="1",b="2"}` with labels sorted by name. An empty label
+ * value is the same as no label, as in Prometheus.
+ */
 export function canonicalSeriesKey(name: string, labels: Record<string, string>): string {
-  const names = Object.keys(labels).sort();
+  const names = Object.keys(labels).filter((n) => labels[n] !== "").sort();
   return `${name}{${names.map((n) => `${n}=${JSON.stringify(labels[n])}`).join(",")}}`;
 }

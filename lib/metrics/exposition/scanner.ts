@@ -21,6 +21,12 @@ export interface SampleReader {
 export interface ExpositionVisitor {
   /** `seriesText` is the name and label set exactly as written on the line (a cache key for a target's scrapes). */
   sample(seriesText: string, sample: SampleReader, value: number, timestampMs: number | undefined, line: number): void;
+  /**
+   * The series text the visitor expects on the next sample line (a scraper: the same line of its previous scrape).
+   * When the line starts with exactly it, the scanner neither reads nor slices the name and labels, and passes this
+   * very string as `seriesText`: the line is known to be well-formed because it equals one read in full before.
+   */
+  expectedSeries?(): string | undefined;
   metadata?(kind: MetadataKind, name: string, text: string, line: number): void;
 }
 
@@ -46,7 +52,13 @@ class Scanner {
   private labelsAt = -1;
   private nameStart = 0;
   private nameEnd = 0;
-  private readonly reader: SampleReader = { name: () => this.text.slice(this.nameStart, this.nameEnd), labels: () => this.readLabels() };
+  private readonly reader: SampleReader = {
+    name: () => {
+      if (this.nameEnd < 0) this.locateSeries();
+      return this.text.slice(this.nameStart, this.nameEnd);
+    },
+    labels: () => this.readLabels(),
+  };
   private family = "";
   private familyType: MetricType = "unknown";
   private readonly declared = new Set<string>();
@@ -167,11 +179,17 @@ class Scanner {
 
   private sampleLine(at: number, end: number): void {
     const { text } = this;
+    this.labels.length = 0;
+    this.nameStart = at;
+    const expected = this.visitor.expectedSeries?.();
+    if (expected !== undefined && text.startsWith(expected, at) && this.endsSeries(at + expected.length, end)) {
+      this.nameEnd = -1; // read on demand
+      this.labelsAt = -3;
+      return this.sampleValue(expected, at + expected.length, end);
+    }
     const nameEnd = scanName(text, at, end, true);
     if (nameEnd === at) this.fail(at, 'a metric name or "#"', scanToken(text, at, end));
-    this.nameStart = at;
     this.nameEnd = nameEnd;
-    this.labels.length = 0;
     this.labelsAt = -1;
     let seriesEnd = nameEnd;
     const open = this.om ? nameEnd : skipBlanks(text, nameEnd, end);
@@ -180,16 +198,38 @@ class Scanner {
       seriesEnd = skipLabelSet(text, open + 1, end);
       if (seriesEnd < 0) this.readLabels(); // throws, naming what is wrong
     }
+    if (this.om) this.checkFamilyLabels(at);
+    this.sampleValue(text.slice(at, seriesEnd), seriesEnd, end);
+  }
+
+  private sampleValue(seriesText: string, seriesEnd: number, end: number): void {
+    const { text } = this;
     const valueStart = this.separator(seriesEnd, end, "a space before the value");
     const valueEnd = scanToken(text, valueStart, end);
     const value = parseNumber(text, valueStart, valueEnd) ?? parseFloatToken(text.slice(valueStart, valueEnd));
     if (value === undefined) this.fail(valueStart, "a number, NaN, +Inf or -Inf as the value", valueEnd);
     const timestampMs = this.om ? this.openMetricsTail(valueEnd, end) : this.textTail(valueEnd, end);
-    if (this.om) this.checkFamilyLabels(at);
-    this.visitor.sample(text.slice(at, seriesEnd), this.reader, value, timestampMs, this.lineNo);
+    this.visitor.sample(seriesText, this.reader, value, timestampMs, this.lineNo);
+  }
+
+  /** Whether a series text can end at `i`: a blank follows, and (text format) no label set after more blanks. */
+  private endsSeries(i: number, end: number): boolean {
+    if (i >= end || !isBlank(this.text.charCodeAt(i))) return false;
+    if (this.om) return true;
+    const next = skipBlanks(this.text, i, end);
+    return next >= end || this.text.charCodeAt(next) !== OPEN;
+  }
+
+  /** Name end and label start of a line taken by the expected-series fast path, found when someone asks. */
+  private locateSeries(): void {
+    const { text } = this;
+    this.nameEnd = scanName(text, this.nameStart, this.lineEnd, true);
+    const open = this.om ? this.nameEnd : skipBlanks(text, this.nameEnd, this.lineEnd);
+    this.labelsAt = open < this.lineEnd && text.charCodeAt(open) === OPEN ? open + 1 : -1;
   }
 
   private readLabels(): FlatLabels {
+    if (this.labelsAt === -3) this.locateSeries();
     if (this.labelsAt >= 0) {
       scanLabels({ text: this.text, lineNo: this.lineNo, lineStart: this.lineStart, end: this.lineEnd, lenient: !this.om }, this.labelsAt, this.labels);
       this.labelsAt = -2;

@@ -118,8 +118,13 @@ export class Scraper {
     const loop = this.loops.get(id)!;
     if (loop.timer) clearTimeout(loop.timer);
     this.loops.delete(id);
-    loop.appender.begin(this.now());
-    loop.appender.fail();
+    const endSeries = () => {
+      loop.appender.begin(this.now());
+      loop.appender.fail();
+    };
+    // a scrape still running would write after the staleness markers: mark them once it is done
+    if (loop.inFlight) void loop.inFlight.then(endSeries);
+    else endSeries();
   }
 
   private schedule(loop: Loop): void {

@@ -58,8 +58,9 @@ export class SeriesStore {
     const existing = this.byKey.get(key);
     if (existing) return existing;
     for (const k of Object.keys(own)) own[k] = this.pool.take(own[k]!);
-    const series = new Series(this.nextSeriesId++, this.pool.take(name), Object.freeze(own), key);
-    this.byKey.set(key, series);
+    // detach: the key is built from pieces that may be slices of a scraped body
+    const series = new Series(this.nextSeriesId++, this.pool.take(name), Object.freeze(own), detach(key));
+    this.byKey.set(series.key, series);
     let named = this.byName.get(series.name);
     if (!named) this.byName.set(series.name, (named = new Set()));
     named.add(series);

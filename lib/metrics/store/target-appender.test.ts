@@ -55,6 +55,19 @@ describe("TargetAppender", () => {
     expect(store.stats().samples).toBe(2);
   });
 
+  it("follows a target whose lines change order, gain labels or differ only after the name", () => {
+    const store = new SeriesStore();
+    const appender = new TargetAppender(store, target);
+    scrape(appender, 1000, 'a 1\nb{x="1"} 1\nc 1\n');
+    scrape(appender, 2000, 'a {x="1"} 2\nc 2\nb{x="1"} 2\na 2\n');
+    const values = (name: string, labels: Record<string, string>) =>
+      Array.from(store.select(name, []).find((s) => s.labels.x === labels.x)!.read(0, 3000).v);
+    expect(values("a", {})).toEqual([1, 2]);
+    expect(values("a", { x: "1" })).toEqual([2]);
+    expect(values("b", { x: "1" })).toEqual([1, 2]);
+    expect(values("c", {})).toEqual([1, 2]);
+  });
+
   it("reuses cached series across scrapes without rebuilding them", () => {
     const store = new SeriesStore();
     const appender = new TargetAppender(store, target);

@@ -26,6 +26,9 @@ export class TargetAppender {
   private readonly cache = new Map<string, CacheEntry>();
   private current: CacheEntry[] = [];
   private previous: CacheEntry[] = [];
+  /** The entry of every sample line of this scrape and of the last good one, in order (duplicates included). */
+  private lines: CacheEntry[] = [];
+  private previousLines: CacheEntry[] = [];
   /** The scrape's values and timestamps (NaN: none), written at commit so a scrape that fails to parse writes nothing. */
   private values = new Float64Array(256);
   private times = new Float64Array(256);
@@ -42,16 +45,22 @@ export class TargetAppender {
     this.scrapeId = this.store.nextScrapeId();
     this.t = scrapeMs;
     this.current = [];
+    this.lines = [];
     this.counts = { samples: 0, series: 0, duplicates: 0, outOfOrder: 0 };
   }
 
+  /** Expositions keep their order from scrape to scrape: the next line is most likely the same line as last time. */
+  readonly expectedSeries = (): string | undefined => this.previousLines[this.lines.length]?.text;
+
   /** The exposition visitor's sample callback. */
   readonly sample = (seriesText: string, sample: SampleReader, value: number, timestampMs: number | undefined): void => {
-    let entry = this.cache.get(seriesText);
+    const guess = this.previousLines[this.lines.length];
+    let entry = guess !== undefined && guess.text === seriesText ? guess : this.cache.get(seriesText);
     if (!entry || entry.series.deleted) {
       entry = { series: this.store.seriesFor(sample.name(), this.withTargetLabels(sample.labels())), text: detach(seriesText) };
       this.cache.set(entry.text, entry);
     }
+    this.lines.push(entry);
     const series = entry.series;
     if (series.lastScrape === this.scrapeId) {
       this.counts.duplicates += 1;
@@ -87,7 +96,9 @@ export class TargetAppender {
       if (this.cache.get(entry.text) === entry) this.cache.delete(entry.text);
     }
     this.previous = this.current;
+    this.previousLines = this.lines;
     this.current = [];
+    this.lines = [];
     this.counts.series = this.previous.length;
     return this.counts;
   }
@@ -96,6 +107,7 @@ export class TargetAppender {
   fail(): void {
     for (const entry of this.previous) this.store.appendStale(entry.series, this.t);
     this.previous = [];
+    this.previousLines = [];
     this.current = [];
   }
 
