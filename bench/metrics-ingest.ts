@@ -7,11 +7,13 @@
  * not measured. CPU: process.cpuUsage of the embedded process; utime + stime of /proc/<pid>/stat for Prometheus.
  * Samples: the store's appendedSamples and Prometheus's prometheus_tsdb_head_samples_appended_total (both include
  * their own per-scrape series: 3 for the embedded scraper, 5 for Prometheus). Memory: the highest resident set size.
+ * The machine is shared with other work: each phase records the 1-minute load average before and after it, and
+ * the embedded phase its failed and skipped scrapes (both rise when the machine is overloaded).
  * Run: npx tsx bench/metrics-ingest.ts → prints a table, writes bench/results/metrics-ingest.json.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { parseExposition } from "../lib/metrics/exposition/parse-exposition";
 import { DEFAULT_MAX_BYTES } from "../lib/metrics/store/store-options";
@@ -44,14 +46,18 @@ async function startTargets(): Promise<{ ports: number[]; seriesPerTarget: numbe
   return { ...JSON.parse(first), stop: () => child.kill("SIGTERM") };
 }
 
+/** The machine is shared: the 1-minute load average around each phase says how busy it was. */
+const load = () => Math.round(loadavg()[0]! * 100) / 100;
+
 async function runEmbedded(ports: number[]) {
+  const loadBefore = load();
   const child = spawn(process.execPath, ["--import", "tsx", "bench/metrics-ingest-embedded.ts", ports.join(","), String(SECONDS), String(WARMUP_S), String(MAX_BYTES)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";
   child.stdout!.on("data", (b: Buffer) => (out += b.toString()));
   await new Promise((resolve) => child.on("exit", resolve));
-  return JSON.parse(out.trim().split("\n").pop()!);
+  return { ...JSON.parse(out.trim().split("\n").pop()!), loadAverage: [loadBefore, load()] };
 }
 
 const clockTicks = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
@@ -72,6 +78,7 @@ async function appendedSamples(url: string): Promise<number> {
 
 async function runPrometheus(ports: number[]) {
   const targets = ports.map((port, i) => ({ address: `127.0.0.1:${port}`, labels: { fleetdeck_target: `t${i}`, fleetdeck_kind: i % 2 === 0 ? "vllm" : "gpu-exporter" } }));
+  const loadBefore = load();
   const prometheus = await startPrometheus(targets, INTERVAL_MS);
   let rssMax = 0;
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssBytes(prometheus.pid))), 1000);
@@ -81,7 +88,7 @@ async function runPrometheus(ports: number[]) {
     await sleep(SECONDS - WARMUP_S);
     const [cpu1, samples1, t1] = [processCpuSeconds(prometheus.pid), await appendedSamples(prometheus.url), Date.now()];
     const up = await fetch(`${prometheus.url}/api/v1/query?query=count(up%3D%3D1)`).then((r) => r.json() as Promise<{ data: { result: { value: [number, string] }[] } }>);
-    return { cpuSeconds: cpu1 - cpu0, samples: samples1 - samples0, wallSeconds: (t1 - t0) / 1000, rssMaxBytes: Math.max(rssMax, rssBytes(prometheus.pid)), targetsUp: Number(up.data.result[0]?.value[1] ?? 0) };
+    return { cpuSeconds: cpu1 - cpu0, samples: samples1 - samples0, wallSeconds: (t1 - t0) / 1000, rssMaxBytes: Math.max(rssMax, rssBytes(prometheus.pid)), targetsUp: Number(up.data.result[0]?.value[1] ?? 0), loadAverage: [loadBefore, load()] };
   } finally {
     clearInterval(sampler);
     await prometheus.close();
@@ -123,6 +130,7 @@ const result = {
     failures: embedded.failures,
     skipped: embedded.skipped,
     errors: embedded.errors,
+    loadAverage: embedded.loadAverage,
   },
   prometheus: {
     cpuSeconds: round(prometheus.cpuSeconds),
@@ -132,6 +140,7 @@ const result = {
     cpuShareOfOneCore: round(prometheus.cpuSeconds / prometheus.wallSeconds),
     rssMaxMiB: mib(prometheus.rssMaxBytes),
     targetsUp: prometheus.targetsUp,
+    loadAverage: prometheus.loadAverage,
   },
   embeddedCpuPerSampleVsPrometheus: round(perMillion(embedded) / perMillion(prometheus), 2),
 };

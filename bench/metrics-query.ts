@@ -5,11 +5,12 @@
  * (bench/metrics-synthetic-exposition.ts, 200 series each), one hour of 5 s scrapes parsed and ingested through the
  * same path as the scraper's. Cases: a gauge (KV cache), a counter rate (tokens/s), a histogram quantile (TTFT p99:
  * 21 bucket series per engine), GPU memory (MiB → bytes), each as 64 result series. Baseline in the same run: the
- * same four charts at 60 s steps (61 points, what a 1 h chart at lower resolution would ask).
+ * same four charts at 60 s steps (61 points, what a 1 h chart at lower resolution would ask). Also timed: the
+ * query plus JSON.stringify of its result, the part of the route's work that grows with the data.
  * Run: npx tsx bench/metrics-query.ts → prints a table, writes bench/results/metrics-query.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { scanExposition } from "../lib/metrics/exposition/scanner";
 import { seriesQuerySchema } from "../lib/metrics/query-schema";
@@ -62,16 +63,17 @@ for (const stepMs of [5000, 60_000]) {
     let result = queryStore(store, query, INTERVAL_MS);
     const { wallMs, cpuMs } = timeRuns({ warmup: WARMUP_RUNS, runs: MEASURED_RUNS, timed: () => (result = queryStore(store, query, INTERVAL_MS)) });
     const wall = spread(wallMs, 2);
+    const json = timeRuns({ warmup: WARMUP_RUNS, runs: MEASURED_RUNS, timed: () => JSON.stringify(queryStore(store, query, INTERVAL_MS)) });
     const points = result.timestampsMs.length;
     const filled = result.data.reduce((n, d) => n + d.values.filter((v) => v !== null).length, 0);
-    rows.push({ case: name, stepMs, resultSeries: result.data.length, pointsPerSeries: points, filledPoints: filled, medianMs: wall.median, p95Ms: wall.p95, maxMs: wall.max, medianCpuMs: spread(cpuMs, 2).median });
+    rows.push({ case: name, stepMs, resultSeries: result.data.length, pointsPerSeries: points, filledPoints: filled, medianMs: wall.median, p95Ms: wall.p95, maxMs: wall.max, medianCpuMs: spread(cpuMs, 2).median, withJsonMedianMs: spread(json.wallMs, 2).median, withJsonP95Ms: spread(json.wallMs, 2).p95, jsonBytes: JSON.stringify(result).length });
   }
 }
 
 const result = {
   benchmark: "metrics query: queryStore, 64 series × 1 h",
   when: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model.split(" ").slice(0, 2).join(" "), node: process.version },
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model.split(" ").slice(0, 2).join(" "), node: process.version, loadAverage1m: Math.round(loadavg()[0]! * 100) / 100 },
   runs: { warmup: WARMUP_RUNS, measured: MEASURED_RUNS },
   targetMs: TARGET_MS,
   data: { seriesInStore: stats.series, samplesInStore: stats.samples, storeMiB: Math.round(stats.bytes / 1024 / 1024), ingestSeconds: Math.round(ingestMs / 100) / 10, scrapeIntervalMs: INTERVAL_MS },
@@ -79,4 +81,4 @@ const result = {
 };
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/metrics-query.json", `${JSON.stringify(result, null, 2)}\n`);
-console.table(rows.map(({ case: c, stepMs, resultSeries, pointsPerSeries, medianMs, p95Ms }) => ({ case: c, stepMs, resultSeries, pointsPerSeries, medianMs, p95Ms })));
+console.table(rows.map(({ case: c, stepMs, resultSeries, pointsPerSeries, medianMs, p95Ms, withJsonMedianMs, withJsonP95Ms }) => ({ case: c, stepMs, resultSeries, pointsPerSeries, medianMs, p95Ms, withJsonMedianMs, withJsonP95Ms })));

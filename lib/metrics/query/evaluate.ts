@@ -1,8 +1,9 @@
 import { parseFloatToken } from "../exposition/tokens";
 import { compileMatcher, type CompiledMatcher, type LabelMatcher } from "../store/matchers";
 import type { SeriesStore } from "../store/series-store";
+import { ReadScratch } from "../store/series";
 import type { SeriesExpr } from "./expr";
-import { bucketQuantile, type Bucket } from "./histogram-quantile";
+import { sortedBucketQuantile } from "./histogram-quantile";
 import { instantValues, LOOKBACK_MS } from "./instant";
 import { rates } from "./rate";
 import { aggregate, groupKey, pick, type StepSeries } from "./vector";
@@ -37,9 +38,10 @@ export function evaluate(expr: SeriesExpr, ctx: EvalContext): StepSeries[] {
 function leafRows(metric: string, own: readonly LabelMatcher[] | undefined, ctx: EvalContext, fn: "value" | "rate"): StepSeries[] {
   const matchers = [...ctx.matchers, ...(own ?? []).map(compileMatcher)];
   const last = ctx.steps[ctx.steps.length - 1] ?? 0;
-  const from = (ctx.steps[0] ?? 0) - Math.max(LOOKBACK_MS, ctx.windowMs);
+  const from = (ctx.steps[0] ?? 0) - (fn === "value" ? LOOKBACK_MS : ctx.windowMs);
+  const scratch = new ReadScratch();
   return ctx.store.select(metric, matchers).map((series) => {
-    const samples = series.read(from, last);
+    const samples = series.read(from, last, scratch);
     return { labels: series.labels as Record<string, string>, values: fn === "value" ? instantValues(samples, ctx.steps) : rates(samples, ctx.steps, ctx.windowMs) };
   });
 }
@@ -49,22 +51,50 @@ function quantiles(q: number, bucketRows: StepSeries[], ctx: EvalContext): StepS
   const groups = new Map<string, { labels: Record<string, string>; buckets: { upperBound: number; values: Float64Array }[] }>();
   for (const row of byLe) {
     const upperBound = parseFloatToken(row.labels.le ?? "");
-    if (upperBound === undefined) continue;
+    if (upperBound === undefined || Number.isNaN(upperBound)) continue;
     const key = groupKey(row.labels, ctx.scope);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { labels: pick(row.labels, ctx.scope), buckets: [] }));
     g.buckets.push({ upperBound, values: row.values });
   }
+  const steps = ctx.steps.length;
   return [...groups.values()].map(({ labels, buckets }) => {
-    const values = new Float64Array(ctx.steps.length);
-    const at: Bucket[] = [];
-    for (let k = 0; k < values.length; k++) {
-      at.length = 0;
-      for (const b of buckets) if (!Number.isNaN(b.values[k]!)) at.push({ upperBound: b.upperBound, count: b.values[k]! });
-      values[k] = at.length === 0 ? NaN : bucketQuantile(q, at);
+    const sorted = coalesceRows(buckets.sort((a, b) => a.upperBound - b.upperBound), steps);
+    const bounds = new Float64Array(sorted.length);
+    const counts = new Float64Array(sorted.length);
+    const values = new Float64Array(steps);
+    for (let k = 0; k < steps; k++) {
+      let n = 0;
+      for (const b of sorted) {
+        const v = b.values[k]!;
+        if (Number.isNaN(v)) continue;
+        bounds[n] = b.upperBound;
+        counts[n++] = v;
+      }
+      values[k] = n === 0 ? NaN : sortedBucketQuantile(q, bounds, counts, n);
     }
     return { labels, values };
   });
+}
+
+/** Bucket rows with the same bound added step by step (NaN + x = x: a bucket missing at a step adds nothing). */
+function coalesceRows(sorted: { upperBound: number; values: Float64Array }[], steps: number) {
+  const out: { upperBound: number; values: Float64Array }[] = [];
+  for (const b of sorted) {
+    const last = out[out.length - 1];
+    if (!last || last.upperBound !== b.upperBound) {
+      out.push({ upperBound: b.upperBound, values: b.values });
+      continue;
+    }
+    const merged = new Float64Array(steps);
+    for (let k = 0; k < steps; k++) {
+      const x = last.values[k]!;
+      const y = b.values[k]!;
+      merged[k] = Number.isNaN(x) ? y : Number.isNaN(y) ? x : x + y;
+    }
+    last.values = merged;
+  }
+  return out;
 }
 
 function binary(op: "+" | "-" | "*" | "/", left: StepSeries[], right: StepSeries[], scope: readonly string[]): StepSeries[] {

@@ -10,31 +10,44 @@ export interface Bucket {
  * bound. NaN without observations or with fewer than two buckets; q < 0 → -Inf, q > 1 → +Inf.
  */
 export function bucketQuantile(q: number, input: readonly Bucket[]): number {
+  const buckets = coalesce([...input].sort((a, b) => a.upperBound - b.upperBound));
+  return sortedBucketQuantile(
+    q,
+    Float64Array.from(buckets, (b) => b.upperBound),
+    Float64Array.from(buckets, (b) => b.count),
+    buckets.length,
+  );
+}
+
+/**
+ * The same on buckets already sorted by distinct upper bounds, in parallel arrays (the first `n` entries); `counts`
+ * is made monotonic in place. No allocation: a range query calls this once per step and series.
+ */
+export function sortedBucketQuantile(q: number, bounds: Float64Array, counts: Float64Array, n: number): number {
   if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  const buckets = coalesce([...input].sort((a, b) => a.upperBound - b.upperBound));
-  if (buckets.length === 0 || buckets[buckets.length - 1]!.upperBound !== Infinity) return NaN;
-  for (let i = 1, max = buckets[0]!.count; i < buckets.length; i++) {
-    if (buckets[i]!.count < max) buckets[i]!.count = max;
-    else max = buckets[i]!.count;
+  if (n === 0 || bounds[n - 1] !== Infinity) return NaN;
+  for (let i = 1, max = counts[0]!; i < n; i++) {
+    if (counts[i]! < max) counts[i] = max;
+    else max = counts[i]!;
   }
-  if (buckets.length < 2) return NaN;
-  const observations = buckets[buckets.length - 1]!.count;
+  if (n < 2) return NaN;
+  const observations = counts[n - 1]!;
   if (!(observations > 0)) return NaN;
   let rank = q * observations;
   let b = 0;
-  while (b < buckets.length - 1 && buckets[b]!.count < rank) b++;
-  if (b === buckets.length - 1) return buckets[buckets.length - 2]!.upperBound;
-  if (b === 0 && buckets[0]!.upperBound <= 0) return buckets[0]!.upperBound;
+  while (b < n - 1 && counts[b]! < rank) b++;
+  if (b === n - 1) return bounds[n - 2]!;
+  if (b === 0 && bounds[0]! <= 0) return bounds[0]!;
   let start = 0;
-  let count = buckets[b]!.count;
+  let count = counts[b]!;
   if (b > 0) {
-    start = buckets[b - 1]!.upperBound;
-    count -= buckets[b - 1]!.count;
-    rank -= buckets[b - 1]!.count;
+    start = bounds[b - 1]!;
+    count -= counts[b - 1]!;
+    rank -= counts[b - 1]!;
   }
-  return start + (buckets[b]!.upperBound - start) * (rank / count);
+  return start + (bounds[b]! - start) * (rank / count);
 }
 
 /** Buckets with the same bound (e.g. `le="1"` and `le="1.0"` from two sources) are added together. */

@@ -9,47 +9,48 @@ import type { SeriesSamples } from "../store/series";
  */
 export function rates(s: SeriesSamples, steps: Float64Array, windowMs: number): Float64Array {
   const out = new Float64Array(steps.length).fill(NaN);
-  const { t, v, stale } = s;
+  const { t, v } = withoutStaleMarkers(s);
+  // resets[i]: what counter resets add up to from sample 0 to sample i, so any window's increase is O(1)
+  const resets = new Float64Array(t.length);
+  for (let i = 1; i < t.length; i++) resets[i] = resets[i - 1]! + (v[i]! < v[i - 1]! ? v[i - 1]! : 0);
   let lo = 0;
   let hi = 0;
+  const windowSeconds = windowMs / 1000;
   for (let k = 0; k < steps.length; k++) {
     const end = steps[k]!;
     const start = end - windowMs;
     while (lo < t.length && t[lo]! < start) lo++;
     if (hi < lo) hi = lo;
     while (hi < t.length && t[hi]! <= end) hi++;
-    out[k] = windowRate(t, v, stale, lo, hi, start, end, windowMs);
+    const count = hi - lo;
+    if (count < 2) continue;
+    const first = lo;
+    const last = hi - 1;
+    const increase = v[last]! - v[first]! + (resets[last]! - resets[first]!);
+    const sampled = (t[last]! - t[first]!) / 1000;
+    let toStart = (t[first]! - start) / 1000;
+    const toEnd = (end - t[last]!) / 1000;
+    const average = sampled / (count - 1);
+    if (increase > 0 && v[first]! >= 0) {
+      const toZero = sampled * (v[first]! / increase);
+      if (toZero < toStart) toStart = toZero;
+    }
+    const threshold = average * 1.1;
+    const extrapolated = sampled + (toStart < threshold ? toStart : average / 2) + (toEnd < threshold ? toEnd : average / 2);
+    out[k] = (increase * (extrapolated / sampled)) / windowSeconds;
   }
   return out;
 }
 
-function windowRate(t: Float64Array, v: Float64Array, stale: Uint8Array | null, lo: number, hi: number, start: number, end: number, windowMs: number): number {
-  let first = -1;
-  let last = -1;
-  let count = 0;
-  let increase = 0;
-  let prev = NaN;
-  for (let i = lo; i < hi; i++) {
-    if (stale && stale[i] === 1) continue;
-    if (first < 0) first = i;
-    else if (v[i]! < prev) increase += prev;
-    prev = v[i]!;
-    last = i;
-    count++;
+/** rate() never sees staleness markers. */
+function withoutStaleMarkers(s: SeriesSamples): { t: Float64Array; v: Float64Array } {
+  if (!s.stale) return s;
+  const t: number[] = [];
+  const v: number[] = [];
+  for (let i = 0; i < s.t.length; i++) {
+    if (s.stale[i] === 1) continue;
+    t.push(s.t[i]!);
+    v.push(s.v[i]!);
   }
-  if (count < 2) return NaN;
-  increase += v[last]! - v[first]!;
-  const sampled = (t[last]! - t[first]!) / 1000;
-  let toStart = (t[first]! - start) / 1000;
-  const toEnd = (end - t[last]!) / 1000;
-  const average = sampled / (count - 1);
-  if (increase > 0 && v[first]! >= 0) {
-    const toZero = sampled * (v[first]! / increase);
-    if (toZero < toStart) toStart = toZero;
-  }
-  const threshold = average * 1.1;
-  let extrapolated = sampled;
-  extrapolated += toStart < threshold ? toStart : average / 2;
-  extrapolated += toEnd < threshold ? toEnd : average / 2;
-  return (increase * (extrapolated / sampled)) / (windowMs / 1000);
+  return { t: Float64Array.from(t), v: Float64Array.from(v) };
 }

@@ -19,24 +19,34 @@ export const pick = (labels: Readonly<Record<string, string>>, by: readonly stri
  * none. (Absent and NaN samples are both NaN here, so a NaN sample is skipped rather than poisoning a sum.)
  */
 export function aggregate(rows: readonly StepSeries[], by: readonly string[], agg: Aggregation, steps: number): StepSeries[] {
-  const groups = new Map<string, { labels: Record<string, string>; acc: Float64Array; n: Uint32Array }>();
+  const groups = new Map<string, StepSeries[]>();
   for (const row of rows) {
     const key = groupKey(row.labels, by);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { labels: pick(row.labels, by), acc: new Float64Array(steps), n: new Uint32Array(steps) }));
-    for (let k = 0; k < steps; k++) {
-      const v = row.values[k]!;
-      if (Number.isNaN(v)) continue;
-      const n = g.n[k]!;
-      g.acc[k] = n === 0 ? v : agg === "max" ? Math.max(g.acc[k]!, v) : agg === "min" ? Math.min(g.acc[k]!, v) : g.acc[k]! + v;
-      g.n[k] = n + 1;
-    }
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
-  return [...groups.values()].map(({ labels, acc, n }) => {
-    for (let k = 0; k < steps; k++) {
-      if (n[k] === 0) acc[k] = NaN;
-      else if (agg === "avg") acc[k] = acc[k]! / n[k]!;
+  const out: StepSeries[] = [];
+  for (const group of groups.values()) {
+    const labels = pick(group[0]!.labels, by);
+    // one row: every aggregation of a single value is that value
+    if (group.length === 1) {
+      out.push({ labels, values: group[0]!.values });
+      continue;
     }
-    return { labels, values: acc };
-  });
+    const acc = new Float64Array(steps).fill(NaN);
+    const n = new Uint32Array(steps);
+    for (const row of group) {
+      for (let k = 0; k < steps; k++) {
+        const v = row.values[k]!;
+        if (Number.isNaN(v)) continue;
+        const a = acc[k]!;
+        acc[k] = n[k] === 0 ? v : agg === "max" ? (v > a ? v : a) : agg === "min" ? (v < a ? v : a) : a + v;
+        n[k]! += 1;
+      }
+    }
+    if (agg === "avg") for (let k = 0; k < steps; k++) if (n[k]! > 0) acc[k] = acc[k]! / n[k]!;
+    out.push({ labels, values: acc });
+  }
+  return out;
 }

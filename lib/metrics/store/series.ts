@@ -10,6 +10,21 @@ export interface SeriesSamples {
   stale: Uint8Array | null;
 }
 
+/** Buffers one query reuses for every series it reads (a read is consumed before the next one). */
+export class ReadScratch {
+  t = new Float64Array(1024);
+  v = new Float64Array(1024);
+  stale = new Uint8Array(1024);
+
+  ensure(n: number): void {
+    if (n <= this.t.length) return;
+    const size = Math.max(n, this.t.length * 2);
+    this.t = new Float64Array(size);
+    this.v = new Float64Array(size);
+    this.stale = new Uint8Array(size);
+  }
+}
+
 export class Series {
   readonly chunks: Chunk[] = [];
   lastT = -Infinity;
@@ -31,25 +46,38 @@ export class Series {
     return SERIES_OVERHEAD_BYTES + this.key.length * 4;
   }
 
-  /** Samples with `from <= t <= to`, staleness markers included and flagged. */
-  read(from: number, to: number): SeriesSamples {
+  /** Samples with `from <= t <= to`, staleness markers included and flagged; into `scratch` when given (valid until its next use). */
+  read(from: number, to: number, scratch?: ReadScratch): SeriesSamples {
     let n = 0;
     for (const c of this.chunks) if (c.maxT >= from && c.t0 <= to) n += c.length;
-    const t = new Float64Array(n);
-    const v = new Float64Array(n);
+    scratch?.ensure(n);
+    const t = scratch ? scratch.t : new Float64Array(n);
+    const v = scratch ? scratch.v : new Float64Array(n);
     let stale: Uint8Array | null = null;
     let k = 0;
     for (const c of this.chunks) {
       if (c.maxT < from || c.t0 > to) continue;
-      for (let i = 0; i < c.length; i++) {
-        const ti = c.timeAt(i);
+      const { times, values, t0, length } = c;
+      const marks = c.stale;
+      if (marks === null && t0 >= from && c.maxT <= to) {
+        // the whole chunk: copy the values in one go, offsets to times in a tight loop
+        v.set(values.subarray(0, length), k);
+        for (let i = 0; i < length; i++) t[k + i] = t0 + times[i]!;
+        k += length;
+        continue;
+      }
+      for (let i = 0; i < length; i++) {
+        const ti = t0 + times[i]!;
         if (ti < from || ti > to) continue;
         t[k] = ti;
-        v[k] = c.values[i]!;
-        if (c.isStale(i)) (stale ??= new Uint8Array(n))[k] = 1;
+        v[k] = values[i]!;
+        if (marks !== null && marks[i] === 1) {
+          if (stale === null) stale = scratch ? scratch.stale.fill(0, 0, n) : new Uint8Array(n);
+          stale[k] = 1;
+        }
         k++;
       }
     }
-    return k === n ? { t, v, stale } : { t: t.subarray(0, k), v: v.subarray(0, k), stale: stale?.subarray(0, k) ?? null };
+    return { t: t.subarray(0, k), v: v.subarray(0, k), stale: stale?.subarray(0, k) ?? null };
   }
 }
