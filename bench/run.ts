@@ -4,16 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 
-const BENCHES = [
-  "calibration",
-  "calibration-tgi",
-  "activation-vs-h100",
-  "budget",
-  "derive",
-  "place",
-  "share-link",
-  "host-poll",
-];
+const BENCHES = ["calibration", "activation-vs-h100", "budget", "derive", "place", "share-link", "host-poll"];
 /** Benches of server code (`import "server-only"`) resolve it as React's server build does. */
 const NODE_ARGS: Record<string, string[]> = { "host-poll": ["--conditions=react-server"] };
 const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : BENCHES;

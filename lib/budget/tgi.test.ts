@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { RTX_4060_8GB, RTX_4090D } from "./testing/gpu-fixtures";
 import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
-import { budgetTgi, selectTgiProfile } from "./tgi";
+import { budgetTgi } from "./tgi";
+import { selectTgiProfile } from "./tgi-profiles";
 
 const tgi = (input: Parameters<typeof makeInstance>[0], gpu = RTX_4090D, model = QWEN25_7B) =>
   budgetTgi(makeInstance({ engine: "tgi", ...input }), model, gpu);

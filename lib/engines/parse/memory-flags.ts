@@ -142,3 +142,10 @@ export function tidyVllm(draft: Draft): void {
   for (const key of Object.keys(settings)) if (settings[key] === undefined) delete settings[key];
   if (Object.keys(settings).length === 0) delete draft.vllm;
 }
+
+/** An engine's env vars onto the draft: vLLM's switches, TGI's ATTENTION. */
+export function engineEnvSettings(engine: "vllm" | "tgi", draft: Draft, env: Record<string, string>): void {
+  if (engine === "vllm") vllmEnvSettings(draft, env);
+  else tgiEnvSettings(draft, env);
+  tidyVllm(draft);
+}

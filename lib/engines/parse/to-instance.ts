@@ -90,6 +90,10 @@ const TGI_FIELDS: Record<string, Apply> = {
   },
 };
 
+/** Whether a flag changes the instance (and so the memory plan); the rest are accepted and change nothing here. */
+export const flagSetsField = (engine: Engine, flagName: string): boolean =>
+  flagName in (engine === "vllm" ? VLLM_FIELDS : TGI_FIELDS);
+
 /** Turns accepted flags into instance fields; unset fields stay out so the schema's defaults apply. */
 export function flagsToDraft(engine: Engine, flags: readonly AcceptedFlag[]): Draft {
   const draft: Draft = { engine };
