@@ -110,6 +110,20 @@ function commandArgs(c: CalibrationCase): string[] {
   return parsed.engine === c.engine && parsed.instance.model !== undefined ? ["--command", c.command] : [];
 }
 
+/**
+ * TGI settings the launcher states rather than the command: --num-shard defaults to every visible GPU, and
+ * "Default `max_batch_prefill_tokens` to N" is the launcher's own setting (not a KV figure).
+ */
+function tgiLauncherDefaults(c: CalibrationCase): string[] {
+  if (c.engine !== "tgi") return [];
+  const shards = c.settings.numShard === undefined && c.gpu.count ? ["--num-shard", String(c.gpu.count)] : [];
+  const prefill =
+    c.settings.maxBatchPrefillTokens === undefined && c.logged.defaultMaxBatchPrefillTokens !== undefined
+      ? ["--max-batch-prefill-tokens", String(c.logged.defaultMaxBatchPrefillTokens)]
+      : [];
+  return [...shards, ...prefill];
+}
+
 export function caseArgs(c: CalibrationCase, configDir: string): CaseArgs {
   const assumptions: string[] = [];
   const version = releaseOfCase(c.engineVersion);
@@ -127,6 +141,7 @@ export function caseArgs(c: CalibrationCase, configDir: string): CaseArgs {
     ...(runsV0(c) ? ["--env", "VLLM_USE_V1=0"] : []),
     ...commandArgs(c),
     ...settings,
+    ...tgiLauncherDefaults(c),
     "--json",
   ];
   return { args, assumptions };

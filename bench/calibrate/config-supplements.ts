@@ -13,6 +13,34 @@ const SUPPLEMENTS: Record<string, Config> = {
   "vllm-0.8.5-qwq-32b-bnb4bit-rtx5090x2-pp2-len60000-nofit": { max_position_embeddings: 32_768 },
 };
 
+/** Fields inside text_config (multimodal configs), from the public config.json. */
+const TEXT_SUPPLEMENTS: Record<string, Config> = {
+  // mistralai/Mistral-Small-3.2-24B-Instruct-2506 config.json text_config.intermediate_size
+  "vllm-0.11-mistral-small-3.2-24b-h100-gmu0.95-len16000-llmd": { intermediate_size: 32_768 },
+};
+
+/** A compressed-tensors config the case describes in words ("fp8 per channel") as the config_groups it stands for. */
+function compressedTensorsGroups(config: Config): Config {
+  const q = config.quantization_config as Record<string, unknown> | undefined;
+  if (q?.quant_method !== "compressed-tensors" || q.config_groups !== undefined) return {};
+  const words = (key: string) => (typeof q[key] === "string" ? (q[key] as string) : "");
+  const bits = (text: string) => (/fp8|int8|w8/i.test(text) ? 8 : /int4|w4|fp4/i.test(text) ? 4 : undefined);
+  const weights = bits(words("weights"));
+  if (weights === undefined) return {};
+  const activations = bits(words("input_activations"));
+  return {
+    quantization_config: {
+      ...q,
+      config_groups: {
+        group_0: {
+          weights: { num_bits: weights, type: /fp8/i.test(words("weights")) ? "float" : "int" },
+          ...(activations ? { input_activations: { num_bits: activations } } : {}),
+        },
+      },
+    },
+  };
+}
+
 /** "sliding_attention and full_attention alternating (layer 0 sliding)" → the list it describes. */
 function layerTypes(config: Config): Config {
   const value = config.layer_types;
@@ -25,5 +53,13 @@ function layerTypes(config: Config): Config {
 }
 
 export function supplementConfig(caseId: string, config: Config): Config {
-  return { ...config, ...layerTypes(config), ...SUPPLEMENTS[caseId] };
+  const text = TEXT_SUPPLEMENTS[caseId];
+  const textConfig = config.text_config as Config | undefined;
+  return {
+    ...config,
+    ...layerTypes(config),
+    ...compressedTensorsGroups(config),
+    ...SUPPLEMENTS[caseId],
+    ...(text ? { ...text, ...(textConfig ? { text_config: { ...textConfig, ...text } } : {}) } : {}),
+  };
 }

@@ -47,6 +47,8 @@ export interface NonTorchInput {
   /** NCCL communicators start after the memory baseline (V1 0.9–0.10 would count them; see vllm-profiles.ts). */
   ncclInBudget: boolean;
   customAllReduce: boolean;
+  /** NCCL communicators of a rank: vLLM keeps torch's process group and its own pynccl one (2), TGI torch's (1). */
+  communicators: number;
 }
 
 export interface NonTorchPlan {
@@ -64,10 +66,14 @@ export function usesCustomAllReduce(tp: number, gpu: GpuTarget, disabled: boolea
   return tp === 2 || gpu.interconnect === "nvlink";
 }
 
-/** NCCL memory of one rank: two communicators per group (torch's process group and vLLM's pynccl) plus peer buffers. */
-function ncclBytes(ranks: number, gpu: GpuTarget): { communicators: number; buffers: number; nvls: boolean } {
-  if (ranks < 2) return { communicators: 0, buffers: 0, nvls: false };
-  const communicators = NCCL_FIRST_COMMUNICATOR_BYTES + NCCL_NEXT_COMMUNICATOR_BYTES;
+/** NCCL memory of one rank: its communicators and their peer buffers. */
+function ncclBytes(
+  ranks: number,
+  gpu: GpuTarget,
+  count: number,
+): { communicators: number; buffers: number; nvls: boolean } {
+  if (ranks < 2 || count < 1) return { communicators: 0, buffers: 0, nvls: false };
+  const communicators = NCCL_FIRST_COMMUNICATOR_BYTES + (count - 1) * NCCL_NEXT_COMMUNICATOR_BYTES;
   const nvls = gpu.interconnect === "nvlink" && (gpu.computeCapability ?? 0) >= 9;
   // Without peer access NCCL goes through host shared memory: the buffers live in host RAM.
   const p2p = gpu.peerToPeer !== false;
@@ -75,9 +81,15 @@ function ncclBytes(ranks: number, gpu: GpuTarget): { communicators: number; buff
   return { communicators, buffers, nvls };
 }
 
+function bufferWords(nccl: { buffers: number; nvls: boolean }, gpu: GpuTarget): string {
+  if (nccl.nvls) return `NVLS buffers ${(nccl.buffers / GIB).toFixed(2)} GiB`;
+  if (gpu.peerToPeer === false) return "NCCL through host shared memory (no peer access)";
+  return `NCCL ring buffers ${(nccl.buffers / GIB).toFixed(2)} GiB`;
+}
+
 export function nonTorchPlan(input: NonTorchInput): NonTorchPlan {
   const { ranks, gpu, accounting } = input;
-  const nccl = ncclBytes(ranks, gpu);
+  const nccl = ncclBytes(ranks, gpu, input.communicators);
   const customAr = input.customAllReduce ? CUSTOM_ALL_REDUCE_BYTES : 0;
   const libraries = NON_TORCH_LIBRARIES_BYTES;
   const gib = (b: number) => `${(b / GIB).toFixed(2)} GiB`;
@@ -94,7 +106,7 @@ export function nonTorchPlan(input: NonTorchInput): NonTorchPlan {
     return {
       countedBytes: everything,
       outsideBytes: 0,
-      explanation: `Non-torch: cuBLAS and kernel images ${gib(libraries)}${ranks > 1 ? ` + NCCL ${gib(nccl.communicators)} (two communicators, measured on H200) + ${nccl.nvls ? "NVLS" : "ring"} buffers ${gib(nccl.buffers)}` : ""}${customAr ? " + custom all-reduce 16 MiB" : ""}, all counted by this release's profile`,
+      explanation: `Non-torch: cuBLAS and kernel images ${gib(libraries)}${ranks > 1 ? ` + NCCL ${gib(nccl.communicators)} (${input.communicators} communicator${input.communicators > 1 ? "s" : ""}, measured on H200) + ${bufferWords(nccl, gpu)}` : ""}${customAr ? " + custom all-reduce 16 MiB" : ""}, all counted by this release's profile`,
     };
   }
   const communicatorsCounted = input.ncclInBudget ? nccl.communicators : 0;
@@ -102,7 +114,7 @@ export function nonTorchPlan(input: NonTorchInput): NonTorchPlan {
   const parts = [`cuBLAS and kernel images ${gib(libraries)}`];
   if (ranks > 1) {
     parts.push(
-      `${nccl.nvls ? "NVLS" : "NCCL ring"} buffers ${gib(nccl.buffers)}${communicatorsCounted ? ` + NCCL communicators ${gib(communicatorsCounted)}` : ""}`,
+      `${bufferWords(nccl, gpu)}${communicatorsCounted ? ` + NCCL communicators ${gib(communicatorsCounted)}` : ""}`,
     );
   }
   if (customAr) parts.push("custom all-reduce 16 MiB");

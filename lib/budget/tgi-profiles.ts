@@ -24,7 +24,13 @@ export interface TgiProfile {
   defaultPrefillTokens(maxInputTokens: number, maxPositions: number): number;
 }
 
-const legacyLimits = () => ({ maxInputTokens: 1024, maxTotalTokens: 2048 });
+/** 1.x launcher defaults: --max-input-length 1024, --max-total-tokens 2048. */
+const v1Limits = () => ({ maxInputTokens: 1024, maxTotalTokens: 2048 });
+/** 2.x launcher: min(max_position_embeddings, 4096) total, one less for the input (launcher/src/main.rs max_default). */
+const v2Limits = (maxPositions: number) => {
+  const total = Math.min(maxPositions, 4096);
+  return { maxInputTokens: total - 1, maxTotalTokens: total };
+};
 /** 3.x: max_total_tokens = min(KV tokens, max_position_embeddings), max_input_tokens one less. */
 const kvLimits = (maxPositions: number, kvTokens: number) => {
   const total = Math.max(2, Math.min(kvTokens, maxPositions));
@@ -39,7 +45,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     fractionWiggle: 1,
     freeWiggle: 1,
     defaultAttention: "paged",
-    defaultLimits: legacyLimits,
+    defaultLimits: v1Limits,
     defaultPrefillTokens: () => 4096,
   },
   {
@@ -49,7 +55,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     fractionWiggle: 1,
     freeWiggle: 0.95,
     defaultAttention: "paged",
-    defaultLimits: legacyLimits,
+    defaultLimits: v2Limits,
     defaultPrefillTokens: (input) => input + 50,
   },
   {
@@ -59,7 +65,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     fractionWiggle: 1,
     freeWiggle: 0.95,
     defaultAttention: "flashinfer",
-    defaultLimits: legacyLimits,
+    defaultLimits: v2Limits,
     defaultPrefillTokens: (input) => input + 50,
   },
   {
@@ -69,7 +75,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     fractionWiggle: 1,
     freeWiggle: 0.9,
     defaultAttention: "flashinfer",
-    defaultLimits: legacyLimits,
+    defaultLimits: v2Limits,
     defaultPrefillTokens: (input) => input + 50,
   },
   {

@@ -13,16 +13,19 @@ import { KIB } from "../vocabulary/units";
 /**
  * TGI's warm-up prefill asks for prefill logprobs (backends/client warmup: prefill_logprobs: true), so the lm_head
  * produces logits for every prompt token and log_softmax copies them: 4.04 B per logit measured on H200
- * (bench/results/h200-nccl-logits.json, bf16). Sharded, each rank also holds the all-gather buffer of the full logits.
+ * (bench/results/h200-nccl-logits.json, bf16). Sharded, TensorParallelHead also keeps its own slice (2 / shards B per
+ * logit) beside the all-gathered full logits.
  */
 const PREFILL_LOGPROBS_BYTES_PER_LOGIT = 4.04;
-const GATHERED_LOGITS_BYTES_PER_LOGIT = 2;
+const logitBytes = (shards: number): number => PREFILL_LOGPROBS_BYTES_PER_LOGIT + (shards > 1 ? 2 / shards : 0);
 
 export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
   const profile = selectTgiProfile(instance.engineVersion);
   const tgi = instance.tgi ?? { cudaMemoryFraction: 1 };
   const effective: Instance = { ...instance, maxModelLen: tgi.maxTotalTokens ?? instance.maxModelLen, vllm: undefined };
-  const p = prepare(effective, model, 1, 0);
+  // TGI builds lm_head by loading the tied embedding's tensor a second time (SpeculativeHead.load with prefix
+  // "model.embed_tokens"): two copies on the GPU where vLLM shares one.
+  const p = prepare(effective, { ...model, tieWordEmbeddings: false }, 1, 0);
   const maxPositions = p.derivedMaxModelLen;
   const blockSize = tgiBlockSize(profile, tgi, gpu.computeCapability);
   // Defaults that do not depend on the KV cache (2.x fixed limits; 3.x prefill 4,096) size the warm-up.
@@ -36,7 +39,8 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     seqs: prefillTokens,
     tp: instance.tp,
     dtypeBytes: 2,
-    samplerBytesPerLogit: PREFILL_LOGPROBS_BYTES_PER_LOGIT + (instance.tp > 1 ? GATHERED_LOGITS_BYTES_PER_LOGIT : 0),
+    samplerBytesPerLogit: logitBytes(instance.tp),
+    mlpIntermediates: 4,
   });
   const nonTorch = nonTorchPlan({
     ranks: instance.tp,
@@ -45,6 +49,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     accounting: "device-used",
     ncclInBudget: true,
     customAllReduce: false,
+    communicators: 1,
   });
   const graphs = instance.enforceEager || tgi.cudaGraphs?.length === 0 ? 0 : tgiCudaGraphBytes(model);
   const context = cudaContextOverhead();
@@ -54,8 +59,9 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   const blockBytes = p.kvBytesPerTokenPerGpu * blockSize;
   const warmupKv = Math.ceil(prefillTokens / blockSize) * blockBytes;
   // free after warm-up (its KV blocks in use) under the fraction, × the 2.x wiggle room, then its blocks added back.
-  const free = Math.max(0, total * fraction * profile.fractionWiggle - used - warmupKv);
-  const available = Math.floor(free * profile.freeWiggle + warmupKv);
+  // When the warm-up itself does not fit, TGI stops with "Not enough memory to handle N prefill tokens".
+  const free = total * fraction * profile.fractionWiggle - used - warmupKv;
+  const available = free > 0 ? Math.floor(free * profile.freeWiggle + warmupKv) : 0;
   const pool = kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
   const limits = profile.defaultLimits(maxPositions, pool.tokens > 0 ? pool.tokens : maxPositions);
   const maxTotalTokens =

@@ -36,8 +36,10 @@ export interface VllmProfile {
   engine: "V0" | "V1";
   accounting: MemoryAccounting;
   /**
-   * NCCL communicators are created after the memory baseline, so their buffers count as non-torch memory the budget
-   * subtracts (V1 0.9–0.10); from 0.11 (vllm#25359) they exist before the snapshot and sit outside the budget.
+   * NCCL communicators count as non-torch memory the profile subtracts. True where the profile counts everything on the
+   * device (≤ 0.6.4, V1 0.8). With a baseline snapshot they sit outside: V0 0.6.5+ and V1 0.9–0.10 create them at
+   * start-up (vllm#25359 reports them landing after the snapshot only in a thread race under Ray; the corpus's 0.10.1.1
+   * TP 2 start-ups under Ray fit them outside), and 0.11 (vllm#25359) snapshots after NCCL on purpose.
    */
   ncclInBudget: boolean;
   /** CUDA graph memory is estimated first and taken from the KV cache (≥ 0.21); before, graphs come on top. */
@@ -160,9 +162,10 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     name: "v1-0.9",
     since: "0.9.0",
     engine: "V1",
-    summary: "V1 0.9: baseline snapshot before NCCL starts; batch defaults by GPU class; graphs on top",
+    summary:
+      "V1 0.9: weights + activation + non-torch increase since a baseline snapshot; batch defaults by GPU class; graphs on top",
     accounting: "baseline-diff",
-    ncclInBudget: true,
+    ncclInBudget: false,
     cudaGraphsInBudget: false,
     hybridKv: false,
     cudaGraphs: V1_PIECEWISE_GRAPHS,
@@ -174,7 +177,7 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     engine: "V1",
     summary: "V1 0.10: hybrid KV manager for sliding-window layers; graphs on top",
     accounting: "baseline-diff",
-    ncclInBudget: true,
+    ncclInBudget: false,
     cudaGraphsInBudget: false,
     hybridKv: true,
     cudaGraphs: V1_PIECEWISE_GRAPHS,
@@ -229,8 +232,11 @@ export const findVllmProfile = (name: string): VllmProfile | undefined => VLLM_P
 
 /** Bytes per logit of each sampler path's working set (the dummy sampler run of the profile). */
 export const SAMPLER_BYTES_PER_LOGIT: Record<SamplerPath, number> = {
-  /** V0 sampler, fitted on Llama-3-8B V0 logs: 1.26 GiB for 256 × 128,256 logits at TP 1 and 2. */
-  v0: 41,
+  /**
+   * V0's sampler does the same fp32 copy, softmax and top-k/top-p sort as V1's native path (the profile run asks for
+   * top_p 0.99, top_k vocab − 1), so it takes the same 38 B measured there.
+   */
+  v0: 38,
   /** V1 PyTorch top-k/top-p (sort based): 38.0 ± 0.1 B measured on H100 (bench/results/h100-activation.json). */
   native: 38,
   /** FlashInfer's fused top-k/top-p kernel on an fp32 copy: ≈ 14 B (emulated on H100, same file). */

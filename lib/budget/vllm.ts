@@ -59,6 +59,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     accounting: profile.accounting,
     ncclInBudget: profile.ncclInBudget,
     customAllReduce: usesCustomAllReduce(instance.tp, gpu, v.disableCustomAllReduce ?? false),
+    communicators: 2,
   });
   const graphs = instance.enforceEager
     ? 0

@@ -57,7 +57,7 @@ describe("findGpu", () => {
     expect(findGpu(name)?.id).toBe(id);
   });
 
-  it.each(["A100", "V100", "NVIDIA L40", "MI300X", "", "gpu"])("%s is unknown or ambiguous", (name) => {
+  it.each(["A100", "V100", "NVIDIA L40", "MI250X", "", "gpu"])("%s is unknown or ambiguous", (name) => {
     expect(findGpu(name)).toBeUndefined();
   });
 

@@ -18,6 +18,9 @@ const gpu = (spec: Omit<GpuSpec, "memoryBytes"> & { memoryMiB: number }): GpuSpe
   return { ...rest, memoryBytes: mibToBytes(memoryMiB) };
 };
 
+/** vLLM logs total_gpu_memory 39.38 GiB on an A100 40GB (40,960 MiB in nvidia-smi): the driver keeps 640 MiB. */
+const a100CudaTotal = (memoryMiB: number): number => (memoryMiB - 640) * MIB;
+
 export const GPUS: readonly GpuSpec[] = [
   gpu({
     id: "h200",
@@ -64,6 +67,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 SXM 80GB",
     smiName: "NVIDIA A100-SXM4-80GB",
     memoryMiB: 81_920,
+    cudaTotalBytes: a100CudaTotal(81_920),
     bandwidthBytesPerSecond: 2039 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -76,6 +80,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 PCIe 80GB",
     smiName: "NVIDIA A100 80GB PCIe",
     memoryMiB: 81_920,
+    cudaTotalBytes: a100CudaTotal(81_920),
     bandwidthBytesPerSecond: 1935 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -88,6 +93,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 SXM 40GB",
     smiName: "NVIDIA A100-SXM4-40GB",
     memoryMiB: 40_960,
+    cudaTotalBytes: a100CudaTotal(40_960),
     bandwidthBytesPerSecond: 1555 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -100,6 +106,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 PCIe 40GB",
     smiName: "NVIDIA A100-PCIE-40GB",
     memoryMiB: 40_960,
+    cudaTotalBytes: a100CudaTotal(40_960),
     bandwidthBytesPerSecond: 1555 * GB_PER_S,
     bf16: true,
     fp8: false,

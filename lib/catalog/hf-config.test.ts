@@ -329,8 +329,8 @@ describe("parseHfConfig: errors name the field, the value and the fix", () => {
     expect(errorOf(parseHfConfig({ ...QWEN25_7B, torch_dtype: "int3" }, "x/y"))).toMatch(
       /torch_dtype is "int3".*expected bfloat16, float16 or float32/,
     );
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, quantization_config: { quant_method: "mxfp4" } }, "x/y"))).toMatch(
-      /quant_method is "mxfp4"/,
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, quantization_config: { quant_method: "hqq" } }, "x/y"))).toMatch(
+      /quant_method is "hqq"/,
     );
   });
 });
