@@ -44,6 +44,7 @@ const vllmMemorySettings = fc.record({
   limitMmPerPrompt: optional(fc.record({ image: fc.integer({ min: 0, max: 4 }) })),
   calculateKvScales: optional(fc.constant(true)),
   disableCustomAllReduce: optional(fc.constant(true)),
+  expertParallel: optional(fc.constant(true)),
 });
 
 const vllmSpec = fc

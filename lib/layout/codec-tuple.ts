@@ -231,6 +231,7 @@ const vllm = record([
   raw("disableCustomAllReduce"),
   raw("useV1"),
   raw("flashinferSampler"),
+  raw("expertParallel"),
 ]);
 
 const host = record([

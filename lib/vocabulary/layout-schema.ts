@@ -119,6 +119,8 @@ export const vllmSettingsSchema = z.object({
   /** --limit-mm-per-prompt, e.g. {"image": 2}: multimodal items per prompt the encoder is profiled with. */
   limitMmPerPrompt: z.record(z.string(), z.number().int().nonnegative()).optional(),
   calculateKvScales: z.boolean().optional(),
+  /** --enable-expert-parallel: MoE experts go whole to ranks instead of being split across the TP group. */
+  expertParallel: z.boolean().optional(),
   disableCustomAllReduce: z.boolean().optional(),
   /** VLLM_USE_V1=0|1 (0.8–0.10 let people pick the engine). */
   useV1: z.boolean().optional(),

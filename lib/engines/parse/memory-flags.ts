@@ -114,6 +114,7 @@ export const VLLM_MEMORY_FLAGS: Record<string, Apply> = {
   "--limit-mm-per-prompt": (d, f) => void (vllmOf(d).limitMmPerPrompt = parseMmLimits(f.value)),
   "--calculate-kv-scales": (d, f) => void (vllmOf(d).calculateKvScales = switchOn(f)),
   "--disable-custom-all-reduce": (d, f) => void (vllmOf(d).disableCustomAllReduce = switchOn(f)),
+  "--enable-expert-parallel": (d, f) => void (vllmOf(d).expertParallel = switchOn(f)),
 };
 
 const envSwitch = (value: string | undefined): boolean | undefined =>

@@ -38,6 +38,7 @@ export function vllmMemoryArgs(instance: Instance): string[] {
   if (v.limitMmPerPrompt) args.push("--limit-mm-per-prompt", JSON.stringify(v.limitMmPerPrompt));
   if (v.calculateKvScales) args.push("--calculate-kv-scales");
   if (v.disableCustomAllReduce) args.push("--disable-custom-all-reduce");
+  if (v.expertParallel) args.push("--enable-expert-parallel");
   return args;
 }
 
