@@ -82,3 +82,10 @@ export function kvUncertainty(
   const verdict: FitVerdict = !fits ? "does not fit" : low < input.neededTokens ? "tight" : "fits";
   return { relative: band.relative, kvCacheTokensLow: low, kvCacheTokensHigh: high, verdict, basis: band.basis };
 }
+
+/** "± 3 %", "± 2.5 %": the band as people read it. */
+export function bandLabel(relative: number): string {
+  const percent = relative * 100;
+  const shown = percent < 10 ? percent.toFixed(1).replace(/\.0$/, "") : percent.toFixed(0);
+  return `± ${shown} %`;
+}
