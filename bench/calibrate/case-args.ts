@@ -21,8 +21,13 @@ export function releaseOfCase(version: string | null): string | undefined {
   return version?.match(/^v?(\d+\.\d+(?:\.\d+)?)/)?.[1];
 }
 
-/** The case names the V0 engine on a release that defaults to V1 ("0.8.0–0.8.4 (V0 engine)"). */
-const runsV0 = (c: CalibrationCase): boolean => /\bV0\b/.test(c.engineVersion ?? "");
+/**
+ * The run used the V0 engine on a release that defaults to V1: the case says so ("0.8.0–0.8.4 (V0 engine)"), or the
+ * log has what only V0 prints — CPU swap blocks, or the no-fit message "larger than the maximum number of tokens that
+ * can be stored in KV cache" (V1 says "To serve at least one request…"). The schema has no field for the engine mode.
+ */
+const runsV0 = (c: CalibrationCase): boolean =>
+  /\bV0\b/.test(c.engineVersion ?? "") || c.logged.cpuBlocks !== undefined || c.logged.noFitKvTokens !== undefined;
 
 /** A GPU name the catalog cannot place alone ("A100" without its size). */
 const AMBIGUOUS_GPU: Record<string, { gpu: string; why: string }> = {
@@ -103,11 +108,18 @@ const TGI_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {
   cudaMemoryFraction: flag("--cuda-memory-fraction"),
 };
 
-/** The case's pasted command, when it is a command the paste parser reads as a server start. */
+/** Where a server command starts inside a case's text that opens with the source's own words. */
+const COMMAND_START = /(?:^|\s)((?:docker run|vllm serve|python3? -m vllm|text-generation-launcher|LLM\()[\s\S]*)$/;
+
+/** The case's pasted command, when it is (or, after the source's leading words, holds) a server start. */
 function commandArgs(c: CalibrationCase): string[] {
   if (!c.command) return [];
-  const parsed = parseCommandText(c.command);
-  return parsed.engine === c.engine && parsed.instance.model !== undefined ? ["--command", c.command] : [];
+  for (const text of [c.command, c.command.match(COMMAND_START)?.[1]]) {
+    if (!text) continue;
+    const parsed = parseCommandText(text);
+    if (parsed.engine === c.engine && parsed.instance.model !== undefined) return ["--command", text];
+  }
+  return [];
 }
 
 /**

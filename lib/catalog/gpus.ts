@@ -50,6 +50,19 @@ export const GPUS: readonly GpuSpec[] = [
     computeCapability: 9.0,
     aliases: ["h100", "h100 80gb", "h100 sxm", "h100 sxm5", "h100-sxm", "h100 80gb hbm3"],
   }),
+  // The H100's export variant: the same 80 GB board, NVLink cut to 400 GB/s.
+  gpu({
+    id: "h800",
+    name: "H800 80GB",
+    smiName: "NVIDIA H800",
+    memoryMiB: 81_559,
+    bandwidthBytesPerSecond: 3350 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "nvlink",
+    computeCapability: 9.0,
+    aliases: ["h800", "h800 80gb", "h800 sxm"],
+  }),
   gpu({
     id: "h100-pcie",
     name: "H100 PCIe 80GB",
