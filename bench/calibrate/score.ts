@@ -128,7 +128,7 @@ export function scoreCase(c: CalibrationCase, configDir: string): CaseScore {
     errors,
     profile: b.settings?.profile,
     classKey: b.settings
-      ? classKey(b.settings.profile, b.settings.tp * b.settings.pp, b.settings.weightFormat)
+      ? classKey(b.settings.profile, b.settings.tp * b.settings.pp, b.settings.weightFormat, e.arch.multimodal)
       : undefined,
     verdict: b.uncertainty.verdict,
     relativeBand: b.uncertainty.relative,

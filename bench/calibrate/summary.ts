@@ -58,10 +58,17 @@ export function bandTable(holdout: readonly CaseScore[]): BandTable {
   for (const s of holdout) {
     const error = s.errors.model.kv;
     if (error === undefined || !s.classKey || !s.profile) continue;
-    const [profile, tp] = s.classKey.split(" × ");
-    for (const key of [s.classKey, `${profile} × ${tp}`, profile!])
-      groups.set(key, [...(groups.get(key) ?? []), error]);
-    fallback[s.engine].push(error);
+    const [profile, tp, , multimodal] = s.classKey.split(" × ");
+    const suffix = multimodal ? ` × ${multimodal}` : "";
+    const keys = [
+      s.classKey,
+      `${profile} × ${tp}${suffix}`,
+      `${profile}${suffix}`,
+      ...(multimodal ? ["multimodal"] : []),
+    ];
+    for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), error]);
+    // The engine-wide fallback is for text models; a multimodal model without a class of its own falls back to it too.
+    if (!multimodal) fallback[s.engine].push(error);
   }
   const classes = Object.fromEntries(
     [...groups]

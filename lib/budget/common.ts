@@ -72,6 +72,8 @@ export function prepare(
   model: BudgetModel,
   vocabPadding: number,
   swapSpaceBytesPerGpu: number,
+  /** The engine caches MLA's latent rather than expanded K/V (vLLM ≥ 0.7.1). */
+  mlaLatent = true,
 ): Prepared {
   const v = instance.vllm;
   const pp = v?.pipelineParallelSize ?? 1;
@@ -90,7 +92,7 @@ export function prepare(
     cpuOffloadBytesPerGpu: v?.cpuOffloadBytes ?? 0,
   });
   const layersPerStage = Math.ceil(model.numLayers / pp);
-  const targetKv = layersPerStage * kvBytesPerTokenPerLayer(model, instance.tp, dtypeBytes);
+  const targetKv = layersPerStage * kvBytesPerTokenPerLayer(model, instance.tp, dtypeBytes, mlaLatent);
   const lora = v?.lora ? loraSlotBytes(model, instance.tp, v.lora, 2) / pp : 0;
   const spec = speculativePlan(model, model.draft, v?.speculative, instance.tp, dtypeBytes, (draft) => {
     const draftFormat = resolveWeightFormat(draft, undefined, instance.dtype);

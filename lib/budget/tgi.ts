@@ -25,7 +25,8 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   const effective: Instance = { ...instance, maxModelLen: tgi.maxTotalTokens ?? instance.maxModelLen, vllm: undefined };
   // TGI builds lm_head by loading the tied embedding's tensor a second time (SpeculativeHead.load with prefix
   // "model.embed_tokens"): two copies on the GPU where vLLM shares one.
-  const p = prepare(effective, { ...model, tieWordEmbeddings: false }, 1, 0);
+  // TGI's flash DeepSeek-V2 caches expanded K/V per head, not MLA's latent.
+  const p = prepare(effective, { ...model, tieWordEmbeddings: false }, 1, 0, false);
   const maxPositions = p.derivedMaxModelLen;
   const blockSize = tgiBlockSize(profile, tgi, gpu.computeCapability);
   // Defaults that do not depend on the KV cache (2.x fixed limits; 3.x prefill 4,096) size the warm-up.
@@ -148,6 +149,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
       tp: instance.tp,
       weightFormat: p.format.label,
       neededTokens: maxTotalTokens,
+      multimodal: model.multimodal,
     },
   });
 }

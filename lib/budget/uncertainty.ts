@@ -14,6 +14,8 @@ export interface UncertaintyClassInput {
   weightFormat: string;
   /** Tokens one request needs to start (max_model_len; TGI max_total_tokens). */
   neededTokens: number;
+  /** The model has a vision encoder, whose weights and profiling the estimate leaves out: a class of its own. */
+  multimodal?: boolean;
 }
 
 export interface KvUncertainty {
@@ -44,8 +46,10 @@ export function quantClass(weightFormat: string): string {
 
 export const tpClass = (tp: number): string => (tp > 1 ? "TP>1" : "TP 1");
 
-export const classKey = (profile: string, tp: number, weightFormat: string): string =>
-  `${profile} × ${tpClass(tp)} × ${quantClass(weightFormat)}`;
+export const classKey = (profile: string, tp: number, weightFormat: string, multimodal = false): string =>
+  `${profile} × ${tpClass(tp)} × ${quantClass(weightFormat)}${multimodal ? MULTIMODAL : ""}`;
+
+const MULTIMODAL = " × multimodal";
 
 /** The band of the finest class with held-out cases: profile × TP × quantization, then profile × TP, then profile. */
 export function bandFor(

@@ -18,12 +18,14 @@ import type { InstanceBudget } from "./types";
 import { ceilDiv, count, gib } from "./units";
 import {
   type GraphCapture,
+  releaseOf,
   SAMPLER_BYTES_PER_LOGIT,
   samplerPath,
   selectVllmProfile,
   type VllmProfile,
 } from "./vllm-profiles";
 import { GIB, KIB } from "../vocabulary/units";
+import { compareVersions } from "../vocabulary/version";
 
 const V0_SWAP_SPACE_BYTES = 4 * GIB;
 
@@ -31,7 +33,13 @@ const V0_SWAP_SPACE_BYTES = 4 * GIB;
 export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
   const v = instance.vllm ?? {};
   const profile = selectVllmProfile(instance.engineVersion, v.useV1);
-  const p = prepare(instance, model, 64, profile.engine === "V0" ? V0_SWAP_SPACE_BYTES : 0);
+  const p = prepare(
+    instance,
+    model,
+    64,
+    profile.engine === "V0" ? V0_SWAP_SPACE_BYTES : 0,
+    cachesMlaLatent(instance.engineVersion),
+  );
   const blockSize = v.blockSize ?? (model.mla && profile.engine === "V1" ? 64 : DEFAULT_BLOCK_SIZE);
   const defaults = profile.defaults({
     gpuMemoryBytes: gpu.cudaTotalBytes,
@@ -155,8 +163,15 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
       tp: ranks,
       weightFormat: p.format.label,
       neededTokens: p.maxModelLen,
+      multimodal: model.multimodal,
     },
   });
+}
+
+/** vLLM caches DeepSeek's MLA latent from 0.7.1 (vllm#12601, MLA for V0); before, K and V are expanded per head. */
+function cachesMlaLatent(version: string | undefined): boolean {
+  const release = releaseOf(version);
+  return release === undefined || compareVersions(release, "0.7.1") >= 0;
 }
 
 /** The release's capture list, or the sizes --cuda-graph-sizes / --compilation-config names. */

@@ -334,3 +334,15 @@ describe("parseHfConfig: errors name the field, the value and the fix", () => {
     );
   });
 });
+
+describe("multimodal configs", () => {
+  it("marks models with a text_config or an image-taking architecture, and leaves text models alone", () => {
+    const vl = parseHfConfig(
+      { ...QWEN25_7B, architectures: ["Qwen2_5_VLForConditionalGeneration"], model_type: "qwen2_5_vl" },
+      "x/vl",
+    );
+    expect("arch" in vl && vl.arch.multimodal).toBe(true);
+    const text = parseHfConfig(QWEN25_7B, "x/text");
+    expect("arch" in text && text.arch.multimodal).toBeFalsy();
+  });
+});

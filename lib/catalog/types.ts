@@ -80,6 +80,8 @@ export interface ModelArch {
   moe?: MoeConfig;
   mla?: MlaConfig;
   quantization?: QuantizationConfig;
+  /** A vision (or audio) encoder sits beside the language model: its weights and its profiling are not modelled. */
+  multimodal?: boolean;
 }
 
 /** A catalog entry: the architecture plus facts about its published checkpoint. */
