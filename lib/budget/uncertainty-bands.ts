@@ -4,6 +4,10 @@ import type { BandTable } from "./uncertainty";
 export const UNCERTAINTY_BANDS: BandTable = {
   generatedFrom: "16 held-out corpus cases, 2026-12-02",
   classes: {
+    multimodal: {
+      relative: 41.707,
+      cases: 2,
+    },
     "v0-0.2.5": {
       relative: 0.01,
       cases: 1,
@@ -17,26 +21,30 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v0-0.6.4": {
-      relative: 15.159,
+      relative: 0.515,
       cases: 2,
     },
     "v0-0.6.4 × TP 1": {
-      relative: 15.159,
+      relative: 0.515,
       cases: 2,
     },
     "v0-0.6.4 × TP 1 × 16-bit": {
-      relative: 15.159,
+      relative: 0.515,
       cases: 2,
     },
     "v0-0.6.5": {
-      relative: 41.707,
-      cases: 2,
+      relative: 0.04,
+      cases: 1,
     },
-    "v0-0.6.5 × TP 1": {
+    "v0-0.6.5 × multimodal": {
       relative: 41.707,
       cases: 1,
     },
-    "v0-0.6.5 × TP 1 × 16-bit": {
+    "v0-0.6.5 × TP 1 × 16-bit × multimodal": {
+      relative: 41.707,
+      cases: 1,
+    },
+    "v0-0.6.5 × TP 1 × multimodal": {
       relative: 41.707,
       cases: 1,
     },
@@ -70,13 +78,17 @@ export const UNCERTAINTY_BANDS: BandTable = {
     },
     "v1-0.11": {
       relative: 0.091,
-      cases: 4,
+      cases: 3,
+    },
+    "v1-0.11 × multimodal": {
+      relative: 0.066,
+      cases: 1,
     },
     "v1-0.11 × TP 1": {
       relative: 0.091,
-      cases: 3,
+      cases: 2,
     },
-    "v1-0.11 × TP 1 × 16-bit": {
+    "v1-0.11 × TP 1 × 16-bit × multimodal": {
       relative: 0.066,
       cases: 1,
     },
@@ -86,6 +98,10 @@ export const UNCERTAINTY_BANDS: BandTable = {
     },
     "v1-0.11 × TP 1 × 8-bit": {
       relative: 0.091,
+      cases: 1,
+    },
+    "v1-0.11 × TP 1 × multimodal": {
+      relative: 0.066,
       cases: 1,
     },
     "v1-0.11 × TP>1": {
@@ -123,8 +139,8 @@ export const UNCERTAINTY_BANDS: BandTable = {
   },
   fallback: {
     vllm: {
-      relative: 0.511,
-      cases: 14,
+      relative: 0.109,
+      cases: 12,
     },
     tgi: {
       relative: 0.1,

@@ -68,10 +68,12 @@ export function bandFor(
   }
   const engine = input.profile.startsWith("tgi") ? "tgi" : "vllm";
   const band = table.fallback[engine];
-  return {
-    ...band,
-    basis: `no held-out case in ${keys[0]}: every held-out ${engine === "tgi" ? "TGI" : "vLLM"} case (${band.cases})`,
-  };
+  const label = engine === "tgi" ? "TGI" : "vLLM";
+  const basis =
+    band.cases > 0
+      ? `no held-out case in ${keys[0]}: every held-out ${label} case (${band.cases})`
+      : `no held-out ${label} case with a KV figure yet: ${Math.round(band.relative * 100)} % assumed`;
+  return { ...band, basis };
 }
 
 export function kvUncertainty(
