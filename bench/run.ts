@@ -7,7 +7,6 @@ import { spawnSync } from "node:child_process";
 
 const BENCHES = [
   "calibration",
-  "calibration-tgi",
   "activation-vs-h100",
   "budget",
   "derive",
