@@ -44,6 +44,26 @@ describe("editorReducer", () => {
     expect(isDirty(s)).toBe(true);
   });
 
+  it("gives each new placed instance a free port on its host; a moved one without a port gets one there", () => {
+    let s = run(
+      initEditor(layout()),
+      { type: "add-instance", instance: instance("a", 1, "host-a", [0]) },
+      { type: "add-instance", instance: instance("b", 1, "host-a", [1]) },
+      { type: "add-instance", instance: { ...instance("c", 1, "host-a", [2]), port: 9000 } },
+      { type: "add-instance", instance: instance("u", 1, null) },
+      { type: "duplicate-instance", id: "a" },
+    );
+    expect(s.layout.instances.map((i) => [i.id, i.port])).toEqual([
+      ["a", 8000],
+      ["b", 8001],
+      ["c", 9000],
+      ["u", undefined],
+      ["a-2", 8002],
+    ]);
+    s = run(s, { type: "move-instance", id: "u", hostId: "host-b", startIndex: 0 });
+    expect(s.layout.instances.find((i) => i.id === "u")!.port).toBe(8000);
+  });
+
   it("gives a duplicate id a suffix", () => {
     const s = run(initEditor(layout([instance("q", 1, "host-a", [0])])), {
       type: "add-instance",
