@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from "react";
 import { BudgetTermsTable } from "@/components/budget/budget-terms-table";
 import { dockerRunLine } from "@/lib/engines/docker-run";
-import type { Finding } from "@/lib/vocabulary/finding";
+import type { Finding, FindingFix } from "@/lib/vocabulary/finding";
 import type { Instance } from "@/lib/vocabulary/layout-schema";
 import { instanceLabel } from "@/lib/designer/derive/bands";
 import { instanceColor } from "@/lib/designer/derive/colors";
@@ -22,7 +22,8 @@ export function InstancePanel({ instance }: { instance: Instance }) {
     [dispatch, instance.id],
   );
   const onFix = useCallback(
-    (f: Finding) => dispatch({ type: "apply-fix", finding: { ...f, instanceId: f.instanceId ?? instance.id } }),
+    (f: Finding, fix: FindingFix) =>
+      dispatch({ type: "apply-fix", finding: { ...f, instanceId: f.instanceId ?? instance.id }, fix }),
     [dispatch, instance.id],
   );
   const docker = useMemo(() => safeDockerLine(instance), [instance]);

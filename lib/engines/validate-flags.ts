@@ -149,12 +149,15 @@ function versionFinding(
 
 function noteFinding(engine: Engine, spec: FlagSpec, flag: RawFlag): DraftFinding {
   if (spec.name === "--max-input-length") {
+    const tokens = flag.value === undefined ? undefined : parseNumber(spec, flag.value);
     return {
       code: "flag.renamed",
       severity: "warning",
       field: spec.name,
       message: `${shown(flag)}: --max-input-length is the legacy name; TGI renamed it --max-input-tokens.`,
       fix: `Use --max-input-tokens${flag.value ? ` ${flag.value}` : ""}.`,
+      // The value is already read as max_input_tokens; applying the fix acknowledges the new name.
+      ...(tokens !== undefined ? { patch: { tgi: { maxInputTokens: tokens } } } : {}),
     };
   }
   return {

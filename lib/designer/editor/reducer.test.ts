@@ -132,6 +132,37 @@ describe("editorReducer", () => {
     expect(s.commandFindings.t).toBeUndefined();
   });
 
+  it("applies the fix picked among several, on the instance the fix names; an empty patch only clears the finding", () => {
+    const finding = {
+      code: "x",
+      severity: "error" as const,
+      message: "m",
+      fix: "one of two",
+      patch: { tp: 2 },
+      fixes: [
+        { label: "TP 2", patch: { tp: 2 } },
+        { label: "b to 0.5", patch: { gpuMemoryUtilization: 0.5 }, instanceId: "b" },
+        { label: "keep", patch: {} },
+      ],
+    };
+    const start = run(initEditor(layout([instance("a", 1, "host-a", [0]), instance("b", 1, "host-a", [1])])), {
+      type: "mark-saved",
+    });
+    const s = run(start, { type: "apply-fix", finding: { ...finding, instanceId: "a" }, fix: finding.fixes[1] });
+    expect(s.layout.instances.map((i) => [i.tp, i.gpuMemoryUtilization])).toEqual([
+      [1, 0.9],
+      [1, 0.5],
+    ]);
+    const pasted = run(start, {
+      type: "add-instance",
+      instance: instance("p", 1, "host-a", [2]),
+      commandFindings: [finding],
+    });
+    const kept = run(pasted, { type: "apply-fix", finding: { ...finding, instanceId: "p" }, fix: finding.fixes[2] });
+    expect(kept.layout).toBe(pasted.layout);
+    expect(kept.commandFindings.p).toBeUndefined();
+  });
+
   it("undoes and redoes edits, not selection", () => {
     let s = run(
       initEditor(layout()),
