@@ -5,7 +5,7 @@ import { primaryButtonClass } from "@/components/ui/buttons";
 import { FormError, InputField } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import { updateDesignerSettings } from "@/lib/actions/settings/update-designer-settings";
-import type { DesignerSettings } from "@/lib/designer/settings";
+import type { DesignerSettings } from "@/lib/layout/settings";
 
 /** Settings → Designer (admins): the VRAM ceiling plans are judged against, and whether share links need an account. */
 export function DesignerSettingsSection({ settings }: { settings: DesignerSettings }) {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DesignerAccess } from "../designer/access";
-import type { DesignerSettings } from "../designer/settings";
+import type { DesignerSettings } from "../layout/settings";
 import { db } from "../queries/db";
 import { getDesignerSettings } from "../queries/settings/get-designer-settings";
 import type { Actor, Check } from "../vocabulary/access";

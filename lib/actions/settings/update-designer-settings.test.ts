@@ -8,7 +8,7 @@ let runAs: RunAs;
 let admin: Headers;
 let operator: Headers;
 let update: typeof import("./update-designer-settings").updateDesignerSettings;
-let read: () => Promise<import("../../designer/settings").DesignerSettings>;
+let read: () => Promise<import("../../layout/settings").DesignerSettings>;
 
 beforeAll(async () => {
   await useTestDatabase();

@@ -1,6 +1,6 @@
 "use server";
 
-import { SETTING_KEYS } from "../../designer/settings";
+import { SETTING_KEYS } from "../../layout/settings";
 import { getDesignerSettings } from "../../queries/settings/get-designer-settings";
 import { upsertSetting } from "../../queries/settings/upsert-setting";
 import { defineAction } from "../define-action";

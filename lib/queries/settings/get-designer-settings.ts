@@ -1,5 +1,5 @@
 import "server-only";
-import { type DesignerSettings, designerSettingsFrom, SETTING_KEYS } from "../../designer/settings";
+import { type DesignerSettings, designerSettingsFrom, SETTING_KEYS } from "../../layout/settings";
 import type { DbClient } from "../db";
 import { findSetting } from "./find-setting";
 

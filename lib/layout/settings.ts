@@ -1,6 +1,6 @@
-import { VRAM_WARNING_FRACTION } from "../layout/rules/memory";
+import { VRAM_WARNING_FRACTION } from "./rules/memory";
 
-/** The admin's designer and share-link settings (Settings → Designer), stored as rows of the `setting` table. */
+/** The admin's settings for plans and share links (Settings → Designer), stored as rows of the `setting` table. */
 export interface DesignerSettings {
   /** Planned VRAM above this share of a card is a warning; new instances' defaults stay under it. */
   vramCeiling: number;
