@@ -27,6 +27,7 @@ export const InstanceBand = memo(function InstanceBand({
       role="button"
       tabIndex={-1}
       data-band={instance.id}
+      data-band-primary={band.primary ? instance.id : undefined}
       data-band-column={band.column}
       aria-label={`Open ${label}${part}${errors ? `, ${errors} error${errors > 1 ? "s" : ""}` : ""}`}
       aria-pressed={open}

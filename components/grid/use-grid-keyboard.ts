@@ -25,7 +25,10 @@ const PAGE_ROWS = 5;
 export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, focusCell, onOpenNew }: Options) {
   return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      if (!(event.target as Element).matches("[data-cell]")) return;
+      // A cell, or an instance block inside one (focus returns to the block after picking a model): keys act on its cell.
+      const target = event.target as Element;
+      if (!target.matches("[data-cell], [data-band]")) return;
+      const bandId = target.getAttribute("data-band");
       const lastRow = rows.length - 1;
       const width = (r: number) => rows[r]?.cells.length ?? 0;
       const move = (row: number, col: number) => {
@@ -73,7 +76,7 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
           if (cell) dispatch({ type: "toggle-gpu", hostId: cell.hostId, gpuIndex: cell.gpuIndex });
           break;
         case "Enter": {
-          const top = cell?.stacks[0]?.instanceId;
+          const top = bandId ?? cell?.stacks[0]?.instanceId;
           const selectedHere =
             !!cell && !!selection && selection.hostId === cell.hostId && selection.gpuIndices.includes(cell.gpuIndex);
           if (selectedHere && !readOnly) onOpenNew?.();
@@ -86,7 +89,7 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
         }
         case "Delete":
         case "Backspace": {
-          const top = cell?.stacks[0]?.instanceId;
+          const top = bandId ?? cell?.stacks[0]?.instanceId;
           if (top && !readOnly) dispatch({ type: "remove-instance", id: top });
           break;
         }
