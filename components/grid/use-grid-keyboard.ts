@@ -46,7 +46,7 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
         case "ArrowRight": {
           const { r, c } = move(focus.row, focus.col + (event.key === "ArrowLeft" ? -1 : 1));
           const target = rows[r]?.cells[c];
-          if (event.shiftKey && target) {
+          if (event.shiftKey && target && !readOnly) {
             if (!selection && cell) dispatch({ type: "select", hostId: cell.hostId, gpuIndices: [cell.gpuIndex] });
             dispatch({ type: "extend-selection", hostId: target.hostId, gpuIndex: target.gpuIndex });
           }
@@ -73,7 +73,7 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
           else move(focus.row, width(focus.row) - 1);
           break;
         case " ":
-          if (cell) dispatch({ type: "toggle-gpu", hostId: cell.hostId, gpuIndex: cell.gpuIndex });
+          if (cell && !readOnly) dispatch({ type: "toggle-gpu", hostId: cell.hostId, gpuIndex: cell.gpuIndex });
           break;
         case "Enter": {
           const top = bandId ?? cell?.stacks[0]?.instanceId;
