@@ -40,9 +40,8 @@ export function DesignerSettingsSection({ settings }: { settings: DesignerSettin
           inputMode="decimal"
           defaultValue={String(Math.round(settings.vramCeiling * 1000) / 10)}
           error={update.fieldErrors.vramCeilingPercent}
-          aria-describedby="vram-ceiling-hint"
         />
-        <p id="vram-ceiling-hint" className="-mt-2 mb-3 text-xs text-slate-600 dark:text-slate-400">
+        <p className="-mt-2 mb-3 text-xs text-slate-600 dark:text-slate-400">
           Planned GPU memory above this share of a card is a warning, and new instances start with the memory share that
           stays under it. The seed's operators keep 90 %.
         </p>

@@ -260,6 +260,18 @@ function choiceFinding(engine: Engine, spec: FlagSpec, value: string, context: F
     field: spec.name,
     message: `${spec.name} ${value} is not a ${label} value.`,
     fix,
-    ...(suggestion ? { patch: { quantization: suggestion, ...siblingPatch(suggestion, context) } } : {}),
+    ...(suggestion ? quantFixes(spec.name, suggestion, siblingPatch(suggestion, context)) : {}),
+  };
+}
+
+/** A quantization value to use (with the checkpoint it needs, when the model is not one), or none: auto-detect. */
+function quantFixes(flag: string, value: string, sibling: { model?: string }) {
+  const use = { quantization: value, ...sibling };
+  return {
+    patch: use,
+    fixes: [
+      { label: `Use ${flag} ${value}${sibling.model ? ` with ${sibling.model}` : ""}`, patch: use },
+      { label: `Leave ${flag} out (auto-detect)`, patch: { quantization: undefined } },
+    ],
   };
 }
