@@ -22,18 +22,28 @@ export type Role = "admin" | "operator" | "viewer" | "signed-out";
 const VIEWPORT = { width: 1600, height: 1000 };
 const STATE_DIR = ".test-env/storage";
 
-/** Creates the operator (with its host grant) and the viewer through Settings as the admin, and saves their sessions. */
+/**
+ * Creates the operator (with its host grant) and the viewer through Settings as the admin, and saves their sessions.
+ * Idempotent: a worker that restarts after a failed test finds them made.
+ */
 async function createAccounts(browser: Browser): Promise<Record<"operator" | "viewer", string>> {
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   const page = await admin.newPage();
-  await addUser(page, DESIGNER_OPERATOR, "operator");
-  await addUser(page, DESIGNER_VIEWER, "viewer");
+  await page.goto("/settings");
+  const users = page.getByRole("table", { name: "Users" });
+  await expect(users).toBeVisible();
+  if ((await users.getByText(DESIGNER_OPERATOR.email).count()) === 0)
+    await addUser(page, DESIGNER_OPERATOR, "operator");
+  if ((await users.getByText(DESIGNER_VIEWER.email).count()) === 0) await addUser(page, DESIGNER_VIEWER, "viewer");
   const row = page.getByRole("row").filter({ hasText: DESIGNER_OPERATOR.email });
-  await row.getByLabel(`New host grant for ${DESIGNER_OPERATOR.username}`).fill(DESIGNER_OPERATOR.grant);
-  await row.getByRole("button", { name: "Grant" }).click();
-  await expect(
-    row.getByRole("button", { name: `Remove grant ${DESIGNER_OPERATOR.grant} from ${DESIGNER_OPERATOR.username}` }),
-  ).toBeVisible();
+  const granted = row.getByRole("button", {
+    name: `Remove grant ${DESIGNER_OPERATOR.grant} from ${DESIGNER_OPERATOR.username}`,
+  });
+  if ((await granted.count()) === 0) {
+    await row.getByLabel(`New host grant for ${DESIGNER_OPERATOR.username}`).fill(DESIGNER_OPERATOR.grant);
+    await row.getByRole("button", { name: "Grant", exact: true }).click();
+    await expect(granted).toBeVisible();
+  }
   await admin.close();
   mkdirSync(STATE_DIR, { recursive: true });
   const states = { operator: `${STATE_DIR}/designer-operator.json`, viewer: `${STATE_DIR}/designer-viewer.json` };
