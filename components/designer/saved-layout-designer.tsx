@@ -92,7 +92,9 @@ export function SavedLayoutDesigner({
               }}
             />
           )}
-          {readOnly && access.canCreate && <SaveCopyDialog layout={state.layout} createLayout={createLayout} />}
+          {readOnly && !access.canEdit && access.canCreate && (
+            <SaveCopyDialog layout={state.layout} createLayout={createLayout} />
+          )}
           {access.canApply && !readOnly && <RolloutDialog running={running} revisionNumber={base} apply={apply} />}
           {permalink}
           {saved !== null && (
