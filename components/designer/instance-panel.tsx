@@ -27,7 +27,7 @@ function gpuOf(layout: Layout, instance: Instance): BudgetGpu {
 /** The side panel of an opened instance: where it runs, its budget, its findings with fixes, its settings. */
 export function InstancePanel({ instance }: { instance: Instance }) {
   const { state, design, dispatch, readOnly, vramCeiling } = useDesignerContext();
-  const { reportField } = useDesignerStable();
+  const { reportField, focusInstance } = useDesignerStable();
   const budget = design.budget.instances[instance.id];
   const findings = instanceFindings(design, state.commandFindings, instance.id);
   const onPatch = useCallback(
@@ -75,14 +75,20 @@ export function InstancePanel({ instance }: { instance: Instance }) {
               <button
                 type="button"
                 className={buttonClass}
-                onClick={() => dispatch({ type: "duplicate-instance", id: instance.id })}
+                onClick={() => {
+                  focusInstance(null);
+                  dispatch({ type: "duplicate-instance", id: instance.id });
+                }}
               >
                 Duplicate {instance.id}
               </button>
               <button
                 type="button"
                 className={buttonClass}
-                onClick={() => dispatch({ type: "remove-instance", id: instance.id })}
+                onClick={() => {
+                  dispatch({ type: "remove-instance", id: instance.id });
+                  focusGridStop();
+                }}
               >
                 Delete {instance.id}
               </button>
@@ -116,6 +122,11 @@ export function InstancePanel({ instance }: { instance: Instance }) {
       </details>
     </section>
   );
+}
+
+/** Focus back to the grid's Tab stop when the panel the focus was in goes away. */
+function focusGridStop() {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')?.focus());
 }
 
 function safeDockerLine(instance: Instance): string {
