@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DesignerSettingsSection } from "@/components/settings/designer-settings-section";
 import { SecretsSection } from "@/components/settings/secrets-section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -10,6 +11,7 @@ import { listUsers } from "@/lib/queries/users/list-users";
 import { listSecretNames } from "@/lib/queries/secrets/list-secret-names";
 import { describeConfig } from "@/lib/server/describe-config";
 import { listTokens } from "@/lib/queries/tokens/list-tokens";
+import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -18,10 +20,13 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   const isAdmin = actor?.role === "admin";
   const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
-  const [users, tokens, secrets] = await Promise.all([
+  const [users, tokens, secrets, designer] = await Promise.all([
     isAdmin ? authorizedRead("user.manage", { type: "global" }, listUsers) : null,
     mayTokens ? authorizedRead("token.manage", { type: "global" }, listTokens) : null,
     isAdmin ? authorizedRead("secret.manage", { type: "global" }, listSecretNames) : null,
+    isAdmin && actor?.kind === "user"
+      ? authorizedRead("settings.manage", { type: "global" }, getDesignerSettings)
+      : null,
   ]);
   const rows = describeConfig();
   return (
@@ -33,6 +38,7 @@ export default async function SettingsPage() {
       {users && <UsersSection users={users} />}
       {tokens && <TokensSection tokens={tokens} />}
       {secrets && <SecretsSection secrets={secrets} />}
+      {designer && <DesignerSettingsSection settings={designer} />}
       <h2 className="mb-2 text-lg font-semibold">Configuration</h2>
       <DataTable
         caption="Configuration"

@@ -4,6 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TEMPLATES } from "@/lib/layout/templates";
 import type { Layout } from "@/lib/vocabulary/layout-schema";
 import { createLayout } from "@/lib/actions/layouts/create-layout";
+import { authorizedRead } from "@/lib/auth/authorize";
+import { designerAccess } from "@/lib/auth/designer-access";
+import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
 
 export const metadata: Metadata = { title: "New layout" };
 export const dynamic = "force-dynamic";
@@ -13,6 +16,10 @@ const BLANK: Layout = { schemaVersion: 1, name: "New layout", hosts: [], instanc
 export default async function NewLayoutPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   const { template } = await searchParams;
   const picked = template ? TEMPLATES.find((t) => t.id === template) : undefined;
+  const { settings, access } = await authorizedRead("layout.read", { type: "global" }, async (client, actor) => ({
+    settings: await getDesignerSettings(client),
+    access: await designerAccess(actor),
+  }));
   return (
     <>
       <PageHeader
@@ -27,7 +34,12 @@ export default async function NewLayoutPage({ searchParams }: { searchParams: Pr
           {TEMPLATES.map((t) => t.id).join(", ")}.
         </p>
       )}
-      <NewLayoutDesigner initial={picked?.layout ?? BLANK} createLayout={createLayout} />
+      <NewLayoutDesigner
+        initial={picked?.layout ?? BLANK}
+        createLayout={createLayout}
+        access={access}
+        vramCeiling={settings.vramCeiling}
+      />
     </>
   );
 }
