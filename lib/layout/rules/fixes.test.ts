@@ -48,11 +48,11 @@ function expectEachFixClears(layout: Layout, code: string, count: number, vramCe
 describe("findings with several fixes offer each, and each one works", () => {
   it("vLLM's default 0.9 on a 24 GB card is above the 90 % ceiling: lower the share (CUDA context comes on top)", () => {
     const finding = expectEachFixClears(one({}), "gpu.memory-above-threshold", 1);
-    expect(finding.message).toContain("planned at 92.5 % of its memory");
+    expect(finding.message).toContain("planned at 90.8 % of its memory");
     expect(finding.message).toContain("above the 90 % ceiling");
     expect(fixesOf(finding)[0]).toEqual({
-      label: 'Lower "q" --gpu-memory-utilization to 0.87',
-      patch: { gpuMemoryUtilization: 0.87 },
+      label: 'Lower "q" --gpu-memory-utilization to 0.89',
+      patch: { gpuMemoryUtilization: 0.89 },
       instanceId: "q",
     });
   });
