@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RemoteClient } from "../../cli/remote";
-import { makeUser, sessionHeaders, tokenHeaders, useTestDatabase } from "../auth/testing/test-users";
-import { testHosts } from "../runtime/testing/test-env";
+import { RemoteClient } from "../remote";
+import { makeUser, sessionHeaders, tokenHeaders, useTestDatabase } from "../../lib/auth/testing/test-users";
+import { testHosts } from "../../lib/runtime/testing/test-env";
 
 /**
  * /api/v1/hosts through a real HTTP server serving the real route handlers over a real SQLite database: pages with
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const operator = await makeUser("operator", ["*"]);
   ({ token: readToken, headers: readHeaders } = await tokenHeaders(operator.id, ["read"]));
   admin = await sessionHeaders(await makeUser("admin"), url);
-  const { db } = await import("../queries/db");
+  const { db } = await import("../../lib/queries/db");
   await db().host.createMany({
     data: Array.from({ length: 104 }, (_, i) => ({ name: `h-${String(i).padStart(3, "0")}`, endpoint: "unix:///x" })),
   });
