@@ -17,8 +17,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** Fields whose values are never echoed back: keys, certificates' keys, passphrases, tokens, secret values. */
-const SECRET_FIELD = /pem$|passphrase|password|secret|^token$|^value$/i;
+/** Fields whose values are never echoed back: PEM keys and certificates, passphrases, stored secrets' values. */
+const SECRET_FIELD = /pem$|passphrase|secret|^value$/i;
 
 function shown(value: unknown, path: readonly PropertyKey[]): string {
   if (value === undefined) return "nothing";
