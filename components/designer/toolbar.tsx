@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { canRedo, canUndo, isDirty } from "@/lib/designer/editor/reducer";
 import { AddHostDialog } from "./add-host-dialog";
 import { AutoPlaceDialog } from "./auto-place-dialog";
+import { BindHostDialog } from "./bind-host-dialog";
 import { buttonClass } from "../ui/buttons";
 import { TextField } from "../ui/edit-fields";
 import { ShareButton } from "./share-button";
@@ -42,6 +43,7 @@ export function Toolbar({ children }: { children?: ReactNode }) {
             Redo
           </button>
           <AddHostDialog />
+          <BindHostDialog />
           <AutoPlaceDialog />
         </>
       )}

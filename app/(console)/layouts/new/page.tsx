@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import { authorizedRead } from "@/lib/auth/authorize";
 import { NewLayoutDesigner } from "@/components/designer/new-layout-designer";
 import { PageHeader } from "@/components/ui/page-header";
+import { RegisteredHostsProvider } from "@/components/hosts/registered-hosts";
+import { listHosts } from "@/lib/queries/hosts/list-hosts";
+import { registeredHostSummary } from "@/lib/runtime/hosts/registered-host-summary";
 import { TEMPLATES } from "@/lib/layout/templates";
 import type { Layout } from "@/lib/vocabulary/layout-schema";
 import { createLayout } from "@/lib/actions/layouts/create-layout";
@@ -13,6 +17,7 @@ const BLANK: Layout = { schemaVersion: 1, name: "New layout", hosts: [], instanc
 export default async function NewLayoutPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   const { template } = await searchParams;
   const picked = template ? TEMPLATES.find((t) => t.id === template) : undefined;
+  const registered = (await authorizedRead("fleet.read", { type: "global" }, listHosts)).map(registeredHostSummary);
   return (
     <>
       <PageHeader
@@ -27,7 +32,9 @@ export default async function NewLayoutPage({ searchParams }: { searchParams: Pr
           {TEMPLATES.map((t) => t.id).join(", ")}.
         </p>
       )}
-      <NewLayoutDesigner initial={picked?.layout ?? BLANK} createLayout={createLayout} />
+      <RegisteredHostsProvider hosts={registered} readAt={new Date().toISOString()}>
+        <NewLayoutDesigner initial={picked?.layout ?? BLANK} createLayout={createLayout} />
+      </RegisteredHostsProvider>
     </>
   );
 }
