@@ -4,6 +4,7 @@ import { useTestDatabase } from "../../auth/testing/test-users";
 import type { HostView } from "../../queries/hosts/host-view";
 import { closeDockerClients } from "../docker/client-cache";
 import { pingPolledHost } from "../health/poller";
+import { lockDocker2Outage } from "../testing/docker2-outage";
 import { testHosts } from "../testing/test-env";
 
 /**
@@ -42,8 +43,11 @@ beforeAll(async () => {
   await db().secret.updateMany({ where: { name: `host.${ids.broken}.tls-key` }, data: { ciphertext: "v1.AAAA" } });
 });
 
+let releaseOutage: (() => void) | undefined;
+
 afterAll(() => {
   harness("docker2-start");
+  releaseOutage?.();
   closeDockerClients();
 });
 
@@ -82,6 +86,7 @@ describe("host health service", () => {
       });
       const firstUpSince = (await hostOf(ids.first!)).health.since;
 
+      releaseOutage = await lockDocker2Outage();
       harness("docker2-stop");
       const checksAtStop = checks.length;
       await waitFor(
@@ -107,6 +112,8 @@ describe("host health service", () => {
 
       harness("docker2-start");
       await waitFor("the second daemon reachable again", async () => (await status(ids.second!)) === "reachable");
+      releaseOutage();
+      releaseOutage = undefined;
       expect((await hostOf(ids.second!)).health).toMatchObject({ error: null, failingStep: null });
     } finally {
       await service.stop();
