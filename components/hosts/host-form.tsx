@@ -91,19 +91,19 @@ export function HostForm({ mode, host, pending, error, fieldErrors, onSubmit }: 
               <Pem
                 name="caPem"
                 label="CA certificate (ca.pem)"
-                hint={keep || "-----BEGIN CERTIFICATE-----"}
+                hint={keep || "paste the whole PEM file"}
                 error={f("endpoint.tls.caPem")}
               />
               <Pem
                 name="certPem"
                 label="Client certificate (cert.pem)"
-                hint={keep || "-----BEGIN CERTIFICATE-----"}
+                hint={keep || "paste the whole PEM file"}
                 error={f("endpoint.tls.certPem")}
               />
               <Pem
                 name="keyPem"
                 label="Client key (key.pem)"
-                hint={keep || "-----BEGIN PRIVATE KEY-----"}
+                hint={keep || "paste key.pem (unencrypted)"}
                 error={f("endpoint.tls.keyPem") ?? f("endpoint.tls")}
               />
             </fieldset>
@@ -116,7 +116,7 @@ export function HostForm({ mode, host, pending, error, fieldErrors, onSubmit }: 
               <Pem
                 name="privateKeyPem"
                 label="Private key"
-                hint={keep || "-----BEGIN OPENSSH PRIVATE KEY-----"}
+                hint={keep || "paste the key file, e.g. ~/.ssh/id_ed25519"}
                 error={f("endpoint.ssh.privateKeyPem")}
               />
               <InputField
