@@ -190,6 +190,8 @@ describe("GPUs", () => {
         a.updateHostSettings({
           simImage: PROBE_TEST_IMAGE,
           probeEnv: ["FLEETDECK_SIM_NVIDIA_SMI_FIXTURE=/fixtures/h200-nvidia-smi-q-busy.xml"],
+          // A loaded machine (every worktree's tests at once) can take a minute to start a container.
+          probeTimeoutMs: 150_000,
         }),
       ),
     );
@@ -223,17 +225,17 @@ describe("GPUs", () => {
     } finally {
       await container.remove({ force: true });
     }
-  }, 60_000);
+  }, 180_000);
 
   it("on real GPUs without the NVIDIA runtime, the probe says what to install", async () => {
-    await ok(asAdmin(() => a.updateHostSettings({ probeImage: PROBE_TEST_IMAGE })));
+    await ok(asAdmin(() => a.updateHostSettings({ probeImage: PROBE_TEST_IMAGE, probeTimeoutMs: 150_000 })));
     const result = await ok(asAdmin(() => a.discoverGpus({ hostId: ids.tls! })));
     if (result.ok) throw new Error("a host without GPUs reported GPUs");
     expect(["gpu-runtime", "image"]).toContain(result.failure.step);
     const { findHost } = await import("../../queries/hosts/find-host");
     const { db } = await import("../../queries/db");
     expect((await findHost(db(), ids.tls!))!.discovery.error?.step).toBe(result.failure.step);
-  }, 60_000);
+  }, 180_000);
 
   it("declares GPUs by hand: a catalog GPU, or custom memory", async () => {
     const { loadRuntimeHost } = await import("../../runtime/hosts/load-runtime-hosts");

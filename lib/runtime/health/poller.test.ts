@@ -34,9 +34,12 @@ const polled: PolledHost[] = [
 let releaseOutage: (() => void) | undefined;
 
 afterAll(() => {
-  harness("docker2-start");
-  releaseOutage?.();
-  closeDockerClients();
+  try {
+    harness("docker2-start");
+  } finally {
+    releaseOutage?.();
+    closeDockerClients();
+  }
 });
 
 async function waitFor<T>(what: string, probe: () => T | undefined, withinMs = 30_000): Promise<T> {

@@ -46,9 +46,12 @@ beforeAll(async () => {
 let releaseOutage: (() => void) | undefined;
 
 afterAll(() => {
-  harness("docker2-start");
-  releaseOutage?.();
-  closeDockerClients();
+  try {
+    harness("docker2-start");
+  } finally {
+    releaseOutage?.();
+    closeDockerClients();
+  }
 });
 
 async function waitFor(what: string, probe: () => Promise<boolean>, withinMs = 30_000): Promise<void> {
