@@ -59,7 +59,7 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
       <div role="rowheader" className="min-w-0 rounded-md bg-slate-100 p-2 text-xs dark:bg-slate-800/60">
         <p className="truncate text-sm font-semibold">{host.name}</p>
         <p className="truncate text-slate-600 dark:text-slate-400">
-          <BoundHostBadge boundHostId={host.boundHostId} /> · {use.gpusUsed}/{use.gpus} GPUs
+          <BoundHostBadge host={host} /> · {use.gpusUsed}/{use.gpus} GPUs
         </p>
         <p
           className={`truncate tabular-nums ${ramOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
