@@ -3,7 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDocker2 } from "../../lib/runtime/testing/docker2-outage";
 import { testHosts } from "../../lib/runtime/testing/test-env";
 import { addInput, parseGpuCount, run } from "./hosts";
 
@@ -18,6 +19,12 @@ const vars = {
   LOG_LEVEL: "silent",
   PASS: env.ssh.passphrase,
 };
+
+let releaseDocker2: () => void = () => {};
+beforeAll(async () => {
+  releaseDocker2 = await useDocker2();
+}, 300_000);
+afterAll(() => releaseDocker2());
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

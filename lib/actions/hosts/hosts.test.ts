@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser, sessionHeaders, useTestDatabase } from "../../auth/testing/test-users";
 import { createDockerClient, type DockerHandle } from "../../runtime/docker/create-client";
 import { parseDockerEndpoint } from "../../runtime/docker/endpoint-schema";
+import { useDocker2 } from "../../runtime/testing/docker2-outage";
 import { buildProbeTestImage, PROBE_TEST_IMAGE } from "../../runtime/testing/probe-test-image";
 import { testHosts } from "../../runtime/testing/test-env";
 
@@ -29,6 +30,7 @@ let a: {
   updateHostSettings: typeof import("./update-host-settings").updateHostSettings;
 };
 let local: DockerHandle;
+let releaseDocker2: () => void = () => {};
 let probeBase: "fleetdeck-sim" | "scratch";
 const ids: Record<string, string> = {};
 const tls = { caPem: env.tls.caPem, certPem: env.tls.certPem, keyPem: env.tls.keyPem };
@@ -41,6 +43,7 @@ async function ok<T>(result: Promise<{ ok: true; data: T } | { ok: false; error:
 const asAdmin = <T>(fn: () => Promise<T>) => runAs(admin, fn);
 
 beforeAll(async () => {
+  releaseDocker2 = await useDocker2();
   await useTestDatabase();
   ({ runWithHeaders: runAs } = await import("../../auth/request-context"));
   a = {
@@ -61,7 +64,10 @@ beforeAll(async () => {
   ));
 }, 120_000);
 
-afterAll(() => local.close());
+afterAll(() => {
+  local.close();
+  releaseDocker2();
+});
 
 describe("registering the harness daemons", () => {
   it("adds the first daemon (socket) and the second over TLS and over SSH; Test connection shows the facts", async () => {

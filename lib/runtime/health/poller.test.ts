@@ -64,13 +64,13 @@ describe("health poller against real daemons", () => {
       onCheck: (hostId, health) => void checks.push({ hostId, health }),
     });
     const stateOf = (id: string) => poller.snapshot().get(id)?.state;
+    releaseOutage = await lockDocker2Outage();
     poller.start();
     try {
       await waitFor("all four reachable", () =>
         polled.every((host) => stateOf(host.id) === "reachable") ? true : undefined,
       );
 
-      releaseOutage = await lockDocker2Outage();
       harness("docker2-stop");
       const checksAtStop = checks.length;
       const downSinceStop = (id: string) =>

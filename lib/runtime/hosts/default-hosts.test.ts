@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { migrate } from "../../migrations";
 import { tempSqliteUrl } from "../../migrations/testing/test-databases";
 import { createDb } from "../../queries/db";
+import { useDocker2 } from "../testing/docker2-outage";
 import { testHosts } from "../testing/test-env";
 
 /** The first start's hosts, on fresh SQLite databases, against the harness's real daemons. */
@@ -36,12 +37,17 @@ describe("default hosts on the first start", () => {
     expect(await listHosts(db())).toEqual([]);
   });
 
-  it("registers the daemons of DOCKER_HOSTS that answer without credentials instead", async () => {
+  it("registers the daemons of DOCKER_HOSTS that answer without credentials instead", {
+    timeout: 300_000,
+  }, async () => {
     const client = await freshDatabase();
     const db = () => client;
     const { registerDefaultHosts } = await import("./default-hosts");
     const { listHosts } = await import("../../queries/hosts/list-hosts");
-    const result = await registerDefaultHosts({ client, dockerHosts: [env.docker, env.docker2, env.tls.url] });
+    const release = await useDocker2();
+    const result = await registerDefaultHosts({ client, dockerHosts: [env.docker, env.docker2, env.tls.url] }).finally(
+      release,
+    );
     expect(result).toEqual({ registered: ["docker", "docker2"] });
     expect((await listHosts(db())).map((h) => [h.name, h.kind, h.endpoint])).toEqual([
       ["docker", "docker", env.docker],

@@ -67,6 +67,7 @@ describe("host health service", () => {
   it("writes a stopped daemon unreachable within two rounds while the other stays reachable, then reachable", async () => {
     const { startHostHealthService } = await import("./health-service");
     const checks: string[] = [];
+    releaseOutage = await lockDocker2Outage();
     const service = startHostHealthService({
       intervalMs: INTERVAL_MS,
       timeoutMs: 500,
@@ -89,7 +90,6 @@ describe("host health service", () => {
       });
       const firstUpSince = (await hostOf(ids.first!)).health.since;
 
-      releaseOutage = await lockDocker2Outage();
       harness("docker2-stop");
       const checksAtStop = checks.length;
       await waitFor(
