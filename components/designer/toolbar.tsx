@@ -5,6 +5,7 @@ import { buttonClass } from "../ui/buttons";
 import { TextField } from "../ui/edit-fields";
 import { AddHostDialog } from "./add-host-dialog";
 import { AutoPlaceDialog } from "./auto-place-dialog";
+import { BindHostDialog } from "./bind-host-dialog";
 import { ShareButton } from "./share-button";
 import { useDesignerContext, useDesignerStable } from "./use-designer";
 
@@ -54,6 +55,7 @@ export function Toolbar({ children, onShowDetails }: { children?: ReactNode; onS
               Redo
             </button>
             <AddHostDialog />
+            <BindHostDialog />
             <AutoPlaceDialog />
           </>
         )}

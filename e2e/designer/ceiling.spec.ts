@@ -49,7 +49,7 @@ test("an admin lowers the ceiling to 80 %: plans are judged by it and new instan
     const operator = await as("operator");
     const panel = await newInstanceOn4090D(operator);
     const gmu = panel.getByLabel("gpu_memory_utilization");
-    await expect(gmu).toHaveValue("0.77");
+    await expect(gmu).toHaveValue("0.79");
     await expect(gmu).toHaveAccessibleDescription(/under the 80 % VRAM ceiling/);
     await gmu.fill("0.85");
     await expect(panel.getByRole("list", { name: `Problems of ${ID}` })).toContainText("above the 80 % ceiling");

@@ -1,14 +1,20 @@
 import { z } from "zod";
 import { applyRevisionInput, instanceIdInput } from "../actions/instances/inputs";
+import { hostEndpoints } from "./host-endpoints";
+import { hostOut, hostPageOut } from "./host-out";
 import { instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */
 
-interface Endpoint {
-  method: "get" | "post";
+export interface Endpoint {
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   params?: z.ZodObject;
+  /** Query parameters (GET). */
+  query?: z.ZodObject;
+  /** The JSON request body. */
+  body?: z.ZodType;
   response: z.ZodType;
   mutates: boolean;
 }
@@ -67,16 +73,25 @@ export const ENDPOINTS: Endpoint[] = [
     response: stateOut,
     mutates: true,
   },
+  ...hostEndpoints(hostOut, hostPageOut),
 ];
 
-function parameters(params: z.ZodObject | undefined) {
-  if (!params) return [];
-  return Object.entries(params.shape).map(([name, schema]) => ({
+const inputSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+function parameters(params: z.ZodObject | undefined, query?: z.ZodObject) {
+  const path = Object.entries(params?.shape ?? {}).map(([name, schema]) => ({
     name,
     in: "path",
     required: true,
-    schema: z.toJSONSchema(schema as z.ZodType),
+    schema: inputSchema(schema as z.ZodType),
   }));
+  const search = Object.entries(query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: inputSchema(schema as z.ZodType),
+  }));
+  return [...path, ...search];
 }
 
 export function openApiDocument(serverUrl = "/") {
@@ -86,7 +101,10 @@ export function openApiDocument(serverUrl = "/") {
     paths[e.path]![e.method] = {
       summary: e.summary,
       security: [{ bearer: [e.mutates ? "write" : "read"] }],
-      parameters: parameters(e.params),
+      parameters: parameters(e.params, e.query),
+      ...(e.body && {
+        requestBody: { required: true, content: { "application/json": { schema: inputSchema(e.body) } } },
+      }),
       responses: {
         "200": { description: "OK", content: { "application/json": { schema: z.toJSONSchema(e.response) } } },
         ...Object.fromEntries(

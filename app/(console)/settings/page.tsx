@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DesignerSettingsSection } from "@/components/settings/designer-settings-section";
+import Link from "next/link";
 import { SecretsSection } from "@/components/settings/secrets-section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -35,6 +36,12 @@ export default async function SettingsPage() {
         title="Settings"
         description="How this fleetdeck server is configured. Change these with environment variables and restart."
       />
+      <p className="mb-6 text-sm">
+        <Link href="/settings/hosts" className="font-medium underline">
+          Hosts
+        </Link>
+        : register Docker hosts, test them, label them, discover their GPUs.
+      </p>
       {users && <UsersSection users={users} />}
       {tokens && <TokensSection tokens={tokens} />}
       {secrets && <SecretsSection secrets={secrets} />}

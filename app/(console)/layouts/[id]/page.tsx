@@ -5,6 +5,9 @@ import { SavedLayoutDesigner } from "@/components/designer/saved-layout-designer
 import { PageHeader } from "@/components/ui/page-header";
 import { applyRevision } from "@/lib/actions/instances/apply-revision";
 import { createLayout } from "@/lib/actions/layouts/create-layout";
+import { RegisteredHostsProvider } from "@/components/hosts/registered-hosts";
+import { listHosts } from "@/lib/queries/hosts/list-hosts";
+import { registeredHostSummary } from "@/lib/runtime/hosts/registered-host-summary";
 import { saveRevision } from "@/lib/actions/layouts/save-revision";
 import { authorizedRead } from "@/lib/auth/authorize";
 import { designerAccess } from "@/lib/auth/designer-access";
@@ -28,6 +31,7 @@ export default async function LayoutPage({ params }: { params: Promise<{ id: str
     }),
   );
   if (!saved) notFound();
+  const registered = (await authorizedRead("fleet.read", { type: "global" }, listHosts)).map(registeredHostSummary);
   const { latest } = saved;
   return (
     <>
@@ -35,19 +39,21 @@ export default async function LayoutPage({ params }: { params: Promise<{ id: str
         title={saved.name}
         description={`Revision ${latest.number}${latest.note ? `: ${latest.note}` : ""} · by ${latest.authorName ?? "unknown"} · ${latest.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`}
       />
-      <SavedLayoutDesigner
-        key={id}
-        layoutId={id}
-        baseNumber={latest.number}
-        initial={latest.layout}
-        revisionIds={Object.fromEntries(saved.revisions.map((r) => [r.number, r.id]))}
-        access={access}
-        vramCeiling={settings.vramCeiling}
-        saveRevision={saveRevision}
-        createLayout={createLayout}
-        applyRevision={applyRevision}
-        running={running}
-      />
+      <RegisteredHostsProvider hosts={registered} readAt={new Date().toISOString()}>
+        <SavedLayoutDesigner
+          key={id}
+          layoutId={id}
+          baseNumber={latest.number}
+          initial={latest.layout}
+          revisionIds={Object.fromEntries(saved.revisions.map((r) => [r.number, r.id]))}
+          access={access}
+          vramCeiling={settings.vramCeiling}
+          saveRevision={saveRevision}
+          createLayout={createLayout}
+          applyRevision={applyRevision}
+          running={running}
+        />
+      </RegisteredHostsProvider>
       <div className="mt-8">
         <RevisionList layoutId={id} revisions={saved.revisions} />
       </div>

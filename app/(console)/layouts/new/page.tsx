@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { NewLayoutDesigner } from "@/components/designer/new-layout-designer";
 import { PageHeader } from "@/components/ui/page-header";
+import { RegisteredHostsProvider } from "@/components/hosts/registered-hosts";
+import { listHosts } from "@/lib/queries/hosts/list-hosts";
+import { registeredHostSummary } from "@/lib/runtime/hosts/registered-host-summary";
 import { TEMPLATES } from "@/lib/layout/templates";
 import type { Layout } from "@/lib/vocabulary/layout-schema";
 import { createLayout } from "@/lib/actions/layouts/create-layout";
@@ -20,6 +23,7 @@ export default async function NewLayoutPage({ searchParams }: { searchParams: Pr
     settings: await getDesignerSettings(client),
     access: await designerAccess(actor),
   }));
+  const registered = (await authorizedRead("fleet.read", { type: "global" }, listHosts)).map(registeredHostSummary);
   return (
     <>
       <PageHeader
@@ -34,12 +38,14 @@ export default async function NewLayoutPage({ searchParams }: { searchParams: Pr
           {TEMPLATES.map((t) => t.id).join(", ")}.
         </p>
       )}
-      <NewLayoutDesigner
-        initial={picked?.layout ?? BLANK}
-        createLayout={createLayout}
-        access={access}
-        vramCeiling={settings.vramCeiling}
-      />
+      <RegisteredHostsProvider hosts={registered} readAt={new Date().toISOString()}>
+        <NewLayoutDesigner
+          initial={picked?.layout ?? BLANK}
+          createLayout={createLayout}
+          access={access}
+          vramCeiling={settings.vramCeiling}
+        />
+      </RegisteredHostsProvider>
     </>
   );
 }
