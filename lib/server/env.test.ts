@@ -40,8 +40,16 @@ describe("parseEnv", () => {
       /FLEETDECK_METRICS_INTERVAL_MS="500": expected the embedded scraper's interval in whole milliseconds, from 1000/,
     ],
     ["FLEETDECK_METRICS_INTERVAL_MS", "5s", /FLEETDECK_METRICS_INTERVAL_MS="5s": expected .* whole milliseconds/],
-    ["FLEETDECK_METRICS_RETENTION_MS", "1000", /FLEETDECK_METRICS_RETENTION_MS="1000": expected how long .* from 60000/],
-    ["FLEETDECK_METRICS_MAX_BYTES", "lots", /FLEETDECK_METRICS_MAX_BYTES="lots": expected the embedded store's memory cap/],
+    [
+      "FLEETDECK_METRICS_RETENTION_MS",
+      "1000",
+      /FLEETDECK_METRICS_RETENTION_MS="1000": expected how long .* from 60000/,
+    ],
+    [
+      "FLEETDECK_METRICS_MAX_BYTES",
+      "lots",
+      /FLEETDECK_METRICS_MAX_BYTES="lots": expected the embedded store's memory cap/,
+    ],
     ["FLEETDECK_METRICS_MAX_BYTES", "1000", /FLEETDECK_METRICS_MAX_BYTES="1000": expected .* at least 1 MiB/],
   ])("rejects %s=%s with one line naming it", (name, value, message) => {
     const run = () => parseEnv({ [name]: value });

@@ -33,7 +33,11 @@ export const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "expected an http(s) URL such as http://prometheus:9090" })
     .optional(),
   FLEETDECK_METRICS_INTERVAL_MS: wholeMs(1000, 3_600_000, "the embedded scraper's interval").default(5000),
-  FLEETDECK_METRICS_RETENTION_MS: wholeMs(60_000, 30 * 86_400_000, "how long the embedded store keeps samples").optional(),
+  FLEETDECK_METRICS_RETENTION_MS: wholeMs(
+    60_000,
+    30 * 86_400_000,
+    "how long the embedded store keeps samples",
+  ).optional(),
   FLEETDECK_METRICS_MAX_BYTES: z
     .string()
     .transform((v, ctx) => {
