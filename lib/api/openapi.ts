@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { applyRevisionInput, instanceIdInput } from "../actions/instances/inputs";
 import { instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
+import { metricsQueryResponseSchema } from "../metrics/api/responses";
+import { instanceMetricsQueryDoc } from "./metrics/instance-metrics-spec";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */
 
@@ -9,6 +11,8 @@ interface Endpoint {
   path: string;
   summary: string;
   params?: z.ZodObject;
+  /** Query-string parameters. */
+  query?: z.ZodObject;
   response: z.ZodType;
   mutates: boolean;
 }
@@ -67,16 +71,36 @@ export const ENDPOINTS: Endpoint[] = [
     response: stateOut,
     mutates: true,
   },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}/metrics",
+    summary:
+      "An instance's named series over a range (data, or an 'unavailable' state with its reason and since when; down targets listed)",
+    params: z.object({ instanceId: z.string() }),
+    query: instanceMetricsQueryDoc,
+    response: metricsQueryResponseSchema,
+    mutates: false,
+  },
 ];
 
-function parameters(params: z.ZodObject | undefined) {
-  if (!params) return [];
-  return Object.entries(params.shape).map(([name, schema]) => ({
+function parameters(params: z.ZodObject | undefined, query?: z.ZodObject) {
+  const path = Object.entries(params?.shape ?? {}).map(([name, schema]) => ({
     name,
     in: "path",
     required: true,
     schema: z.toJSONSchema(schema as z.ZodType),
   }));
+  const search = Object.entries(query?.shape ?? {}).map(([name, schema]) => {
+    const json = z.toJSONSchema(schema as z.ZodType) as { description?: string };
+    return {
+      name,
+      in: "query",
+      required: !(schema as z.ZodType).safeParse(undefined).success,
+      description: json.description,
+      schema: json,
+    };
+  });
+  return [...path, ...search];
 }
 
 export function openApiDocument(serverUrl = "/") {
@@ -86,7 +110,7 @@ export function openApiDocument(serverUrl = "/") {
     paths[e.path]![e.method] = {
       summary: e.summary,
       security: [{ bearer: [e.mutates ? "write" : "read"] }],
-      parameters: parameters(e.params),
+      parameters: parameters(e.params, e.query),
       responses: {
         "200": { description: "OK", content: { "application/json": { schema: z.toJSONSchema(e.response) } } },
         ...Object.fromEntries(
