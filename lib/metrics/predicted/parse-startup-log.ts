@@ -66,6 +66,14 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, facts: StartupFacts) =>
   { re: /Setting max batch total tokens to (\d+)/, read: (m, f) => void (f.maxBatchTotalTokens = count(m[1]!)) },
 ];
 
+/** The lines that say something about memory, verbatim (what an export keeps of a log). */
+export const memoryLines = (lines: readonly string[]): string[] =>
+  lines.filter((line) => PATTERNS.some(({ re }) => re.test(line)));
+
+/** The simulator tags its per-GPU "holds X GiB" lines (vLLM face: `[fleetdeck-sim]`, TGI face: `fleetdeck_sim:`). */
+export const isSimulatorLog = (lines: readonly string[]): boolean =>
+  lines.some((line) => /\[fleetdeck-sim\]|fleetdeck_sim[:\s]/.test(line));
+
 /** Reads the memory facts from an engine's start-up log; lines that say nothing of memory are skipped. */
 export function parseStartupLog(lines: Iterable<string>): StartupFacts {
   const facts: StartupFacts = {};

@@ -1,5 +1,7 @@
 import "server-only";
 import { createMetricsBackend, type MetricsBackend } from "../create-metrics-source";
+import type { StartupLogReader } from "../predicted/gather-predicted";
+import { readStartupLogFile } from "../predicted/read-startup-log-file";
 import type { ScrapeTarget } from "../scrape/scrape-target";
 import type { StoreOptions } from "../store/store-options";
 import type { MetricsInventory } from "../targets/inventory";
@@ -17,6 +19,8 @@ export interface MetricsServiceOptions {
   /** The static targets file, laid over the inventory when it exists. */
   staticTargetsFile: string | null;
   targetTimeoutMs?: number;
+  /** Engines' start-up logs (WIRING: the runtime's log store); default: the replica's `logFile`. */
+  readStartupLog?: StartupLogReader;
 }
 
 export interface InventoryRead {
@@ -37,10 +41,12 @@ export class MetricsService {
   readonly backend: MetricsBackend;
   readonly intervalMs: number;
   readonly targetTimeoutMs: number;
+  readonly readStartupLog: StartupLogReader;
   private cached: { atMs: number; read: Promise<InventoryRead> } | null = null;
 
   constructor(private readonly options: MetricsServiceOptions) {
     this.intervalMs = options.intervalMs;
+    this.readStartupLog = options.readStartupLog ?? readStartupLogFile;
     this.targetTimeoutMs =
       options.targetTimeoutMs ??
       Math.max(100, Math.min(DEFAULT_TARGET_TIMEOUT_MS, Math.floor(options.intervalMs * 0.8)));

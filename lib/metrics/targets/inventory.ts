@@ -33,6 +33,8 @@ export interface MetricsInstance {
   observedState: string;
   /** The instance as applied (the layout's Instance document), for the planned budget. */
   spec: unknown;
+  /** The GPU the plan put it on (the revision's slot: catalog id, or a custom size); null when unknown. */
+  plannedGpu: { gpuId: string; memoryBytes?: number } | null;
   replicas: MetricsReplica[];
 }
 

@@ -24,6 +24,7 @@ const instance = (
   desiredState: "running",
   observedState: "running",
   spec: {},
+  plannedGpu: null,
   replicas,
 });
 

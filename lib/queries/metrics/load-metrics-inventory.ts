@@ -9,6 +9,31 @@ const specFields = z
   .object({ engine: z.enum(["vllm", "tgi"]).catch("vllm"), model: z.string().catch("?") })
   .catch({ engine: "vllm", model: "?" });
 
+/** The part of a layout document that says which GPU each placed instance was planned on. */
+const plannedSlots = z
+  .object({
+    hosts: z.array(
+      z.object({
+        id: z.string(),
+        gpus: z.array(z.object({ index: z.number(), gpuId: z.string(), memoryBytes: z.number().optional() })),
+      }),
+    ),
+    instances: z.array(
+      z.object({
+        id: z.string(),
+        placement: z.object({ hostId: z.string(), gpuIndices: z.array(z.number()) }).nullish(),
+      }),
+    ),
+  })
+  .catch({ hosts: [], instances: [] });
+
+function plannedGpuOf(document: z.infer<typeof plannedSlots>, instanceKey: string) {
+  const placement = document.instances.find((i) => i.id === instanceKey)?.placement;
+  const host = placement && document.hosts.find((h) => h.id === placement.hostId);
+  const slot = host?.gpus.find((g) => g.index === placement?.gpuIndices[0]);
+  return slot ? { gpuId: slot.gpuId, ...(slot.memoryBytes !== undefined && { memoryBytes: slot.memoryBytes }) } : null;
+}
+
 const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -30,6 +55,11 @@ export async function loadMetricsInventory(client: DbClient): Promise<MetricsInv
     client.instance.findMany({ include: { layout: true, host: true }, orderBy: { instanceKey: "asc" } }),
     client.host.findMany({ include: { gpus: { orderBy: { index: "asc" } } }, orderBy: { name: "asc" } }),
   ]);
+  const revisions = await client.layoutRevision.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.revisionId))] } },
+    select: { id: true, document: true },
+  });
+  const documents = new Map(revisions.map((r) => [r.id, plannedSlots.parse(parseJson(r.document))]));
   return {
     instances: rows.map((r) => {
       const spec = parseJson(r.spec);
@@ -49,6 +79,7 @@ export async function loadMetricsInventory(client: DbClient): Promise<MetricsInv
         desiredState: r.desiredState,
         observedState: r.observedState,
         spec,
+        plannedGpu: plannedGpuOf(documents.get(r.revisionId) ?? { hosts: [], instances: [] }, r.instanceKey),
         replicas: [],
       };
     }),
