@@ -28,7 +28,11 @@ const sqlite: Target = {
       let rows: unknown[] = [];
       for (const s of statements) {
         const st = d.prepare(s);
-        rows = st.reader ? st.all() : (st.run(), []);
+        if (st.reader) rows = st.all();
+        else {
+          st.run();
+          rows = [];
+        }
       }
       return rows;
     } finally {
