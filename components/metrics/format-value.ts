@@ -30,6 +30,15 @@ export function formatValue(unit: SeriesUnit | string, v: number | null | undefi
   }
 }
 
+const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+/** An axis tick: sizes, shares and durations keep their unit, counts and rates are bare numbers (the title says the unit). */
+export function formatTick(unit: SeriesUnit | string, v: number): string {
+  if (["bytes", "bytes/s", "ratio", "percent", "seconds", "celsius", "watts"].includes(unit))
+    return formatValue(unit, v);
+  return COMPACT.format(v);
+}
+
 /** A short clock time for axes. */
 export function formatClock(ms: number, spanMs: number): string {
   const d = new Date(ms);

@@ -75,12 +75,29 @@ export function GpuPanel({ page, hostId, data }: { page: MetricsPageData; hostId
                 references={[
                   ...(plan
                     ? [
-                        { y: plan.weightsAndOverheadBytes, label: "planned weights + overhead", color: "#0891b2" },
-                        { y: plan.withKvBytes, label: "planned + KV cache", color: "#4f46e5" },
+                        {
+                          y: plan.weightsAndOverheadBytes,
+                          label: "planned weights + overhead",
+                          color: "#0891b2",
+                          position: "insideTopLeft" as const,
+                        },
+                        {
+                          y: plan.withKvBytes,
+                          label: "planned + KV cache",
+                          color: "#4f46e5",
+                          position: "insideBottomLeft" as const,
+                        },
                       ]
                     : []),
                   ...(total > 0
-                    ? [{ y: ceilingBytes, label: `VRAM ≤ ${formatPercent(page.vramCeiling)}`, color: "#dc2626" }]
+                    ? [
+                        {
+                          y: ceilingBytes,
+                          label: `VRAM ≤ ${formatPercent(page.vramCeiling)}`,
+                          color: "#dc2626",
+                          position: "insideBottomRight" as const,
+                        },
+                      ]
                     : []),
                 ]}
               />

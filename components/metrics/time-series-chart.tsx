@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import type { SeriesUnit } from "@/lib/metrics/series-catalog";
-import { formatClock, formatValue } from "./format-value";
+import { formatClock, formatTick, formatValue } from "./format-value";
 import type { OkSeries } from "./use-series";
 
 export interface ChartLine {
@@ -28,6 +28,8 @@ export interface ChartReference {
   y: number;
   label: string;
   color: string;
+  /** Where the label sits, so lines close together keep readable labels. */
+  position?: "insideTopLeft" | "insideBottomLeft" | "insideTopRight" | "insideBottomRight";
 }
 
 const COLORS = ["#4f46e5", "#0891b2", "#16a34a", "#ea580c", "#9333ea", "#db2777", "#65a30d", "#0284c7"];
@@ -85,7 +87,12 @@ export function TimeSeriesChart({
       className={`rounded-lg border p-3 ${danger ? "border-red-500 bg-red-50 dark:bg-red-950" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}
     >
       <figcaption className="mb-1 flex items-baseline justify-between gap-2 text-sm">
-        <span className="font-medium">{title}</span>
+        <span className="font-medium">
+          {title}
+          {["tokens/s", "requests/s", "events/s", "requests"].includes(unit) && (
+            <span className="ml-1 text-xs font-normal text-slate-500">({unit})</span>
+          )}
+        </span>
         <span
           className={danger ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}
         >
@@ -110,7 +117,7 @@ export function TimeSeriesChart({
             <YAxis
               width={64}
               fontSize={10}
-              tickFormatter={(v: number) => formatValue(unit, v)}
+              tickFormatter={(v: number) => formatTick(unit, v)}
               domain={[0, yMax ?? "auto"]}
             />
             <Tooltip
@@ -124,7 +131,7 @@ export function TimeSeriesChart({
                 y={r.y}
                 stroke={r.color}
                 strokeDasharray="4 3"
-                label={{ value: r.label, fontSize: 10, fill: r.color, position: "insideTopLeft" }}
+                label={{ value: r.label, fontSize: 10, fill: r.color, position: r.position ?? "insideTopLeft" }}
                 ifOverflow="extendDomain"
               />
             ))}

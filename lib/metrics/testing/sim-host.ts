@@ -86,13 +86,14 @@ export class SimHost {
     );
   }
 
-  /** The dcgm-exporter face for every GPU of the host. */
-  exporter(): Promise<SimProcess> {
+  /** The dcgm-exporter face for every GPU of the host (on `port` to restart one where it was). */
+  exporter(port?: number): Promise<SimProcess> {
     return this.spawn(
       "gpu-exporter",
-      (port) => ["gpu-exporter", "--address", `127.0.0.1:${port}`],
+      (p) => ["gpu-exporter", "--address", `127.0.0.1:${p}`],
       null,
       "Starting webserver",
+      port,
     );
   }
 
@@ -111,8 +112,9 @@ export class SimHost {
     argv: (port: number) => string[],
     gpus: number[] | null,
     ready: string,
+    fixedPort?: number,
   ): Promise<SimProcess> {
-    const [path, port] = await Promise.all([simBundlePath(), freePort()]);
+    const [path, port] = await Promise.all([simBundlePath(), fixedPort ?? freePort()]);
     const logFile = join(this.dir, `${name}.log`);
     const fd = openSync(logFile, "w");
     const env = {
