@@ -193,6 +193,23 @@ describe("GET /api/metrics/query", () => {
   });
 });
 
+describe("GET /api/metrics/series", () => {
+  it("lists the named series a query may ask for, with their units and sources", async () => {
+    const { status, body } = await call("/api/metrics/series", viewer);
+    expect(status).toBe(200);
+    expect(body).toContainEqual({
+      id: "instance.kv_cache.usage",
+      title: "KV cache used",
+      unit: "ratio",
+      scope: "instance",
+      sources: ["vllm", "tgi"],
+      note: expect.any(String),
+    });
+    const { NAMED_SERIES_IDS } = await import("@/lib/metrics/series-catalog");
+    expect((body as { id: string }[]).map((s) => s.id)).toEqual(NAMED_SERIES_IDS);
+  });
+});
+
 describe("GET /api/v1/instances/{instanceId}/metrics", () => {
   it("answers a token with the read scope", async () => {
     const id = fleet.instanceIds["qwen-a"]!;
