@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { ADMIN_STATE, BASE_URL } from "../../playwright.config";
+import { watchConsoleErrors } from "../console-errors";
 import { type SimFleet, sendLoad, startSimFleet } from "./sim-fleet";
 
 /**
@@ -25,6 +26,7 @@ const lastOf = async (chart: import("@playwright/test").Locator) =>
 
 test("charts render live data that moves under a test load", async ({ page }) => {
   test.setTimeout(120_000);
+  const errors = watchConsoleErrors(page);
   const a = fleet.instanceIds["qwen-a"];
   await page.goto(`/metrics?view=instances&instance=${a}&range=5m`);
   await expect(page.getByTestId("metrics-mode")).toContainText("embedded scraper, every 5 s");
@@ -51,6 +53,7 @@ test("charts render live data that moves under a test load", async ({ page }) =>
     .toBeGreaterThan(0);
   await expect(page.getByTestId("stat-instances")).toContainText("2 running");
   await load;
+  expect(errors).toEqual([]);
 });
 
 test("GPU tiles chart memory against the plan and the VRAM ceiling; hosts chart node_exporter", async ({ page }) => {
