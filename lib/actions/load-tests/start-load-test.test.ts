@@ -148,6 +148,28 @@ describe("startLoadTest", () => {
     });
   });
 
+  it("marks failed a run whose server stopped mid-test, and only such runs", async () => {
+    const { db } = await import("../../queries/db");
+    const row = (startedAt: Date) => ({
+      instanceId: fleet.instanceIds.qwen!,
+      revisionId: fleet.revisionId,
+      target: "{}",
+      params: "{}",
+      startedByLabel: "an earlier server",
+      startedAt,
+    });
+    const old = await db().loadTestRun.create({ data: row(new Date(Date.now() - 3_600_000)) });
+    const recent = await db().loadTestRun.create({ data: row(new Date(Date.now() - 10_000)) });
+    const runs = await listRuns(`ids=${old.id},${recent.id}`, viewer);
+    expect(runs.find((r) => r.id === old.id)).toMatchObject({
+      status: "failed",
+      error: "the server stopped while the test ran",
+    });
+    // another server process may be running this one: it stays running
+    expect(runs.find((r) => r.id === recent.id)).toMatchObject({ status: "running", progress: null });
+    await db().loadTestRun.delete({ where: { id: recent.id } });
+  });
+
   it("stops a running test; it is kept as cancelled with what it measured", async () => {
     const started = await runAs(operatorA, () =>
       startLoadTest({

@@ -1,7 +1,7 @@
 import "server-only";
 import { ActionError } from "../../server/action-error";
 import { log } from "../../server/log";
-import type { LoadTestParams } from "./load-test-params";
+import { LOAD_TEST_LIMITS, type LoadTestParams } from "./load-test-params";
 import type { LoadTestProgress, LoadTestResult } from "./load-test-result";
 import { type LoadTestTarget as RunnerTarget, runLoadTest } from "./run-load-test";
 
@@ -10,12 +10,14 @@ export interface LoadTestStore {
     id: string,
     outcome: { status: "finished" | "failed" | "cancelled"; results: LoadTestResult | null; error: string | null },
   ): Promise<void>;
-  failInterrupted(running: readonly string[]): Promise<number>;
+  failInterrupted(startedBefore: Date): Promise<number>;
   /** Whether the run's row is committed (a run starts only then, so its end always finds it). */
   exists(id: string): Promise<boolean>;
 }
 
 const COMMIT_WAIT_MS = 10_000;
+/** Longer than any run may last: its time bound, the drain of in-flight requests and the wait for its record. */
+const LONGEST_RUN_MS = (LOAD_TEST_LIMITS.maxDurationSeconds + 60) * 1000 + COMMIT_WAIT_MS;
 
 interface Job {
   instanceId: string;
@@ -29,24 +31,23 @@ export const MAX_RUNNING_LOAD_TESTS = 2;
 
 /**
  * The load tests this server process runs: at most one per instance and MAX_RUNNING_LOAD_TESTS in all, each with
- * live progress, stored when it ends. Runs left "running" by an earlier process are marked failed on first use.
+ * live progress, stored when it ends. Runs left "running" longer than any run may last (their server stopped) are
+ * marked failed whenever runs are listed or started.
  */
 export class LoadTestRegistry {
   private readonly jobs = new Map<string, Job>();
-  private swept: Promise<void> | null = null;
 
   constructor(
     private readonly store: LoadTestStore,
     private readonly run: typeof runLoadTest = runLoadTest,
   ) {}
 
-  /** Marks runs of earlier processes failed (once). */
+  /** Marks failed the runs whose server stopped mid-test. */
   sweep(): Promise<void> {
-    this.swept ??= this.store
-      .failInterrupted([...this.jobs.keys()])
-      .then((n) => void (n > 0 && log.warn({ runs: n }, "load tests of a previous server process marked failed")))
+    return this.store
+      .failInterrupted(new Date(Date.now() - LONGEST_RUN_MS))
+      .then((n) => void (n > 0 && log.warn({ runs: n }, "load tests whose server stopped marked failed")))
       .catch((err: unknown) => log.error({ err }, "marking interrupted load tests failed"));
-    return this.swept;
   }
 
   /** Throws an ActionError (409) when the instance is already under test or too many tests run. */

@@ -12,7 +12,7 @@ export function loadTestQueries() {
       id: string,
       outcome: { status: "finished" | "failed" | "cancelled"; results: LoadTestResult | null; error: string | null },
     ) => finishLoadTestRun(db(), id, outcome),
-    failInterrupted: (running: readonly string[]) => failInterruptedLoadTests(db(), running),
+    failInterrupted: (startedBefore: Date) => failInterruptedLoadTests(db(), startedBefore),
     exists: (id: string) => loadTestRunExists(db(), id),
   };
 }
