@@ -12,7 +12,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { makeUser, tokenHeaders, useTestDatabase } from "../lib/auth/testing/test-users";
+import { makeUser, tokenHeaders, useTestDatabase as migratedTestDatabase } from "../lib/auth/testing/test-users";
 import { scanExposition } from "../lib/metrics/exposition/scanner";
 import { seriesQuerySchema } from "../lib/metrics/query-schema";
 import { queryStore } from "../lib/metrics/query-store";
@@ -27,7 +27,7 @@ const TARGET_MS = 50;
 const INTERVAL_MS = 5000;
 const HOUR_MS = 3_600_000;
 
-await useTestDatabase();
+await migratedTestDatabase();
 const { seedFleet } = await import("../lib/metrics/testing/seed-fleet");
 const gpu = { gpuId: "h100-sxm", gpuName: "NVIDIA H100 80GB HBM3", gpuMemoryBytes: 80 * 2 ** 30 };
 const hosts = Array.from({ length: 8 }, (_, h) => ({ name: `host-${h}`, labels: { team: "a" }, gpuCount: 8, ...gpu }));
