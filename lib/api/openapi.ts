@@ -3,6 +3,8 @@ import { applyRevisionInput, instanceIdInput } from "../actions/instances/inputs
 import { hostEndpoints } from "./host-endpoints";
 import { hostOut, hostPageOut } from "./host-out";
 import { instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
+import { metricsQueryResponseSchema } from "../metrics/api/responses";
+import { instanceMetricsQueryDoc } from "./metrics/instance-metrics-spec";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */
 
@@ -73,6 +75,16 @@ export const ENDPOINTS: Endpoint[] = [
     response: stateOut,
     mutates: true,
   },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}/metrics",
+    summary:
+      "An instance's named series over a range (data, or an 'unavailable' state with its reason and since when; down targets listed)",
+    params: z.object({ instanceId: z.string() }),
+    query: instanceMetricsQueryDoc,
+    response: metricsQueryResponseSchema,
+    mutates: false,
+  },
   ...hostEndpoints(hostOut, hostPageOut),
 ];
 
@@ -85,12 +97,16 @@ function parameters(params: z.ZodObject | undefined, query?: z.ZodObject) {
     required: true,
     schema: inputSchema(schema as z.ZodType),
   }));
-  const search = Object.entries(query?.shape ?? {}).map(([name, schema]) => ({
-    name,
-    in: "query",
-    required: false,
-    schema: inputSchema(schema as z.ZodType),
-  }));
+  const search = Object.entries(query?.shape ?? {}).map(([name, schema]) => {
+    const json = inputSchema(schema as z.ZodType) as { description?: string };
+    return {
+      name,
+      in: "query",
+      required: !(schema as z.ZodType).safeParse(undefined).success,
+      description: json.description,
+      schema: json,
+    };
+  });
   return [...path, ...search];
 }
 
