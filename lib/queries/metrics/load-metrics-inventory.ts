@@ -87,7 +87,7 @@ export async function loadMetricsInventory(client: DbClient): Promise<MetricsInv
       id: h.id,
       name: h.name,
       labels: parseHostLabels(h.labels),
-      gpuExporterUrl: null,
+      gpuExporterUrl: h.dcgmUrl,
       nodeExporterUrl: null,
       gpus: h.gpus.map((g) => ({ index: g.index, name: g.name, memoryBytes: Number(g.memoryBytes) })),
     })),
