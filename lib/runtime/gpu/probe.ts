@@ -137,10 +137,23 @@ async function runProbe(
   created: { container?: Docker.Container },
 ) {
   const container = (created.container = await create(docker, settings));
+  // Attached before start, as `docker run` is: the stream ends only when the daemon has copied all the output. Logs read
+  // after `wait` can miss the end of it, because the daemon stops waiting for the copy after 2 s on a loaded host.
+  const output = collect(await container.attach({ stream: true, stdout: true, stderr: true }));
+  output.catch(() => undefined); // a timeout leaves it unread; the container's removal ends it
   await start(container, settings.image);
   const exit = (await container.wait({ abortSignal } as Docker.ContainerWaitOptions)) as { StatusCode: number };
-  const logs = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
-  return { exitCode: exit.StatusCode, ...demuxDockerLogs(logs) };
+  return { exitCode: exit.StatusCode, ...demuxDockerLogs(await output) };
+}
+
+function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("close", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
 }
 
 async function create(docker: Docker, { image, command, env, gpus, runtime, hostPid }: ProbeSettings) {
