@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -77,6 +77,17 @@ afterAll(() => {
 });
 
 describe("child-process mode: node sim.mjs <command> on a local port", () => {
+  it("prints all of a 94 KB nvidia-smi output into a pipe its reader drains late (exit waits for the flush)", () => {
+    const fixture = join(__dirname, "../lib/runtime/gpu/fixtures/dual-rtx-a5000.xml");
+    // More than a pipe holds (64 KiB) with nobody reading for a second, as under docker's log copier on a loaded host.
+    const printed = execFileSync("sh", ["-c", `"${process.execPath}" "${bundle}" nvidia-smi -q -x | (sleep 1; cat)`], {
+      env: childEnv({ PATH: process.env.PATH ?? "", FLEETDECK_SIM_NVIDIA_SMI_FIXTURE: fixture }),
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
+    expect(printed).toBe(readFileSync(fixture, "utf8"));
+  });
+
   it("runs vLLM, TGI and the exporter side by side; the exporter and nvidia-smi see what the engines hold and how busy they are", async () => {
     const [vllmPort, tgiPort, exporterPort] = [await freePort(), await freePort(), await freePort()];
     await start(

@@ -7,11 +7,14 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => process.exit(signal === "SIGTERM" ? 0 : 130));
 }
 
+/** Exits once stdout and stderr are flushed: writes to a pipe are asynchronous, and exit would cut them short. */
+function exitAfterFlush(code: number) {
+  process.exitCode = code;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}
+
 main(argv).then(
-  (code) => {
-    process.exitCode = code;
-    process.exit(code);
-  },
+  (code) => exitAfterFlush(code),
   (error: unknown) => {
     process.stderr.write(
       `fleetdeck-sim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -43,8 +43,10 @@ afterAll(() => {
   releaseDocker2();
 });
 
-async function probeContainers(docker: Docker) {
-  return docker.listContainers({ all: true, filters: { label: ["fleetdeck.probe=true"] } });
+/** Whether this probe's own container is still there (other tests and checkouts may be probing the same daemons). */
+async function stillThere(docker: Docker, result: GpuProbeResult) {
+  const named = await docker.listContainers({ all: true, filters: { name: [result.containerName] } });
+  return named.length > 0;
 }
 
 function reportOf(result: GpuProbeResult) {
@@ -71,7 +73,7 @@ describe("GPU probe in a real container", () => {
         timeoutMs: 30_000,
       });
       expect(reportOf(result)).toEqual(parseNvidiaSmiXml(readFileSync(path.join(FIXTURES, fixture), "utf8")));
-      expect(await probeContainers(handle.docker)).toEqual([]);
+      expect(await stillThere(handle.docker, result)).toBe(false);
     },
   );
 
@@ -89,20 +91,24 @@ describe("GPU probe in a real container", () => {
   });
 
   it("reports a probe that exits non-zero, with its stderr, and removes the container", async () => {
-    const failure = failureOf(await probeGpus(local.docker, { image, env: withFixture("missing.xml"), gpus: "none" }));
+    const result = await probeGpus(local.docker, { image, env: withFixture("missing.xml"), gpus: "none" });
+    const failure = failureOf(result);
     expect(failure.step).toBe("exit");
     expect(failure.message).toMatch(/exited with [1-9]/);
     expect(failure.stderr).toMatch(/missing\.xml/);
-    expect(await probeContainers(local.docker)).toEqual([]);
+    expect(await stillThere(local.docker, result)).toBe(false);
   });
 
   it("says the host cannot give GPUs to containers when asked for all GPUs without the NVIDIA runtime", async () => {
-    const failure = failureOf(
-      await probeGpus(local.docker, { image, env: withFixture("h200-nvidia-smi-q-busy.xml"), gpus: "all" }),
-    );
+    const result = await probeGpus(local.docker, {
+      image,
+      env: withFixture("h200-nvidia-smi-q-busy.xml"),
+      gpus: "all",
+    });
+    const failure = failureOf(result);
     expect(failure.step).toBe("gpu-runtime");
     expect(failure.fix).toMatch(/NVIDIA Container Toolkit/);
-    expect(await probeContainers(local.docker)).toEqual([]);
+    expect(await stillThere(local.docker, result)).toBe(false);
   });
 
   it("names a missing image", async () => {
@@ -112,21 +118,19 @@ describe("GPU probe in a real container", () => {
   });
 
   it("times out, and still removes the container once the daemon has created it", async () => {
-    const failure = failureOf(
-      await probeGpus(local.docker, {
-        image,
-        env: withFixture("h200-nvidia-smi-q-busy.xml"),
-        gpus: "none",
-        timeoutMs: 50,
-      }),
-    );
-    expect(failure.step).toBe("timeout");
+    const result = await probeGpus(local.docker, {
+      image,
+      env: withFixture("h200-nvidia-smi-q-busy.xml"),
+      gpus: "none",
+      timeoutMs: 50,
+    });
+    expect(failureOf(result).step).toBe("timeout");
     const deadline = Date.now() + 15_000;
-    let left = await probeContainers(local.docker);
-    while (left.length > 0 && Date.now() < deadline) {
+    let left = await stillThere(local.docker, result);
+    while (left && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      left = await probeContainers(local.docker);
+      left = await stillThere(local.docker, result);
     }
-    expect(left).toEqual([]);
+    expect(left).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type Docker from "dockerode";
 import { withDeadline } from "../docker/with-deadline";
@@ -37,9 +38,10 @@ export interface ProbeFailure {
   stderr?: string;
 }
 
+/** `containerName`: the probe container's name (fleetdeck-probe-…); gone when the result comes, or soon after a timeout. */
 export type GpuProbeResult =
-  | { ok: true; report: GpuReport; durationMs: number }
-  | { ok: false; failure: ProbeFailure; durationMs: number };
+  | { ok: true; report: GpuReport; durationMs: number; containerName: string }
+  | { ok: false; failure: ProbeFailure; durationMs: number; containerName: string };
 
 class ProbeError extends Error {
   constructor(readonly failure: ProbeFailure) {
@@ -66,21 +68,24 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
     hostPid = false,
   } = options;
   const started = performance.now();
-  const created: { container?: Docker.Container } = {};
+  const name = `fleetdeck-probe-${randomUUID().slice(0, 12)}`;
   let work: Promise<unknown> = Promise.resolve();
   const elapsed = () => Math.round(performance.now() - started);
-  const remove = () => created.container?.remove({ force: true }).catch(() => undefined);
+  // By name: also found when a timeout cut the create request short after the daemon had made the container.
+  const remove = () =>
+    docker
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
   try {
-    const settings = { image, command, env, gpus, runtime, hostPid };
-    const result = await withDeadline(
-      timeoutMs,
-      (abortSignal) => (work = runProbe(docker, settings, abortSignal, created)),
-    );
+    const settings = { name, image, command, env, gpus, runtime, hostPid };
+    const result = await withDeadline(timeoutMs, (abortSignal) => (work = runProbe(docker, settings, abortSignal)));
     if (!result.ok) {
       if (result.timedOut) {
         return {
           ok: false,
           durationMs: elapsed(),
+          containerName: name,
           failure: {
             step: "timeout",
             message: `the probe (${image}) did not finish within ${timeoutMs} ms`,
@@ -89,7 +94,7 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
         };
       }
       if (result.error instanceof ProbeError)
-        return { ok: false, durationMs: elapsed(), failure: result.error.failure };
+        return { ok: false, durationMs: elapsed(), containerName: name, failure: result.error.failure };
       throw result.error;
     }
     const { exitCode, stdout, stderr } = result.value;
@@ -98,6 +103,7 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
       return {
         ok: false,
         durationMs: elapsed(),
+        containerName: name,
         failure: {
           step: "exit",
           message: `\`${command.join(" ")}\` in ${image} exited with ${exitCode}${tail ? `: ${tail}` : ""}`,
@@ -107,12 +113,13 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
       };
     }
     try {
-      return { ok: true, report: parseNvidiaSmiXml(stdout), durationMs: elapsed() };
+      return { ok: true, report: parseNvidiaSmiXml(stdout), durationMs: elapsed(), containerName: name };
     } catch (error) {
       if (!(error instanceof NvidiaSmiParseError)) throw error;
       return {
         ok: false,
         durationMs: elapsed(),
+        containerName: name,
         failure: {
           step: "parse",
           message: `the probe's output cannot be read: ${error.message}`,
@@ -128,15 +135,10 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
   }
 }
 
-type ProbeSettings = Required<Omit<GpuProbeOptions, "runtime" | "timeoutMs">> & { runtime?: string };
+type ProbeSettings = Required<Omit<GpuProbeOptions, "runtime" | "timeoutMs">> & { name: string; runtime?: string };
 
-async function runProbe(
-  docker: Docker,
-  settings: ProbeSettings,
-  abortSignal: AbortSignal,
-  created: { container?: Docker.Container },
-) {
-  const container = (created.container = await create(docker, settings));
+async function runProbe(docker: Docker, settings: ProbeSettings, abortSignal: AbortSignal) {
+  const container = await create(docker, settings);
   // Attached before start, as `docker run` is: the stream ends only when the daemon has copied all the output. Logs read
   // after `wait` can miss the end of it, because the daemon stops waiting for the copy after 2 s on a loaded host.
   const output = collect(await container.attach({ stream: true, stdout: true, stderr: true }));
@@ -156,9 +158,10 @@ function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
-async function create(docker: Docker, { image, command, env, gpus, runtime, hostPid }: ProbeSettings) {
+async function create(docker: Docker, { name, image, command, env, gpus, runtime, hostPid }: ProbeSettings) {
   try {
     return await docker.createContainer({
+      name,
       Image: image,
       Cmd: command,
       Env: env,
