@@ -62,7 +62,7 @@ beforeAll(async () => {
   revisionId = layout.revisions[0]!.id;
   expect(host.id).toBeTruthy();
   const op = await makeUser("operator", ["team=a"]);
-  writeToken = (await tokenHeaders(op.id, ["read", "write"])).token;
+  writeToken = (await tokenHeaders(op.id, ["read", "instances:operate"])).token;
   readToken = (await tokenHeaders(op.id, ["read"])).token;
 });
 
