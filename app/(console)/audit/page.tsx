@@ -3,6 +3,7 @@ import { AuditFilters } from "@/components/audit/audit-filters";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { flushAttemptAudit } from "@/lib/auth/attempt-audit";
 import { authorizedRead } from "@/lib/auth/authorize";
 import { auditFilterSchema } from "@/lib/audit/audit-filter";
 import { listAuditActions } from "@/lib/queries/audit/list-audit-actions";
@@ -28,6 +29,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const filter = auditFilterSchema.parse(await searchParams);
+  await flushAttemptAudit();
   const [events, actions] = await Promise.all([
     authorizedRead("audit.read", { type: "global" }, (client) => listAuditEvents(client, filter)),
     authorizedRead("audit.read", { type: "global" }, listAuditActions),

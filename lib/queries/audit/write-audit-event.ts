@@ -20,6 +20,8 @@ export async function writeAudit(
       action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
+      targetLabel: entry.targetLabel?.slice(0, 200) ?? null,
+      outcome: entry.outcome ?? "ok",
       before: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
       after: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
     },
