@@ -17,9 +17,17 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** Fields whose value is never repeated back (a password typed into the wrong box stays unseen). */
+const SECRET_FIELD = /pass(word)?|secret|token|credential|private|api[-_]?key|^value$/i;
+
 function shown(value: unknown): string {
   if (value === undefined) return "nothing";
-  const s = JSON.stringify(value) ?? String(value);
+  let s: string;
+  try {
+    s = JSON.stringify(value) ?? String(value);
+  } catch {
+    s = typeof value === "bigint" ? `${value}n` : Object.prototype.toString.call(value);
+  }
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
@@ -38,7 +46,9 @@ export function describeZodError(
   for (const issue of error.issues) {
     const path = pathOf(issue.path);
     const value = valueAt(input, issue.path);
-    const message = `got ${shown(value)}: ${fix(issue, value)}`;
+    const key = issue.path.at(-1);
+    const secret = typeof key === "string" && SECRET_FIELD.test(key);
+    const message = secret ? fix(issue, value) : `got ${shown(value)}: ${fix(issue, value)}`;
     (fieldErrors[path] ??= []).push(message);
     lines.push(`${path}: ${message}`);
   }

@@ -43,10 +43,16 @@ const CSV_COLUMNS = [
   "after",
 ] as const;
 
+/**
+ * No formula runs when the file is opened in a spreadsheet: a cell that starts with = + - @ (or a tab or CR), and
+ * every = + - @ that follows a separator inside a cell ("," ";" tab "|" or a line break, as locales split rows
+ * differently), gets a ' in front; cells with a separator or quote are quoted.
+ */
 function cell(v: unknown): string {
   const s = v instanceof Date ? v.toISOString() : v == null ? "" : String(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s; // no formula injection when opened in a spreadsheet
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const start = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const safe = start.replace(/([,;\t|\r\n]\s*)([=+\-@])/g, "$1'$2");
+  return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(rows: Record<(typeof CSV_COLUMNS)[number], unknown>[]): string {

@@ -66,7 +66,7 @@ export async function assertCan(actor: Actor, checks: readonly Check[]): Promise
   const grants = await grantsOf(actor);
   for (const check of checks) {
     if (!can(actor, check.action, check.resource, grants)) {
-      throw new AuthorizationError(403, describeRefusal(actor, check, grants));
+      throw new AuthorizationError(403, describeRefusal(actor, check, grants), check);
     }
   }
 }

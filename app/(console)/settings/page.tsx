@@ -23,7 +23,7 @@ export default async function SettingsPage() {
     mayTokens ? authorizedRead("token.manage", { type: "global" }, listTokens) : null,
     isAdmin ? authorizedRead("secret.manage", { type: "global" }, listSecretNames) : null,
   ]);
-  const rows = describeConfig();
+  const rows = describeConfig(actor?.role ?? "viewer");
   return (
     <>
       <PageHeader

@@ -105,7 +105,7 @@ describe("applying a revision", () => {
     for (const [name, team] of [
       ["host-c", "a"],
       ["host-d", "b"],
-    ])
+    ] as const)
       await db().host.create({ data: { name, endpoint: "unix:///x", labels: JSON.stringify({ team }) } });
     const layout = await db().layout.create({
       data: {
