@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { applyRevisionInput, instanceIdInput } from "../actions/instances/inputs";
+import { pageOut } from "./paginate";
 import { instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */
@@ -27,20 +28,20 @@ const errorOut = z.object({
 });
 
 export const ENDPOINTS: Endpoint[] = [
-  { method: "get", path: "/api/v1/layouts", summary: "List layouts", response: z.array(layoutOut), mutates: false },
+  { method: "get", path: "/api/v1/layouts", summary: "List layouts", response: pageOut(layoutOut), mutates: false },
   {
     method: "get",
     path: "/api/v1/layouts/{layoutId}/revisions",
     summary: "List a layout's revisions, newest first",
     params: layoutIdInput,
-    response: z.array(revisionOut),
+    response: pageOut(revisionOut),
     mutates: false,
   },
   {
     method: "get",
     path: "/api/v1/instances",
     summary: "List instances with desired and observed state",
-    response: z.array(instanceOut),
+    response: pageOut(instanceOut),
     mutates: false,
   },
   {
