@@ -5,13 +5,16 @@ import { contentSecurityPolicy } from "./lib/server/csp";
  * Runs before every page: a fresh CSP nonce per response, and an early redirect to sign-in when there
  * is no session cookie at all (optimistic only: the real check is authorize() in the data layer).
  */
-const PUBLIC_PAGES = ["/sign-in", "/setup"];
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/reset-password"];
 const SESSION_COOKIES = ["fleetdeck.session_token", "__Secure-fleetdeck.session_token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c));
+  // An API token may call pages and server actions too (authorize() checks it like a session).
+  const hasSession =
+    SESSION_COOKIES.some((c) => request.cookies.has(c)) ||
+    /^Bearer\s/i.test(request.headers.get("authorization") ?? "");
   if (!isApi && !hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
