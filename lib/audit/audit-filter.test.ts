@@ -39,7 +39,7 @@ describe("audit filters, CSV and redaction", () => {
       },
     ]);
     expect(csv).toBe(
-      'at,actorLabel,actorId,ip,action,targetType,targetId,before,after\r\n2026-01-01T00:00:00.000Z,"ada ""the admin""",u1,,user.create,user,\'=HYPERLINK(1),,"{""a"":1,""b"":2}"\r\n',
+      'at,actorLabel,actorId,ip,action,outcome,targetType,targetId,targetLabel,before,after\r\n2026-01-01T00:00:00.000Z,"ada ""the admin""",u1,,user.create,,user,\'=HYPERLINK(1),,,"{""a"":1,""b"":2}"\r\n',
     );
   });
   it("defuses a formula after a separator inside a cell, whichever separator a spreadsheet uses", () => {

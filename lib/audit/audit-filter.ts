@@ -24,7 +24,7 @@ export function auditWhere(f: AuditFilter) {
   if (f.to) and.push({ at: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } });
   if (f.q)
     and.push({
-      OR: ["actorLabel", "action", "targetType", "targetId", "ip", "after", "before"].map((k) => ({
+      OR: ["actorLabel", "action", "targetType", "targetId", "targetLabel", "ip", "after", "before"].map((k) => ({
         [k]: contains(f.q!),
       })),
     });
@@ -37,8 +37,10 @@ const CSV_COLUMNS = [
   "actorId",
   "ip",
   "action",
+  "outcome",
   "targetType",
   "targetId",
+  "targetLabel",
   "before",
   "after",
 ] as const;
@@ -55,6 +57,6 @@ function cell(v: unknown): string {
   return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(rows: Record<(typeof CSV_COLUMNS)[number], unknown>[]): string {
+export function toCsv(rows: Partial<Record<(typeof CSV_COLUMNS)[number], unknown>>[]): string {
   return `${[CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(","))].join("\r\n")}\r\n`;
 }

@@ -44,6 +44,7 @@ export const saveRevision = defineAction({
       audit: {
         targetType: "layout",
         targetId: layout.id,
+        targetLabel: input.document.name,
         before: { name: layout.name, revision: latest },
         after: { name: input.document.name, revision: number, note: input.note },
       },

@@ -23,6 +23,7 @@ export interface ApplyTarget {
 export interface ApplyTargets {
   layoutId: string;
   layoutName: string;
+  archived: boolean;
   revisionId: string;
   revisionNumber: number;
   instances: ApplyTarget[];
@@ -90,6 +91,7 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
   return {
     layoutId: revision.layoutId,
     layoutName: revision.layout.name,
+    archived: revision.layout.archivedAt !== null,
     revisionId,
     revisionNumber: revision.number,
     instances,
