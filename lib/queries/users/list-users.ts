@@ -6,6 +6,7 @@ export interface UserRow {
   email: string;
   username: string;
   role: string;
+  disabled: boolean;
   grants: { id: string; selector: string }[];
   createdAt: Date;
 }
@@ -20,6 +21,7 @@ export async function listUsers(client: DbClient): Promise<UserRow[]> {
     email: u.email,
     username: u.displayUsername ?? u.username ?? u.name,
     role: u.role,
+    disabled: u.banned === true,
     grants: u.grants.map((g) => ({ id: g.id, selector: g.selector })),
     createdAt: u.createdAt,
   }));
