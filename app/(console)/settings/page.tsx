@@ -31,7 +31,7 @@ export default async function SettingsPage() {
         description="How this fleetdeck server is configured. Change these with environment variables and restart."
       />
       {users && <UsersSection users={users} />}
-      {tokens && <TokensSection tokens={tokens} />}
+      {tokens && actor && <TokensSection tokens={tokens} role={actor.role} />}
       {secrets && <SecretsSection secrets={secrets} />}
       <h2 className="mb-2 text-lg font-semibold">Configuration</h2>
       <DataTable
