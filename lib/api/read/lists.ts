@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import type { ActionSpec } from "../actions/types";
-import { listInstancesPage } from "../queries/instances/list-instances";
-import { listLayoutsPage } from "../queries/layouts/list-layouts";
-import { listRevisions } from "../queries/layouts/list-revisions";
-import { pageInput, pageOut, pageRequest, toPage } from "./paginate";
+import type { ActionSpec } from "../../actions/types";
+import { listInstancesPage } from "../../queries/instances/list-instances";
+import { listLayoutsPage } from "../../queries/layouts/list-layouts";
+import { listRevisions } from "../../queries/layouts/list-revisions";
+import { pageInput, pageOut, pageRequest, toPage } from "../paginate";
 
 /** Read endpoints of /api/v1, as action specs (readOnly: no audit row; viewers and "read" tokens may call them). */
 
