@@ -8,6 +8,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args
   },
   layout: { summary: "encode | decode | validate | place a layout file", load: () => import("./commands/layout") },
   remote: { summary: "talk to a remote fleetdeck's /api/v1 with an API token", load: () => import("./remote") },
+  admin: {
+    summary: "create-token: an API token made in this machine's database (headless setup)",
+    load: () => import("./admin"),
+  },
 };
 
 function usage(): string {

@@ -77,12 +77,11 @@ export async function signInWithPassword(
     if (account?.banned) await disabledAccount(account, password);
     const result = await passwordSignIn(account, typed, password, headers);
     outcome = "succeeded";
-    await writeAudit(
-      db(),
-      { kind: "user", userId: result.userId, label: target.targetLabel ?? typed, role: "viewer", ip },
-      "auth.sign-in",
-      { targetType: "user", targetId: result.userId, targetLabel: target.targetLabel },
-    );
+    await writeAudit(db(), { userId: result.userId, label: target.targetLabel ?? typed, ip }, "auth.sign-in", {
+      targetType: "user",
+      targetId: result.userId,
+      targetLabel: target.targetLabel,
+    });
     return result;
   } catch (err) {
     const rejected = err instanceof ActionError || (isAPIError(err) && err.statusCode >= 400 && err.statusCode < 500);

@@ -38,7 +38,7 @@ export const resetPassword = definePublicAction({
         await deletePasswordResets(tx, user.id);
         const sessionsEnded = await deleteUserSessions(tx, user.id);
         const label = user.username ?? user.email;
-        await writeAudit(tx, { kind: "user", userId: user.id, label, role: "viewer", ip }, "auth.password-reset", {
+        await writeAudit(tx, { userId: user.id, label, ip }, "auth.password-reset", {
           targetType: "user",
           targetId: user.id,
           targetLabel: label,

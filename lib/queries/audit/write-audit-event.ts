@@ -4,10 +4,13 @@ import { redact } from "../../audit/redact";
 import type { Actor } from "../../vocabulary/access";
 import type { DbClient } from "../db";
 
+/** Who an audit row names: a signed-in person, a token, or a local tool ("local CLI"); null = anonymous. */
+export type AuditActor = Pick<Actor, "label"> & { userId?: string | null; ip?: string | null };
+
 /** Appends one audit row through the caller's transaction client: it commits or rolls back with the change. */
 export async function writeAudit(
   client: DbClient,
-  actor: Actor | null,
+  actor: AuditActor | null,
   action: string,
   entry: AuditEntry,
   ipFallback: string | null = null,
