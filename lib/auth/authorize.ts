@@ -1,4 +1,5 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor, Check, PermissionAction, Resource } from "../vocabulary/access";
 import { type DbClient, db } from "../queries/db";
@@ -89,13 +90,15 @@ export async function authorizeOrNull(action: PermissionAction, resource: Resour
 
 /**
  * For pages: authorizes the read, then runs the query with the database client. Pages get the client only this
- * way (the import rules keep app/ from importing lib/queries/db), so a page cannot read without a check.
+ * way (the import rules keep app/ from importing lib/queries/db), so a page cannot read without a check. Nobody
+ * signed in (a session that just ended, a bad token) goes to sign-in, as the console layout sends them.
  */
 export async function authorizedRead<T>(
   action: PermissionAction,
   resource: Resource,
   query: (client: DbClient, actor: Actor) => Promise<T>,
 ): Promise<T> {
-  const actor = await authorize(action, resource);
+  const actor = await authorizeOrNull(action, resource);
+  if (!actor) redirect("/sign-in");
   return query(db(), actor);
 }

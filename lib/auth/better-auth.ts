@@ -37,6 +37,7 @@ function build(secureCookies: boolean) {
     session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
     rateLimit: { enabled: false }, // our own limiter (lib/auth/rate-limit.ts) is per account and per address
     telemetry: { enabled: false },
+    logger: { level: "error" }, // "User not found" on every wrong guess is what the audit log is for
     advanced: {
       useSecureCookies: secureCookies,
       cookiePrefix: "fleetdeck",
