@@ -139,9 +139,10 @@ test("the audit log shows each change with the right actor, filters, and exports
   const done = applies.filter({ has: page.getByRole("cell", { name: "done", exact: true }) });
   await expect(done).toHaveCount(2); // once in the browser, once with the token
   await expect(done.filter({ hasText: "(token fd_" })).toHaveCount(1);
-  // Issue 15, item 11: the refused applies (team b, in the browser and with the token) are there too, by name.
+  // Issue 15, item 11: the refused applies are there too (team b in the browser and with the token, and the
+  // read-only token's attempt), with the layout by name.
   const refused = applies.filter({ has: page.getByRole("cell", { name: "refused", exact: true }) });
-  await expect(refused).toHaveCount(2);
+  await expect(refused).toHaveCount(3);
   await expect(done.first().getByRole("cell").nth(4)).toContainText(/layout plan-a-roles/);
   await expect(table).not.toContainText("root-admin");
   await page.getByLabel("Action").selectOption("token.revoke");

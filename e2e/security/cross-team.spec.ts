@@ -15,8 +15,12 @@ let fleet: Seeded;
 let opCookie = "";
 let opToken = "";
 
-function hostOfInstance(key: string): string | undefined {
-  return queryOne<{ hostId: string }>("SELECT hostId FROM instance WHERE instanceKey = ?", key)?.hostId;
+function hostOfInstance(key: string, team: "a" | "b"): string | undefined {
+  return queryOne<{ hostId: string }>(
+    "SELECT hostId FROM instance WHERE instanceKey = ? AND layoutId = ?",
+    key,
+    fleet.layoutIds[team],
+  )?.hostId;
 }
 
 test.beforeAll(async () => {
@@ -27,7 +31,7 @@ test.beforeAll(async () => {
     { cookie: adminCookie(), page: "/instances" },
   );
   expect(applied.result?.ok, applied.result?.error).toBe(true);
-  expect(hostOfInstance("qwen-b")).toBe(fleet.hosts.b);
+  expect(hostOfInstance("qwen-b", "b")).toBe(fleet.hosts.b);
   await ensureUser(OP_A, "operator", ["team=a"]);
   opCookie = await signInCookie(OP_A.username, OP_A.password);
   // Stored as an older release stored a "write" token: it meant apply, start and stop.
@@ -59,7 +63,7 @@ test("applying a revision that moves another team's instance onto the operator's
   const r = await api("POST", `/api/v1/revisions/${revisionId}/apply`, { token: opToken });
   expect(r.status).toBe(403);
   expect(r.json.error).toMatch(/gpu-b-xteam/);
-  expect(hostOfInstance("qwen-b")).toBe(fleet.hosts.b);
+  expect(hostOfInstance("qwen-b", "b")).toBe(fleet.hosts.b);
 });
 
 test("the same operator still saves and applies on their own team's layout", async () => {
@@ -72,5 +76,5 @@ test("the same operator still saves and applies on their own team's layout", asy
   expect(saved.result?.ok, saved.result?.error).toBe(true);
   const applied = await api("POST", `/api/v1/revisions/${fleet.revisions.a}/apply`, { token: opToken });
   expect(applied.status, JSON.stringify(applied.json)).toBe(200);
-  expect(hostOfInstance("qwen-a")).toBe(fleet.hosts.a);
+  expect(hostOfInstance("qwen-a", "a")).toBe(fleet.hosts.a);
 });

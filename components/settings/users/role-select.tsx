@@ -8,6 +8,8 @@ import type { UserRow } from "@/lib/queries/users/list-users";
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
 
+const a = (word: string | null) => (word && /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+
 const MAY: Record<(typeof ROLES)[number], string> = {
   viewer: "read everything and change nothing",
   operator: "design layouts and apply, start and stop on the hosts their grants match",
@@ -42,8 +44,8 @@ export function RoleSelect({ user }: { user: UserRow }) {
       </select>
       <ConfirmDialog
         open={asked !== null}
-        title={`Make ${user.username} ${asked === "admin" ? "an" : "a"} ${asked}?`}
-        description={`${user.username} is ${user.role === "admin" ? "an" : "a"} ${user.role} now. As ${asked === "admin" ? "an" : "a"} ${asked} they may ${MAY[asked as keyof typeof MAY] ?? ""}. The change applies to their next request.`}
+        title={`Make ${user.username} ${a(asked)}?`}
+        description={`${user.username} is ${a(user.role)} now. As ${a(asked)} they may ${MAY[asked as keyof typeof MAY] ?? ""}. The change applies to their next request.`}
         confirmLabel={`Make ${asked}`}
         onCancel={() => setAsked(null)}
         onConfirm={() => {

@@ -25,23 +25,42 @@ export function UserActions({ user }: { user: UserRow }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       {user.disabled ? (
-        <button type="button" className={small} disabled={pending} onClick={() => enable.run({ userId: user.id })}>
+        <button
+          type="button"
+          className={small}
+          aria-label={`Enable ${user.username}`}
+          disabled={pending}
+          onClick={() => enable.run({ userId: user.id })}
+        >
           Enable
         </button>
       ) : (
-        <button type="button" className={small} disabled={pending} onClick={() => setAsked("disable")}>
+        <button
+          type="button"
+          className={small}
+          aria-label={`Disable ${user.username}`}
+          disabled={pending}
+          onClick={() => setAsked("disable")}
+        >
           Disable
         </button>
       )}
       <button
         type="button"
         className={small}
+        aria-label={`Reset the password of ${user.username}`}
         disabled={pending || user.disabled}
         onClick={() => reset.run({ userId: user.id }, (d) => setLink(`${window.location.origin}${d.path}`))}
       >
         Reset password
       </button>
-      <button type="button" className={`${small} text-red-700`} disabled={pending} onClick={() => setAsked("delete")}>
+      <button
+        type="button"
+        className={`${small} text-red-700`}
+        aria-label={`Delete ${user.username}`}
+        disabled={pending}
+        onClick={() => setAsked("delete")}
+      >
         Delete
       </button>
       {link && (
