@@ -6,8 +6,9 @@
 //     from the socket and, only when the peer is in FLEETDECK_TRUSTED_PROXIES, from X-Forwarded-For/-Proto/-Host
 //     (which it then rewrites, so Next's own origin check for server actions sees the same values);
 //   - refuses with a 4xx what Next would answer with a 500 or let through: TRACE and unknown methods (405), bodies
-//     without a length (411) or over 1 MiB (413), server-action bodies nested over 64 deep (400), and
-//     state-changing page requests whose Origin is missing, "null", malformed or another site's (403);
+//     without a length (411) or over 1 MiB (413), state-changing page requests whose Origin is missing, "null",
+//     malformed or another site's (403) or that are not server actions (405), and server-action bodies that are not
+//     a JSON array (415/400), nest over 64 deep or hold references React's decoder throws on (400);
 //   - adds Strict-Transport-Security over https.
 import { randomBytes } from "node:crypto";
 import { createServer, IncomingMessage } from "node:http";
@@ -32,7 +33,6 @@ try {
 }
 
 const MAX_BODY_BYTES = 1_048_576;
-const MAX_NESTING = 64;
 const trusted = gate.trustedProxies(config.FLEETDECK_TRUSTED_PROXIES);
 const allowedOrigins = config.FLEETDECK_ALLOWED_ORIGINS.map((o) => o.replace(/^https?:\/\//, ""));
 // Next forwards a server action to the page that owns it with a request to itself, copying the headers: this
@@ -130,11 +130,8 @@ const server = createServer(async (req, res) => {
     const body = await readBody(req);
     if (body.length > MAX_BODY_BYTES)
       return refuse(req, res, { status: 413, message: `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).` });
-    if (gate.exceedsNesting(body.toString("utf8"), MAX_NESTING))
-      return refuse(req, res, {
-        status: 400,
-        message: `The body nests arrays or objects more than ${MAX_NESTING} deep: send plainer input.`,
-      });
+    const problem = gate.actionBodyProblem(req.headers["content-type"], body.toString("utf8"));
+    if (problem) return refuse(req, res, problem);
     await handle(replay(req, body), res);
   } catch (err) {
     console.error(`fleetdeck: request failed before the app: ${err instanceof Error ? err.message : String(err)}`);

@@ -104,7 +104,7 @@ const NASTY = fc.constantFrom(
   "admin",
   "read",
   "instances:operate",
-  "fd_" + "A".repeat(43),
+  `fd_${"A".repeat(43)}`,
   "00000000-0000-0000-0000-000000000000",
 );
 const scalar = fc.oneof(

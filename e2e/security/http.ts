@@ -126,7 +126,7 @@ export function parseActionResult(text: string): ActionResponse["result"] {
   if (!head) return null;
   const ref = /"a":"\$@([0-9a-f]+)"/.exec(head)?.[1];
   const body = ref ? lines.get(ref) : undefined;
-  if (!body || !body.startsWith("{")) return null;
+  if (!body?.startsWith("{")) return null;
   return JSON.parse(body);
 }
 
@@ -164,6 +164,7 @@ export async function api(
   path: string,
   auth: { token?: string; cookie?: string; from?: string; headers?: Record<string, string> },
   body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the fields of the response it expects
 ): Promise<{ status: number; json: any; headers: http.IncomingHttpHeaders }> {
   const headers: Record<string, string> = { accept: "application/json", ...auth.headers };
   if (auth.token) headers.authorization = `Bearer ${auth.token}`;

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { ADMIN } from "../auth/accounts";
 import { ORIGIN, adminCookie, raw } from "./http";
 
@@ -44,6 +44,17 @@ for (const next of BYPASSES) {
   });
 }
 
+/** Docker networks created by other tests on this machine make Chromium abort a navigation (ERR_NETWORK_CHANGED). */
+async function gotoRetrying(page: Page, url: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.goto(url);
+    } catch (err) {
+      if (attempt >= 3 || !/ERR_NETWORK_CHANGED/.test(String(err))) throw err;
+    }
+  }
+}
+
 test("the sign-in form never sends anyone off-site, whatever ?next= says", async ({ browser }) => {
   test.slow();
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -62,7 +73,7 @@ test("the sign-in form never sends anyone off-site, whatever ?next= says", async
   });
   for (const next of BYPASSES) {
     await context.clearCookies();
-    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await gotoRetrying(page, `/sign-in?next=${encodeURIComponent(next)}`);
     await page.getByLabel("Email or username").fill(ADMIN.username);
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();

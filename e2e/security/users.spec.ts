@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { pageAs } from "../auth/helpers";
 import { adminCookie, api, callAction } from "./http";
 import { ensureUser, insertToken, person, queryOne } from "./people";
@@ -7,6 +7,7 @@ import { ensureUser, insertToken, person, queryOne } from "./people";
 
 test.slow(); // several browsers and sign-ins per test
 
+const users = (page: Page) => page.getByRole("table", { name: "Users" }).getByRole("row");
 const roleOf = (email: string) => queryOne<{ role: string }>("SELECT role FROM user WHERE email = ?", email)?.role;
 
 test("a role change asks first; Cancel and a refusal show the role the server has", async ({ page }) => {
@@ -30,9 +31,7 @@ test("a role change asks first; Cancel and a refusal show the role the server ha
   await callAction("lib/actions/users/delete-user.ts", { userId: id }, { cookie: adminCookie(), page: "/settings" });
   await select.selectOption("admin");
   await page.getByRole("alertdialog").getByRole("button", { name: "Make admin" }).click();
-  await expect(page.getByRole("row").filter({ hasText: target.email }).getByRole("alert")).toContainText(
-    "does not exist",
-  );
+  await expect(users(page).filter({ hasText: target.email }).getByRole("alert")).toContainText("does not exist");
   await expect(select).toHaveValue("operator");
 });
 
@@ -47,7 +46,7 @@ test("disabling a user ends their sessions and stops their tokens at once; enabl
   expect((await api("GET", "/api/v1/instances", { token })).status).toBe(200);
 
   await page.goto("/settings");
-  const row = page.getByRole("row").filter({ hasText: p.email });
+  const row = users(page).filter({ hasText: p.email });
   await row.getByRole("button", { name: `Disable ${p.username}` }).click();
   await page
     .getByRole("alertdialog", { name: `Disable ${p.username}?` })
@@ -79,7 +78,7 @@ test("a password reset link, copied by the admin, sets a new password and ends t
   await ensureUser(p, "viewer");
   const old = await pageAs(browser, p.username, p.password);
   await page.goto("/settings");
-  const row = page.getByRole("row").filter({ hasText: p.email });
+  const row = users(page).filter({ hasText: p.email });
   await row.getByRole("button", { name: `Reset the password of ${p.username}` }).click();
   const link = (await row.getByTestId("reset-link").textContent())?.trim() ?? "";
   expect(link).toMatch(/\/reset-password#secret=[A-Za-z0-9_-]{43}$/);
@@ -114,13 +113,13 @@ test("deleting a user asks first; nobody can delete or disable themselves", asyn
   const p = person("to-delete");
   await ensureUser(p, "viewer");
   await page.goto("/settings");
-  const row = page.getByRole("row").filter({ hasText: p.email });
+  const row = users(page).filter({ hasText: p.email });
   await row.getByRole("button", { name: `Delete ${p.username}` }).click();
   await page
     .getByRole("alertdialog", { name: `Delete ${p.username}?` })
     .getByRole("button", { name: "Delete" })
     .click();
-  await expect(page.getByRole("row").filter({ hasText: p.email })).toHaveCount(0);
+  await expect(users(page).filter({ hasText: p.email })).toHaveCount(0);
   const self = queryOne<{ id: string }>("SELECT id FROM user WHERE role = 'admin' ORDER BY createdAt LIMIT 1")!;
   const r = await callAction("lib/actions/users/disable-user.ts", { userId: self.id }, { cookie: adminCookie() });
   expect(r.result?.error).toMatch(/You can't disable yourself/);

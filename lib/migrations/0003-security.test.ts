@@ -36,7 +36,9 @@ const sqlite: Target = {
   query: async (url, sql) => {
     const d = new Database(sqlitePath(url));
     try {
-      return /^\s*select/i.test(sql) ? (d.prepare(sql).all() as Record<string, unknown>[]) : (d.exec(sql), []);
+      if (/^\s*select/i.test(sql)) return d.prepare(sql).all() as Record<string, unknown>[];
+      d.exec(sql);
+      return [];
     } finally {
       d.close();
     }

@@ -80,10 +80,17 @@ export function refuseRequest(
       status: 403,
       message: `Refused: cross-site request from ${from} (this server is ${client.host || "unknown"}). Behind a proxy that rewrites Host, set FLEETDECK_ALLOWED_ORIGINS.`,
     };
+  // fleetdeck's pages change nothing by themselves: a state-changing request to one is a server action.
+  if (headers["next-action"] === undefined)
+    return {
+      status: 405,
+      message: "Pages take GET: change things through the page's own buttons (server actions) or /api/v1.",
+      headers: { allow: "GET, HEAD" },
+    };
   return null;
 }
 
-/** Bodies of state-changing page requests (server actions) are read whole first, to refuse deep nesting. */
+/** Bodies of server actions are read whole first, to refuse deep nesting and references React cannot decode. */
 export function needsBodyCheck(method: string, url: string, headers: Headers): boolean {
   return !isSafeMethod(method) && !isApiPath(url) && Number(one(headers["content-length"]) ?? 0) > 0;
 }

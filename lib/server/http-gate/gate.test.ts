@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { actionBodyProblem } from "./action-body";
 import { CLIENT_IP_HEADER, clientIp } from "./client-headers";
 import { hstsHeader, refuseRequest } from "./gate-request";
 import { exceedsNesting } from "./json-depth";
@@ -69,8 +70,9 @@ describe("what the gate refuses", () => {
     ["POST", "/fleet", { origin: "http://[bad" }, 403],
     ["POST", "/fleet", { origin: "https://evil.example" }, 403],
     ["DELETE", "/layouts/x", { origin: "javascript:alert(1)" }, 403],
-    ["POST", "/fleet", { origin: "http://fleet.example.com" }, null],
-    ["POST", "/fleet", { origin: "https://proxy.example.com" }, null],
+    ["POST", "/fleet", { origin: "http://fleet.example.com", "next-action": "a" }, null],
+    ["POST", "/fleet", { origin: "https://proxy.example.com", "next-action": "a" }, null],
+    ["POST", "/fleet", { origin: "http://fleet.example.com" }, 405],
     ["POST", "/api/v1/layouts", {}, null],
     ["GET", "/fleet", {}, null],
   ] as const)("%s %s %o → %s", (method, url, headers, status) => {
@@ -92,5 +94,36 @@ describe("what the gate refuses", () => {
       ),
     ).toBe(false);
     expect(exceedsNesting(JSON.stringify({ s: 'a\\"[[[' }), 2)).toBe(false);
+  });
+});
+
+describe("server-action bodies", () => {
+  it.each([
+    ["text/plain;charset=UTF-8", '[{"name":"a","note":"$$price"}]', null],
+    ["text/plain", '[{"baseNumber":"$undefined","at":"$D2020-01-01","n":"$n12","x":"$NaN"}]', null],
+    ["multipart/form-data; boundary=x", "--x--", 415],
+    ["text/plain", "{}", 400],
+    ["text/plain", "[1,", 400],
+    ["text/plain", `[${"[".repeat(100)}${"]".repeat(100)}]`, 400],
+    ["text/plain", '[{"ramBytes":"$R0"}]', 400],
+    ["text/plain", '["$@1"]', 400],
+    ["text/plain", '[{"a":["$K1"]}]', 400],
+    ["text/plain", '["$h0"]', 400],
+    ["text/plain", '["$1"]', 400],
+  ] as const)("%s %s → %s", (type, body, status) => {
+    expect(actionBodyProblem(type, body)?.status ?? null).toBe(status);
+  });
+
+  it("a page POST that is not a server action is refused", () => {
+    const client = { ip: "192.0.2.1", proto: "http" as const, host: "h" };
+    expect(
+      refuseRequest("POST", "/fleet", { origin: "http://h" }, client, { maxBodyBytes: 10, allowedOrigins: [] })?.status,
+    ).toBe(405);
+    expect(
+      refuseRequest("POST", "/fleet", { origin: "http://h", "next-action": "abc" }, client, {
+        maxBodyBytes: 10,
+        allowedOrigins: [],
+      }),
+    ).toBeNull();
   });
 });
