@@ -43,10 +43,13 @@ process.env.FLEETDECK_GATE = "1";
 
 function refuse(req, res, refusal) {
   const api = req.url?.startsWith("/api/");
+  // A body too big or without a length is not read: the connection closes. Any other is drained, so the client can
+  // finish sending and read the answer.
+  const unread = refusal.status === 411 || refusal.status === 413;
   res.writeHead(refusal.status, {
     "content-type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
     "cache-control": "no-store",
-    connection: "close",
+    ...(unread ? { connection: "close" } : {}),
     ...refusal.headers,
   });
   res.end(api ? JSON.stringify({ error: refusal.message }) : `${refusal.message}\n`);

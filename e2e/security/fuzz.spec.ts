@@ -294,7 +294,10 @@ async function runAll(cases: Case[], failures: string[]): Promise<number> {
   let sent = 0;
   for (let i = 0; i < cases.length; i += CONCURRENCY) {
     const batch = cases.slice(i, i + CONCURRENCY);
-    const results = await Promise.all(batch.map((c) => send(c)));
+    // A request the server dropped without an answer is a failure too, reported like a 5xx.
+    const results = await Promise.all(
+      batch.map((c) => send(c).catch((err: Error) => ({ status: 599, text: `no answer: ${err.message}` }))),
+    );
     results.forEach((r, j) => {
       const p = problem(batch[j]!, r);
       if (p) failures.push(p);

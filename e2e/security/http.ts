@@ -30,6 +30,7 @@ export function raw(method: string, path: string, options: RawOptions = {}): Pro
     const headers: Record<string, string> = { ...options.headers };
     if (body && !Object.keys(headers).some((h) => h.toLowerCase() === "content-length"))
       headers["content-length"] = String(body.length);
+    let answered = false;
     const req = http.request(
       {
         host: base.hostname,
@@ -41,6 +42,7 @@ export function raw(method: string, path: string, options: RawOptions = {}): Pro
         agent: false,
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
@@ -49,7 +51,10 @@ export function raw(method: string, path: string, options: RawOptions = {}): Pro
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
+    // A server that refuses a request early may close the socket while the body is still being written.
+    req.on("error", (err) => {
+      if (!answered) reject(err);
+    });
     req.end(body);
   });
 }
