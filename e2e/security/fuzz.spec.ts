@@ -175,9 +175,17 @@ const rawBody = fc.oneof(
   fc.constantFrom("[", "[{", "null", "{}", '"x"', "[1,2", "\u0000", '["$@0"]', '["$K1"]', '["$Q1",[]]'),
 );
 
+function isPaired(s: string, at: number): boolean {
+  const c = s.charCodeAt(at);
+  if (c <= 0xdbff) return at + 1 < s.length && s.charCodeAt(at + 1) >= 0xdc00 && s.charCodeAt(at + 1) <= 0xdfff;
+  return at > 0 && s.charCodeAt(at - 1) >= 0xd800 && s.charCodeAt(at - 1) <= 0xdbff;
+}
+
 function fill(path: string, values: string[]): string {
   let i = 0;
-  return path.replace(/\{\w+\}/g, () => encodeURIComponent(values[i++] ?? "x"));
+  // A lone surrogate cannot be percent-encoded (it is not text): send U+FFFD, as a browser would.
+  const wellFormed = (s: string) => s.replace(/[\ud800-\udfff]/g, (c, at: number) => (isPaired(s, at) ? c : "\ufffd"));
+  return path.replace(/\{\w+\}/g, () => encodeURIComponent(wellFormed(values[i++] ?? "x")));
 }
 
 async function send(c: Case): Promise<{ status: number; text: string }> {
