@@ -129,7 +129,7 @@ const server = createServer(async (req, res) => {
       allowedOrigins,
     });
     if (refusal) return refuse(req, res, refusal);
-    if (!gate.needsBodyCheck(method, url, req.headers)) return await handle(req, res);
+    if (!gate.needsBodyCheck(method, url)) return await handle(req, res);
     const body = await readBody(req);
     if (body.length > MAX_BODY_BYTES)
       return refuse(req, res, { status: 413, message: `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).` });

@@ -80,6 +80,23 @@ test("a server action body nested 4,000 deep is refused with 400", async () => {
   expect(r.status).toBe(400);
 });
 
+test("an empty or non-array server action body is refused with 400, a form post with 415", async () => {
+  const post = (body: string, type = "text/plain;charset=UTF-8") =>
+    raw("POST", "/layouts/new", {
+      headers: {
+        "next-action": actionRef(CREATE_LAYOUT).id,
+        "content-type": type,
+        origin: ORIGIN,
+        cookie: adminCookie(),
+      },
+      body,
+    });
+  expect((await post("")).status).toBe(400);
+  expect((await post("{}")).status).toBe(400);
+  expect((await post('[{"document":"$R0"}]')).status).toBe(400);
+  expect((await post("--x--", "multipart/form-data; boundary=x")).status).toBe(415);
+});
+
 test("a server action body over 1 MiB is refused with 413", async () => {
   const name = "x".repeat(1_100_000);
   const r = await callAction(

@@ -90,9 +90,12 @@ export function refuseRequest(
   return null;
 }
 
-/** Bodies of server actions are read whole first, to refuse deep nesting and references React cannot decode. */
-export function needsBodyCheck(method: string, url: string, headers: Headers): boolean {
-  return !isSafeMethod(method) && !isApiPath(url) && Number(one(headers["content-length"]) ?? 0) > 0;
+/**
+ * Bodies of server actions are read whole first (an empty one too: React's decoder throws on it), to refuse
+ * anything but a JSON array of plain arguments.
+ */
+export function needsBodyCheck(method: string, url: string): boolean {
+  return !isSafeMethod(method) && !isApiPath(url);
 }
 
 /** Strict-Transport-Security once the caller reached fleetdeck over https, or the public URL is https. */

@@ -127,3 +127,9 @@ describe("server-action bodies", () => {
     ).toBeNull();
   });
 });
+
+describe("an empty server-action body", () => {
+  it("is refused, not handed to React's decoder", () => {
+    expect(actionBodyProblem("text/plain", "")?.status).toBe(400);
+  });
+});
