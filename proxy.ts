@@ -3,9 +3,11 @@ import { contentSecurityPolicy } from "./lib/server/csp";
 
 /**
  * Runs before every page: a fresh CSP nonce per response, and an early redirect to sign-in when there
- * is no session cookie at all (optimistic only: the real check is authorize() in the data layer).
+ * is no session cookie and no API token at all (optimistic only: the real check is authorize() in the data layer).
+ * The share view is public: the layout travels in the link's fragment, and the page itself decides whether the
+ * admin requires sign-in for it.
  */
-const PUBLIC_PAGES = ["/sign-in", "/setup", "/reset-password"];
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/reset-password", "/layouts/share"];
 const SESSION_COOKIES = ["fleetdeck.session_token", "__Secure-fleetdeck.session_token"];
 
 export function proxy(request: NextRequest) {
@@ -14,7 +16,7 @@ export function proxy(request: NextRequest) {
   // An API token may call pages and server actions too (authorize() checks it like a session).
   const hasSession =
     SESSION_COOKIES.some((c) => request.cookies.has(c)) ||
-    /^Bearer\s/i.test(request.headers.get("authorization") ?? "");
+    /^Bearer fd_/.test(request.headers.get("authorization") ?? "");
   if (!isApi && !hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";

@@ -17,11 +17,12 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** Fields whose value is never repeated back (a password typed into the wrong box stays unseen). */
-const SECRET_FIELD = /pass(word)?|secret|token|credential|private|api[-_]?key|^value$/i;
+/** Fields whose values are never echoed back: passwords, PEM keys and certificates, passphrases, tokens, secrets. */
+const SECRET_FIELD = /pass(word|phrase)?|secret|token|credential|private|api[-_]?key|pem$|^value$/i;
 
-function shown(value: unknown): string {
+function shown(value: unknown, path: readonly PropertyKey[]): string {
   if (value === undefined) return "nothing";
+  if (SECRET_FIELD.test(String(path[path.length - 1] ?? ""))) return "(hidden)";
   let s: string;
   try {
     s = JSON.stringify(value) ?? String(value);
@@ -46,9 +47,7 @@ export function describeZodError(
   for (const issue of error.issues) {
     const path = pathOf(issue.path);
     const value = valueAt(input, issue.path);
-    const key = issue.path.at(-1);
-    const secret = typeof key === "string" && SECRET_FIELD.test(key);
-    const message = secret ? fix(issue, value) : `got ${shown(value)}: ${fix(issue, value)}`;
+    const message = `got ${shown(value, issue.path)}: ${fix(issue, value)}`;
     (fieldErrors[path] ??= []).push(message);
     lines.push(`${path}: ${message}`);
   }

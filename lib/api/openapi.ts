@@ -32,16 +32,18 @@ import {
 } from "./read/lists";
 import { listTokensSpec, listUsersSpec, tokenOut, userOut } from "./read/people-specs";
 import { pageOut } from "./paginate";
+import { hostEndpoints } from "./host-endpoints";
+import { hostOut, hostPageOut } from "./host-out";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. Each operation
  * names the token scope it needs (derived from its permission action, lib/vocabulary/access.ts).
  */
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 type AnySpec = Pick<ActionSpec<z.ZodType, unknown>, "name" | "input">;
 
-interface Endpoint {
+export interface Endpoint {
   method: Method;
   path: string;
   summary: string;
@@ -275,6 +277,7 @@ export const ENDPOINTS: Endpoint[] = [
     action: "token.manage",
     response: any,
   },
+  ...hostEndpoints(hostOut, hostPageOut),
 ];
 
 function pathParams(path: string): string[] {

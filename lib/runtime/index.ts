@@ -1,6 +1,7 @@
 /**
- * lib/runtime's public API so far (issue 12's core): Docker endpoints, clients, Test connection, GPU discovery and
- * the health poller. Server-only. The endpoint schema and the parsers are pure and may also be imported directly
+ * lib/runtime's public API so far (issue 12): Docker endpoints, clients, Test connection, GPU discovery, the health
+ * poller, and registered hosts as the runtime reads them (loadRuntimeHosts), their health service and discovery.
+ * Server-only. The endpoint schema and the parsers are pure and may also be imported directly
  * from their files (e.g. by a form).
  */
 export {
@@ -43,3 +44,18 @@ export {
   type PolledHost,
 } from "./health/poller";
 export type { HealthChange, HostHealth } from "./health/host-health";
+export type { RuntimeGpu, RuntimeHost, RuntimeHostKind, SimulatedGpus } from "./hosts/runtime-host";
+export {
+  buildRuntimeHost,
+  loadRuntimeHost,
+  loadRuntimeHosts,
+  loadRuntimeHostsWithProblems,
+  RuntimeHostError,
+  type RuntimeHostProblem,
+} from "./hosts/load-runtime-hosts";
+export { runtimeGpusOf } from "./hosts/runtime-gpus";
+export { discoverHostGpus, type DiscoveryResult, type DiscoverySource } from "./hosts/discover-host-gpus";
+export { startHostHealthService, type HostHealthService } from "./hosts/health-service";
+export { registerDefaultHosts, LOCAL_SIM_HOST } from "./hosts/default-hosts";
+export { gpuHolders, type InstanceContainer } from "./gpu/gpu-holders";
+export { INSTANCE_LABEL, listInstanceContainers } from "./gpu/list-instance-containers";

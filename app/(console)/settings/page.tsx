@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { DesignerSettingsSection } from "@/components/settings/designer-settings-section";
+import Link from "next/link";
 import { SecretsSection } from "@/components/settings/secrets-section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -10,6 +12,7 @@ import { listUsers } from "@/lib/queries/users/list-users";
 import { listSecretNames } from "@/lib/queries/secrets/list-secret-names";
 import { describeConfig } from "@/lib/server/describe-config";
 import { listTokens } from "@/lib/queries/tokens/list-tokens";
+import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -18,10 +21,13 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   const isAdmin = actor?.role === "admin";
   const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
-  const [users, tokens, secrets] = await Promise.all([
+  const [users, tokens, secrets, designer] = await Promise.all([
     isAdmin ? authorizedRead("user.manage", { type: "global" }, listUsers) : null,
     mayTokens ? authorizedRead("token.manage", { type: "global" }, listTokens) : null,
     isAdmin ? authorizedRead("secret.manage", { type: "global" }, listSecretNames) : null,
+    isAdmin && actor?.kind === "user"
+      ? authorizedRead("settings.manage", { type: "global" }, getDesignerSettings)
+      : null,
   ]);
   const rows = describeConfig(actor?.role ?? "viewer");
   return (
@@ -30,9 +36,16 @@ export default async function SettingsPage() {
         title="Settings"
         description="How this fleetdeck server is configured. Change these with environment variables and restart."
       />
+      <p className="mb-6 text-sm">
+        <Link href="/settings/hosts" className="font-medium underline">
+          Hosts
+        </Link>
+        : register Docker hosts, test them, label them, discover their GPUs.
+      </p>
       {users && <UsersSection users={users} />}
       {tokens && actor && <TokensSection tokens={tokens} role={actor.role} />}
       {secrets && <SecretsSection secrets={secrets} />}
+      {designer && <DesignerSettingsSection settings={designer} />}
       <h2 className="mb-2 text-lg font-semibold">Configuration</h2>
       <DataTable
         caption="Configuration"
