@@ -4,6 +4,7 @@ import { migrate, MigrationError } from "./migrations";
 import { fleetdeckSecret } from "./server/master-secret";
 import { seedAdminFromEnv } from "./auth/first-run";
 import { startHosts } from "./runtime/hosts/start-hosts";
+import { startMetricsService } from "./metrics/service/metrics-service-holder";
 
 /** Server start-up: configuration, secret, migrations. Any failure stops the process with one line. */
 export async function boot(): Promise<void> {
@@ -17,6 +18,7 @@ export async function boot(): Promise<void> {
       "database ready",
     );
     await startHosts(config.DOCKER_HOSTS);
+    void startMetricsService();
   } catch (err) {
     if (err instanceof ConfigError || err instanceof MigrationError) {
       console.error(err.message);

@@ -34,6 +34,8 @@ import { listTokensSpec, listUsersSpec, tokenOut, userOut } from "./read/people-
 import { pageOut } from "./paginate";
 import { hostEndpoints } from "./host-endpoints";
 import { hostOut, hostPageOut } from "./host-out";
+import { metricsQueryResponseSchema } from "../metrics/api/responses";
+import { instanceMetricsQueryDoc, instanceMetricsSpec } from "./metrics/instance-metrics-spec";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. Each operation
@@ -50,6 +52,8 @@ export interface Endpoint {
   spec: AnySpec;
   /** The permission action the endpoint is authorized with (its token scope follows from it). */
   action: PermissionAction;
+  /** Query parameters as documented, where the spec's input is not a plain object (GET only). */
+  query?: z.ZodObject;
   response: z.ZodType;
 }
 
@@ -277,6 +281,16 @@ export const ENDPOINTS: Endpoint[] = [
     action: "token.manage",
     response: any,
   },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}/metrics",
+    summary:
+      "An instance's named series over a range (data, or an 'unavailable' state with its reason and since when; down targets listed)",
+    spec: instanceMetricsSpec,
+    query: instanceMetricsQueryDoc,
+    action: "instance.read",
+    response: metricsQueryResponseSchema,
+  },
   ...hostEndpoints(hostOut, hostPageOut),
 ];
 
@@ -290,7 +304,7 @@ function fields(input: z.ZodType): Record<string, z.ZodType> {
 
 function operation(e: Endpoint) {
   const inPath = pathParams(e.path);
-  const all = fields(e.spec.input);
+  const all = { ...fields(e.spec.input), ...(e.query?.shape as Record<string, z.ZodType> | undefined) };
   const rest = Object.entries(all).filter(([name]) => !inPath.includes(name));
   const scope = scopeFor(e.action);
   const parameters = [
