@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { E2E_DATA_DIR, E2E_DB } from "../../playwright.config";
 import { ADMIN } from "../auth/accounts";
 import { seedFleet, type Seeded } from "../auth/seed";
+import { createToken } from "./cli-token";
 import { api, callAction } from "./http";
 import { ensureUser, person } from "./people";
 
@@ -17,15 +16,6 @@ test.describe.configure({ mode: "serial" });
 
 const OP = person("scope-op");
 let fleet: Seeded;
-
-function createToken(user: string, scopes: string[]): string {
-  const out = execFileSync(
-    "npm",
-    ["run", "--silent", "cli", "--", "admin", "create-token", "--user", user, "--scope", scopes.join(","), "--json"],
-    { env: { ...process.env, DATABASE_URL: `file:./${E2E_DB}`, FLEETDECK_DATA_DIR: E2E_DATA_DIR }, encoding: "utf8" },
-  );
-  return JSON.parse(out).token;
-}
 
 const doc = (name: string) => ({ name, hosts: [], instances: [] });
 

@@ -318,7 +318,7 @@ function operation(e: Endpoint) {
       ? rest.map(([name, schema]) => ({
           name,
           in: "query",
-          required: false,
+          required: !schema.safeParse(undefined).success,
           schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }),
         }))
       : []),

@@ -5,6 +5,7 @@ import { checkLayout } from "../../layout/check-layout";
 import { parseRevisionDocument } from "../../layout/revision-document";
 import { findLayoutAccess } from "../../queries/layouts/find-layout-access";
 import { findRevision } from "../../queries/layouts/find-revision";
+import { getDesignerSettings } from "../../queries/settings/get-designer-settings";
 import { ActionError } from "../../server/action-error";
 import type { Layout } from "../../vocabulary/layout-schema";
 
@@ -79,7 +80,9 @@ export const getRevisionSpec = {
       );
     const parsed = parseRevisionDocument(row.document, `revision ${row.number} of "${row.layoutName}"`);
     if (!parsed.ok) throw new ActionError(parsed.error, { status: 422 });
-    const { budget, findings } = checkLayout(parsed.layout);
+    // The admin's VRAM ceiling, as the designer uses it, so the API and the grid report the same findings.
+    const { vramCeiling } = await getDesignerSettings(tx);
+    const { budget, findings } = checkLayout(parsed.layout, { vramCeiling });
     return {
       data: {
         id: row.id,
