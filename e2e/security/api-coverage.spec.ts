@@ -17,7 +17,15 @@ const tag = () => randomUUID().slice(0, 6);
 
 const placed = (name: string, model: string) => ({
   name,
-  hosts: [{ id: "h1", name: `api-cov-${name}`, gpus: [{ index: 0, gpuId: "h100-sxm-80gb" }] }],
+  hosts: [
+    {
+      id: "h1",
+      name: `api-cov-${name}`,
+      gpus: [{ index: 0, gpuId: "h100-sxm-80gb" }],
+      ramBytes: 256 * 2 ** 30,
+      cpuCores: 32,
+    },
+  ],
   instances: [{ id: "q1", engine: "vllm", model, placement: { hostId: "h1", gpuIndices: [0] } }],
 });
 
@@ -125,7 +133,7 @@ test("bad input to the host routes is a 4xx that names the field, never a 500", 
     ["PUT", `/api/v1/hosts/${"9".repeat(30)}/declared-gpus`, { declaredGpus: { count: -1 } }, 422, /declaredGpus/],
     ["POST", `/api/v1/hosts/${"9".repeat(30)}/test`, {}, 404, /./],
     ["POST", `/api/v1/hosts/${"9".repeat(30)}/discover`, {}, 404, /./],
-    ["DELETE", "/api/v1/hosts/%00", undefined, 404, /./],
+    ["DELETE", "/api/v1/hosts/%00", undefined, 422, /hostId: contains a NUL character/],
   ];
   for (const [method, path, body, status, message] of cases) {
     const r = await api(method, path, { token: admin }, body);
