@@ -142,9 +142,14 @@ const server = createServer(async (req, res) => {
     else res.destroy();
   }
 });
+// What Node itself would answer: 431 for a request line or headers over the limit (a too-long link), else 400.
 server.on("clientError", (err, socket) => {
+  const status =
+    /** @type {{ code?: string }} */ (err).code === "HPE_HEADER_OVERFLOW"
+      ? "431 Request Header Fields Too Large"
+      : "400 Bad Request";
   if (socket.writable && !socket.writableEnded)
-    socket.end("HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nBad request\n");
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${status.slice(4)}\n`);
   else socket.destroy(err);
 });
 server.listen(config.PORT, hostname, () => {
