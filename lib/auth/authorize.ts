@@ -1,5 +1,4 @@
 import "server-only";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor, Check, PermissionAction, Resource } from "../vocabulary/access";
 import { type DbClient, db } from "../queries/db";
@@ -99,6 +98,11 @@ export async function authorizedRead<T>(
   query: (client: DbClient, actor: Actor) => Promise<T>,
 ): Promise<T> {
   const actor = await authorizeOrNull(action, resource);
-  if (!actor) redirect("/sign-in");
+  if (!actor) {
+    // Loaded here, not at the top: the CLI runs the actions (which import this module) outside Next, where
+    // next/navigation's client half cannot load under the react-server condition.
+    const { redirect } = await import("next/navigation");
+    return redirect("/sign-in");
+  }
   return query(db(), actor);
 }
