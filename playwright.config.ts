@@ -61,6 +61,9 @@ export default defineConfig({
       HOSTNAME_BIND: "127.0.0.1",
       DATABASE_URL: `file:./${E2E_DB}`,
       FLEETDECK_DATA_DIR: E2E_DATA_DIR,
+      // One trusted proxy, 127.0.0.1: requests from any other loopback address (127.0.0.2 …) play clients that talk
+      // to fleetdeck directly (e2e/security/http.ts picks the source address).
+      FLEETDECK_TRUSTED_PROXIES: "127.0.0.1",
       LOG_LEVEL: "warn",
     },
   },

@@ -7,12 +7,13 @@ import { contentSecurityPolicy } from "./lib/server/csp";
  * The share view is public: the layout travels in the link's fragment, and the page itself decides whether the
  * admin requires sign-in for it.
  */
-const PUBLIC_PAGES = ["/sign-in", "/setup", "/layouts/share"];
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/reset-password", "/layouts/share"];
 const SESSION_COOKIES = ["fleetdeck.session_token", "__Secure-fleetdeck.session_token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+  // An API token may call pages and server actions too (authorize() checks it like a session).
   const hasSession =
     SESSION_COOKIES.some((c) => request.cookies.has(c)) ||
     /^Bearer fd_/.test(request.headers.get("authorization") ?? "");

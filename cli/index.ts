@@ -12,6 +12,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args
     load: () => import("./commands/hosts"),
   },
   remote: { summary: "talk to a remote fleetdeck's /api/v1 with an API token", load: () => import("./remote") },
+  admin: {
+    summary: "create-token: an API token made in this machine's database (headless setup)",
+    load: () => import("./admin"),
+  },
 };
 
 function usage(): string {

@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
+import { networkInterfaces } from "node:os";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser, tokenHeaders, useTestDatabase } from "../lib/auth/testing/test-users";
@@ -46,7 +48,7 @@ beforeAll(async () => {
     }
     res.writeHead(404).end("not found");
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(0, "0.0.0.0", r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { db } = await import("../lib/queries/db");
   const host = await db().host.create({ data: { name: "gpu-1", endpoint: "unix:///x", labels: '{"team":"a"}' } });
@@ -62,7 +64,7 @@ beforeAll(async () => {
   revisionId = layout.revisions[0]!.id;
   expect(host.id).toBeTruthy();
   const op = await makeUser("operator", ["team=a"]);
-  writeToken = (await tokenHeaders(op.id, ["read", "write"])).token;
+  writeToken = (await tokenHeaders(op.id, ["read", "instances:operate"])).token;
   readToken = (await tokenHeaders(op.id, ["read"])).token;
 });
 
@@ -72,6 +74,7 @@ describe("fleetdeck remote", () => {
   it("lists layouts and applies a revision with a write token", async () => {
     const client = new RemoteClient({ url, token: writeToken });
     expect(await client.layouts()).toEqual([expect.objectContaining({ name: "p", revisionCount: 1 })]);
+    expect(await client.call("GET", "/api/v1/layouts?limit=1001").catch((e) => e.status)).toBe(422);
     expect(await client.apply(revisionId)).toMatchObject({ applied: [{ instanceKey: "q", hostName: "gpu-1" }] });
     expect(await client.instances()).toEqual([expect.objectContaining({ instanceKey: "q", desiredState: "running" })]);
   });
@@ -90,6 +93,30 @@ describe("fleetdeck remote", () => {
       0,
     );
     expect(JSON.parse(printed.at(-1)!)).toHaveLength(1);
+  });
+
+  it("warns on stderr when the real CLI sends a token over plain http to a host that is not this machine's loopback", async () => {
+    const port = new URL(url).port;
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && !i.internal && i.family === "IPv4")?.address;
+    expect(lan, "this test needs one non-loopback IPv4 address").toBeDefined();
+    // Asynchronously: the server answering the CLI runs in this process.
+    const cli = (target: string) =>
+      new Promise<{ code: number; stderr: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "cli/index.ts", "remote", "instances"],
+          { env: { ...process.env, FLEETDECK_URL: target, FLEETDECK_TOKEN: readToken } },
+          (err, _stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stderr }),
+        ),
+      );
+    const remote = await cli(`http://${lan}:${port}`);
+    expect(remote.code).toBe(0);
+    expect(remote.stderr).toContain(`sending your API token over plain http to ${lan}`);
+    const local = await cli(`http://127.0.0.1:${port}`);
+    expect(local.code).toBe(0);
+    expect(local.stderr).not.toContain("plain http");
   });
 
   it("refuses a malformed token or URL before sending anything", () => {

@@ -9,6 +9,14 @@ export interface RemoteOptions {
   url: string;
   token: string;
   fetch?: typeof fetch;
+  /** Where the plain-http warning goes (default: stderr). */
+  warn?: (message: string) => void;
+}
+
+/** localhost, 127.0.0.0/8 and ::1: a token sent there over http never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(h) || h === "::1";
 }
 
 export class RemoteError extends Error {
@@ -37,6 +45,11 @@ export class RemoteClient {
       );
     this.base = options.url.replace(/\/+$/, "");
     this.doFetch = options.fetch ?? fetch;
+    const { protocol, hostname } = new URL(this.base);
+    if (protocol === "http:" && !isLoopbackHost(hostname))
+      (options.warn ?? ((m: string) => console.error(m)))(
+        `remote: warning: sending your API token over plain http to ${hostname}: anyone on the way can read and reuse it. Use https://${hostname}… instead.`,
+      );
   }
 
   async call<T>(method: "GET" | "POST", path: string): Promise<T> {
@@ -64,14 +77,27 @@ export class RemoteClient {
     return body as T;
   }
 
+  /** Every item of a paginated list, following nextCursor. */
+  async all(path: string): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const page: { items: unknown[]; nextCursor: string | null } = await this.call("GET", `${path}${query}`);
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+
   layouts() {
-    return this.call<unknown[]>("GET", "/api/v1/layouts");
+    return this.all("/api/v1/layouts");
   }
   revisions(layoutId: string) {
-    return this.call<unknown[]>("GET", `/api/v1/layouts/${encodeURIComponent(layoutId)}/revisions`);
+    return this.all(`/api/v1/layouts/${encodeURIComponent(layoutId)}/revisions`);
   }
   instances() {
-    return this.call<unknown[]>("GET", "/api/v1/instances");
+    return this.all("/api/v1/instances");
   }
   hosts(cursor?: string) {
     const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: check the configuration, build when the sources are newer than the last build,
-// then serve. The server itself migrates the database when it boots (instrumentation.ts).
+// then serve through fleetdeck's HTTP server (scripts/server.mjs, Next's custom-server API: it decides the
+// client's address and refuses bad requests before Next). The app migrates the database when it boots
+// (instrumentation.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -12,9 +14,8 @@ process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const { parseEnv, ConfigError } = await tsImport("../lib/server/env.ts", import.meta.url);
-let config;
 try {
-  config = parseEnv(process.env);
+  parseEnv(process.env);
 } catch (err) {
   console.error(err instanceof ConfigError ? err.message : String(err));
   process.exit(2);
@@ -22,6 +23,7 @@ try {
 
 const SOURCES = [
   "app",
+  "proxy.ts",
   "components",
   "lib",
   "public",
@@ -62,12 +64,6 @@ if (sourcesAt > builtAt) {
   console.log(`fleetdeck: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
-console.log(`fleetdeck: serving on http://localhost:${config.PORT}`);
-const server = spawn(
-  process.execPath,
-  [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(config.PORT), "-H", hostname],
-  { stdio: "inherit" },
-);
+const server = spawn(process.execPath, [join(root, "scripts/server.mjs")], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

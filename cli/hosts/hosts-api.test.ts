@@ -93,14 +93,15 @@ describe("/api/v1/hosts", () => {
     expect((await call(`/api/v1/hosts/${id}`, { headers: readHeaders })).status).toBe(404);
   });
 
-  it("API tokens never manage hosts, whatever their owner's role", async () => {
+  it("an API token manages hosts only with the hosts:manage scope, whatever its owner's role", async () => {
     const owner = await makeUser("admin");
-    const { headers } = await tokenHeaders(owner.id, ["read", "write"]);
+    const { headers } = await tokenHeaders(owner.id, ["read", "layouts:write", "instances:operate", "tokens:manage"]);
     const refused = await call("/api/v1/hosts", {
       method: "POST",
       headers: { ...Object.fromEntries(headers), "content-type": "application/json" },
       body: JSON.stringify({ name: "t", endpoint: { url: env.docker } }),
     });
     expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toContain('needs the "hosts:manage" scope');
   });
 });

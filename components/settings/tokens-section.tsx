@@ -7,13 +7,15 @@ import { buttonClass, primaryButtonClass } from "@/components/ui/buttons";
 import { FormError, InputField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { TokenRow } from "@/lib/queries/tokens/list-tokens";
+import { type Role, TOKEN_SCOPE_INFO, TOKEN_SCOPES } from "@/lib/vocabulary/access";
 import { useAction } from "@/components/ui/use-action";
 
 function day(d: Date | null): string {
   return d ? d.toISOString().slice(0, 10) : "never";
 }
 
-export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
+export function TokensSection({ tokens, role }: { tokens: TokenRow[]; role: Role }) {
+  const offered = TOKEN_SCOPES.filter((s) => role === "admin" || !TOKEN_SCOPE_INFO[s].adminOnly);
   const create = useAction(createApiToken);
   const revoke = useAction(revokeApiToken);
   const [shown, setShown] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
           e.preventDefault();
           const form = e.currentTarget;
           const f = new FormData(form);
-          const scopes = ["read", "write"].filter((s) => f.get(`scope-${s}`) === "on");
+          const scopes = offered.filter((s) => f.get(`scope-${s}`) === "on");
           create.run({ name: String(f.get("name")), scopes, expiresInDays: Number(f.get("expiresInDays")) }, (d) => {
             setShown(d.token);
             form.reset();
@@ -68,14 +70,19 @@ export function TokensSection({ tokens }: { tokens: TokenRow[] }) {
           defaultValue={30}
           error={create.fieldErrors.expiresInDays}
         />
-        <fieldset className="mb-3 text-sm">
-          <legend className="mb-1 font-medium">Scopes</legend>
-          <label className="mr-3">
-            <input type="checkbox" name="scope-read" defaultChecked /> read
-          </label>
-          <label>
-            <input type="checkbox" name="scope-write" /> write (apply, start, stop)
-          </label>
+        <fieldset className="mb-3 w-full text-sm">
+          <legend className="mb-1 font-medium">Scopes: what the token may do (never more than you)</legend>
+          {offered.map((scope) => (
+            <label key={scope} className="block">
+              <input type="checkbox" name={`scope-${scope}`} defaultChecked={scope === "read"} aria-label={scope} />{" "}
+              <code>{scope}</code> <span className="text-slate-500">{TOKEN_SCOPE_INFO[scope].allows}</span>
+            </label>
+          ))}
+          {create.fieldErrors.scopes && (
+            <span role="alert" className="block text-xs text-red-700">
+              {create.fieldErrors.scopes.join("; ")}
+            </span>
+          )}
         </fieldset>
         <button type="submit" className={`${primaryButtonClass} mb-3`} disabled={create.pending}>
           Create token

@@ -3,14 +3,13 @@
 import { addHostGrant } from "@/lib/actions/users/add-host-grant";
 import { createUser } from "@/lib/actions/users/create-user";
 import { removeHostGrant } from "@/lib/actions/users/remove-host-grant";
-import { setUserRole } from "@/lib/actions/users/set-user-role";
 import { primaryButtonClass } from "@/components/ui/buttons";
 import { FormError, InputField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import type { UserRow } from "@/lib/queries/users/list-users";
 import { useAction } from "@/components/ui/use-action";
-
-const ROLES = ["viewer", "operator", "admin"] as const;
+import { ROLES, RoleSelect } from "./users/role-select";
+import { UserActions } from "./users/user-actions";
 
 function GrantEditor({ user }: { user: UserRow }) {
   const add = useAction(addHostGrant);
@@ -59,30 +58,6 @@ function GrantEditor({ user }: { user: UserRow }) {
   );
 }
 
-function RoleSelect({ user }: { user: UserRow }) {
-  const change = useAction(setUserRole);
-  return (
-    <>
-      <select
-        aria-label={`Role of ${user.username}`}
-        defaultValue={user.role}
-        disabled={change.pending}
-        onChange={(e) => change.run({ userId: user.id, role: e.target.value })}
-        className="rounded border border-slate-300 bg-white px-1 dark:border-slate-700 dark:bg-slate-950"
-      >
-        {ROLES.map((r) => (
-          <option key={r}>{r}</option>
-        ))}
-      </select>
-      {change.error && (
-        <span role="alert" className="block text-xs text-red-700">
-          {change.error}
-        </span>
-      )}
-    </>
-  );
-}
-
 export function UsersSection({ users }: { users: UserRow[] }) {
   const create = useAction(createUser);
   return (
@@ -110,6 +85,10 @@ export function UsersSection({ users }: { users: UserRow[] }) {
           },
           { header: "Role", cell: (u) => <RoleSelect user={u} /> },
           {
+            header: "Status",
+            cell: (u) => (u.disabled ? <span className="text-xs font-medium text-red-700">disabled</span> : "active"),
+          },
+          {
             header: "Host grants",
             cell: (u) =>
               u.role === "operator" ? (
@@ -118,6 +97,7 @@ export function UsersSection({ users }: { users: UserRow[] }) {
                 <span className="text-xs text-slate-500">{u.role === "admin" ? "all hosts" : "read-only"}</span>
               ),
           },
+          { header: "Actions", cell: (u) => <UserActions user={u} /> },
         ]}
       />
       <form

@@ -51,16 +51,17 @@ export function InputField({
   label,
   name,
   error,
+  hint,
   ...props
-}: { label: string; name: string; error?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
+}: { label: string; name: string; error?: string[]; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
-    <Field form id={id} label={label} error={error?.join("; ")}>
+    <Field form id={id} label={label} error={error?.join("; ")} hint={hint}>
       <input
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         className={formInputClass}
         {...props}
       />

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/types";
 
 /**
  * Runs a server action and keeps its error for the form. On success it refreshes the page's server data, unless
- * `refresh: false` (the caller leaves the page).
+ * `refresh: false` (the caller leaves the page). `onError` lets a control undo what it showed (a select reverts).
  */
 export function useAction<I, T>(
   action: (input: I) => Promise<ActionResult<T>>,
@@ -16,7 +16,7 @@ export function useAction<I, T>(
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const run = (input: I, onOk?: (data: T) => void) =>
+  const run = (input: I, onOk?: (data: T) => void, onError?: (error: string) => void) =>
     start(async () => {
       const result = await action(input);
       if (result.ok) {
@@ -27,6 +27,7 @@ export function useAction<I, T>(
       } else {
         setError(result.error);
         setFieldErrors(result.fieldErrors ?? {});
+        onError?.(result.error);
       }
     });
   return { run, pending, error, fieldErrors };

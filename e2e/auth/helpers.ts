@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import type { TokenScope } from "../../lib/vocabulary/access";
 
 export async function signIn(page: Page, identifier: string, password: string): Promise<void> {
   await page.goto("/sign-in");
@@ -32,12 +33,14 @@ export async function addUser(
   await expect(page.getByRole("table", { name: "Users" }).getByText(user.email)).toBeVisible();
 }
 
-export async function createToken(page: Page, name: string, scopes: ("read" | "write")[]): Promise<string> {
+export async function createToken(page: Page, name: string, scopes: TokenScope[]): Promise<string> {
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Create a token" });
   await form.getByLabel("Token name").fill(name);
-  await form.getByLabel("read", { exact: true }).setChecked(scopes.includes("read"));
-  await form.getByLabel("write (apply, start, stop)").setChecked(scopes.includes("write"));
+  for (const box of await form.getByRole("checkbox").all()) {
+    const scope = (await box.getAttribute("aria-label")) as TokenScope;
+    await box.setChecked(scopes.includes(scope));
+  }
   await form.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^fd_[A-Za-z0-9_-]{43}$/);

@@ -62,7 +62,7 @@ test("an operator applies on a permitted host and is refused on another (UI and 
   expect(crossSite.status()).toBeGreaterThanOrEqual(400);
   expect(await crossSite.text()).not.toContain("qwen-a");
 
-  const token = await createToken(page, "ci-apply", ["read", "write"]);
+  const token = await createToken(page, "ci-apply", ["read", "instances:operate"]);
   const api = page.request;
   const auth = { authorization: `Bearer ${token}` };
   const denied = await api.post(`/api/v1/revisions/${fleet.revisions.b}/apply`, { headers: auth });
@@ -136,8 +136,14 @@ test("the audit log shows each change with the right actor, filters, and exports
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/actor=op-a/);
   const applies = table.getByRole("row").filter({ hasText: "layout.apply" });
-  await expect(applies).toHaveCount(2); // once in the browser, once with the token
-  await expect(applies.filter({ hasText: "(token fd_" })).toHaveCount(1);
+  const done = applies.filter({ has: page.getByRole("cell", { name: "done", exact: true }) });
+  await expect(done).toHaveCount(2); // once in the browser, once with the token
+  await expect(done.filter({ hasText: "(token fd_" })).toHaveCount(1);
+  // Issue 15, item 11: the refused applies are there too (team b in the browser and with the token, and the
+  // read-only token's attempt), with the layout by name.
+  const refused = applies.filter({ has: page.getByRole("cell", { name: "refused", exact: true }) });
+  await expect(refused).toHaveCount(3);
+  await expect(done.first().getByRole("cell").nth(4)).toContainText(/layout plan-a-roles/);
   await expect(table).not.toContainText("root-admin");
   await page.getByLabel("Action").selectOption("token.revoke");
   await page.getByRole("button", { name: "Filter" }).click();
@@ -146,7 +152,9 @@ test("the audit log shows each change with the right actor, filters, and exports
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await download;
   const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(csv.split("\r\n")[0]).toBe("at,actorLabel,actorId,ip,action,targetType,targetId,before,after");
+  expect(csv.split("\r\n")[0]).toBe(
+    "at,actorLabel,actorId,ip,action,outcome,targetType,targetId,targetLabel,before,after",
+  );
   expect(csv).toContain("token.revoke");
   expect(csv).not.toContain("layout.apply");
   expect(csv).not.toMatch(/fd_[A-Za-z0-9_-]{43}/);

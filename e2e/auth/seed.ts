@@ -11,7 +11,7 @@ function now(): string {
   return new Date().toISOString().replace("Z", "+00:00");
 }
 
-function document(name: string, hostName: string, labels: Record<string, string>, instanceKey: string) {
+export function document(name: string, hostName: string, labels: Record<string, string>, instanceKey: string) {
   return JSON.stringify({
     schemaVersion: 1,
     name,
@@ -40,12 +40,13 @@ export interface Seeded {
   hosts: Record<string, string>;
   revisions: Record<string, string>;
   layouts: Record<string, string>;
+  layoutIds: Record<string, string>;
 }
 
 export function seedFleet(suffix: string): Seeded {
   const db = new Database(DB_PATH);
   db.pragma("busy_timeout = 5000");
-  const out: Seeded = { hosts: {}, revisions: {}, layouts: {} };
+  const out: Seeded = { hosts: {}, revisions: {}, layouts: {}, layoutIds: {} };
   const t = now();
   for (const [team, host] of [
     ["a", `gpu-a-${suffix}`],
@@ -72,8 +73,21 @@ export function seedFleet(suffix: string): Seeded {
     ).run(revisionId, layoutId, document(layoutName, host, { team }, `qwen-${team}`), t);
     out.hosts[team] = hostId;
     out.layouts[team] = layoutName;
+    out.layoutIds[team] = layoutId;
     out.revisions[team] = revisionId;
   }
   db.close();
   return out;
+}
+
+/** Appends a revision straight into the database (as its owner might have saved it) and returns its id. */
+export function seedRevision(layoutId: string, number: number, doc: string): string {
+  const db = new Database(DB_PATH);
+  db.pragma("busy_timeout = 5000");
+  const id = randomUUID();
+  db.prepare(
+    `INSERT INTO layout_revision (id, layoutId, number, document, note, createdAt) VALUES (?, ?, ?, ?, 'seeded', ?)`,
+  ).run(id, layoutId, number, doc, now());
+  db.close();
+  return id;
 }

@@ -1,7 +1,7 @@
 import { findTemplate } from "../../lib/layout/templates";
 import type { Layout } from "../../lib/vocabulary/layout-schema";
-import { expect, test } from "./fixtures";
-import { seedLayout } from "./seed-layout";
+import { DESIGNER_OPERATOR, expect, test } from "./fixtures";
+import { seedLayout, setOwner } from "./seed-layout";
 
 /**
  * Issue 15 item 3: "Apply…" in the designer shows the plan, confirms, runs the apply-revision action and shows what
@@ -41,6 +41,8 @@ test("a refusal is shown in the dialog: a host outside the grants, a host that i
   ]);
   const unknown = seedLayout(onHost("dux-nowhere", "unregistered host"));
   const page = await as("operator");
+  // The operator owns both, so the designer is theirs to edit; applying is still checked host by host.
+  for (const id of [refused, unknown]) setOwner(id, DESIGNER_OPERATOR.username);
   for (const [id, message] of [
     [refused, "your host grants (team=designer) don't match it"],
     [unknown, 'is placed on "dux-nowhere", which is not a registered host'],

@@ -2,8 +2,8 @@ import type { Page } from "@playwright/test";
 import { findTemplate } from "../../lib/layout/templates";
 import { createToken } from "../auth/helpers";
 import { watchConsoleErrors } from "../console-errors";
-import { cell, expect, test } from "./fixtures";
-import { seedLayout } from "./seed-layout";
+import { cell, DESIGNER_OPERATOR, expect, test } from "./fixtures";
+import { seedLayout, setOwner } from "./seed-layout";
 
 /** Issue 15 item 2: viewers and read-only tokens get a read-only designer that says why once, at the top. */
 
@@ -50,9 +50,10 @@ test("a viewer sees the saved layout read-only, told why once at the top, with n
   await page.screenshot({ path: "e2e/artifacts/designer-viewer.png", fullPage: true });
 });
 
-test("an operator edits the same layout: no read-only note, the form and Save revision are there", async ({ as }) => {
+test("an operator edits a layout they own: no read-only note, the form and Save revision are there", async ({ as }) => {
   const id = seedLayout({ ...SEED_2X2, name: "editable for operators" });
   const page = await as("operator");
+  setOwner(id, DESIGNER_OPERATOR.username);
   await page.goto(`/layouts/${id}`);
   await expect(page.getByRole("grid", { name: "GPU layout" })).toBeVisible();
   await expect(page.getByRole("note", { name: "Read-only" })).toHaveCount(0);
@@ -76,7 +77,7 @@ test("an API token without the write scope gets the designer read-only too", asy
   const errors = watchConsoleErrors(reader);
   await reader.goto(`/layouts/${id}`);
   await expect(reader.getByRole("note", { name: "Read-only" })).toContainText(
-    'This API token has scopes [read]; layout.write needs the "write" scope',
+    'This API token has scopes [read]; layout.write needs the "layouts:write" scope',
   );
   await expectReadOnly(reader);
   await context.close();

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { findTemplate } from "../../lib/layout/templates";
-import { cell, expect, test } from "./fixtures";
-import { seedLayout } from "./seed-layout";
+import { cell, DESIGNER_OPERATOR, expect, test } from "./fixtures";
+import { seedLayout, setOwner } from "./seed-layout";
 
 /**
  * Issue 15 item 10: the seed's 2×2 layout at 390, 1024 and 1440 px, light and dark, as the operator who edits it.
@@ -68,6 +68,7 @@ for (const width of WIDTHS)
     test(`the designer at ${width} px, ${theme}: fits the window, screenshot checked`, async ({ as }) => {
       const id = seedLayout({ ...SEED_2X2, name: `seed 2x2 at ${width} ${theme}` });
       const page = await as("operator", { viewport: { width, height: 900 } });
+      setOwner(id, DESIGNER_OPERATOR.username); // theirs to edit, so only the screen's width makes it read-only
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(`/layouts/${id}`);
       await expect(page.getByRole("grid", { name: "GPU layout" }).getByRole("gridcell")).toHaveCount(4);

@@ -30,3 +30,13 @@ export function seedLayout(
   db.close();
   return id;
 }
+
+/** Makes `username` the layout's owner: an operator may change a layout they own whatever hosts it names. */
+export function setOwner(layoutId: string, username: string): void {
+  const db = new Database(E2E_DB);
+  db.pragma("busy_timeout = 5000");
+  const user = db.prepare("SELECT id FROM user WHERE username = ?").get(username) as { id: string } | undefined;
+  if (!user) throw new Error(`no user ${username}: sign in as them first`);
+  db.prepare("UPDATE layout SET ownerId = ? WHERE id = ?").run(user.id, layoutId);
+  db.close();
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { clientIp, requestHeaders } from "../auth/request-context";
 import { failure } from "./define-action";
+import { InputShapeError, plainInput } from "./plain-input";
 import { register } from "./registry";
 import type { ActionResult } from "./types";
 import { describeZodError } from "./zod-errors";
@@ -23,12 +24,15 @@ export function definePublicAction<S extends z.ZodType, T>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   const action = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
-      const parsed = spec.input.safeParse(raw);
-      if (!parsed.success) return { ok: false, ...describeZodError(parsed.error, raw) };
+      const plain = plainInput(raw);
+      const parsed = spec.input.safeParse(plain);
+      if (!parsed.success) return { ok: false, ...describeZodError(parsed.error, plain) };
       const headers = await requestHeaders();
       const data = await spec.run(parsed.data as z.infer<S>, { headers, ip: clientIp(headers) });
       return { ok: true, data };
     } catch (err) {
+      if (err instanceof InputShapeError)
+        return { ok: false, error: err.message, fieldErrors: { [err.path]: [err.detail] } };
       const { status: _status, ...result } = failure<T>(err, spec.name);
       return result;
     }

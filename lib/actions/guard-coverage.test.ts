@@ -13,7 +13,7 @@ import { guardInfo } from "./registry";
 const ROOT = join(import.meta.dirname, "../..");
 const found = discoverServerEntryPoints(ROOT);
 /** The only actions anonymous callers may run, each harmless without an account (see each `reason`). */
-const PUBLIC_ACTIONS = new Set(["auth.sign-in", "auth.first-admin", "auth.sign-out"]);
+const PUBLIC_ACTIONS = new Set(["auth.sign-in", "auth.first-admin", "auth.sign-out", "auth.password-reset"]);
 
 type Action = (input: unknown) => Promise<{ ok: boolean; error?: string }>;
 type Route = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -17,13 +17,18 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** Fields whose values are never echoed back: PEM keys and certificates, passphrases, stored secrets' values. */
-const SECRET_FIELD = /pem$|passphrase|secret|^value$/i;
+/** Fields whose values are never echoed back: passwords, PEM keys and certificates, passphrases, tokens, secrets. */
+const SECRET_FIELD = /pass(word|phrase)?|secret|token|credential|private|api[-_]?key|pem$|^value$/i;
 
 function shown(value: unknown, path: readonly PropertyKey[]): string {
   if (value === undefined) return "nothing";
   if (SECRET_FIELD.test(String(path[path.length - 1] ?? ""))) return "(hidden)";
-  const s = JSON.stringify(value) ?? String(value);
+  let s: string;
+  try {
+    s = JSON.stringify(value) ?? String(value);
+  } catch {
+    s = typeof value === "bigint" ? `${value}n` : Object.prototype.toString.call(value);
+  }
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 

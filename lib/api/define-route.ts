@@ -6,6 +6,8 @@ import { register } from "../actions/registry";
 import { runWithHeaders } from "../auth/request-context";
 import { bearerToken } from "../tokens/token-format";
 import { env } from "../server/env";
+import { clientHost } from "../server/http-gate/client-headers";
+import { originHost } from "../server/http-gate/gate-request";
 
 /** Largest JSON body /api/v1 accepts, in bytes. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -20,13 +22,14 @@ function json(status: number, body: unknown, extra: Record<string, string> = {})
   });
 }
 
-/** A cookie-authenticated write must come from our own origin (CSRF); token callers send no cookies. */
+/**
+ * A cookie-authenticated write must come from our own origin (CSRF); token callers send no cookies. The host it is
+ * compared with is the one fleetdeck's HTTP server decided (a client's X-Forwarded-Host counts for nothing).
+ */
 function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const originHost = new URL(origin).host;
-  return originHost === host || env().FLEETDECK_ALLOWED_ORIGINS.includes(originHost);
+  const from = originHost(request.headers.get("origin") ?? undefined);
+  if (from === null) return false;
+  return from === clientHost(request.headers) || env().FLEETDECK_ALLOWED_ORIGINS.includes(from);
 }
 
 async function readBody(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {

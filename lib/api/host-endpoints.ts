@@ -1,11 +1,25 @@
 import { z } from "zod";
-import { addHostInput, declareGpusInput, editHostInput, hostIdInput, listHostsInput } from "../actions/hosts/inputs";
+import { specOf } from "../actions/define-action";
+import { addHost } from "../actions/hosts/add-host";
+import { declareGpus } from "../actions/hosts/declare-gpus";
+import { discoverGpus } from "../actions/hosts/discover-gpus";
+import { editHost } from "../actions/hosts/edit-host";
+import { removeHost } from "../actions/hosts/remove-host";
+import { testHostConnection } from "../actions/hosts/test-host-connection";
+import type { ActionSpec, ServerAction } from "../actions/types";
+import { getHostSpec, listHostsSpec } from "./host-specs";
 import type { Endpoint } from "./openapi";
 
-/** /api/v1/hosts in the OpenAPI document. Reads for every signed-in caller; changes for admins (not API tokens). */
+/**
+ * /api/v1/hosts in the OpenAPI document. Reads for every signed-in caller ("read" tokens too); changes for admins,
+ * or an admin's token with the "hosts:manage" scope.
+ */
 
-const hostId = hostIdInput;
-const body = <T extends z.ZodObject>(schema: T) => schema.omit({ hostId: true } as never);
+function of(action: ServerAction<unknown>): Pick<ActionSpec<z.ZodType, unknown>, "name" | "input"> {
+  const spec = specOf(action);
+  if (!spec) throw new Error("openapi: a host endpoint's action was not built with defineAction");
+  return spec;
+}
 
 const probeFailure = z.object({ step: z.string(), message: z.string(), fix: z.string() });
 const testOut = z.union([
@@ -39,70 +53,68 @@ export function hostEndpoints(hostOut: z.ZodType, hostPageOut: z.ZodType): Endpo
       path: "/api/v1/hosts",
       summary:
         "List registered hosts (health, GPUs, engine facts; never a secret), 100 per page by default, at most 1000",
-      query: listHostsInput,
+      spec: listHostsSpec,
+      action: "fleet.read",
       response: hostPageOut,
-      mutates: false,
     },
     {
       method: "post",
       path: "/api/v1/hosts",
       summary:
-        "Register a Docker host (unix socket, tcp:// with TLS, ssh:// with a key) or a local simulated host (admins; not with an API token)",
-      body: addHostInput,
+        "Register a Docker host (unix socket, tcp:// with TLS, ssh:// with a key) or a local simulated host (admins)",
+      spec: of(addHost),
+      action: "host.manage",
       response: z.object({ id: z.string(), name: z.string() }),
-      mutates: true,
     },
     {
       method: "get",
       path: "/api/v1/hosts/{hostId}",
       summary: "One host",
-      params: hostId,
+      spec: getHostSpec,
+      action: "fleet.read",
       response: hostOut,
-      mutates: false,
     },
     {
       method: "patch",
       path: "/api/v1/hosts/{hostId}",
       summary:
         "Edit a host: name, endpoint and credentials (left out: kept), labels, simulated or declared GPUs, dcgm URL",
-      params: hostId,
-      body: body(editHostInput),
+      spec: of(editHost),
+      action: "host.manage",
       response: z.object({ id: z.string(), name: z.string() }),
-      mutates: true,
     },
     {
       method: "delete",
       path: "/api/v1/hosts/{hostId}",
       summary: "Remove a host (refused with 409 while instances placed there should run)",
-      params: hostId,
+      spec: of(removeHost),
+      action: "host.manage",
       response: z.object({ id: z.string() }),
-      mutates: true,
     },
     {
       method: "post",
       path: "/api/v1/hosts/{hostId}/test",
       summary:
         "Test the connection: engine and API version, OS, CPUs, memory, drivers, NVIDIA runtime, rtt; or the failing step",
-      params: hostId,
+      spec: of(testHostConnection),
+      action: "host.manage",
       response: testOut,
-      mutates: true,
     },
     {
       method: "post",
       path: "/api/v1/hosts/{hostId}/discover",
       summary: "Discover the host's GPUs (probe container, the simulator on simulated hosts, or dcgm-exporter)",
-      params: hostId,
+      spec: of(discoverGpus),
+      action: "host.manage",
       response: discoverOut,
-      mutates: true,
     },
     {
       method: "put",
       path: "/api/v1/hosts/{hostId}/declared-gpus",
       summary: "Declare the host's GPUs by hand (count × catalog GPU, or custom memoryBytes); null clears",
-      params: hostId,
-      body: body(declareGpusInput),
+      spec: of(declareGpus),
+      action: "host.manage",
       response: z.object({ id: z.string(), declaredGpus: z.unknown() }),
-      mutates: true,
     },
   ];
 }

@@ -39,8 +39,27 @@ describe("audit filters, CSV and redaction", () => {
       },
     ]);
     expect(csv).toBe(
-      'at,actorLabel,actorId,ip,action,targetType,targetId,before,after\r\n2026-01-01T00:00:00.000Z,"ada ""the admin""",u1,,user.create,user,\'=HYPERLINK(1),,"{""a"":1,""b"":2}"\r\n',
+      'at,actorLabel,actorId,ip,action,outcome,targetType,targetId,targetLabel,before,after\r\n2026-01-01T00:00:00.000Z,"ada ""the admin""",u1,,user.create,,user,\'=HYPERLINK(1),,,"{""a"":1,""b"":2}"\r\n',
     );
+  });
+  it("defuses a formula after a separator inside a cell, whichever separator a spreadsheet uses", () => {
+    const csv = toCsv([
+      {
+        at: new Date("2026-01-01T00:00:00Z"),
+        actorLabel: "a;=1+1;b",
+        actorId: "x,@SUM(A1)",
+        ip: "tab\t+cmd|x",
+        action: "line\n-2+3",
+        targetType: "t",
+        targetId: "-ok",
+        before: null,
+        after: null,
+      },
+    ]);
+    const line = csv.split("\r\n")[1]!;
+    for (const separator of [",", ";", "\t", "|", "\n"])
+      for (const field of line.split(separator)) expect(field.replace(/^"+/, "")).not.toMatch(/^\s*[=+\-@]/);
+    expect(line).toContain(`"a;'=1+1;b"`);
   });
   it("never lets a secret-looking key through, at any depth", () => {
     expect(

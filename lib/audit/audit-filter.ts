@@ -24,7 +24,7 @@ export function auditWhere(f: AuditFilter) {
   if (f.to) and.push({ at: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) } });
   if (f.q)
     and.push({
-      OR: ["actorLabel", "action", "targetType", "targetId", "ip", "after", "before"].map((k) => ({
+      OR: ["actorLabel", "action", "targetType", "targetId", "targetLabel", "ip", "after", "before"].map((k) => ({
         [k]: contains(f.q!),
       })),
     });
@@ -37,18 +37,26 @@ const CSV_COLUMNS = [
   "actorId",
   "ip",
   "action",
+  "outcome",
   "targetType",
   "targetId",
+  "targetLabel",
   "before",
   "after",
 ] as const;
 
+/**
+ * No formula runs when the file is opened in a spreadsheet: a cell that starts with = + - @ (or a tab or CR), and
+ * every = + - @ that follows a separator inside a cell ("," ";" tab "|" or a line break, as locales split rows
+ * differently), gets a ' in front; cells with a separator or quote are quoted.
+ */
 function cell(v: unknown): string {
   const s = v instanceof Date ? v.toISOString() : v == null ? "" : String(v);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s; // no formula injection when opened in a spreadsheet
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const start = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const safe = start.replace(/([,;\t|\r\n]\s*)([=+\-@])/g, "$1'$2");
+  return /[",;\t\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(rows: Record<(typeof CSV_COLUMNS)[number], unknown>[]): string {
+export function toCsv(rows: Partial<Record<(typeof CSV_COLUMNS)[number], unknown>>[]): string {
   return `${[CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(","))].join("\r\n")}\r\n`;
 }

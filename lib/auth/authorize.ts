@@ -66,7 +66,7 @@ export async function assertCan(actor: Actor, checks: readonly Check[]): Promise
   const grants = await grantsOf(actor);
   for (const check of checks) {
     if (!can(actor, check.action, check.resource, grants)) {
-      throw new AuthorizationError(403, describeRefusal(actor, check, grants));
+      throw new AuthorizationError(403, describeRefusal(actor, check, grants), check);
     }
   }
 }
@@ -89,13 +89,20 @@ export async function authorizeOrNull(action: PermissionAction, resource: Resour
 
 /**
  * For pages: authorizes the read, then runs the query with the database client. Pages get the client only this
- * way (the import rules keep app/ from importing lib/queries/db), so a page cannot read without a check.
+ * way (the import rules keep app/ from importing lib/queries/db), so a page cannot read without a check. Nobody
+ * signed in (a session that just ended, a bad token) goes to sign-in, as the console layout sends them.
  */
 export async function authorizedRead<T>(
   action: PermissionAction,
   resource: Resource,
   query: (client: DbClient, actor: Actor) => Promise<T>,
 ): Promise<T> {
-  const actor = await authorize(action, resource);
+  const actor = await authorizeOrNull(action, resource);
+  if (!actor) {
+    // Loaded here, not at the top: the CLI runs the actions (which import this module) outside Next, where
+    // next/navigation's client half cannot load under the react-server condition.
+    const { redirect } = await import("next/navigation");
+    return redirect("/sign-in");
+  }
   return query(db(), actor);
 }

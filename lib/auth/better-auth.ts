@@ -6,6 +6,7 @@ import { username } from "better-auth/plugins";
 import { db } from "../queries/db";
 import { env } from "../server/env";
 import { providerOf } from "../migrations";
+import { clientProto } from "../server/http-gate/client-headers";
 import { fleetdeckSecret } from "../server/master-secret";
 
 /**
@@ -36,6 +37,7 @@ function build(secureCookies: boolean) {
     session: { expiresIn: SESSION_SECONDS, updateAge: SESSION_REFRESH_SECONDS },
     rateLimit: { enabled: false }, // our own limiter (lib/auth/rate-limit.ts) is per account and per address
     telemetry: { enabled: false },
+    logger: { level: "error" }, // "User not found" on every wrong guess is what the audit log is for
     advanced: {
       useSecureCookies: secureCookies,
       cookiePrefix: "fleetdeck",
@@ -53,16 +55,15 @@ export type Auth = ReturnType<typeof build>;
 const holder = globalThis as typeof globalThis & { __fleetdeckAuth?: Map<boolean, Auth> };
 
 /**
- * Secure cookies when the public URL is https, or when the request arrived over https
- * (directly or through a proxy that says so); plain http on localhost keeps working for development.
+ * Secure cookies when the public URL is https, or when the request arrived over https (directly, or through a
+ * trusted proxy that says so: FLEETDECK_TRUSTED_PROXIES); plain http on localhost keeps working for development.
+ * A client's own X-Forwarded-Proto or Origin decides nothing.
  */
 export function wantsSecureCookies(headers: Headers): boolean {
   const { FLEETDECK_SECURE_COOKIES: forced, FLEETDECK_PUBLIC_URL } = env();
   if (forced) return forced === "true";
   if (FLEETDECK_PUBLIC_URL?.startsWith("https://")) return true;
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  if (proto) return proto === "https";
-  return (headers.get("origin") ?? headers.get("referer") ?? "").startsWith("https://");
+  return clientProto(headers) === "https";
 }
 
 export function auth(headers: Headers): Auth {

@@ -1,32 +1,32 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, PermissionAction, Resource, Role, TokenScope } from "../vocabulary/access";
+import {
+  type Actor,
+  PERMISSION_ACTIONS,
+  type PermissionAction,
+  type Resource,
+  type Role,
+  scopeFor,
+  TOKEN_SCOPES,
+  type TokenScope,
+} from "../vocabulary/access";
 import { can, canWriteAnything, parseSelector, selectorMatches } from "./can";
 
-const ACTIONS: PermissionAction[] = [
-  "fleet.read",
-  "host.manage",
-  "layout.read",
-  "layout.write",
-  "layout.apply",
-  "instance.read",
-  "instance.start",
-  "instance.stop",
-  "metrics.read",
-  "audit.read",
-  "user.manage",
-  "token.manage",
-  "secret.manage",
-  "settings.manage",
-];
-const READS = new Set<PermissionAction>(["fleet.read", "layout.read", "instance.read", "metrics.read", "audit.read"]);
-const HOST_SCOPED = new Set<PermissionAction>(["layout.apply", "instance.start", "instance.stop"]);
+const ACTIONS = PERMISSION_ACTIONS;
+const HOST_SCOPED = new Set<PermissionAction>(["layout.apply", "instance.start", "instance.stop", "instance.scale"]);
 const ADMIN_ONLY = new Set<PermissionAction>(["host.manage", "user.manage", "secret.manage", "settings.manage"]);
 
+const A = { id: "h-a", name: "gpu-a", labels: { team: "a", zone: "eu" } };
+const B = { id: "h-b", name: "gpu-b", labels: { team: "b" } };
 const RESOURCES: Record<string, Resource> = {
   global: { type: "global" },
-  layout: { type: "layout", id: "l1" },
-  hostA: { type: "host", id: "h-a", labels: { team: "a", zone: "eu" } },
-  hostB: { type: "host", id: "h-b", labels: { team: "b" } },
+  newLayout: { type: "layout" },
+  ownLayout: { type: "layout", id: "l1", ownerId: "u", hosts: [B] },
+  teamALayout: { type: "layout", id: "l2", ownerId: "someone", hosts: [A] },
+  teamBLayout: { type: "layout", id: "l3", ownerId: "someone", hosts: [B] },
+  mixedLayout: { type: "layout", id: "l4", ownerId: null, hosts: [A, B] },
+  draftLayout: { type: "layout", id: "l5", ownerId: "someone", hosts: [] },
+  hostA: { type: "host", ...A },
+  hostB: { type: "host", ...B },
   instanceA: { type: "instance", id: "i-a", hostLabels: { team: "a" } },
   instanceB: { type: "instance", id: "i-b", hostLabels: { team: "b" } },
 };
@@ -36,14 +36,17 @@ function actor(role: Role, kind: "user" | "token" = "user", scopes: TokenScope[]
   return { kind, userId: "u", label: "u", role, ip: null, ...(kind === "token" ? { tokenId: "t", scopes } : {}) };
 }
 
-/** The expected answer, written as the rules read in the issue, independently of can()'s code. */
+const LAYOUTS = ["newLayout", "ownLayout", "teamALayout", "teamBLayout", "mixedLayout", "draftLayout"];
+
+/** The expected answer, written as the README's roles table reads, independently of can()'s code. */
 function expected(role: Role, action: PermissionAction, key: string): boolean {
   if (role === "admin") return true;
-  if (READS.has(action)) return true;
+  if (action.endsWith(".read")) return true;
   if (role === "viewer") return false;
   if (ADMIN_ONLY.has(action)) return false;
-  if (action === "layout.write" || action === "token.manage") return true;
-  if (HOST_SCOPED.has(action)) return key === "hostA" || key === "instanceA" || key === "layout";
+  if (action === "token.manage") return true;
+  if (action === "layout.write") return ["newLayout", "ownLayout", "teamALayout"].includes(key);
+  if (HOST_SCOPED.has(action)) return key === "hostA" || key === "instanceA" || LAYOUTS.includes(key);
   return false;
 }
 
@@ -61,28 +64,47 @@ describe("can(): roles × actions × resources (session users)", () => {
   }
 });
 
-describe("can(): API tokens are limited to their scopes and never manage", () => {
-  const cases: [TokenScope[], PermissionAction, boolean][] = [
-    [["read"], "instance.read", true],
-    [["read"], "layout.apply", false],
-    [["write"], "layout.apply", true],
-    [["write"], "instance.read", false],
-    [["read", "write"], "instance.stop", true],
-    [["read", "write"], "token.manage", false],
-    [["read", "write"], "user.manage", false],
-    [["read", "write"], "secret.manage", false],
-  ];
-  for (const [scopes, action, allowed] of cases) {
-    it(`admin token [${scopes}] ${action} → ${allowed}`, () => {
-      expect(can(actor("admin", "token", scopes), action, RESOURCES.hostB!, [])).toBe(allowed);
+describe("token scopes say exactly what they allow", () => {
+  it("maps every permission action to one scope by its family and verb", () => {
+    expect(Object.fromEntries(ACTIONS.map((a) => [a, scopeFor(a)]))).toEqual({
+      "fleet.read": "read",
+      "host.manage": "hosts:manage",
+      "layout.read": "read",
+      "layout.write": "layouts:write",
+      "layout.apply": "instances:operate",
+      "instance.read": "read",
+      "instance.start": "instances:operate",
+      "instance.stop": "instances:operate",
+      "instance.scale": "instances:operate",
+      "instance.logs.read": "read",
+      "metrics.read": "read",
+      "audit.read": "read",
+      "user.manage": "users:manage",
+      "token.manage": "tokens:manage",
+      "secret.manage": null,
+      "settings.manage": null,
+    });
+  });
+  for (const scope of TOKEN_SCOPES) {
+    it(`an admin's "${scope}" token may do exactly the actions mapped to it`, () => {
+      for (const action of ACTIONS)
+        expect(can(actor("admin", "token", [scope]), action, RESOURCES.hostB!, []), action).toBe(
+          scopeFor(action) === scope,
+        );
     });
   }
-  it("an operator's write token still honours the operator's grants", () => {
-    expect(can(actor("operator", "token", ["write"]), "layout.apply", RESOURCES.hostA!, GRANTS)).toBe(true);
-    expect(can(actor("operator", "token", ["write"]), "layout.apply", RESOURCES.hostB!, GRANTS)).toBe(false);
+  it("no token manages secrets or settings, whatever its scopes", () => {
+    const all = actor("admin", "token", [...TOKEN_SCOPES]);
+    expect(can(all, "secret.manage", RESOURCES.global!, [])).toBe(false);
+    expect(can(all, "settings.manage", RESOURCES.global!, [])).toBe(false);
   });
-  it("a viewer's write token cannot write", () => {
-    expect(can(actor("viewer", "token", ["read", "write"]), "layout.write", RESOURCES.layout!, [])).toBe(false);
+  it("a token never does more than its owner: grants and role still apply", () => {
+    const op = actor("operator", "token", [...TOKEN_SCOPES]);
+    expect(can(op, "layout.apply", RESOURCES.hostA!, GRANTS)).toBe(true);
+    expect(can(op, "layout.apply", RESOURCES.hostB!, GRANTS)).toBe(false);
+    expect(can(op, "layout.write", RESOURCES.teamBLayout!, GRANTS)).toBe(false);
+    expect(can(op, "user.manage", RESOURCES.global!, GRANTS)).toBe(false);
+    expect(can(actor("viewer", "token", [...TOKEN_SCOPES]), "layout.write", RESOURCES.newLayout!, [])).toBe(false);
   });
 });
 
@@ -109,6 +131,6 @@ describe("host selectors", () => {
     expect(canWriteAnything(actor("viewer"))).toBe(false);
     expect(canWriteAnything(actor("operator"))).toBe(true);
     expect(canWriteAnything(actor("admin", "token", ["read"]))).toBe(false);
-    expect(canWriteAnything(actor("operator", "token", ["write"]))).toBe(true);
+    expect(canWriteAnything(actor("operator", "token", ["layouts:write"]))).toBe(true);
   });
 });

@@ -1,34 +1,25 @@
-import type { Actor, PermissionAction, Resource, Role } from "../vocabulary/access";
+import {
+  type Actor,
+  isReadAction,
+  type PermissionAction,
+  type Resource,
+  type Role,
+  scopeFor,
+} from "../vocabulary/access";
 
 /**
- * The permission model, pure (no I/O): role × action × resource × the operator's host grants.
+ * The permission model, pure (no I/O): role × action × resource × the operator's host grants × token scopes.
  * - admin: everything.
- * - operator: reads; layout.write; token.manage (their own tokens); layout.apply / instance.start /
- *   instance.stop only on hosts whose labels match one of their grants.
- * - viewer: reads only.
- * An API token acts with its owner's role, further limited to its scopes, and never manages
- * users, tokens, secrets, hosts or settings.
+ * - viewer: every `*.read` action, nothing else.
+ * - operator: reads; creates layouts; saves, renames, duplicates and archives a layout they own or whose
+ *   registered hosts (where its current and its new revision place instances) all match their grants;
+ *   applies revisions and starts, stops or scales instances only on hosts matching a grant; manages their own
+ *   API tokens. Never hosts, users, secrets or settings.
+ * An API token acts with its owner's role and grants, further limited to its scopes (lib/vocabulary/access.ts,
+ * `scopeFor`); secrets and settings need a signed-in admin.
  */
 
-export const READ_ACTIONS: ReadonlySet<PermissionAction> = new Set([
-  "fleet.read",
-  "layout.read",
-  "instance.read",
-  "metrics.read",
-  "audit.read",
-]);
-
-const ADMIN_ONLY: ReadonlySet<PermissionAction> = new Set([
-  "host.manage",
-  "user.manage",
-  "secret.manage",
-  "settings.manage",
-]);
-const HOST_SCOPED: ReadonlySet<PermissionAction> = new Set(["layout.apply", "instance.start", "instance.stop"]);
-
-export function isReadAction(action: PermissionAction): boolean {
-  return READ_ACTIONS.has(action);
-}
+export { isReadAction } from "../vocabulary/access";
 
 /** A selector is "*" (every host) or comma-separated key=value pairs that must all match. */
 export function parseSelector(selector: string): Record<string, string> | "*" | null {
@@ -51,39 +42,50 @@ export function selectorMatches(selector: string, labels: Record<string, string>
   return Object.entries(parsed).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v);
 }
 
-function roleAllows(role: Role, action: PermissionAction, resource: Resource, grants: readonly string[]): boolean {
-  if (role === "admin") return true;
+function hostAllowed(grants: readonly string[], labels: Record<string, string>): boolean {
+  return grants.some((g) => selectorMatches(g, labels));
+}
+
+/** layout.write for an operator: a new layout, a layout they own, or one whose every placed host they hold a grant for. */
+function operatorMayWriteLayout(actor: Actor, resource: Resource, grants: readonly string[]): boolean {
+  if (resource.type !== "layout") return false;
+  if (resource.id === undefined) return true;
+  if (resource.ownerId && resource.ownerId === actor.userId) return true;
+  const hosts = resource.hosts ?? [];
+  return hosts.length > 0 && hosts.every((h) => hostAllowed(grants, h.labels));
+}
+
+function roleAllows(actor: Actor, action: PermissionAction, resource: Resource, grants: readonly string[]): boolean {
+  if (actor.role === "admin") return true;
   if (isReadAction(action)) return true;
-  if (role === "viewer") return false;
+  if (actor.role === "viewer") return false;
   // operator
-  if (ADMIN_ONLY.has(action)) return false;
-  if (action === "layout.write" || action === "token.manage") return true;
-  if (HOST_SCOPED.has(action)) {
-    if (resource.type === "host") return grants.some((g) => selectorMatches(g, resource.labels));
-    if (resource.type === "instance") return grants.some((g) => selectorMatches(g, resource.hostLabels));
-    // Applying a layout as a whole: allowed as a gate only; every host it touches is checked on its own.
-    if (resource.type === "layout") return true;
-    return false;
+  const scope = scopeFor(action);
+  if (scope === "tokens:manage") return true;
+  if (scope === "layouts:write") return operatorMayWriteLayout(actor, resource, grants);
+  if (scope === "instances:operate") {
+    if (resource.type === "host") return hostAllowed(grants, resource.labels);
+    if (resource.type === "instance") return hostAllowed(grants, resource.hostLabels);
+    // Applying a layout as a whole: a gate only; every host it touches is checked on its own.
+    return resource.type === "layout";
   }
   return false;
 }
 
 function tokenAllows(actor: Actor, action: PermissionAction): boolean {
   if (actor.kind !== "token") return true;
-  const scopes = actor.scopes ?? [];
-  if (ADMIN_ONLY.has(action) || action === "token.manage") return false;
-  if (isReadAction(action)) return scopes.includes("read");
-  return scopes.includes("write");
+  const needed = scopeFor(action);
+  return needed !== null && (actor.scopes ?? []).includes(needed);
 }
 
 export function can(actor: Actor, action: PermissionAction, resource: Resource, grants: readonly string[]): boolean {
-  return tokenAllows(actor, action) && roleAllows(actor.role, action, resource, grants);
+  return tokenAllows(actor, action) && roleAllows(actor, action, resource, grants);
 }
 
 /** Whether the actor may change anything at all (a viewer or a read-only token may not). */
 export function canWriteAnything(actor: Actor): boolean {
   if (actor.role === "viewer") return false;
-  return actor.kind !== "token" || (actor.scopes ?? []).includes("write");
+  return actor.kind !== "token" || (actor.scopes ?? []).some((s) => s !== "read");
 }
 
 export function isRole(value: string): value is Role {

@@ -2,6 +2,7 @@ import "server-only";
 import type { DesignerAccess } from "../designer/access";
 import type { DesignerSettings } from "../layout/settings";
 import { db } from "../queries/db";
+import { findLayoutAccess } from "../queries/layouts/find-layout-access";
 import { getDesignerSettings } from "../queries/settings/get-designer-settings";
 import type { Actor, Check } from "../vocabulary/access";
 import { currentActor, grantsOf } from "./authorize";
@@ -14,7 +15,14 @@ import { describeRefusal } from "./refusal";
  */
 export async function designerAccess(actor: Actor, layoutId?: string): Promise<DesignerAccess> {
   const grants = await grantsOf(actor);
-  const write: Check = { action: "layout.write", resource: { type: "layout", ...(layoutId ? { id: layoutId } : {}) } };
+  // An existing layout is judged by its owner and every host it reaches (see can.ts), as saving it is.
+  const saved = layoutId ? await findLayoutAccess(db(), layoutId) : null;
+  const write: Check = {
+    action: "layout.write",
+    resource: layoutId
+      ? { type: "layout", id: layoutId, ownerId: saved?.ownerId ?? null, hosts: saved?.hosts ?? [] }
+      : { type: "layout" },
+  };
   const canEdit = can(actor, write.action, write.resource, grants);
   const canCreate = can(actor, "layout.write", { type: "layout" }, grants);
   const canApply = layoutId !== undefined && can(actor, "layout.apply", { type: "layout", id: layoutId }, grants);

@@ -22,19 +22,5 @@ export async function requestHeaders(): Promise<Headers> {
   }
 }
 
-/**
- * The caller's address: the right-most X-Forwarded-For entry (added by the nearest proxy, the one
- * a client cannot forge), else X-Real-IP.
- */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) {
-    const parts = forwarded
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean);
-    const last = parts.at(-1);
-    if (last) return last.slice(0, 64);
-  }
-  return headers.get("x-real-ip")?.slice(0, 64) ?? null;
-}
+/** The caller's address, as fleetdeck's HTTP server decided it from the socket (and trusted proxies only). */
+export { clientIp } from "../server/http-gate/client-headers";

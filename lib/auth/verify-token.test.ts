@@ -33,7 +33,7 @@ describe("token verification against the database", () => {
   it("a banned owner's token stops working; an unknown token is anonymous", async () => {
     const { db } = await import("../queries/db");
     const op = await makeUser("operator");
-    const { headers } = await tokenHeaders(op.id, ["read", "write"]);
+    const { headers } = await tokenHeaders(op.id, ["read", "instances:operate"]);
     await db().user.update({ where: { id: op.id }, data: { banned: true } });
     expect(await runAs(headers, currentActor)).toBeNull();
     expect(await runAs(new Headers({ authorization: `Bearer ${generateToken().token}` }), currentActor)).toBeNull();

@@ -16,7 +16,9 @@ export function createDb(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === "postgresql") {
     return new PgClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl) }) });
+  // Wait up to 15 s for another writer's lock (the server and `cli admin` share one file; the default 5 s ran out on
+  // a loaded machine, and SQLITE_BUSY reaches callers as "Operation has timed out").
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 15_000 }) });
 }
 
 const holder = globalThis as typeof globalThis & { __fleetdeckDb?: Db };

@@ -8,6 +8,15 @@ describe("parseEnv", () => {
     expect(e.PORT).toBe(3000);
     expect(e.DOCKER_HOSTS).toEqual([]);
     expect(e.PROMETHEUS_URL).toBeUndefined();
+    expect(e.FLEETDECK_TRUSTED_PROXIES).toEqual([]);
+  });
+
+  it("reads trusted proxies as addresses and CIDR ranges", () => {
+    expect(parseEnv({ FLEETDECK_TRUSTED_PROXIES: " 10.0.0.5, 10.1.0.0/16,::1 " }).FLEETDECK_TRUSTED_PROXIES).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "::1",
+    ]);
   });
 
   it("accepts Postgres, Prometheus and Docker endpoints", () => {
@@ -34,6 +43,12 @@ describe("parseEnv", () => {
       /FLEETDECK_PUBLIC_URL="fleet.example.com": expected the URL people open/,
     ],
     ["FLEETDECK_SECURE_COOKIES", "yes", /FLEETDECK_SECURE_COOKIES="yes": expected true or false/],
+    [
+      "FLEETDECK_TRUSTED_PROXIES",
+      "10.0.0.1, proxy.internal",
+      /FLEETDECK_TRUSTED_PROXIES=.*"proxy.internal" is not an address or a CIDR range/,
+    ],
+    ["FLEETDECK_TRUSTED_PROXIES", "10.0.0.0/33", /"10.0.0.0\/33" has a prefix length outside 0–32/],
     [
       "FLEETDECK_METRICS_INTERVAL_MS",
       "500",

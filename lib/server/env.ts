@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseProxyList, proxyEntryProblem } from "./http-gate/trusted-proxies";
 import { parseSize } from "../layout/file";
 
 /**
@@ -78,6 +79,17 @@ export const envSchema = z.object({
             .filter(Boolean)
         : [],
     ),
+  FLEETDECK_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform(parseProxyList)
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem)
+          ctx.addIssue({ code: "custom", message: `${problem}: list addresses or ranges, e.g. 10.0.0.5,10.1.0.0/16` });
+      }
+    }),
   FLEETDECK_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: "expected the URL people open, such as https://fleet.example.com" })
     .optional(),

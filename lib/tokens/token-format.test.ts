@@ -34,8 +34,11 @@ describe("token format and hashing", () => {
   it("parses Bearer headers and stored scopes defensively", () => {
     expect(bearerToken(new Headers({ authorization: "Bearer fd_x" }))).toBe("fd_x");
     expect(bearerToken(new Headers({ authorization: "Basic abc" }))).toBeNull();
-    expect(parseScopes('["read","write"]')).toEqual(["read", "write"]);
-    expect(parseScopes('["root"]')).toEqual([]);
+    expect(parseScopes('["read","layouts:write"]')).toEqual(["read", "layouts:write"]);
+    // "write" meant apply, start and stop; an unknown scope grants nothing and does not void the others.
+    expect(parseScopes('["read","write"]')).toEqual(["read", "instances:operate"]);
+    expect(parseScopes('["root","read",7]')).toEqual(["read"]);
+    expect(parseScopes('{"read":true}')).toEqual([]);
     expect(parseScopes("not json")).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { TokenScope } from "../vocabulary/access";
+import { LEGACY_SCOPES, TOKEN_SCOPES, type TokenScope } from "../vocabulary/access";
 
 /**
  * API tokens: "fd_" + 43 base64url characters (256 random bits). Only the SHA-256 of the token is
@@ -11,7 +11,10 @@ import type { TokenScope } from "../vocabulary/access";
 export const TOKEN_PREFIX = "fd_";
 const TOKEN_RE = /^fd_[A-Za-z0-9_-]{43}$/;
 
-export const tokenScopesSchema = z.array(z.enum(["read", "write"])).min(1);
+export const tokenScopesSchema = z
+  .array(z.enum(TOKEN_SCOPES, { message: `use one of ${TOKEN_SCOPES.join(", ")}` }))
+  .min(1, `give at least one scope: ${TOKEN_SCOPES.join(", ")}`)
+  .transform((scopes) => [...new Set(scopes)]);
 
 export function generateToken(): { token: string; prefix: string; hashedToken: string } {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
@@ -32,13 +35,24 @@ export function tokenMatches(token: string, hashedToken: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const KNOWN = new Set<string>(TOKEN_SCOPES);
+
+/** The scopes stored with a token; older names are read as what they meant, unknown ones grant nothing. */
 export function parseScopes(stored: string): TokenScope[] {
+  let list: unknown;
   try {
-    const parsed = tokenScopesSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : [];
+    list = JSON.parse(stored);
   } catch {
     return [];
   }
+  if (!Array.isArray(list)) return [];
+  const out = new Set<TokenScope>();
+  for (const item of list) {
+    if (typeof item !== "string") continue;
+    const scope = LEGACY_SCOPES[item] ?? item;
+    if (KNOWN.has(scope)) out.add(scope as TokenScope);
+  }
+  return [...out];
 }
 
 export type TokenState = "active" | "expired" | "revoked";

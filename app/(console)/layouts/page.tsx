@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { primaryButtonClass } from "@/components/ui/buttons";
+import { buttonClass, primaryButtonClass } from "@/components/ui/buttons";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,21 +12,33 @@ import { listLayouts } from "@/lib/queries/layouts/list-layouts";
 export const metadata: Metadata = { title: "Layouts" };
 export const dynamic = "force-dynamic";
 
-export default async function LayoutsPage() {
-  const layouts = await authorizedRead("layout.read", { type: "global" }, listLayouts);
+export default async function LayoutsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
+  const archived = (await searchParams).archived === "1";
+  const layouts = await authorizedRead("layout.read", { type: "global" }, (client) =>
+    listLayouts(client, { archived }),
+  );
   return (
     <>
       <PageHeader
         title="Layouts"
-        description="Plans of which model runs on which GPUs, with their memory budgets and revisions."
+        description={
+          archived
+            ? "Archived layouts keep every revision; open one to restore it."
+            : "Plans of which model runs on which GPUs, with their memory budgets and revisions."
+        }
         actions={
-          <Link href="/layouts/new" className={primaryButtonClass}>
-            New layout
-          </Link>
+          <>
+            <Link href={archived ? "/layouts" : "/layouts?archived=1"} className={buttonClass}>
+              {archived ? "Back to layouts" : "Archived layouts"}
+            </Link>
+            <Link href="/layouts/new" className={primaryButtonClass}>
+              New layout
+            </Link>
+          </>
         }
       />
       {layouts.length === 0 ? (
-        <EmptyState title="No layouts yet">
+        <EmptyState title={archived ? "No archived layouts" : "No layouts yet"}>
           A saved layout keeps every revision, so you can compare and share any of them.
         </EmptyState>
       ) : (

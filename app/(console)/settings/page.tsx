@@ -29,7 +29,7 @@ export default async function SettingsPage() {
       ? authorizedRead("settings.manage", { type: "global" }, getDesignerSettings)
       : null,
   ]);
-  const rows = describeConfig();
+  const rows = describeConfig(actor?.role ?? "viewer");
   return (
     <>
       <PageHeader
@@ -43,7 +43,7 @@ export default async function SettingsPage() {
         : register Docker hosts, test them, label them, discover their GPUs.
       </p>
       {users && <UsersSection users={users} />}
-      {tokens && <TokensSection tokens={tokens} />}
+      {tokens && actor && <TokensSection tokens={tokens} role={actor.role} />}
       {secrets && <SecretsSection secrets={secrets} />}
       {designer && <DesignerSettingsSection settings={designer} />}
       <h2 className="mb-2 text-lg font-semibold">Configuration</h2>

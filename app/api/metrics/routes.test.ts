@@ -108,7 +108,7 @@ beforeAll(async () => {
   viewer = await sessionHeaders(await makeUser("viewer"));
   const operator = await makeUser("operator", ["team=a"]);
   readToken = (await tokenHeaders(operator.id, ["read"])).headers;
-  writeOnlyToken = (await tokenHeaders(operator.id, ["write"])).headers;
+  writeOnlyToken = (await tokenHeaders(operator.id, ["instances:operate"])).headers;
 }, 60_000);
 
 afterAll(async () => {

@@ -99,6 +99,33 @@ describe("applying a revision", () => {
     expect((await db().instance.findUniqueOrThrow({ where: { id: inst.id } })).desiredState).toBe("stopped");
   });
 
+  it("refuses to move an instance off a host outside the grants, even onto a permitted one", async () => {
+    const { db } = await import("../../queries/db");
+    const admin = await sessionHeaders(await makeUser("admin"));
+    for (const [name, team] of [
+      ["host-c", "a"],
+      ["host-d", "b"],
+    ] as const)
+      await db().host.create({ data: { name, endpoint: "unix:///x", labels: JSON.stringify({ team }) } });
+    const layout = await db().layout.create({
+      data: {
+        name: "team-b-plan",
+        revisions: { create: { number: 1, document: doc([{ name: "host-d", team: "b" }]) } },
+      },
+      include: { revisions: true },
+    });
+    expect(await runAs(admin, () => actions.applyRevision({ revisionId: layout.revisions[0]!.id }))).toMatchObject({
+      ok: true,
+    });
+    const moved = await db().layoutRevision.create({
+      data: { layoutId: layout.id, number: 2, document: doc([{ name: "host-c", team: "a" }]) },
+    });
+    const result = await runAs(operator, () => actions.applyRevision({ revisionId: moved.id }));
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("host host-d (team=b)") });
+    const row = await db().instance.findFirstOrThrow({ where: { layoutId: layout.id }, include: { host: true } });
+    expect(row.host?.name).toBe("host-d");
+  });
+
   it("explains an unknown revision", async () => {
     expect(await runAs(operator, () => actions.applyRevision({ revisionId: "nope" }))).toMatchObject({
       ok: false,

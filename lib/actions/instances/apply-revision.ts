@@ -4,6 +4,7 @@ import { assertCan } from "../../auth/authorize";
 import { db } from "../../queries/db";
 import { loadApplyTargets } from "../../queries/instances/load-apply-targets";
 import { recordAppliedRevision } from "../../queries/instances/record-applied-revision";
+import { ActionError } from "../../server/action-error";
 import { defineAction } from "../define-action";
 import { applyChecks } from "./apply-checks";
 import { applyRevisionInput } from "./inputs";
@@ -27,6 +28,13 @@ export const applyRevision = defineAction({
   run: async (input, { actor, tx }) => {
     const targets = await loadApplyTargets(tx, input.revisionId);
     await assertCan(actor, applyChecks(targets)); // hosts may have been relabelled since the first check
+    if (targets.archived)
+      throw new ActionError(
+        `Layout "${targets.layoutName}" is archived: restore it before applying a revision of it.`,
+        {
+          status: 409,
+        },
+      );
     const before = await recordAppliedRevision(tx, targets);
     const result: ApplyResult = {
       layoutId: targets.layoutId,
@@ -43,6 +51,7 @@ export const applyRevision = defineAction({
       audit: {
         targetType: "layout",
         targetId: targets.layoutId,
+        targetLabel: targets.layoutName,
         before,
         after: {
           revision: targets.revisionNumber,

@@ -36,6 +36,7 @@ export function desiredStateSpec(state: DesiredState) {
         audit: {
           targetType: "instance",
           targetId: before.id,
+          targetLabel: before.instanceKey,
           before: { desiredState: before.desiredState },
           after: { desiredState: state, instanceKey: before.instanceKey },
         },

@@ -13,7 +13,12 @@ export const createLayout = defineAction({
     const layout = await insertLayout(tx, { document: input.document, note: input.note, ownerId: actor.userId });
     return {
       data: { id: layout.id, number: 1 },
-      audit: { targetType: "layout", targetId: layout.id, after: { name: layout.name, revision: 1, note: input.note } },
+      audit: {
+        targetType: "layout",
+        targetId: layout.id,
+        targetLabel: layout.name,
+        after: { name: layout.name, revision: 1, note: input.note },
+      },
     };
   },
 });

@@ -1,23 +1,29 @@
 "use server";
 
+import { assertCan } from "../../auth/authorize";
+import { db } from "../../queries/db";
 import { appendRevision } from "../../queries/layouts/append-revision";
-import { findLayoutHead } from "../../queries/layouts/find-layout-head";
 import { ActionError } from "../../server/action-error";
 import { defineAction } from "../define-action";
 import { saveRevisionInput } from "./inputs";
+import { existingLayout, layoutWriteCheck } from "./layout-checks";
 
-/** Appends an immutable, numbered revision (note, author, time) to a saved layout. */
+/**
+ * Appends an immutable, numbered revision (note, author, time) to a saved layout. Who may: an admin, the layout's
+ * owner, or an operator whose grants match every registered host the layout reaches now and the new revision places
+ * instances on.
+ */
 export const saveRevision = defineAction({
   name: "layout.save-revision",
   input: saveRevisionInput,
-  authorize: (input) => ({ action: "layout.write", resource: { type: "layout", id: input.layoutId } }),
+  authorize: (input) => layoutWriteCheck(db(), input.layoutId, input.document),
   run: async (input, { actor, tx }) => {
-    const layout = await findLayoutHead(tx, input.layoutId);
-    if (!layout)
-      throw new ActionError(
-        `Layout ${input.layoutId} does not exist (it may have been deleted): save this one as a new layout.`,
-        { status: 404 },
-      );
+    const layout = await existingLayout(tx, input.layoutId);
+    await assertCan(actor, [await layoutWriteCheck(tx, input.layoutId, input.document)]);
+    if (layout.archivedAt)
+      throw new ActionError(`Layout "${layout.name}" is archived: restore it before saving a revision.`, {
+        status: 409,
+      });
     const latest = layout.latestNumber;
     if (input.baseNumber !== undefined && input.baseNumber < latest) {
       throw new ActionError(
@@ -38,6 +44,7 @@ export const saveRevision = defineAction({
       audit: {
         targetType: "layout",
         targetId: layout.id,
+        targetLabel: input.document.name,
         before: { name: layout.name, revision: latest },
         after: { name: input.document.name, revision: number, note: input.note },
       },

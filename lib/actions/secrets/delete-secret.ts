@@ -14,7 +14,12 @@ export const deleteSecret = defineAction({
     if (!row) throw new ActionError("This secret no longer exists: reload the page.", { status: 404 });
     return {
       data: { id: row.id },
-      audit: { targetType: "secret", targetId: row.id, before: { name: row.name, kind: row.kind } },
+      audit: {
+        targetType: "secret",
+        targetId: row.id,
+        targetLabel: row.name,
+        before: { name: row.name, kind: row.kind },
+      },
     };
   },
 });

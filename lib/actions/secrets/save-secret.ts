@@ -20,7 +20,12 @@ export const saveSecret = defineAction({
     const { id, created } = await putSecret(tx, input.name, input.kind, input.value);
     return {
       data: { id, created },
-      audit: { targetType: "secret", targetId: id, after: { name: input.name, kind: input.kind, replaced: !created } },
+      audit: {
+        targetType: "secret",
+        targetId: id,
+        targetLabel: input.name,
+        after: { name: input.name, kind: input.kind, replaced: !created },
+      },
     };
   },
 });

@@ -23,6 +23,7 @@ export const revokeApiToken = defineAction({
       audit: {
         targetType: "api_token",
         targetId: row.id,
+        targetLabel: row.name,
         after: { name: row.name, tokenPrefix: row.prefix, revokedAt },
       },
     };

@@ -27,7 +27,12 @@ export const addHostGrant = defineAction({
     const grant = await createHostGrant(tx, input.userId, input.selector);
     return {
       data: { id: grant.id },
-      audit: { targetType: "user", targetId: input.userId, after: { grant: input.selector } },
+      audit: {
+        targetType: "user",
+        targetId: input.userId,
+        targetLabel: user.username ?? user.email,
+        after: { grant: input.selector },
+      },
     };
   },
 });

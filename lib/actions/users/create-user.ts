@@ -15,6 +15,7 @@ export const createUser = defineAction({
       audit: {
         targetType: "user",
         targetId: id,
+        targetLabel: input.username,
         after: { email: input.email, username: input.username, role: input.role },
       },
     };

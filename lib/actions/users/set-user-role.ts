@@ -21,7 +21,13 @@ export const setUserRole = defineAction({
     await updateRole(tx, user.id, input.role);
     return {
       data: { id: user.id, role: input.role },
-      audit: { targetType: "user", targetId: user.id, before: { role: user.role }, after: { role: input.role } },
+      audit: {
+        targetType: "user",
+        targetId: user.id,
+        targetLabel: user.username ?? user.email,
+        before: { role: user.role },
+        after: { role: input.role },
+      },
     };
   },
 });

@@ -11,6 +11,8 @@ export interface AuditRow {
   action: string;
   targetType: string;
   targetId: string | null;
+  targetLabel: string | null;
+  outcome: string;
   before: string | null;
   after: string | null;
 }
@@ -30,6 +32,8 @@ export function listAuditEvents(client: DbClient, filter: Partial<AuditFilter> =
       action: true,
       targetType: true,
       targetId: true,
+      targetLabel: true,
+      outcome: true,
       before: true,
       after: true,
     },

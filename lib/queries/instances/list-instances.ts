@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { DbClient } from "../db";
 import { parseHostLabels } from "../host-labels";
+import { type PageOf, type PageRequest, pageArgs, pageOf } from "../page";
 
 const gpuIndicesSchema = z.array(z.number().int()).catch([]);
 
@@ -23,11 +24,17 @@ export interface InstanceRow {
 
 /** Every applied instance with its layout and host, most recently changed first. */
 export async function listInstances(client: DbClient): Promise<InstanceRow[]> {
+  return (await listInstancesPage(client)).items;
+}
+
+/** A page of applied instances in creation order (newest first) for the API; without a page, all by last change. */
+export async function listInstancesPage(client: DbClient, page?: PageRequest): Promise<PageOf<InstanceRow>> {
   const rows = await client.instance.findMany({
     include: { layout: true, host: true },
-    orderBy: { updatedAt: "desc" },
+    orderBy: page ? [{ createdAt: "desc" }, { id: "desc" }] : [{ updatedAt: "desc" }],
+    ...pageArgs(page),
   });
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     layoutId: r.layoutId,
     revisionId: r.revisionId,
@@ -42,4 +49,5 @@ export async function listInstances(client: DbClient): Promise<InstanceRow[]> {
     lastError: r.lastError,
     updatedAt: r.updatedAt,
   }));
+  return pageOf(items, page);
 }

@@ -3,6 +3,7 @@ import { layoutSchema } from "../../vocabulary/layout-schema";
 import { ActionError } from "../../server/action-error";
 import type { DbClient } from "../db";
 import { parseHostLabels } from "../host-labels";
+import { registeredHostFor } from "../layouts/placed-hosts";
 
 /**
  * What applying a layout revision would change: one row per instance of the revision, bound to a
@@ -22,10 +23,21 @@ export interface ApplyTarget {
 export interface ApplyTargets {
   layoutId: string;
   layoutName: string;
+  archived: boolean;
   revisionId: string;
   revisionNumber: number;
   instances: ApplyTarget[];
-  removed: { id: string; instanceKey: string; hostId: string | null; hostLabels: Record<string, string> }[];
+  removed: PlacedInstance[];
+  /** Instances of the revision that run now on a host: where they are before the apply (a move touches both hosts). */
+  current: PlacedInstance[];
+}
+
+export interface PlacedInstance {
+  id: string;
+  instanceKey: string;
+  hostId: string | null;
+  hostName: string | null;
+  hostLabels: Record<string, string>;
 }
 
 export async function loadApplyTargets(client: DbClient, revisionId: string): Promise<ApplyTargets> {
@@ -42,8 +54,6 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
       { status: 422 },
     );
   const hosts = await client.host.findMany();
-  const byId = new Map(hosts.map((h) => [h.id, h]));
-  const byName = new Map(hosts.map((h) => [h.name, h]));
   const instances: ApplyTarget[] = [];
   for (const inst of parsed.data.instances) {
     if (!inst.placement)
@@ -51,11 +61,7 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
         `Instance "${inst.id}" has no placement: place it on a host's GPUs in the designer before applying.`,
         { status: 422 },
       );
-    const planned = parsed.data.hosts.find((h) => h.id === inst.placement!.hostId);
-    const real =
-      (planned?.boundHostId && byId.get(planned.boundHostId)) ||
-      byName.get(planned?.name ?? "") ||
-      byName.get(inst.placement.hostId);
+    const real = registeredHostFor(parsed.data, inst.placement.hostId, hosts);
     if (!real) {
       throw new ActionError(
         `Instance "${inst.id}" is placed on "${inst.placement.hostId}", which is not a registered host: bind it to a host from the Fleet page.`,
@@ -73,20 +79,23 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
   }
   const keys = new Set(instances.map((i) => i.instanceKey));
   const existing = await client.instance.findMany({ where: { layoutId: revision.layoutId }, include: { host: true } });
-  const removed = existing
-    .filter((e) => !keys.has(e.instanceKey) && e.desiredState !== "stopped")
-    .map((e) => ({
-      id: e.id,
-      instanceKey: e.instanceKey,
-      hostId: e.hostId,
-      hostLabels: e.host ? parseHostLabels(e.host.labels) : {},
-    }));
+  const placed = (e: (typeof existing)[number]): PlacedInstance => ({
+    id: e.id,
+    instanceKey: e.instanceKey,
+    hostId: e.hostId,
+    hostName: e.host?.name ?? null,
+    hostLabels: e.host ? parseHostLabels(e.host.labels) : {},
+  });
+  const removed = existing.filter((e) => !keys.has(e.instanceKey) && e.desiredState !== "stopped").map(placed);
+  const current = existing.filter((e) => keys.has(e.instanceKey) && e.hostId).map(placed);
   return {
     layoutId: revision.layoutId,
     layoutName: revision.layout.name,
+    archived: revision.layout.archivedAt !== null,
     revisionId,
     revisionNumber: revision.number,
     instances,
     removed,
+    current,
   };
 }

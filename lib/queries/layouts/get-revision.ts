@@ -13,7 +13,10 @@ export type RevisionResult =
       revision: RevisionMeta & { layout: Layout };
       latestNumber: number;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: string; missing: boolean };
+
+/** Revision numbers are positive 32-bit integers in both databases; anything else names no revision. */
+const MAX_REVISION = 2_147_483_647;
 
 /** One immutable revision (its permalink): the document and who saved it when. */
 export async function getRevision(client: DbClient, layoutId: string, number: number): Promise<RevisionResult> {
@@ -21,18 +24,23 @@ export async function getRevision(client: DbClient, layoutId: string, number: nu
     where: { id: layoutId },
     include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
   });
-  if (!layout) return { ok: false, error: `There is no layout ${layoutId}; it may have been deleted.` };
+  if (!layout) return { ok: false, missing: true, error: `There is no layout ${layoutId}; it may have been deleted.` };
   const latestNumber = layout.revisions[0]?.number ?? 0;
-  if (!Number.isInteger(number) || number < 1)
-    return { ok: false, error: `"${number}" is not a revision number: revisions are numbered 1 to ${latestNumber}.` };
+  if (!Number.isInteger(number) || number < 1 || number > MAX_REVISION)
+    return {
+      ok: false,
+      missing: true,
+      error: `"${number}" is not a revision number: revisions are numbered 1 to ${latestNumber}.`,
+    };
   const row = await client.layoutRevision.findUnique({ where: { layoutId_number: { layoutId, number } } });
   if (!row)
     return {
       ok: false,
+      missing: true,
       error: `Layout "${layout.name}" has no revision ${number}: its revisions are numbered 1 to ${latestNumber}.`,
     };
   const parsed = parseRevisionDocument(row.document, `revision ${number} of layout "${layout.name}"`);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ...parsed, missing: false };
   const names = await authorNames(client, [row.authorId]);
   return {
     ok: true,

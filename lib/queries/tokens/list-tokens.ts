@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../../vocabulary/access";
 import type { DbClient } from "../db";
 import { parseScopes, tokenState, type TokenState } from "../../tokens/token-format";
+import { type PageOf, type PageRequest, pageArgs, pageOf } from "../page";
 
 export interface TokenRow {
   id: string;
@@ -17,9 +18,14 @@ export interface TokenRow {
 
 /** The caller's tokens (an admin sees everyone's). Never the token or its hash. */
 export async function listTokens(client: DbClient, actor: Actor): Promise<TokenRow[]> {
+  return (await listTokensPage(client, actor)).items;
+}
+
+export async function listTokensPage(client: DbClient, actor: Actor, page?: PageRequest): Promise<PageOf<TokenRow>> {
   const rows = await client.apiToken.findMany({
     where: actor.role === "admin" ? {} : { userId: actor.userId },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...pageArgs(page),
     select: {
       id: true,
       name: true,
@@ -33,7 +39,7 @@ export async function listTokens(client: DbClient, actor: Actor): Promise<TokenR
     },
   });
   const now = new Date();
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     name: r.name,
     prefix: r.prefix,
@@ -44,4 +50,5 @@ export async function listTokens(client: DbClient, actor: Actor): Promise<TokenR
     lastUsedAt: r.lastUsedAt,
     createdAt: r.createdAt,
   }));
+  return pageOf(items, page);
 }

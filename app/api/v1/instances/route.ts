@@ -1,4 +1,4 @@
-import { listInstancesSpec } from "@/lib/api/read-specs";
+import { listInstancesSpec } from "@/lib/api/read/lists";
 import { defineRoute } from "@/lib/api/define-route";
 
 export const GET = defineRoute(listInstancesSpec);

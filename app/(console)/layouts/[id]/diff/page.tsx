@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { DiffView } from "@/components/designer/diff-view";
 import { buttonClass } from "@/components/ui/buttons";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { authorizedRead } from "@/lib/auth/authorize";
+import { layoutExists } from "@/lib/queries/layouts/layout-exists";
 import { getRevision } from "@/lib/queries/layouts/get-revision";
 
 export const metadata: Metadata = { title: "Compare revisions" };
@@ -20,6 +22,8 @@ export default async function DiffPage({
 }) {
   const { id } = await params;
   const { from, to } = await searchParams;
+  const exists = await authorizedRead("layout.read", { type: "layout", id }, (client) => layoutExists(client, id));
+  if (!exists) notFound();
   if (!from || !to)
     return (
       <EmptyState title="Pick two revisions">
@@ -29,6 +33,7 @@ export default async function DiffPage({
   const [a, b] = await authorizedRead("layout.read", { type: "layout", id }, (client) =>
     Promise.all([getRevision(client, id, Number(from)), getRevision(client, id, Number(to))]),
   );
+  if ((!a.ok && a.missing) || (!b.ok && b.missing)) notFound();
   if (!a.ok || !b.ok) return <EmptyState title="Cannot compare">{!a.ok ? a.error : !b.ok ? b.error : ""}</EmptyState>;
   return (
     <>

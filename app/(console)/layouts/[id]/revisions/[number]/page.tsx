@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Designer } from "@/components/designer/designer";
 import { buttonClass } from "@/components/ui/buttons";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,9 +16,10 @@ export const dynamic = "force-dynamic";
 export default async function RevisionPage({ params }: { params: Promise<{ id: string; number: string }> }) {
   const { id, number } = await params;
   const { result, settings } = await authorizedRead("layout.read", { type: "layout", id }, async (client) => ({
-    result: await getRevision(client, id, Number(number)),
+    result: await getRevision(client, id, /^\d{1,10}$/.test(number) ? Number(number) : Number.NaN),
     settings: await getDesignerSettings(client),
   }));
+  if (!result.ok && result.missing) notFound();
   if (!result.ok) return <EmptyState title="Revision not found">{result.error}</EmptyState>;
   const { revision, layoutName, latestNumber } = result;
   return (

@@ -1,15 +1,19 @@
 import "server-only";
 import { z } from "zod";
-import type { ActionSpec } from "../actions/types";
-import { listInstances } from "../queries/instances/list-instances";
-import { listLayouts } from "../queries/layouts/list-layouts";
-import { listRevisions } from "../queries/layouts/list-revisions";
+import type { ActionSpec } from "../../actions/types";
+import { listInstancesPage } from "../../queries/instances/list-instances";
+import { listLayoutsPage } from "../../queries/layouts/list-layouts";
+import { listRevisions } from "../../queries/layouts/list-revisions";
+import { pageInput, pageOut, pageRequest, toPage } from "../paginate";
 
 /** Read endpoints of /api/v1, as action specs (readOnly: no audit row; viewers and "read" tokens may call them). */
 
 export const layoutOut = z.object({
   id: z.string(),
   name: z.string(),
+  ownerId: z.string().nullable(),
+  archived: z.boolean(),
+  createdAt: z.string(),
   updatedAt: z.string(),
   revisionCount: z.number().int(),
 });
@@ -31,40 +35,54 @@ export const instanceOut = z.object({
   updatedAt: z.string(),
 });
 
-const empty = z.object({}).passthrough();
 export const layoutIdInput = z.object({
   layoutId: z.string().min(1, "give a layout id (GET /api/v1/layouts lists them)").max(64),
 });
+const listLayoutsInput = pageInput.extend({
+  archived: z
+    .enum(["true", "false"], {
+      message: "use archived=true for archived layouts, archived=false (default) for the others",
+    })
+    .optional(),
+});
+const listRevisionsInput = pageInput.extend(layoutIdInput.shape);
 
+const layoutsPage = pageOut(layoutOut);
 export const listLayoutsSpec = {
   name: "api.layouts.list",
-  input: empty,
+  input: listLayoutsInput,
   readOnly: true,
   authorize: () => ({ action: "layout.read", resource: { type: "layout" } }),
-  run: async (_, { tx }) => {
-    const rows = await listLayouts(tx);
+  run: async (input, { tx }) => {
+    const page = await listLayoutsPage(tx, { archived: input.archived === "true", page: pageRequest(input) });
     return {
-      data: rows.map(
+      data: toPage(
+        page,
         (l): z.infer<typeof layoutOut> => ({
           id: l.id,
           name: l.name,
+          ownerId: l.ownerId,
+          archived: l.archivedAt !== null,
+          createdAt: l.createdAt.toISOString(),
           updatedAt: l.updatedAt.toISOString(),
           revisionCount: l.revisionCount,
         }),
       ),
     };
   },
-} satisfies ActionSpec<typeof empty, z.infer<typeof layoutOut>[]>;
+} satisfies ActionSpec<typeof listLayoutsInput, z.infer<typeof layoutsPage>>;
 
+const revisionsPage = pageOut(revisionOut);
 export const listRevisionsSpec = {
   name: "api.revisions.list",
-  input: layoutIdInput,
+  input: listRevisionsInput,
   readOnly: true,
   authorize: (input) => ({ action: "layout.read", resource: { type: "layout", id: input.layoutId } }),
   run: async (input, { tx }) => {
-    const rows = await listRevisions(tx, input.layoutId);
+    const page = await listRevisions(tx, input.layoutId, pageRequest(input));
     return {
-      data: rows.map(
+      data: toPage(
+        page,
         (r): z.infer<typeof revisionOut> => ({
           id: r.id,
           number: r.number,
@@ -74,17 +92,19 @@ export const listRevisionsSpec = {
       ),
     };
   },
-} satisfies ActionSpec<typeof layoutIdInput, z.infer<typeof revisionOut>[]>;
+} satisfies ActionSpec<typeof listRevisionsInput, z.infer<typeof revisionsPage>>;
 
+const instancesPage = pageOut(instanceOut);
 export const listInstancesSpec = {
   name: "api.instances.list",
-  input: empty,
+  input: pageInput,
   readOnly: true,
   authorize: () => ({ action: "instance.read", resource: { type: "global" } }),
-  run: async (_, { tx }) => {
-    const rows = await listInstances(tx);
+  run: async (input, { tx }) => {
+    const page = await listInstancesPage(tx, pageRequest(input));
     return {
-      data: rows.map(
+      data: toPage(
+        page,
         (r): z.infer<typeof instanceOut> => ({
           id: r.id,
           layoutId: r.layoutId,
@@ -99,4 +119,4 @@ export const listInstancesSpec = {
       ),
     };
   },
-} satisfies ActionSpec<typeof empty, z.infer<typeof instanceOut>[]>;
+} satisfies ActionSpec<typeof pageInput, z.infer<typeof instancesPage>>;

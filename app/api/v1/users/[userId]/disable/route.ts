@@ -1,0 +1,4 @@
+import { disableUser } from "@/lib/actions/users/disable-user";
+import { defineRoute } from "@/lib/api/define-route";
+
+export const POST = defineRoute(disableUser);
