@@ -18,7 +18,7 @@ const ERROR = /\berror\b|Error:|Exception|\bfailed\b|Traceback|panicked/i;
 function stripPrefix(line: string): string {
   return line
     .replace(ANSI, "")
-    .replace(/^\(EngineCore[^)]*\)\s*/, "")
+    .replace(/^\([^)]*pid=\d+\)\s*/, "")
     .replace(/^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \[[^\]]*\]\s*/, "")
     .replace(/^\S+Z\s+(INFO|WARN|ERROR|DEBUG)\s+[\w:]+:\s*(\S+\.rs:\d+:\s*)?/, "")
     .trim();

@@ -162,6 +162,13 @@ describe("engine defaults", () => {
     expect(spec).toMatchObject({ memoryBytes: 21 * GIB, cpus: 3 });
     expect(dockerCreateOptions(spec).HostConfig).toMatchObject({ Memory: 21 * GIB, NanoCpus: 3e9 });
   });
+  it("caps --cpus at the host's CPU count, and says so", () => {
+    const [instance] = seed2x2();
+    const spec = build(specInput(instance!, { host: { ...simulatedHost, cpuCores: 2 } }));
+    expect(spec.cpus).toBe(2);
+    expect(spec.notes).toEqual(["--cpus 8 capped at the host's 2 CPUs"]);
+    expect(build(specInput(instance!, { host: { ...simulatedHost, cpuCores: 16 } })).cpus).toBe(8);
+  });
 });
 
 describe("secrets and the Hugging Face cache", () => {

@@ -29,6 +29,8 @@ export interface ContainerSpec {
   mounts: SpecMount[];
   healthCheck: HealthCheck;
   restartPolicy: "unless-stopped";
+  /** What the builder had to change from the layout, for people (e.g. --cpus capped at the host's cores). */
+  notes: string[];
   specHash: string;
 }
 
@@ -42,6 +44,8 @@ export interface SpecHost {
   name: string;
   gpus: { index: number; uuid?: string }[];
   simulatedGpus?: { gpuId: string; count: number };
+  /** The host's CPU count (Docker refuses --cpus above it). */
+  cpuCores?: number;
 }
 
 /** The budget's host needs (lib/budget estimateHostNeeds), used where the instance sets no limit. */
@@ -97,6 +101,7 @@ export function buildContainerSpec(input: ReplicaSpecInput): SpecResult {
   const mounts: SpecMount[] = [cacheMount(settings, instance.engine)];
   if (simulated) mounts.push({ type: "volume", source: simStateVolume(host.id), target: SIM_STATE_DIR });
   const family: ImageFamily = simulated ? "sim" : instance.engine;
+  const notes: string[] = [];
   const containerPort = CONTAINER_PORT[instance.engine];
 
   const unhashed: Omit<ContainerSpec, "specHash"> = {
@@ -109,12 +114,13 @@ export function buildContainerSpec(input: ReplicaSpecInput): SpecResult {
     labels: managedLabels({ installationId: input.installationId, ...key, generation: input.generation }),
     deviceIds: gpus.deviceIds,
     ...shm,
-    ...limits(instance, input.needs),
+    ...limits(instance, input.needs, host.cpuCores, notes),
     containerPort,
     hostPort: input.hostPort,
     mounts,
     healthCheck: healthCheck(family, containerPort),
     restartPolicy: "unless-stopped",
+    notes,
   };
   return { ok: true, spec: { ...unhashed, specHash: specHash(unhashed) } };
 }
@@ -167,10 +173,22 @@ function sharedMemory(instance: Instance, needs: HostNeedsLike | undefined): { i
   return { ipcHost: false, shmBytes: Math.max(TGI_DEFAULT_SHM_BYTES, needs?.shmBytes ?? 0) };
 }
 
-/** The instance's own limits, else the budget's host needs (memory rounded up to whole GiB). */
-function limits(instance: Instance, needs: HostNeedsLike | undefined): { memoryBytes?: number; cpus?: number } {
+/**
+ * The instance's own limits, else the budget's host needs (memory rounded up to whole GiB). --cpus is capped at the
+ * host's CPU count, which Docker refuses to exceed ("Range of CPUs is from 0.01 to N").
+ */
+function limits(
+  instance: Instance,
+  needs: HostNeedsLike | undefined,
+  cpuCores: number | undefined,
+  notes: string[],
+): { memoryBytes?: number; cpus?: number } {
   const memoryBytes = instance.limits.memoryBytes ?? (needs ? Math.ceil(needs.ramBytes / GIB) * GIB : undefined);
-  const cpus = instance.limits.cpus ?? needs?.cpus;
+  let cpus = instance.limits.cpus ?? needs?.cpus;
+  if (cpus !== undefined && cpuCores !== undefined && cpuCores > 0 && cpus > cpuCores) {
+    notes.push(`--cpus ${cpus} capped at the host's ${cpuCores} CPUs`);
+    cpus = cpuCores;
+  }
   return { ...(memoryBytes !== undefined && { memoryBytes }), ...(cpus !== undefined && { cpus }) };
 }
 
