@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import type Docker from "dockerode";
 import { getDockerClient } from "../../docker/client-cache";
 import type { DockerEndpoint } from "../../docker/endpoint-schema";
+import { daemonInfo } from "../../docker/docker-calls";
 import { withDeadline } from "../../docker/with-deadline";
 import type { RuntimeHost } from "../../hosts/runtime-host";
 import { containerState, exitCodeFromStatus, healthFromStatus } from "../../observe/docker-status";
@@ -53,7 +54,7 @@ export class DockerRuntime implements HostRuntime {
 
   async facts(): Promise<HostFacts> {
     this.hostFacts ??= await this.call("reading the daemon's info", DEADLINE_MS.list, async (abortSignal) => {
-      const info = (await this.docker.info({ abortSignal } as object)) as { NCPU?: number };
+      const info = (await daemonInfo(this.docker, abortSignal)) as { NCPU?: number };
       return { cpuCores: info.NCPU ?? 0 };
     });
     return this.hostFacts;
