@@ -64,6 +64,11 @@ export function executeAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
         if (out.audit) await writeAudit(tx, actor, spec.name, out.audit);
         return out.data;
       });
+      try {
+        spec.afterCommit?.(data);
+      } catch (err) {
+        log.warn({ action: spec.name, err: { message: (err as Error).message } }, "after-commit hook failed");
+      }
       return { ok: true, data, status: 200 };
     } catch (err) {
       return failure<T>(err, spec.name);

@@ -11,6 +11,10 @@ const ACTIONS: PermissionAction[] = [
   "instance.read",
   "instance.start",
   "instance.stop",
+  "instance.restart",
+  "instance.scale",
+  "instance.logs.read",
+  "instance.invoke",
   "metrics.read",
   "audit.read",
   "user.manage",
@@ -19,7 +23,15 @@ const ACTIONS: PermissionAction[] = [
   "settings.manage",
 ];
 const READS = new Set<PermissionAction>(["fleet.read", "layout.read", "instance.read", "metrics.read", "audit.read"]);
-const HOST_SCOPED = new Set<PermissionAction>(["layout.apply", "instance.start", "instance.stop"]);
+const HOST_SCOPED = new Set<PermissionAction>([
+  "layout.apply",
+  "instance.start",
+  "instance.stop",
+  "instance.restart",
+  "instance.scale",
+  "instance.logs.read",
+  "instance.invoke",
+]);
 const ADMIN_ONLY = new Set<PermissionAction>(["host.manage", "user.manage", "secret.manage", "settings.manage"]);
 
 const RESOURCES: Record<string, Resource> = {
@@ -71,6 +83,10 @@ describe("can(): API tokens are limited to their scopes and never manage", () =>
     [["read", "write"], "token.manage", false],
     [["read", "write"], "user.manage", false],
     [["read", "write"], "secret.manage", false],
+    [["read"], "instance.logs.read", true],
+    [["write"], "instance.logs.read", false],
+    [["read"], "instance.scale", false],
+    [["write"], "instance.invoke", true],
   ];
   for (const [scopes, action, allowed] of cases) {
     it(`admin token [${scopes}] ${action} → ${allowed}`, () => {
@@ -80,6 +96,12 @@ describe("can(): API tokens are limited to their scopes and never manage", () =>
   it("an operator's write token still honours the operator's grants", () => {
     expect(can(actor("operator", "token", ["write"]), "layout.apply", RESOURCES.hostA!, GRANTS)).toBe(true);
     expect(can(actor("operator", "token", ["write"]), "layout.apply", RESOURCES.hostB!, GRANTS)).toBe(false);
+  });
+  it("logs are not for viewers, and for operators only within their grants", () => {
+    expect(can(actor("viewer"), "instance.logs.read", RESOURCES.instanceA!, [])).toBe(false);
+    expect(can(actor("operator"), "instance.logs.read", RESOURCES.instanceA!, GRANTS)).toBe(true);
+    expect(can(actor("operator"), "instance.logs.read", RESOURCES.instanceB!, GRANTS)).toBe(false);
+    expect(can(actor("operator", "token", ["read"]), "instance.logs.read", RESOURCES.instanceA!, GRANTS)).toBe(true);
   });
   it("a viewer's write token cannot write", () => {
     expect(can(actor("viewer", "token", ["read", "write"]), "layout.write", RESOURCES.layout!, [])).toBe(false);

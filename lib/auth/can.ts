@@ -1,11 +1,11 @@
-import type { Actor, PermissionAction, Resource, Role } from "../vocabulary/access";
+import type { Actor, PermissionAction, Resource, Role, TokenScope } from "../vocabulary/access";
 
 /**
  * The permission model, pure (no I/O): role × action × resource × the operator's host grants.
  * - admin: everything.
- * - operator: reads; layout.write; token.manage (their own tokens); layout.apply / instance.start /
- *   instance.stop only on hosts whose labels match one of their grants.
- * - viewer: reads only.
+ * - operator: reads; layout.write; token.manage (their own tokens); layout.apply and instance.start / stop /
+ *   restart / scale / invoke / logs.read only on hosts whose labels match one of their grants.
+ * - viewer: reads only, and not logs (they can hold prompts).
  * An API token acts with its owner's role, further limited to its scopes, and never manages
  * users, tokens, secrets, hosts or settings.
  */
@@ -24,10 +24,25 @@ const ADMIN_ONLY: ReadonlySet<PermissionAction> = new Set([
   "secret.manage",
   "settings.manage",
 ]);
-const HOST_SCOPED: ReadonlySet<PermissionAction> = new Set(["layout.apply", "instance.start", "instance.stop"]);
+const HOST_SCOPED: ReadonlySet<PermissionAction> = new Set([
+  "layout.apply",
+  "instance.start",
+  "instance.stop",
+  "instance.restart",
+  "instance.scale",
+  "instance.invoke",
+  "instance.logs.read",
+]);
+/** Reads that are not for everyone: logs can hold prompts (admins, and operators within their grants). */
+const GRANTED_READS: ReadonlySet<PermissionAction> = new Set(["instance.logs.read"]);
 
 export function isReadAction(action: PermissionAction): boolean {
   return READ_ACTIONS.has(action);
+}
+
+/** The token scope an action needs: "read" for reads (granted reads included), "write" for the rest. */
+export function scopeNeeded(action: PermissionAction): TokenScope {
+  return READ_ACTIONS.has(action) || GRANTED_READS.has(action) ? "read" : "write";
 }
 
 /** A selector is "*" (every host) or comma-separated key=value pairs that must all match. */
@@ -72,8 +87,7 @@ function tokenAllows(actor: Actor, action: PermissionAction): boolean {
   if (actor.kind !== "token") return true;
   const scopes = actor.scopes ?? [];
   if (ADMIN_ONLY.has(action) || action === "token.manage") return false;
-  if (isReadAction(action)) return scopes.includes("read");
-  return scopes.includes("write");
+  return scopes.includes(scopeNeeded(action));
 }
 
 export function can(actor: Actor, action: PermissionAction, resource: Resource, grants: readonly string[]): boolean {

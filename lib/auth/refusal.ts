@@ -1,5 +1,5 @@
 import type { Actor, Check } from "../vocabulary/access";
-import { isReadAction } from "./can";
+import { scopeNeeded } from "./can";
 
 function labels(l: Record<string, string>): string {
   const pairs = Object.entries(l).map(([k, v]) => `${k}=${v}`);
@@ -11,7 +11,7 @@ export function describeRefusal(actor: Actor, check: Check, grants: readonly str
   const { action, resource } = check;
   if (actor.kind === "token") {
     const scopes = actor.scopes ?? [];
-    const needed = isReadAction(action) ? "read" : "write";
+    const needed = scopeNeeded(action);
     if (
       !scopes.includes(needed) &&
       !["user.manage", "token.manage", "secret.manage", "host.manage", "settings.manage"].includes(action)

@@ -14,6 +14,12 @@ export type PermissionAction =
   | "instance.read"
   | "instance.start"
   | "instance.stop"
+  | "instance.restart"
+  | "instance.scale"
+  /** Read an instance's logs: they can hold prompts, so only admins and operators within their grants. */
+  | "instance.logs.read"
+  /** Send a request to an instance through the server (the instance page's "try it"). */
+  | "instance.invoke"
   | "metrics.read"
   | "audit.read"
   | "user.manage"

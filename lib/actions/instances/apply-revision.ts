@@ -2,22 +2,29 @@
 
 import { assertCan } from "../../auth/authorize";
 import { db } from "../../queries/db";
+import { claimDeploymentVersion } from "../../queries/instances/claim-deployment-version";
 import { loadApplyTargets } from "../../queries/instances/load-apply-targets";
 import { recordAppliedRevision } from "../../queries/instances/record-applied-revision";
+import { nudgeRuntime } from "../../server/runtime-nudge";
 import { defineAction } from "../define-action";
 import { applyChecks } from "./apply-checks";
 import { applyRevisionInput } from "./inputs";
+import { refuseUnreachable } from "./refuse-unreachable";
 
 export interface ApplyResult {
   layoutId: string;
   revisionNumber: number;
+  /** The layout's deployment version after this apply (the next plan is made against it). */
+  version: number;
   applied: { instanceKey: string; hostName: string; desiredState: "running" }[];
   stopped: string[];
 }
 
 /**
- * Apply = record the desired state of every instance of a revision (the reconcile loop that starts
- * containers arrives with the runtime). Checked against every host the change touches.
+ * Apply = record the desired state of every instance of a revision, in one transaction: new instances start,
+ * changed ones are replaced, removed ones stop, unchanged ones are left alone (their containers keep running). The
+ * reconcile loop does it after the commit; this never waits for containers. Checked against every host the change
+ * touches; refused when a touched host is unreachable or the plan is stale (expectedVersion).
  * POST /api/v1/revisions/{revisionId}/apply runs this same action.
  */
 export const applyRevision = defineAction({
@@ -27,10 +34,23 @@ export const applyRevision = defineAction({
   run: async (input, { actor, tx }) => {
     const targets = await loadApplyTargets(tx, input.revisionId);
     await assertCan(actor, applyChecks(targets)); // hosts may have been relabelled since the first check
+    await refuseUnreachable(
+      tx,
+      targets.touchedHosts.map((h) => ({ id: h.hostId, name: h.hostName })),
+      `revision ${targets.revisionNumber} of "${targets.layoutName}"`,
+    );
+    const version = await claimDeploymentVersion(tx, {
+      layoutId: targets.layoutId,
+      expectedVersion: input.expectedVersion,
+      revision: { id: targets.revisionId, number: targets.revisionNumber },
+      actor: { userId: actor.userId, label: actor.label },
+      now: new Date(),
+    });
     const before = await recordAppliedRevision(tx, targets);
     const result: ApplyResult = {
       layoutId: targets.layoutId,
       revisionNumber: targets.revisionNumber,
+      version,
       applied: targets.instances.map((i) => ({
         instanceKey: i.instanceKey,
         hostName: i.hostName,
@@ -46,6 +66,7 @@ export const applyRevision = defineAction({
         before,
         after: {
           revision: targets.revisionNumber,
+          version,
           instances: targets.instances.map((i) => ({
             instanceKey: i.instanceKey,
             host: i.hostName,
@@ -56,4 +77,5 @@ export const applyRevision = defineAction({
       },
     };
   },
+  afterCommit: nudgeRuntime,
 });

@@ -26,6 +26,11 @@ export interface ApplyTargets {
   revisionNumber: number;
   instances: ApplyTarget[];
   removed: { id: string; instanceKey: string; hostId: string | null; hostLabels: Record<string, string> }[];
+  /**
+   * Every host the change touches: where new and changed instances go, and where changed or removed instances run
+   * now (all their replicas). Unchanged instances touch nothing.
+   */
+  touchedHosts: { hostId: string; hostName: string; labels: Record<string, string> }[];
 }
 
 export async function loadApplyTargets(client: DbClient, revisionId: string): Promise<ApplyTargets> {
@@ -72,7 +77,10 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
     });
   }
   const keys = new Set(instances.map((i) => i.instanceKey));
-  const existing = await client.instance.findMany({ where: { layoutId: revision.layoutId }, include: { host: true } });
+  const existing = await client.instance.findMany({
+    where: { layoutId: revision.layoutId },
+    include: { host: true, replicas: { select: { hostId: true } } },
+  });
   const removed = existing
     .filter((e) => !keys.has(e.instanceKey) && e.desiredState !== "stopped")
     .map((e) => ({
@@ -81,6 +89,25 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
       hostId: e.hostId,
       hostLabels: e.host ? parseHostLabels(e.host.labels) : {},
     }));
+  const touched = new Map<string, { hostId: string; hostName: string; labels: Record<string, string> }>();
+  const touch = (hostId: string | null) => {
+    const host = hostId ? byId.get(hostId) : undefined;
+    if (host) touched.set(host.id, { hostId: host.id, hostName: host.name, labels: parseHostLabels(host.labels) });
+  };
+  const before = new Map(existing.map((e) => [e.instanceKey, e]));
+  for (const target of instances) {
+    const old = before.get(target.instanceKey);
+    const same =
+      old?.desiredState === "running" &&
+      old.spec === target.spec &&
+      old.hostId === target.hostId &&
+      old.gpuIndices === JSON.stringify(target.gpuIndices);
+    if (same) continue;
+    touch(target.hostId);
+    if (old) for (const r of [{ hostId: old.hostId }, ...old.replicas]) touch(r.hostId);
+  }
+  for (const r of removed)
+    for (const replica of before.get(r.instanceKey)?.replicas ?? [{ hostId: r.hostId }]) touch(replica.hostId);
   return {
     layoutId: revision.layoutId,
     layoutName: revision.layout.name,
@@ -88,5 +115,6 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
     revisionNumber: revision.number,
     instances,
     removed,
+    touchedHosts: [...touched.values()],
   };
 }
