@@ -60,6 +60,7 @@ export class LocalSimRuntime implements HostRuntime {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly events = new EventEmitter();
   private loaded = false;
+  private supervising = false;
   private closed = false;
 
   constructor(private readonly options: LocalSimOptions) {
@@ -69,13 +70,23 @@ export class LocalSimRuntime implements HostRuntime {
     mkdirSync(this.stateDir, { recursive: true });
   }
 
-  /** Loads the records once, adopting live processes and restarting the dead ones that should run. */
+  /** Loads the records once (reading logs needs no more). */
   private load(): void {
     if (this.loaded) return;
     this.loaded = true;
-    for (const record of this.store.loadAll()) {
-      this.records.set(record.id, record);
-      if (record.desired !== "running") continue;
+    for (const record of this.store.loadAll()) this.records.set(record.id, record);
+  }
+
+  /**
+   * Takes charge of the processes, once, when the reconciler first lists this host (only the lease holder does):
+   * adopts the live ones, restarts the dead ones that should run.
+   */
+  private supervise(): void {
+    this.load();
+    if (this.supervising) return;
+    this.supervising = true;
+    for (const record of [...this.records.values()]) {
+      if (record.desired !== "running" || this.children.has(record.id)) continue;
       if (sameProcess(record.pid, record.pidStart)) this.watchAdopted(record.id);
       else this.exited(record.id, record.exitCode, { immediate: true });
     }
@@ -185,7 +196,7 @@ export class LocalSimRuntime implements HostRuntime {
   }
 
   async list(installationId: string): Promise<ObservedContainer[]> {
-    this.load();
+    this.supervise();
     return [...this.records.values()]
       .filter((r) => r.labels[LABEL.installation] === installationId)
       .map((r) => ({
@@ -206,7 +217,7 @@ export class LocalSimRuntime implements HostRuntime {
   }
 
   async create(spec: ContainerSpec): Promise<string> {
-    this.load();
+    this.supervise();
     const existing = [...this.records.values()].find((r) => r.name === spec.name);
     if (existing) {
       if (existing.labels[LABEL.specHash] === spec.specHash) return existing.id;

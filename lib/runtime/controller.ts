@@ -1,0 +1,79 @@
+import "server-only";
+import path from "node:path";
+import { reconcilerStore } from "../queries/runtime/reconciler-store";
+import { readSecret } from "../secrets/secret-store";
+import { env } from "../server/env";
+import { log } from "../server/log";
+import { onRuntimeNudge } from "../server/runtime-nudge";
+import { createRuntimeFactory, type RuntimeFactory } from "./drivers/runtime-factory";
+import type { HostRuntime } from "./drivers/host-runtime";
+import { hostsFromTable } from "./hosts/hosts-from-table";
+import type { RuntimeHost } from "./hosts/runtime-host";
+import { createReconciler, type Reconciler } from "./reconcile";
+
+/**
+ * The server's one reconciler and drivers (kept on globalThis: Next may load this module in more than one bundle of
+ * the same process). Started at boot by instrumentation.ts; actions reach it through lib/server/runtime-nudge.
+ */
+interface Controller {
+  reconciler: Reconciler;
+  runtimes: RuntimeFactory;
+  loadHosts: () => Promise<RuntimeHost[]>;
+  unsubscribe: () => void;
+}
+
+const holder = globalThis as typeof globalThis & { __fleetdeckRuntime?: Controller };
+
+/** The hosts the runtime drives. The hosts feature's loadRuntimeHosts() replaces this reader of the host table. */
+async function loadHostsFromTable(): Promise<RuntimeHost[]> {
+  const { hosts, skipped } = hostsFromTable(await reconcilerStore().hostRecords());
+  for (const s of skipped) log.debug({ host: s.name, why: s.why }, "host left out of reconciling");
+  return hosts;
+}
+
+function controller(loadHosts = loadHostsFromTable): Controller {
+  if (holder.__fleetdeckRuntime) return holder.__fleetdeckRuntime;
+  const config = env();
+  const runtimes = createRuntimeFactory({
+    dataDir: path.resolve(config.FLEETDECK_DATA_DIR),
+    simBundlePath: path.resolve(config.FLEETDECK_SIM_BUNDLE),
+  });
+  const reconciler = createReconciler({
+    store: reconcilerStore(),
+    loadHosts,
+    runtimeFor: runtimes,
+    readSecret,
+    intervalMs: config.FLEETDECK_RECONCILE_INTERVAL_MS || 5_000,
+  });
+  const unsubscribe = onRuntimeNudge(() => reconciler.nudge());
+  holder.__fleetdeckRuntime = { reconciler, runtimes, loadHosts, unsubscribe };
+  return holder.__fleetdeckRuntime;
+}
+
+/** Starts reconciling (at boot); FLEETDECK_RECONCILE_INTERVAL_MS=0 leaves it off. */
+export function startRuntime(options: { loadHosts?: () => Promise<RuntimeHost[]> } = {}): Reconciler | null {
+  if (env().FLEETDECK_RECONCILE_INTERVAL_MS === 0) {
+    log.info("reconciler off (FLEETDECK_RECONCILE_INTERVAL_MS=0)");
+    return null;
+  }
+  const { reconciler } = controller(options.loadHosts);
+  reconciler.start();
+  log.info({ holder: reconciler.holder }, "reconciler started");
+  return reconciler;
+}
+
+export async function stopRuntime(): Promise<void> {
+  const current = holder.__fleetdeckRuntime;
+  if (!current) return;
+  holder.__fleetdeckRuntime = undefined;
+  current.unsubscribe();
+  await current.reconciler.stop();
+  current.runtimes.closeAll();
+}
+
+/** The driver of one registered host (logs, "try it"), or null when it is not a host the runtime can drive. */
+export async function runtimeForHost(hostId: string): Promise<HostRuntime | null> {
+  const c = controller();
+  const host = (await c.loadHosts()).find((h) => h.id === hostId);
+  return host ? c.runtimes(host) : null;
+}
