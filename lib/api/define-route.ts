@@ -58,9 +58,9 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
  * the same action: `defineRoute(applyRevision)`) or, for an endpoint with no action, its own spec.
  */
 export function defineRoute<S extends z.ZodType, T>(
-  source: ServerAction<T> | (ActionSpec<S, T> & { respond?: (data: T) => Response }),
+  source: ServerAction<T> | (ActionSpec<S, T> & { respond?: (data: T) => Response | Promise<Response> }),
 ): RouteHandler {
-  const spec: ActionSpec<z.ZodType, T> & { respond?: (data: T) => Response } =
+  const spec: ActionSpec<z.ZodType, T> & { respond?: (data: T) => Response | Promise<Response> } =
     typeof source === "function" ? requireSpec(source) : source;
   const execute = executeAction(spec);
   const handler: RouteHandler = async (request, context) => {

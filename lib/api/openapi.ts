@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { applyRevisionInput, instanceIdInput } from "../actions/instances/inputs";
-import { instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
+import { applyRevisionInput, instanceIdInput, scaleInstanceInput } from "../actions/instances/inputs";
+import { instanceChatInput, instanceLogsInput } from "./instance-inputs";
+import { deploymentOut, instanceFilterInput, instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */
 
@@ -8,23 +9,56 @@ interface Endpoint {
   method: "get" | "post";
   path: string;
   summary: string;
+  /** Path parameters ({name} in the path). */
   params?: z.ZodObject;
+  /** Query parameters (GET). */
+  query?: z.ZodObject;
+  /** The JSON body (POST). */
+  body?: z.ZodObject;
   response: z.ZodType;
+  /** A stream instead of JSON: server-sent events. */
+  events?: string;
   mutates: boolean;
 }
 
 const applyOut = z.object({
   layoutId: z.string(),
   revisionNumber: z.number().int(),
+  version: z.number().int(),
   applied: z.array(z.object({ instanceKey: z.string(), hostName: z.string(), desiredState: z.literal("running") })),
   stopped: z.array(z.string()),
 });
 const stateOut = z.object({ id: z.string(), instanceKey: z.string(), desiredState: z.enum(["running", "stopped"]) });
+const restartOut = z.object({
+  id: z.string(),
+  instanceKey: z.string(),
+  generation: z.number().int(),
+  replicas: z.number().int(),
+});
+const scaleOut = z.object({
+  id: z.string(),
+  instanceKey: z.string(),
+  replicas: z.number().int(),
+  added: z.array(
+    z.object({
+      replica: z.number().int(),
+      hostName: z.string(),
+      gpuIndices: z.array(z.number().int()),
+      hostPort: z.number().int(),
+    }),
+  ),
+  removed: z.array(z.number().int()),
+});
+const stopLayoutOut = z.object({ layoutId: z.string(), stopped: z.array(z.string()) });
 const errorOut = z.object({
   error: z.string(),
   fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
   reference: z.string().optional(),
 });
+const pathOnly = <T extends z.ZodObject>(schema: T, ...keys: string[]) =>
+  schema.pick(Object.fromEntries(keys.map((k) => [k, true])) as never) as z.ZodObject;
+const withoutPath = <T extends z.ZodObject>(schema: T, ...keys: string[]) =>
+  schema.omit(Object.fromEntries(keys.map((k) => [k, true])) as never) as z.ZodObject;
 
 export const ENDPOINTS: Endpoint[] = [
   { method: "get", path: "/api/v1/layouts", summary: "List layouts", response: z.array(layoutOut), mutates: false },
@@ -38,16 +72,35 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "get",
+    path: "/api/v1/layouts/{layoutId}/deployment",
+    summary: "The revision applied to a layout and its deployment version (send it as expectedVersion when applying)",
+    params: layoutIdInput,
+    response: deploymentOut,
+    mutates: false,
+  },
+  {
+    method: "post",
+    path: "/api/v1/layouts/{layoutId}/stop",
+    summary: "Stop every instance of a layout (needs instance.stop on every host it runs on)",
+    params: layoutIdInput,
+    response: stopLayoutOut,
+    mutates: true,
+  },
+  {
+    method: "get",
     path: "/api/v1/instances",
-    summary: "List instances with desired and observed state",
+    summary: "List instances with each replica's observed state, host, GPUs, endpoint and container id",
+    query: instanceFilterInput,
     response: z.array(instanceOut),
     mutates: false,
   },
   {
     method: "post",
     path: "/api/v1/revisions/{revisionId}/apply",
-    summary: "Apply a layout revision (records desired state; needs layout.apply on every host it touches)",
-    params: applyRevisionInput,
+    summary:
+      "Apply a layout revision: new instances start, changed ones are replaced, removed ones stop, the rest is left alone (needs layout.apply on every host it touches; 409 when expectedVersion is stale)",
+    params: pathOnly(applyRevisionInput, "revisionId"),
+    body: withoutPath(applyRevisionInput, "revisionId"),
     response: applyOut,
     mutates: true,
   },
@@ -67,15 +120,53 @@ export const ENDPOINTS: Endpoint[] = [
     response: stateOut,
     mutates: true,
   },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/restart",
+    summary: "Replace every replica's container with a fresh one",
+    params: instanceIdInput,
+    response: restartOut,
+    mutates: true,
+  },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/scale",
+    summary: "Run N replicas: new ones on free GPUs of the layout's hosts (409 with the reason when they don't fit)",
+    params: instanceIdInput,
+    body: withoutPath(scaleInstanceInput, "instanceId"),
+    response: scaleOut,
+    mutates: true,
+  },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}/logs",
+    summary:
+      "A replica's log as server-sent events (`line` events with a JSON string, then `end`); admins and operators within their grants",
+    params: pathOnly(instanceLogsInput, "instanceId"),
+    query: withoutPath(instanceLogsInput, "instanceId"),
+    response: z.string(),
+    events: 'event: line / data: "<log line>"',
+    mutates: false,
+  },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/chat",
+    summary: "Send one chat message to a healthy replica; the engine's OpenAI-compatible stream comes back",
+    params: pathOnly(instanceChatInput, "instanceId"),
+    body: withoutPath(instanceChatInput, "instanceId"),
+    response: z.string(),
+    events: 'data: {"choices":[{"delta":{"content":"…"}}]} … data: [DONE]',
+    mutates: true,
+  },
 ];
 
-function parameters(params: z.ZodObject | undefined) {
-  if (!params) return [];
-  return Object.entries(params.shape).map(([name, schema]) => ({
+function parameters(schema: z.ZodObject | undefined, where: "path" | "query") {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => ({
     name,
-    in: "path",
-    required: true,
-    schema: z.toJSONSchema(schema as z.ZodType),
+    in: where,
+    required: where === "path" || !(field as z.ZodType).safeParse(undefined).success,
+    schema: z.toJSONSchema(field as z.ZodType, { io: "input" }),
   }));
 }
 
@@ -86,9 +177,20 @@ export function openApiDocument(serverUrl = "/") {
     paths[e.path]![e.method] = {
       summary: e.summary,
       security: [{ bearer: [e.mutates ? "write" : "read"] }],
-      parameters: parameters(e.params),
+      parameters: [...parameters(e.params, "path"), ...parameters(e.query, "query")],
+      ...(e.body && {
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: z.toJSONSchema(e.body, { io: "input" }) } },
+        },
+      }),
       responses: {
-        "200": { description: "OK", content: { "application/json": { schema: z.toJSONSchema(e.response) } } },
+        "200": e.events
+          ? {
+              description: `A stream of server-sent events: ${e.events}`,
+              content: { "text/event-stream": { schema: { type: "string" } } },
+            }
+          : { description: "OK", content: { "application/json": { schema: z.toJSONSchema(e.response) } } },
         ...Object.fromEntries(
           [
             ["401", "Not signed in, or the token is invalid, expired or revoked"],

@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { ActionSpec } from "../actions/types";
-import { listInstances } from "../queries/instances/list-instances";
+import { listInstanceReplicas } from "../queries/instances/list-instance-replicas";
+import { REPLICA_STATES } from "../vocabulary/replica-state";
+import { findLayoutDeployment } from "../queries/instances/find-layout-deployment";
 import { listLayouts } from "../queries/layouts/list-layouts";
 import { listRevisions } from "../queries/layouts/list-revisions";
 
@@ -19,15 +21,34 @@ export const revisionOut = z.object({
   note: z.string(),
   createdAt: z.string(),
 });
+export const replicaOut = z.object({
+  replica: z.number().int(),
+  hostId: z.string().nullable(),
+  hostName: z.string().nullable(),
+  gpuIndices: z.array(z.number().int()),
+  state: z.enum(REPLICA_STATES).or(z.string()),
+  detail: z.string().nullable().describe("the engine's progress line while loading, its error line after an exit"),
+  exitCode: z.number().int().nullable(),
+  endpoint: z.string().nullable().describe("base URL of the engine's OpenAI-compatible API"),
+  containerId: z.string().nullable(),
+  error: z.string().nullable().describe("the reconciler's last error acting on this replica (it backs off)"),
+  retryAt: z.string().nullable(),
+  stateSince: z.string(),
+});
 export const instanceOut = z.object({
   id: z.string(),
   layoutId: z.string(),
+  layoutName: z.string(),
   instanceKey: z.string(),
   revisionId: z.string(),
+  engine: z.string(),
+  model: z.string(),
   hostId: z.string().nullable(),
   gpuIndices: z.array(z.number().int()),
   desiredState: z.string(),
   observedState: z.string(),
+  replicaCount: z.number().int(),
+  replicas: z.array(replicaOut),
   updatedAt: z.string(),
 });
 
@@ -76,27 +97,80 @@ export const listRevisionsSpec = {
   },
 } satisfies ActionSpec<typeof layoutIdInput, z.infer<typeof revisionOut>[]>;
 
+export const instanceFilterInput = z.object({
+  layoutId: z.string().max(64).optional(),
+  hostId: z.string().max(64).optional(),
+  state: z.enum(REPLICA_STATES, { message: `state is one of ${REPLICA_STATES.join(", ")}` }).optional(),
+});
+
 export const listInstancesSpec = {
   name: "api.instances.list",
-  input: empty,
+  input: instanceFilterInput,
   readOnly: true,
   authorize: () => ({ action: "instance.read", resource: { type: "global" } }),
-  run: async (_, { tx }) => {
-    const rows = await listInstances(tx);
+  run: async (input, { tx }) => {
+    const rows = await listInstanceReplicas(tx, input);
     return {
       data: rows.map(
         (r): z.infer<typeof instanceOut> => ({
           id: r.id,
           layoutId: r.layoutId,
+          layoutName: r.layoutName,
           instanceKey: r.instanceKey,
           revisionId: r.revisionId,
+          engine: r.engine,
+          model: r.model,
           hostId: r.hostId,
           gpuIndices: r.gpuIndices,
           desiredState: r.desiredState,
           observedState: r.observedState,
+          replicaCount: r.replicaCount,
+          replicas: r.replicas.map((x) => ({
+            replica: x.replica,
+            hostId: x.hostId,
+            hostName: x.hostName,
+            gpuIndices: x.gpuIndices,
+            state: x.state,
+            detail: x.detail,
+            exitCode: x.exitCode,
+            endpoint: x.endpoint,
+            containerId: x.containerId,
+            error: x.error,
+            retryAt: x.retryAt?.toISOString() ?? null,
+            stateSince: x.stateSince.toISOString(),
+          })),
           updatedAt: r.updatedAt.toISOString(),
         }),
       ),
     };
   },
-} satisfies ActionSpec<typeof empty, z.infer<typeof instanceOut>[]>;
+} satisfies ActionSpec<typeof instanceFilterInput, z.infer<typeof instanceOut>[]>;
+
+export const deploymentOut = z.object({
+  layoutId: z.string(),
+  revisionId: z.string().nullable(),
+  revisionNumber: z.number().int().nullable(),
+  version: z.number().int().describe("send it as expectedVersion when applying the plan you reviewed"),
+  appliedBy: z.string().nullable(),
+  appliedAt: z.string().nullable(),
+});
+
+export const deploymentSpec = {
+  name: "api.layouts.deployment",
+  input: layoutIdInput,
+  readOnly: true,
+  authorize: (input) => ({ action: "layout.read", resource: { type: "layout", id: input.layoutId } }),
+  run: async (input, { tx }) => {
+    const d = await findLayoutDeployment(tx, input.layoutId);
+    return {
+      data: {
+        layoutId: d.layoutId,
+        revisionId: d.revisionId,
+        revisionNumber: d.revisionNumber,
+        version: d.version,
+        appliedBy: d.appliedByLabel,
+        appliedAt: d.appliedAt?.toISOString() ?? null,
+      },
+    };
+  },
+} satisfies ActionSpec<typeof layoutIdInput, z.infer<typeof deploymentOut>>;
