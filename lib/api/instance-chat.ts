@@ -1,8 +1,7 @@
 import "server-only";
 import { existingInstance } from "../actions/instances/existing-instance";
-import { instanceChecks } from "../actions/instances/instance-checks";
+import { checksForInstance } from "../actions/instances/checks-for-instance";
 import type { ActionSpec } from "../actions/types";
-import { db } from "../queries/db";
 import { ActionError } from "../server/action-error";
 import { instanceSchema } from "../vocabulary/layout-schema";
 import { instanceChatInput } from "./instance-inputs";
@@ -54,7 +53,7 @@ async function forward(target: ChatTarget): Promise<Response> {
 export const instanceChatSpec = {
   name: "instance.invoke",
   input: instanceChatInput,
-  authorize: async (input) => instanceChecks("instance.invoke", await existingInstance(db(), input.instanceId)),
+  authorize: (input) => checksForInstance("instance.invoke", input.instanceId),
   run: async (input, { tx }) => {
     const instance = await existingInstance(tx, input.instanceId);
     const replica = await tx.instanceReplica.findUnique({

@@ -1,8 +1,7 @@
 import "server-only";
 import { existingInstance } from "../actions/instances/existing-instance";
-import { instanceChecks } from "../actions/instances/instance-checks";
+import { checksForInstance } from "../actions/instances/checks-for-instance";
 import type { ActionSpec } from "../actions/types";
-import { db } from "../queries/db";
 import { runtimeForHost } from "../runtime/controller";
 import { ActionError } from "../server/action-error";
 import { instanceLogsInput } from "./instance-inputs";
@@ -57,7 +56,7 @@ export const instanceLogsSpec = {
   name: "instance.logs",
   input: instanceLogsInput,
   readOnly: true,
-  authorize: async (input) => instanceChecks("instance.logs.read", await existingInstance(db(), input.instanceId)),
+  authorize: (input) => checksForInstance("instance.logs.read", input.instanceId),
   run: async (input, { tx }) => {
     const instance = await existingInstance(tx, input.instanceId);
     const replica = await tx.instanceReplica.findUnique({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { applyRevisionInput, instanceIdInput, scaleInstanceInput } from "../actions/instances/inputs";
+import { instanceDetailOut } from "./instance-detail";
 import { instanceChatInput, instanceLogsInput } from "./instance-inputs";
 import { deploymentOut, instanceFilterInput, instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
 
@@ -92,6 +93,15 @@ export const ENDPOINTS: Endpoint[] = [
     summary: "List instances with each replica's observed state, host, GPUs, endpoint and container id",
     query: instanceFilterInput,
     response: z.array(instanceOut),
+    mutates: false,
+  },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}",
+    summary:
+      "One instance: replicas, spec as applied, state history, and (for those who may read logs) the last exit's log lines",
+    params: instanceIdInput,
+    response: instanceDetailOut,
     mutates: false,
   },
   {

@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { ActionSpec } from "../actions/types";
-import { listInstanceReplicas } from "../queries/instances/list-instance-replicas";
+import { type InstanceView, listInstanceReplicas } from "../queries/instances/list-instance-replicas";
 import { REPLICA_STATES } from "../vocabulary/replica-state";
+import { grantsOf } from "../auth/authorize";
 import { findLayoutDeployment } from "../queries/instances/find-layout-deployment";
+import { type InstancePermissions, instancePermissions } from "./instance-permissions";
 import { listLayouts } from "../queries/layouts/list-layouts";
 import { listRevisions } from "../queries/layouts/list-revisions";
 
@@ -50,6 +52,9 @@ export const instanceOut = z.object({
   replicaCount: z.number().int(),
   replicas: z.array(replicaOut),
   updatedAt: z.string(),
+  may: z
+    .object({ operate: z.boolean(), logs: z.boolean(), invoke: z.boolean() })
+    .describe("what the caller may do with it: start/stop/restart/scale, read its logs, send it a request"),
 });
 
 const empty = z.object({}).passthrough();
@@ -97,6 +102,40 @@ export const listRevisionsSpec = {
   },
 } satisfies ActionSpec<typeof layoutIdInput, z.infer<typeof revisionOut>[]>;
 
+/** One instance as /api/v1 sends it. */
+export function toInstanceOut(r: InstanceView, may: InstancePermissions): z.infer<typeof instanceOut> {
+  return {
+    id: r.id,
+    layoutId: r.layoutId,
+    layoutName: r.layoutName,
+    instanceKey: r.instanceKey,
+    revisionId: r.revisionId,
+    engine: r.engine,
+    model: r.model,
+    hostId: r.hostId,
+    gpuIndices: r.gpuIndices,
+    desiredState: r.desiredState,
+    observedState: r.observedState,
+    replicaCount: r.replicaCount,
+    replicas: r.replicas.map((x) => ({
+      replica: x.replica,
+      hostId: x.hostId,
+      hostName: x.hostName,
+      gpuIndices: x.gpuIndices,
+      state: x.state,
+      detail: x.detail,
+      exitCode: x.exitCode,
+      endpoint: x.endpoint,
+      containerId: x.containerId,
+      error: x.error,
+      retryAt: x.retryAt?.toISOString() ?? null,
+      stateSince: x.stateSince.toISOString(),
+    })),
+    updatedAt: r.updatedAt.toISOString(),
+    may,
+  };
+}
+
 export const instanceFilterInput = z.object({
   layoutId: z.string().max(64).optional(),
   hostId: z.string().max(64).optional(),
@@ -108,40 +147,11 @@ export const listInstancesSpec = {
   input: instanceFilterInput,
   readOnly: true,
   authorize: () => ({ action: "instance.read", resource: { type: "global" } }),
-  run: async (input, { tx }) => {
+  run: async (input, { tx, actor }) => {
     const rows = await listInstanceReplicas(tx, input);
+    const grants = await grantsOf(actor);
     return {
-      data: rows.map(
-        (r): z.infer<typeof instanceOut> => ({
-          id: r.id,
-          layoutId: r.layoutId,
-          layoutName: r.layoutName,
-          instanceKey: r.instanceKey,
-          revisionId: r.revisionId,
-          engine: r.engine,
-          model: r.model,
-          hostId: r.hostId,
-          gpuIndices: r.gpuIndices,
-          desiredState: r.desiredState,
-          observedState: r.observedState,
-          replicaCount: r.replicaCount,
-          replicas: r.replicas.map((x) => ({
-            replica: x.replica,
-            hostId: x.hostId,
-            hostName: x.hostName,
-            gpuIndices: x.gpuIndices,
-            state: x.state,
-            detail: x.detail,
-            exitCode: x.exitCode,
-            endpoint: x.endpoint,
-            containerId: x.containerId,
-            error: x.error,
-            retryAt: x.retryAt?.toISOString() ?? null,
-            stateSince: x.stateSince.toISOString(),
-          })),
-          updatedAt: r.updatedAt.toISOString(),
-        }),
-      ),
+      data: rows.map((r) => toInstanceOut(r, instancePermissions(actor, grants, r))),
     };
   },
 } satisfies ActionSpec<typeof instanceFilterInput, z.infer<typeof instanceOut>[]>;

@@ -71,6 +71,11 @@ export async function stopRuntime(): Promise<void> {
   current.runtimes.closeAll();
 }
 
+/** The hosts the runtime drives now. */
+export function runtimeHosts(): Promise<RuntimeHost[]> {
+  return controller().loadHosts();
+}
+
 /** The driver of one registered host (logs, "try it"), or null when it is not a host the runtime can drive. */
 export async function runtimeForHost(hostId: string): Promise<HostRuntime | null> {
   const c = controller();

@@ -5,7 +5,7 @@ import type { HostRuntime } from "./drivers/host-runtime";
 import type { RuntimeHost } from "./hosts/runtime-host";
 import { holderGone, leaseHolderId } from "./reconciler/lease-holder";
 import { type PassReport, runPass } from "./reconciler/run-pass";
-import { DEFAULT_RUNTIME_SETTINGS, type RuntimeSettings, runtimeSettingsSchema } from "./spec/runtime-settings";
+import { DEFAULT_RUNTIME_SETTINGS, type RuntimeSettings, runtimeSettingsSchema } from "../vocabulary/runtime-settings";
 
 export type { PassReport } from "./reconciler/run-pass";
 

@@ -1,15 +1,29 @@
 import type { Metadata } from "next";
+import { AutoRefresh } from "@/components/fleet/auto-refresh";
+import { GpuPlacementGrid } from "@/components/fleet/gpu-placement-grid";
+import { HostTable } from "@/components/fleet/host-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { HostTable } from "@/components/fleet/host-table";
 import { authorizedRead } from "@/lib/auth/authorize";
+import { listGpuPlacements } from "@/lib/queries/fleet/list-gpu-placements";
 import { listHosts } from "@/lib/queries/fleet/list-hosts";
+import { runtimeHosts } from "@/lib/runtime/controller";
 
 export const metadata: Metadata = { title: "Fleet" };
 export const dynamic = "force-dynamic";
 
 export default async function FleetPage() {
-  const hosts = await authorizedRead("fleet.read", { type: "global" }, listHosts);
+  const [hosts, placements, driven] = await Promise.all([
+    authorizedRead("fleet.read", { type: "global" }, listHosts),
+    authorizedRead("instance.read", { type: "global" }, listGpuPlacements),
+    runtimeHosts().catch(() => []),
+  ]);
+  const gridHosts = hosts.map((h) => {
+    const runtime = driven.find((d) => d.id === h.id);
+    const count = runtime?.simulatedGpus?.count;
+    const indices = count ? Array.from({ length: count }, (_, i) => i) : h.gpus.map((g) => g.index);
+    return { id: h.id, name: h.name, gpuIndices: indices, simulated: count !== undefined };
+  });
   return (
     <>
       <PageHeader title="Fleet" description="GPU hosts fleetdeck manages, their GPUs and their state." />
@@ -19,7 +33,16 @@ export default async function FleetPage() {
           layout (Layouts → a layout → add host).
         </EmptyState>
       ) : (
-        <HostTable hosts={hosts} />
+        <>
+          <HostTable hosts={hosts} />
+          <h2 className="mt-8 mb-2 text-lg font-semibold">What runs where</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            Each GPU: what the applied revisions plan there, and what runs there now. Outlined GPUs differ from the plan
+            (still converging, failed, or scaled beyond it).
+          </p>
+          <GpuPlacementGrid hosts={gridHosts} planned={placements.planned} observed={placements.observed} />
+          <AutoRefresh everyMs={2_000} />
+        </>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RuntimeSection } from "@/components/settings/runtime-section";
 import { SecretsSection } from "@/components/settings/secrets-section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -8,6 +9,7 @@ import { authorizedRead, currentActor } from "@/lib/auth/authorize";
 import { canWriteAnything } from "@/lib/auth/can";
 import { listUsers } from "@/lib/queries/users/list-users";
 import { listSecretNames } from "@/lib/queries/secrets/list-secret-names";
+import { findRuntimeSettings } from "@/lib/queries/settings/find-runtime-settings";
 import { describeConfig } from "@/lib/server/describe-config";
 import { listTokens } from "@/lib/queries/tokens/list-tokens";
 
@@ -18,10 +20,11 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   const isAdmin = actor?.role === "admin";
   const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
-  const [users, tokens, secrets] = await Promise.all([
+  const [users, tokens, secrets, runtime] = await Promise.all([
     isAdmin ? authorizedRead("user.manage", { type: "global" }, listUsers) : null,
     mayTokens ? authorizedRead("token.manage", { type: "global" }, listTokens) : null,
     isAdmin ? authorizedRead("secret.manage", { type: "global" }, listSecretNames) : null,
+    isAdmin ? authorizedRead("settings.manage", { type: "global" }, findRuntimeSettings) : null,
   ]);
   const rows = describeConfig();
   return (
@@ -33,6 +36,12 @@ export default async function SettingsPage() {
       {users && <UsersSection users={users} />}
       {tokens && <TokensSection tokens={tokens} />}
       {secrets && <SecretsSection secrets={secrets} />}
+      {runtime && secrets && (
+        <RuntimeSection
+          settings={runtime}
+          tokenSecrets={secrets.filter((s) => s.kind === "huggingface-token").map((s) => s.name)}
+        />
+      )}
       <h2 className="mb-2 text-lg font-semibold">Configuration</h2>
       <DataTable
         caption="Configuration"

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeUser, sessionHeaders, tokenHeaders, useTestDatabase } from "../../auth/testing/test-users";
 
 /**
- * Authorization and concurrency of the instance actions and their /api/v1 routes, on a real SQLite database with
+ * Authorization and concurrency of the instance actions and their /api/v1 handlers (built as app/api/v1 builds them), on a real SQLite database with
  * real sessions and tokens (no containers: the reconciler is not running here).
  */
 
@@ -14,6 +14,7 @@ let operatorAToken: Headers;
 let viewer: Headers;
 let admin: Headers;
 const hosts: Record<"a" | "b", string> = { a: "", b: "" };
+let defineRoute: typeof import("../../api/define-route").defineRoute;
 let actions: {
   applyRevision: typeof import("./apply-revision").applyRevision;
   startInstance: typeof import("./start-instance").startInstance;
@@ -58,6 +59,7 @@ beforeAll(async () => {
   await useTestDatabase();
   ({ runWithHeaders: runAs } = await import("../../auth/request-context"));
   db = (await import("../../queries/db")).db;
+  ({ defineRoute } = await import("../../api/define-route"));
   actions = {
     ...(await import("./apply-revision")),
     ...(await import("./start-instance")),
@@ -101,7 +103,7 @@ describe("an operator with a grant on team=a", () => {
         error: expect.stringContaining("host grants (team=a) don't match it"),
       });
     }
-    const { POST } = await import("../../../app/api/v1/instances/[instanceId]/scale/route");
+    const POST = defineRoute(actions.scaleInstance);
     const response = await POST(
       new Request(`http://localhost/api/v1/instances/${id}/scale`, {
         method: "POST",
@@ -138,7 +140,7 @@ describe("logs are for admins and operators within their grants", () => {
     const { layoutId, revisions } = await layoutWith(doc([{ key: "l1", host: "b", gpus: [2] }]));
     await runAs(admin, () => actions.applyRevision({ revisionId: revisions[0] }));
     const id = await instanceId(layoutId, "l1");
-    const { GET } = await import("../../../app/api/v1/instances/[instanceId]/logs/route");
+    const GET = defineRoute((await import("../../api/instance-logs")).instanceLogsSpec);
     const call = (headers: Headers) =>
       GET(new Request(`http://localhost/api/v1/instances/${id}/logs`, { headers }), {
         params: Promise.resolve({ instanceId: id }),
@@ -148,8 +150,8 @@ describe("logs are for admins and operators within their grants", () => {
     const asAdmin = await call(admin);
     expect(asAdmin.status).toBe(409);
     expect(await asAdmin.json()).toMatchObject({ error: expect.stringContaining("has no container yet") });
-    const list = await import("../../../app/api/v1/instances/route");
-    const listed = await list.GET(
+    const list = defineRoute((await import("../../api/read-specs")).listInstancesSpec);
+    const listed = await list(
       new Request(`http://localhost/api/v1/instances?layoutId=${layoutId}`, { headers: viewer }),
       {
         params: Promise.resolve({}),

@@ -8,8 +8,9 @@ import { listHostRecords } from "./list-host-records";
 import { type ReplicaObservationChange, recordReplicaObservations } from "./record-replica-observations";
 import { clearReplicaFailures, recordReplicaFailure } from "./record-replica-outcome";
 import { releaseLease } from "./release-lease";
+import { RUNTIME_SETTINGS_KEY } from "../../vocabulary/runtime-settings";
 
-export const RUNTIME_SETTINGS_KEY = "runtime.settings";
+export { RUNTIME_SETTINGS_KEY } from "../../vocabulary/runtime-settings";
 
 /**
  * The reconciler's queries on the server's database client (the runtime may not hold the client itself): one

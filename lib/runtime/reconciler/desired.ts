@@ -5,7 +5,7 @@ import type { RuntimeHost } from "../hosts/runtime-host";
 import type { DesiredReplica } from "../planner/types";
 import { buildContainerSpec } from "../spec/container-spec";
 import { replicaKeyString } from "../spec/labels";
-import type { RuntimeSettings } from "../spec/runtime-settings";
+import type { RuntimeSettings } from "../../vocabulary/runtime-settings";
 import { hostNeedsOf } from "./host-needs";
 
 export interface DesiredContext {

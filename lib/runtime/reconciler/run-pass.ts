@@ -7,7 +7,7 @@ import type { RuntimeHost } from "../hosts/runtime-host";
 import { retryAt } from "../planner/backoff";
 import { planReconcile } from "../planner/plan";
 import type { ObservedContainer, ReconcileAction } from "../planner/types";
-import type { RuntimeSettings } from "../spec/runtime-settings";
+import type { RuntimeSettings } from "../../vocabulary/runtime-settings";
 import { type DesiredEntry, desiredEntry } from "./desired";
 import { executeActions } from "./execute";
 import { observeAll } from "./observe-all";

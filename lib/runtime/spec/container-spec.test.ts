@@ -6,7 +6,7 @@ import { buildContainerSpec, type ContainerSpec, type ReplicaSpecInput } from ".
 import { dockerCreateOptions } from "./docker-create-options";
 import { dockerRunLine } from "./docker-run-words";
 import { parseManagedLabels } from "./labels";
-import { DEFAULT_RUNTIME_SETTINGS, runtimeSettingsSchema } from "./runtime-settings";
+import { DEFAULT_RUNTIME_SETTINGS, runtimeSettingsSchema } from "../../vocabulary/runtime-settings";
 
 function build(input: ReplicaSpecInput): ContainerSpec {
   const result = buildContainerSpec(input);

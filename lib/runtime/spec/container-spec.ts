@@ -4,7 +4,7 @@ import { containerName } from "./container-name";
 import { type HealthCheck, type ImageFamily, healthCheck } from "./health-check";
 import { imageAllowed, imageRefusal } from "./image-policy";
 import { type ReplicaKey, managedLabels } from "./labels";
-import type { RuntimeSettings } from "./runtime-settings";
+import type { RuntimeSettings } from "../../vocabulary/runtime-settings";
 import { specHash } from "./spec-hash";
 
 /** What runs in one replica's container, built only here, on the server, from a validated instance. */

@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { TEMPLATES } from "../../layout/templates";
 import { type Instance, instanceSchema } from "../../vocabulary/layout-schema";
 import type { ReplicaSpecInput, SpecHost } from "../spec/container-spec";
-import { DEFAULT_RUNTIME_SETTINGS, type RuntimeSettings, runtimeSettingsSchema } from "../spec/runtime-settings";
+import {
+  DEFAULT_RUNTIME_SETTINGS,
+  type RuntimeSettings,
+  runtimeSettingsSchema,
+} from "../../vocabulary/runtime-settings";
 
 /** Test fixtures for the container spec: the seed's 2×2 INT4 instances and arbitrary instances, hosts and settings. */
 

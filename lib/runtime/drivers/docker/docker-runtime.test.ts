@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instanceSchema } from "../../../vocabulary/layout-schema";
 import { buildContainerSpec, type ContainerSpec } from "../../spec/container-spec";
-import { runtimeSettingsSchema } from "../../spec/runtime-settings";
+import { runtimeSettingsSchema } from "../../../vocabulary/runtime-settings";
 import {
   dockerTestHost,
   freePort,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { instanceSchema } from "../../../vocabulary/layout-schema";
 import { buildContainerSpec, type ContainerSpec } from "../../spec/container-spec";
-import { runtimeSettingsSchema } from "../../spec/runtime-settings";
+import { runtimeSettingsSchema } from "../../../vocabulary/runtime-settings";
 import { freePort, newInstallationId, waitFor } from "../../testing/docker-test-hosts";
 import { simBundlePath } from "../../testing/sim-bundle";
 import { seed2x2, simulatedHost, specInput } from "../../testing/spec-fixtures";

@@ -3,15 +3,15 @@ import { useTestDatabase } from "../../auth/testing/test-users";
 
 /** The one-runner lease on a real SQLite database. */
 
-let acquire: typeof import("./acquire-lease").acquireLease;
-let release: typeof import("./release-lease").releaseLease;
-let client: import("../db").Db;
+let acquire: typeof import("../../queries/runtime/acquire-lease").acquireLease;
+let release: typeof import("../../queries/runtime/release-lease").releaseLease;
+let client: import("../../queries/db").Db;
 
 beforeAll(async () => {
   await useTestDatabase();
-  ({ acquireLease: acquire } = await import("./acquire-lease"));
-  ({ releaseLease: release } = await import("./release-lease"));
-  client = (await import("../db")).db();
+  ({ acquireLease: acquire } = await import("../../queries/runtime/acquire-lease"));
+  ({ releaseLease: release } = await import("../../queries/runtime/release-lease"));
+  client = (await import("../../queries/db")).db();
 });
 
 const request = (holder: string, nowMs: number, extra = {}) => ({ name: "test", holder, ttlMs: 1000, nowMs, ...extra });

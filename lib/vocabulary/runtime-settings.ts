@@ -34,6 +34,9 @@ export const hfCacheSchema = z.discriminatedUnion("kind", [
 ]);
 export type HfCache = z.infer<typeof hfCacheSchema>;
 
+/** The setting row that holds them (JSON). */
+export const RUNTIME_SETTINGS_KEY = "runtime.settings";
+
 export const DEFAULT_IMAGE_ALLOW_LIST = [
   "vllm/vllm-openai:*",
   "ghcr.io/huggingface/text-generation-inference:*",
