@@ -22,7 +22,7 @@ export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }
         setDone(null);
         apply.run({ revisionId }, (d) =>
           setDone(
-            `Applied revision ${d.revisionNumber}: ${d.applied.map((a) => `${a.instanceKey} on ${a.hostName}`).join(", ") || "no instances"}.`,
+            `Applied revision ${d.revisionNumber}: ${d.applied.map((a) => `${a.instanceKey} on ${a.hostName}`).join(", ") || "no instances"}.${d.waiting.length ? ` Unreachable now (converges when back): ${d.waiting.map((w) => w.hostName).join(", ")}.` : ""}`,
           ),
         );
       }}

@@ -42,7 +42,18 @@ export function InstancesTable({ initial }: { initial: InstanceOut[] }) {
         <caption className="sr-only">Instances</caption>
         <thead className="bg-slate-100 dark:bg-slate-900">
           <tr>
-            {["Instance", "Layout", "Host", "GPUs", "Engine · model", "State", "Up", "Endpoint", "Actions"].map((h) => (
+            {[
+              "Instance",
+              "Layout",
+              "Host",
+              "GPUs",
+              "Engine · model",
+              "Desired",
+              "State",
+              "Up",
+              "Endpoint",
+              "Actions",
+            ].map((h) => (
               <th key={h} scope="col" className="px-3 py-2 text-left font-medium">
                 {h}
               </th>
@@ -68,11 +79,9 @@ export function InstancesTable({ initial }: { initial: InstanceOut[] }) {
               <td className="px-3 py-2">
                 {instance.engine} · <span className="break-all">{instance.model}</span>
               </td>
+              <td className="px-3 py-2">{instance.desiredState}</td>
               <td className="px-3 py-2">
                 <ReplicaStateBadge state={replica.state} exitCode={replica.exitCode} />
-                {instance.desiredState === "stopped" && replica.state !== "stopped" && (
-                  <span className="ml-1 text-xs text-slate-500">→ stopped</span>
-                )}
                 {(replica.detail || replica.error) && (
                   <p
                     className="mt-1 max-w-sm truncate text-xs text-slate-500"

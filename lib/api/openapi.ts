@@ -28,6 +28,7 @@ const applyOut = z.object({
   version: z.number().int(),
   applied: z.array(z.object({ instanceKey: z.string(), hostName: z.string(), desiredState: z.literal("running") })),
   stopped: z.array(z.string()),
+  waiting: z.array(z.object({ hostName: z.string(), reason: z.string() })),
 });
 const stateOut = z.object({ id: z.string(), instanceKey: z.string(), desiredState: z.enum(["running", "stopped"]) });
 const restartOut = z.object({

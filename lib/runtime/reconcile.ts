@@ -4,6 +4,7 @@ import { log } from "../server/log";
 import type { HostRuntime } from "./drivers/host-runtime";
 import type { RuntimeHost } from "./hosts/runtime-host";
 import { holderGone, leaseHolderId } from "./reconciler/lease-holder";
+import { probeHealth } from "./reconciler/probe-health";
 import { type PassReport, runPass } from "./reconciler/run-pass";
 import { DEFAULT_RUNTIME_SETTINGS, type RuntimeSettings, runtimeSettingsSchema } from "../vocabulary/runtime-settings";
 
@@ -44,6 +45,10 @@ export interface Reconciler {
 
 /** The least time between two passes started by nudges (Docker emits several events per change). */
 const NUDGE_GAP_MS = 150;
+/** How often loading engines' /health is probed between passes (Docker sends no event when an engine is ready). */
+const HEALTH_WATCH_MS = 200;
+/** At most this many are watched; the rest are seen by the next pass (1 s while anything converges). */
+const HEALTH_WATCH_MAX = 32;
 
 function parseSettings(raw: string | null): RuntimeSettings {
   if (!raw) return DEFAULT_RUNTIME_SETTINGS;
@@ -75,6 +80,27 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
   let again = false;
   let started = false;
   let lastPassAt = 0;
+  let healthWatch: NodeJS.Timeout | undefined;
+
+  /** Until the next pass, probes the loading engines' /health and nudges as soon as one answers. */
+  function watchHealth(loading: PassReport["loading"]) {
+    clearInterval(healthWatch);
+    healthWatch = undefined;
+    if (!started || loading.length === 0) return;
+    const watched = loading.slice(0, HEALTH_WATCH_MAX);
+    let probing = false;
+    healthWatch = setInterval(async () => {
+      if (probing) return;
+      probing = true;
+      const answers = await Promise.all(watched.map((l) => probeHealth(l.address, l.port, HEALTH_WATCH_MS * 2)));
+      probing = false;
+      if (answers.some(Boolean)) {
+        clearInterval(healthWatch);
+        reconciler.nudge();
+      }
+    }, HEALTH_WATCH_MS);
+    healthWatch.unref?.();
+  }
 
   const acquire = () =>
     options.store.acquireLease({ name: LEASE_NAME, holder, ttlMs: leaseTtlMs, nowMs: now(), holderGone });
@@ -97,6 +123,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
         now,
       });
       watchHosts(hosts);
+      watchHealth(report.loading);
       options.onPass?.(report);
       return report;
     } finally {
@@ -154,6 +181,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     async stop() {
       started = false;
       clearTimeout(timer);
+      clearInterval(healthWatch);
       for (const watch of watches.values()) watch.close();
       watches.clear();
       await current;

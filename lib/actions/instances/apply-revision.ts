@@ -9,7 +9,7 @@ import { nudgeRuntime } from "../../server/runtime-nudge";
 import { defineAction } from "../define-action";
 import { applyChecks } from "./apply-checks";
 import { applyRevisionInput } from "./inputs";
-import { refuseUnreachable } from "./refuse-unreachable";
+import { listUnreachableHosts } from "../../queries/instances/list-unreachable-hosts";
 
 export interface ApplyResult {
   layoutId: string;
@@ -18,13 +18,17 @@ export interface ApplyResult {
   version: number;
   applied: { instanceKey: string; hostName: string; desiredState: "running" }[];
   stopped: string[];
+  /** Touched hosts the reconciler cannot reach now: their part is recorded and converges when they are back. */
+  waiting: { hostName: string; reason: string }[];
 }
 
 /**
  * Apply = record the desired state of every instance of a revision, in one transaction: new instances start,
  * changed ones are replaced, removed ones stop, unchanged ones are left alone (their containers keep running). The
  * reconcile loop does it after the commit; this never waits for containers. Checked against every host the change
- * touches; refused when a touched host is unreachable or the plan is stale (expectedVersion).
+ * touches; refused when the plan is stale (expectedVersion). A layout is applied as a whole even when one of its hosts
+ * is unreachable: that host's part is recorded, reported in `waiting`, and converges when the host is back (actions
+ * on single instances of an unreachable host are refused instead).
  * POST /api/v1/revisions/{revisionId}/apply runs this same action.
  */
 export const applyRevision = defineAction({
@@ -34,10 +38,9 @@ export const applyRevision = defineAction({
   run: async (input, { actor, tx }) => {
     const targets = await loadApplyTargets(tx, input.revisionId);
     await assertCan(actor, applyChecks(targets)); // hosts may have been relabelled since the first check
-    await refuseUnreachable(
+    const down = await listUnreachableHosts(
       tx,
-      targets.touchedHosts.map((h) => ({ id: h.hostId, name: h.hostName })),
-      `revision ${targets.revisionNumber} of "${targets.layoutName}"`,
+      targets.touchedHosts.map((h) => h.hostId),
     );
     const version = await claimDeploymentVersion(tx, {
       layoutId: targets.layoutId,
@@ -57,6 +60,9 @@ export const applyRevision = defineAction({
         desiredState: "running",
       })),
       stopped: targets.removed.map((r) => r.instanceKey),
+      waiting: targets.touchedHosts
+        .filter((h) => down.has(h.hostId))
+        .map((h) => ({ hostName: h.hostName, reason: down.get(h.hostId)! })),
     };
     return {
       data: result,

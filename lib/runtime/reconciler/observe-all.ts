@@ -36,8 +36,11 @@ function containerOf(entry: DesiredEntry, containers: ObservedContainer[] | unde
  * Observes every replica after the pass's actions: its container's state, the server's /health probe while it is
  * not known healthy, the engine's log while it loads or after it exited. Returns only what changed.
  */
-export async function observeAll(ctx: ObserveContext): Promise<ReplicaObservationChange[]> {
+export async function observeAll(
+  ctx: ObserveContext,
+): Promise<{ changes: ReplicaObservationChange[]; loading: { address: string; port: number }[] }> {
   const limit = concurrencyLimiter(ctx.concurrency);
+  const loading: { address: string; port: number }[] = [];
   const changes = await Promise.all(
     ctx.entries.map((entry) =>
       limit(async (): Promise<ReplicaObservationChange | null> => {
@@ -70,6 +73,7 @@ export async function observeAll(ctx: ObserveContext): Promise<ReplicaObservatio
           answers,
           logLines,
         });
+        if (seen.state === "loading" && runtime && port) loading.push({ address: runtime.address, port });
         // An exited container keeps the error line found when its logs were read.
         const detail = seen.state === "exited" && !logLines && exitedBefore ? row.observed.detail : seen.detail;
         const endpoint = runtime && port ? `http://${runtime.address}:${port}` : row.observed.endpoint;
@@ -102,5 +106,5 @@ export async function observeAll(ctx: ObserveContext): Promise<ReplicaObservatio
       }),
     ),
   );
-  return changes.filter((c): c is ReplicaObservationChange => c !== null);
+  return { changes: changes.filter((c): c is ReplicaObservationChange => c !== null), loading };
 }

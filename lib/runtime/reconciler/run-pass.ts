@@ -31,6 +31,8 @@ export interface PassReport {
   waiting: string[];
   /** Some replica is on its way somewhere (creating, loading, …): look again soon. */
   converging: boolean;
+  /** Where loading engines will answer /health: the loop watches them to pass again as soon as one does. */
+  loading: { address: string; port: number }[];
   changes: number;
 }
 
@@ -104,7 +106,14 @@ export async function runPass(deps: PassDeps): Promise<PassReport> {
   const again = await listHosts(runtimes, deps.installationId, touched, deps.hostConcurrency);
   const containers = new Map([...first.containers, ...again.containers]);
   const unreachable = new Map([...first.unreachable, ...again.unreachable]);
-  const changes = await observeAll({ entries, containers, unreachable, runtimes, errors, concurrency: 16 });
+  const { changes, loading } = await observeAll({
+    entries,
+    containers,
+    unreachable,
+    runtimes,
+    errors,
+    concurrency: 16,
+  });
   if (changes.length > 0) await deps.store.recordObservations(changes, new Date(deps.now()));
 
   const stateOf = new Map(changes.map((c) => [c.replicaId, c.state]));
@@ -128,6 +137,7 @@ export async function runPass(deps: PassDeps): Promise<PassReport> {
     })),
     waiting: plan.waiting,
     converging,
+    loading,
     changes: changes.length,
   };
 }
