@@ -44,9 +44,9 @@ export interface Reconciler {
 }
 
 /** The least time between two passes started by nudges (Docker emits several events per change). */
-const NUDGE_GAP_MS = 150;
+const NUDGE_GAP_MS = 100;
 /** How often loading engines' /health is probed between passes (Docker sends no event when an engine is ready). */
-const HEALTH_WATCH_MS = 200;
+const HEALTH_WATCH_MS = 100;
 /** At most this many are watched; the rest are seen by the next pass (1 s while anything converges). */
 const HEALTH_WATCH_MAX = 32;
 

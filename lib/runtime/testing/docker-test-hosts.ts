@@ -38,7 +38,8 @@ export const newInstallationId = () => `test-${randomUUID()}`;
 export async function requireSimImage(docker: Docker): Promise<void> {
   try {
     await docker.getImage(SIM_IMAGE).inspect();
-  } catch {
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 404) throw error;
     throw new Error(
       `${SIM_IMAGE} is not on the test daemon: build it with \`DOCKER_HOST=<daemon> npm run sim:image\` (sim/README.md)`,
     );

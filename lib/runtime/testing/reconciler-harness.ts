@@ -71,7 +71,12 @@ export async function seedLayout(name = `seed 2x2 ${randomUUID().slice(0, 6)}`):
   };
 }
 
-export async function startHarness(options: { simLoadSeconds?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    simLoadSeconds?: number /** The daemons that must answer (with the simulator image). */;
+    needs?: (1 | 2)[];
+  } = {},
+): Promise<Harness> {
   await openTestDatabase();
   const { db } = await import("../../queries/db");
   const { runWithHeaders } = await import("../../auth/request-context");
@@ -83,8 +88,7 @@ export async function startHarness(options: { simLoadSeconds?: number } = {}): P
   const { simBundlePath } = await import("./sim-bundle");
 
   const docker = { 1: rawDocker(1), 2: rawDocker(2) } as const;
-  await requireSimImage(docker[1]);
-  await requireSimImage(docker[2]);
+  for (const which of options.needs ?? [1, 2]) await requireSimImage(docker[which]);
   const urls = testHosts();
   const hostIds = { 1: randomUUID(), 2: randomUUID() };
   for (const which of [1, 2] as const) {
@@ -178,8 +182,8 @@ export async function startHarness(options: { simLoadSeconds?: number } = {}): P
     async cleanup() {
       await reconciler.stop();
       runtimes.closeAll();
-      await removeInstallation(docker[1], installationId);
-      await removeInstallation(docker[2], installationId);
+      await removeInstallation(docker[1], installationId).catch(() => undefined);
+      await removeInstallation(docker[2], installationId).catch(() => undefined);
     },
   };
   return harness;
