@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instanceSchema } from "../vocabulary/layout-schema";
 import { LABEL } from "./spec/labels";
+import { waitFor } from "./testing/docker-test-hosts";
 import { type Harness, seedLayout, startHarness } from "./testing/reconciler-harness";
 
 /**
@@ -275,5 +276,27 @@ describe("faults the reconciler repairs or reports", () => {
     const fixed = await h.addRevision(layoutId, layout);
     ok(await h.as(h.admin, () => actions.applyRevision({ revisionId: fixed })));
     await h.converge("healthy after the fix", healthy("qwen7b-int4-2"));
+  });
+
+  it("reacts to a Docker event at once, without waiting for its 60 s timer", async () => {
+    const before = (await replica("qwen7b-int4-1"))!;
+    h.reconciler.start(); // the harness's timer is 60 s: only the container's events can start a pass this soon
+    try {
+      await new Promise((r) => setTimeout(r, 1_500)); // the pass at start, which subscribes to the hosts' events
+      await h.docker[1].getContainer(before.containerId!).remove({ force: true });
+      const removedAt = Date.now();
+      const after = await waitFor(
+        "a new healthy container without calling runOnce",
+        async () => {
+          const r = await healthy("qwen7b-int4-1")();
+          return r && r.containerId !== before.containerId && r;
+        },
+        20_000,
+      );
+      expect(Date.now() - removedAt).toBeLessThan(20_000);
+      expect(after.containerId).toBeTruthy();
+    } finally {
+      await h.reconciler.stop();
+    }
   });
 });
