@@ -63,7 +63,8 @@ async function viaFleetdeck(run: number) {
   // Stopped with SIGTERM, the simulator frees its GPUs in the host's state directory before the next run starts.
   const stopped = await h.as(h.admin, () => stopLayout({ layoutId }));
   if (!stopped.ok) throw new Error(stopped.error);
-  while ((await db().instanceReplica.findFirst({ where: { instance: { layoutId } } }))?.state !== "stopped") await sleep(100);
+  while ((await db().instanceReplica.findFirst({ where: { instance: { layoutId } } }))?.state !== "stopped")
+    await sleep(100);
   return { ms, dockerRun: described!.dockerRun!, port: instance.replicas[0]!.hostPort! };
 }
 
@@ -86,7 +87,10 @@ async function viaDockerCli(dockerRun: string, run: number) {
     await sleep(POLL_MS);
   }
   const ms = performance.now() - started;
-  execFileSync("bash", ["-c", `docker -H ${docker} stop ${name} >/dev/null && docker -H ${docker} rm ${name} >/dev/null`]);
+  execFileSync("bash", [
+    "-c",
+    `docker -H ${docker} stop ${name} >/dev/null && docker -H ${docker} rm ${name} >/dev/null`,
+  ]);
   return ms;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type Docker from "dockerode";
@@ -18,12 +18,15 @@ export async function buildStandInImage(docker: Docker): Promise<string> {
       path.join(context, "root", "engine"),
       path.join(import.meta.dirname, "stand-in.c"),
     ]);
+    mkdirSync(path.join(context, "root", "usr", "bin"), { recursive: true });
+    copyFileSync(path.join(context, "root", "engine"), path.join(context, "root", "usr", "bin", "node"));
+    chmodSync(path.join(context, "root", "usr", "bin", "node"), 0o755);
     writeFileSync(
       path.join(context, "Dockerfile"),
       'FROM scratch\nCOPY root/ /\nEXPOSE 8000\nENTRYPOINT ["/engine"]\n',
     );
     const stream = await docker.buildImage(
-      { context, src: ["Dockerfile", "root"] },
+      { context, src: ["Dockerfile", "root/engine", "root/usr/bin/node"] },
       { t: STAND_IN_IMAGE, rm: true, forcerm: true },
     );
     await new Promise<void>((resolve, reject) =>

@@ -226,7 +226,7 @@ describe("the docker run equivalent", () => {
       `--gpus '"device=0,1"'`,
       "--shm-size 8g --memory 16g --cpus 8 -p 8000:8000",
       "--mount type=volume,source=fleetdeck-hf-cache,target=/root/.cache/huggingface",
-      "--health-interval 5s",
+      "--health-interval 30s",
       "vllm/vllm-openai:latest --model Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4 --tensor-parallel-size 2",
     ])
       expect(line).toContain(part);

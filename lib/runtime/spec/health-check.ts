@@ -27,5 +27,7 @@ export function healthCheck(family: ImageFamily, containerPort: number): HealthC
       : family === "vllm"
         ? ["CMD", "python3", "-c", `import urllib.request; urllib.request.urlopen(${JSON.stringify(url)}, timeout=4)`]
         : ["CMD", "curl", "-fsS", "-o", "/dev/null", url];
-  return { test, intervalMs: 5_000, timeoutMs: 4_000, startPeriodMs: 600_000, retries: 3 };
+  // Docker's default interval: each check is an exec in the container (a process spawned per check, per engine); the
+  // reconciler's own GET /health covers the fast path while an engine comes up.
+  return { test, intervalMs: 30_000, timeoutMs: 5_000, startPeriodMs: 600_000, retries: 3 };
 }
