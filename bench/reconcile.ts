@@ -4,7 +4,7 @@
  * run a stand-in engine (bench/engine-stand-in: answers /health, ~1 MB) so 200 fit on this machine; the reconciler
  * builds, hashes, plans and observes them exactly as it does the simulator's. Needs `scripts/test-env.sh up`.
  *   node --conditions=react-server --import tsx bench/reconcile.ts
- * Env: BENCH_ROUNDS (default 3), BENCH_CONTAINERS (default 200).
+ * Env: BENCH_ROUNDS (default 3), BENCH_CONTAINERS (default 200), BENCH_ACTIONS_PER_HOST (the reconciler's default 4).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -27,8 +27,9 @@ const envInt = (name: string, fallback: number, min: number, max: number) => {
 const ROUNDS = envInt("BENCH_ROUNDS", 3, 1, 20);
 const CONTAINERS = envInt("BENCH_CONTAINERS", 200, 10, 400);
 const TO_CREATE = Math.min(50, Math.floor(CONTAINERS / 4));
+const ACTIONS_PER_HOST = envInt("BENCH_ACTIONS_PER_HOST", 4, 1, 64);
 
-const h = await startHarness();
+const h = await startHarness({ actionsPerHost: ACTIONS_PER_HOST });
 const { db } = await import("@/lib/queries/db");
 const { applyRevision } = await import("@/lib/actions/instances/apply-revision");
 const { LABEL } = await import("@/lib/runtime/spec/labels");
@@ -156,6 +157,7 @@ try {
     containers: CONTAINERS,
     hosts: 2,
     rounds: ROUNDS,
+    actionsPerHost: ACTIONS_PER_HOST,
     firstConvergeMs: Math.round(firstConvergeMs),
     nothingToDo: { reconcilerPassMs: spread(idle, 0), dockerCliLoopMs: spread(idleCli, 0), goalMs: 2_000 },
     create: {

@@ -73,8 +73,10 @@ export async function seedLayout(name = `seed 2x2 ${randomUUID().slice(0, 6)}`):
 
 export async function startHarness(
   options: {
-    simLoadSeconds?: number /** The daemons that must answer (with the simulator image). */;
+    simLoadSeconds?: number;
+    /** The daemons that must answer (with the simulator image). */
     needs?: (1 | 2)[];
+    actionsPerHost?: number;
   } = {},
 ): Promise<Harness> {
   await openTestDatabase();
@@ -124,6 +126,7 @@ export async function startHarness(
     runtimeFor: runtimes,
     readSecret,
     intervalMs: 60_000,
+    ...(options.actionsPerHost && { actionsPerHost: options.actionsPerHost }),
   });
   const admin = await sessionHeaders(await makeUser("admin"));
 
