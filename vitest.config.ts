@@ -16,6 +16,8 @@ export default defineConfig({
       "components/**/*.test.ts",
       "app/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "bench/**/*.test.ts",
+      "sim/**/*.test.ts",
     ],
     environment: "node",
     testTimeout: 30_000,

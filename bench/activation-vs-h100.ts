@@ -8,12 +8,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { estimateActivation } from "../lib/budget/activation";
 import { vllmCudaGraphBytes } from "../lib/budget/overheads";
 import { LLAMA3_8B, QWEN25_7B } from "../lib/budget/testing/model-fixtures";
-import { VLLM_PROFILES } from "../lib/budget/vllm-profiles";
+import { SAMPLER_BYTES_PER_LOGIT } from "../lib/budget/vllm-profiles";
 import type { ModelArch } from "../lib/catalog/types";
 import { GIB, MIB } from "../lib/vocabulary/units";
 
 const data = JSON.parse(readFileSync(new URL("./results/h100-activation.json", import.meta.url), "utf8"));
-const v1 = VLLM_PROFILES.find((p) => p.name === "v1-0.9")!;
 
 /** The baseline: lib/budget's constants before the H100 measurement. */
 const BEFORE = {
@@ -53,7 +52,7 @@ for (const s of data.sampler.filter((x: { variant: string }) => x.variant === "n
   add(
     `sampler V1 native ${s.rows}×${s.vocab}`,
     s.peak_extra_bytes,
-    run(a, s.rows, s.rows, v1.samplerBytesPerLogit).samplerBytes,
+    run(a, s.rows, s.rows, SAMPLER_BYTES_PER_LOGIT.native).samplerBytes,
     run(a, s.rows, s.rows, BEFORE.samplerBytesPerLogitV1).samplerBytes,
   );
 }
@@ -74,7 +73,7 @@ for (const p of data.profile_run) {
   add(
     `profile run ${p.tokens} tok / ${p.seqs} seqs`,
     p.peak_extra_bytes,
-    run(QWEN25_7B, p.tokens, p.seqs, v1.samplerBytesPerLogit).bytes,
+    run(QWEN25_7B, p.tokens, p.seqs, SAMPLER_BYTES_PER_LOGIT.native).bytes,
     run(QWEN25_7B, p.tokens, p.seqs, BEFORE.samplerBytesPerLogitV1).bytes,
   );
 }

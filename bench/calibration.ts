@@ -1,165 +1,99 @@
 /**
- * Compares lib/budget's predictions with real vLLM start-up logs and the H100 measurement, beside two baselines:
- * GPUStack's rule (non-KV = weights × 1.2) and the naive calculator (KV = budget − weights).
- * Run: npx tsx bench/calibration.ts → bench/results/calibration.json and a table.
+ * The estimator against the calibration corpus (bench/calibration/cases): every usable start-up through `estimate`, per
+ * term and for the KV cache, on the fitted and the held-out part, beside GPUStack's rule (non-KV = weights × 1.2) and a
+ * naive calculator (KV = budget − weights).
+ *
+ *   npx tsx bench/calibration.ts                  the fitted part only (what model work may look at)
+ *   npx tsx bench/calibration.ts --final          both parts → bench/results/calibration.json
+ *   npx tsx bench/calibration.ts --final --write-bands   also lib/budget/uncertainty-bands.ts from held-out residuals
  */
-import { writeFileSync } from "node:fs";
-import {
-  CALIBRATION_CASES,
-  H100_MEASUREMENT,
-  SKIPPED_CASES,
-  type CalibrationCase,
-} from "../lib/budget/testing/calibration-cases";
-import { MI300X_TGI_CASE, tgiCalibration } from "./calibration-tgi";
-import { budgetInstance } from "../lib/budget/instance";
-import { totalParams } from "../lib/budget/params";
-import { estimateWeights } from "../lib/budget/weights";
-import { unquantized } from "../lib/budget/quantization";
-import { instanceSchema } from "../lib/vocabulary/layout-schema";
-import { GIB } from "../lib/vocabulary/units";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadCorpus } from "./calibration/load";
+import { bandTable, summarize, type Summary } from "./calibrate/summary";
+import { type CaseScore, METHODS, scoreCase, TERMS } from "./calibrate/score";
+import { h100Measurement } from "./calibrate/h100";
 
-type Term = "weightsGiB" | "availableKvGiB" | "kvTokens" | "maxConcurrency" | "activationGiB" | "nonTorchGiB";
-const TERMS: Term[] = ["weightsGiB", "availableKvGiB", "kvTokens", "maxConcurrency", "activationGiB", "nonTorchGiB"];
-type Prediction = Partial<Record<Term, number>>;
+const final = process.argv.includes("--final");
+const writeBands = process.argv.includes("--write-bands");
+const corpus = loadCorpus();
+const usable = corpus.filter((c) => c.usable && (final || c.split === "fit"));
+const configDir = mkdtempSync(join(tmpdir(), "fleetdeck-calibration-"));
 
-function predictModel(c: CalibrationCase): Prediction {
-  const instance = instanceSchema.parse({
-    id: c.id,
-    engine: "vllm",
-    model: c.model.id,
-    tp: c.tp,
-    gpuMemoryUtilization: c.gpuMemoryUtilization,
-    maxModelLen: c.maxModelLen,
-    engineVersion: c.vllmVersion,
-    quantization: c.quantization,
-  });
-  const b = budgetInstance(instance, c.model, {
-    memoryBytes: Math.round(c.gpuTotalGiB * GIB),
-    name: c.gpuName,
-    interconnect: c.interconnect,
-  });
-  return {
-    weightsGiB: b.weightsBytesPerGpu / GIB,
-    availableKvGiB: (b.availableKvBytesPerGpu ?? b.kvCacheBytesPerGpu) / GIB,
-    kvTokens: b.kvCacheTokens,
-    maxConcurrency: b.maxConcurrency,
-    activationGiB: b.activationBytes / GIB,
-    nonTorchGiB: b.nonTorchBytes / GIB,
-  };
+const scores: CaseScore[] = [];
+const unanswered: { id: string; error: string }[] = [];
+for (const c of usable) {
+  try {
+    scores.push(scoreCase(c, configDir));
+  } catch (error) {
+    unanswered.push({ id: c.id, error: error instanceof Error ? error.message : String(error) });
+  }
 }
+rmSync(configDir, { recursive: true, force: true });
 
-/** What web calculators do: parameters × nominal bytes (int4 = 0.5 for every weight) split over TP, KV heads split over TP. */
-function predictBaseline(c: CalibrationCase, nonKvFactor: number): Prediction {
-  const q = c.model.quantization;
-  const bytesPerParam = q ? q.bits / 8 : 2;
-  const weights = (totalParams(c.model) * bytesPerParam) / c.tp;
-  const kvPerToken = (2 * c.model.numLayers * c.model.numKeyValueHeads * c.model.headDim * 2) / c.tp;
-  const available = c.gpuTotalGiB * GIB * c.gpuMemoryUtilization - weights * nonKvFactor;
-  const tokens = Math.max(0, Math.floor(available / kvPerToken));
-  const maxLen = c.maxModelLen ?? c.model.maxPositionEmbeddings;
-  return {
-    weightsGiB: weights / GIB,
-    availableKvGiB: available / GIB,
-    kvTokens: tokens,
-    maxConcurrency: tokens / maxLen,
-  };
-}
-
-const relError = (predicted: number | undefined, reported: number | null): number | null => {
-  if (predicted === undefined || reported === null) return null;
-  if (reported === 0) return predicted === 0 ? 0 : 1;
-  return (predicted - reported) / Math.abs(reported);
-};
-
-const summarize = (errors: number[]) => {
-  if (errors.length === 0) return null;
-  const abs = errors.map(Math.abs).sort((a, b) => a - b);
-  const mid = abs.length / 2;
-  const median = abs.length % 2 ? abs[Math.floor(mid)]! : (abs[mid - 1]! + abs[mid]!) / 2;
-  return { n: abs.length, medianAbs: median, worstAbs: abs[abs.length - 1]! };
-};
-
-const methods = {
-  model: predictModel,
-  gpustack: (c: CalibrationCase) => predictBaseline(c, 1.2),
-  naive: (c: CalibrationCase) => predictBaseline(c, 1),
-};
-type Method = keyof typeof methods;
-
-const cases = CALIBRATION_CASES.map((c) => {
-  const predictions = Object.fromEntries(Object.entries(methods).map(([name, fn]) => [name, fn(c)])) as Record<
-    Method,
-    Prediction
-  >;
-  const errors = Object.fromEntries(
-    Object.entries(predictions).map(([name, p]) => [
-      name,
-      Object.fromEntries(TERMS.map((t) => [t, relError(p[t], c.reported[t])]).filter(([, e]) => e !== null)),
-    ]),
-  ) as Record<Method, Partial<Record<Term, number>>>;
-  return { id: c.id, source: c.source, note: c.note, reported: c.reported, predictions, errors };
-});
-
-const summary = Object.fromEntries(
-  (Object.keys(methods) as Method[]).map((m) => [
-    m,
-    Object.fromEntries(
-      TERMS.map((t) => [
-        t,
-        summarize(cases.flatMap((c) => (c.errors[m][t] === undefined ? [] : [c.errors[m][t]!]))),
-      ]).filter(([, s]) => s !== null),
-    ),
-  ]),
-);
-
-const hfWeights = estimateWeights(H100_MEASUREMENT.model, {
-  tp: 1,
-  vocabPadding: 64,
-  format: unquantized(2),
-}).weightsBytesPerGpu;
-const measurement = {
-  paramsTotal: { predicted: totalParams(H100_MEASUREMENT.model), measured: H100_MEASUREMENT.paramsTotal },
-  weightsBytes: {
-    predicted: hfWeights,
-    measuredAllocated: H100_MEASUREMENT.weightsAllocatedBytes,
-    relError: (hfWeights - H100_MEASUREMENT.weightsAllocatedBytes) / H100_MEASUREMENT.weightsAllocatedBytes,
-  },
-  kvBytesPerToken: { predicted: 2 * 28 * 4 * 128 * 2, measured: H100_MEASUREMENT.kvBytesPerToken },
-  contextBytes: { used: 648_871_936, note: "taken as the 'reserved' term (CUDA context outside the engine budget)" },
-  hfPrefillPerTokenBytes: Object.fromEntries(
-    Object.entries(H100_MEASUREMENT.prefillPeakBytes).map(([t, b]) => [t, Math.round(b / Number(t))]),
-  ),
-  note: "HF transformers prefill keeps gate, up and act(gate)·up apart (~143 KB/token); vLLM's fused gate_up profile is modelled separately (3·I/TP + 3·H 16-bit values per token)",
-};
-
-const tgi = tgiCalibration(MI300X_TGI_CASE);
-const result = { generatedAt: new Date().toISOString(), cases, summary, measurement, tgi, skipped: SKIPPED_CASES };
-writeFileSync(new URL("./results/calibration.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+const splits = final ? (["fit", "holdout"] as const) : (["fit"] as const);
+const summary: Record<string, Summary> = {};
+for (const split of splits)
+  for (const engine of ["vllm", "tgi"] as const)
+    summary[`${split}/${engine}`] = summarize(scores.filter((s) => s.split === split && s.engine === engine));
 
 const pct = (e: number | undefined) => (e === undefined ? "—" : `${e >= 0 ? "+" : ""}${(e * 100).toFixed(1)}%`);
-console.log("Relative error per case (model | GPUStack ×1.2 | naive)\n");
-console.log(["case".padEnd(34), ...TERMS.map((t) => t.padEnd(26))].join(""));
-for (const c of cases) {
+for (const split of splits) {
   console.log(
-    [
-      c.id.padEnd(34),
-      ...TERMS.map((t) =>
-        `${pct(c.errors.model[t])} | ${pct(c.errors.gpustack[t])} | ${pct(c.errors.naive[t])}`.padEnd(26),
-      ),
-    ].join(""),
+    `\n${split === "fit" ? "FITTED" : "HELD-OUT"} part — relative error per case: KV (model | GPUStack | naive), terms (model)`,
+  );
+  for (const s of scores.filter((x) => x.split === split)) {
+    const kv = METHODS.map((m) => pct(s.errors[m].kv)).join(" | ");
+    const terms = TERMS.filter((t) => t !== "kv" && s.errors.model[t] !== undefined)
+      .map((t) => `${t} ${pct(s.errors.model[t])}`)
+      .join(", ");
+    const fit = s.actualFits === undefined ? "" : s.predicted.model.fits === s.actualFits ? "fit✓" : "FIT✗";
+    console.log(
+      `  ${s.id.padEnd(62)} ${(s.profile ?? "").padEnd(11)} ${s.kvBasis.padEnd(26)} ${kv.padEnd(28)} ${fit.padEnd(5)} ${terms}`,
+    );
+  }
+}
+console.log("\nSummary (median / worst |relative error|, n; fits right)");
+for (const [key, s] of Object.entries(summary)) {
+  if (s.cases === 0) continue;
+  const kv = METHODS.map(
+    (m) => `${m} ${s.kv[m] ? `${pct(s.kv[m].median)} / ${pct(s.kv[m].worst)} (n=${s.kv[m].n})` : "—"}`,
+  ).join("; ");
+  const fits = METHODS.map((m) => `${m} ${s.fitsRight[m].right}/${s.fitsRight[m].of}`).join(", ");
+  const terms = Object.entries(s.terms)
+    .flatMap(([t, v]) => (v ? [`${t} ${pct(v.median)} / ${pct(v.worst)} (n=${v.n})`] : []))
+    .join("; ");
+  console.log(
+    `  ${key.padEnd(13)} ${s.cases} cases | KV: ${kv}\n                fits: ${fits}\n                terms (model): ${terms}`,
   );
 }
-console.log("\nMedian / worst |relative error| per term");
-for (const m of Object.keys(methods) as Method[]) {
-  const s = summary[m] as Record<string, { n: number; medianAbs: number; worstAbs: number }>;
-  console.log(
-    `${m.padEnd(10)} ${Object.entries(s)
-      .map(([t, v]) => `${t} ${(v.medianAbs * 100).toFixed(1)}% / ${(v.worstAbs * 100).toFixed(1)}% (n=${v.n})`)
-      .join("; ")}`,
-  );
+if (unanswered.length) console.log(`\nUnanswered: ${unanswered.map((u) => `${u.id}: ${u.error}`).join("\n  ")}`);
+
+if (final) {
+  const result = {
+    generatedAt: new Date().toISOString(),
+    corpus: {
+      cases: corpus.length,
+      usable: corpus.filter((c) => c.usable).length,
+      fit: corpus.filter((c) => c.usable && c.split === "fit").length,
+      holdout: corpus.filter((c) => c.usable && c.split === "holdout").length,
+      rejected: corpus.filter((c) => !c.usable).map((c) => ({ id: c.id, whyNot: c.whyNot })),
+    },
+    summary,
+    cases: scores,
+    unanswered,
+    measurement: h100Measurement(),
+  };
+  writeFileSync(new URL("./results/calibration.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  console.log("\nwrote bench/results/calibration.json");
 }
-console.log(
-  `\nH100 measurement: params ${measurement.paramsTotal.predicted} (measured ${measurement.paramsTotal.measured}); weights ${hfWeights} B vs ${H100_MEASUREMENT.weightsAllocatedBytes} B allocated (${pct(measurement.weightsBytes.relError)}); KV ${measurement.kvBytesPerToken.predicted} B/token`,
-);
-console.log(`TGI ${tgi.id}: ${tgi.verdict}`);
-console.log(`\nSkipped: ${SKIPPED_CASES.map((s) => `${s.model} (${s.reason})`).join("; ")}`);
+if (writeBands) {
+  const table = bandTable(scores.filter((s) => s.split === "holdout"));
+  const file = new URL("../lib/budget/uncertainty-bands.ts", import.meta.url);
+  writeFileSync(
+    file,
+    `/** Generated by \`npx tsx bench/calibration.ts --final --write-bands\` from the held-out cases; do not edit by hand. */\nimport type { BandTable } from "./uncertainty";\n\nexport const UNCERTAINTY_BANDS: BandTable = ${JSON.stringify(table, null, 2)};\n`,
+  );
+  console.log("wrote lib/budget/uncertainty-bands.ts");
+}

@@ -1,21 +1,31 @@
 /**
  * `npm run bench`: every benchmark in sequence, each writing bench/results/<name>.json beside its baseline.
  * `npm run bench -- --page` adds the designer page benchmark (builds and starts its own server, ~3 min).
+ * metrics-ingest runs the embedded scraper and then Debian's Prometheus for 150 s each (~6 min in all).
  */
 import { spawnSync } from "node:child_process";
 
 const BENCHES = [
   "calibration",
-  "calibration-tgi",
   "activation-vs-h100",
   "budget",
   "derive",
   "place",
   "share-link",
   "host-poll",
+  "sim-image",
+  "metrics-query",
+  "metrics-store-memory",
+  "metrics-ingest",
 ];
-/** Benches of server code (`import "server-only"`) resolve it as React's server build does. */
-const NODE_ARGS: Record<string, string[]> = { "host-poll": ["--conditions=react-server"] };
+/**
+ * Node flags a bench needs: server code (`import "server-only"`) resolves it as React's server build does;
+ * metrics-store-memory forces full GCs to measure live bytes.
+ */
+const NODE_ARGS: Record<string, string[]> = {
+  "host-poll": ["--conditions=react-server"],
+  "metrics-store-memory": ["--expose-gc"],
+};
 const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : BENCHES;
 
 let failed = 0;

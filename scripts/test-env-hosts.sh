@@ -58,6 +58,7 @@ docker2_up() {
   fi
   [ "$(id -u)" -eq 0 ] || { say "the second dockerd needs root to start; run the tests as root"; exit 1; }
   mkdir -p "$RUN" "$VAR/docker2"
+  clear_stale_daemon_pids "$RUN/docker2-exec" "$RUN/docker2.pid"
   bridge_up
   say "starting a second dockerd on $DOCKER2_SOCK and tcp://127.0.0.1:$TLS_PORT (TLS)"
   nohup dockerd --host "unix://$DOCKER2_SOCK" --host "tcp://127.0.0.1:$TLS_PORT" \

@@ -51,10 +51,27 @@ need_packages() {
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
 
+# A daemon that died leaves pid files behind; once the pid is reused by another process, dockerd believes its
+# containerd still runs and times out waiting for it. Remove pid files whose process is not the program named.
+clear_stale_pid() {
+  local file="$1" program="$2" pid
+  [ -f "$file" ] || return 0
+  pid="$(cat "$file" 2>/dev/null)"
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$program" ]; then return 0; fi
+  rm -f "$file"
+}
+
+clear_stale_daemon_pids() {
+  local exec_root="$1" pidfile="$2"
+  clear_stale_pid "$pidfile" dockerd
+  clear_stale_pid "$exec_root/containerd/containerd.pid" containerd
+}
+
 docker_up() {
   if docker -H "unix://$DOCKER_SOCK" info >/dev/null 2>&1; then say "dockerd already answers on $DOCKER_SOCK (reused)"; return; fi
   [ "$(id -u)" -eq 0 ] || { say "dockerd needs root to start; run the tests as root or start it yourself on $DOCKER_SOCK"; exit 1; }
   mkdir -p "$RUN" "$VAR/docker"
+  clear_stale_daemon_pids "$RUN/docker-exec" "$RUN/docker.pid"
   say "starting dockerd on $DOCKER_SOCK"
   nohup dockerd --host "unix://$DOCKER_SOCK" --data-root "$VAR/docker" --exec-root "$RUN/docker-exec" \
     --pidfile "$RUN/docker.pid" >"$STATE/dockerd.log" 2>&1 &

@@ -27,7 +27,10 @@ describe("cli estimate (spawned for real)", () => {
     ]) {
       expect(out).toHaveProperty(key);
     }
-    expect(out.fits).toBe(true);
+    expect(out.fits).toBe("fits");
+    expect(out.kvCacheTokensLow).toBeLessThan(out.kvCacheTokens);
+    expect(out.kvCacheTokensHigh).toBeGreaterThan(out.kvCacheTokens);
+    expect(out.uncertainty.basis).toMatch(/held-out/);
     expect(out.kvBytesPerTokenPerGpu).toBe(14_336);
     expect(out.terms[0]).toMatchObject({ name: "weights", bytes: expect.any(Number), explanation: expect.any(String) });
   });
@@ -48,7 +51,7 @@ describe("cli estimate (spawned for real)", () => {
     );
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.fits).toBe(false);
+    expect(out.fits).toBe("does not fit");
     expect(
       out.errors.some(
         (e: { message: string; fix: string }) =>
@@ -69,7 +72,8 @@ describe("cli estimate (spawned for real)", () => {
       "2",
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/kvCache .* KV cache: 1 × 0\.9 × 23\.99 GiB/);
+    expect(r.stdout).toMatch(/kvCache .* KV cache: 1 × 0\.9 × 23\.52 GiB/);
+    expect(r.stdout).toMatch(/KV cache [\d,]+ tokens ± [\d.]+ %/);
     expect(r.stdout).toContain("fits: yes");
   });
 
@@ -80,7 +84,49 @@ describe("cli estimate (spawned for real)", () => {
     expect(bad.stderr).toContain("RTX 4090D");
     const gmu = estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100 SXM", "--gpu-memory-utilization", "1.5");
     expect(gmu.code).toBe(2);
-    expect(gmu.stderr).toMatch(/--gpu-memory-utilization "1\.5".*Fix: use a number above 0 and at most 1/);
+    expect(gmu.stderr).toMatch(/--gpu-memory-utilization "1\.5" is not valid: .*outside \(0, 1\].*Fix: Use a fraction/);
     expect(estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100 SXM", "--tensor-parallel").code).toBe(2);
+  });
+});
+
+describe("cli estimate takes the engine's own flags and pasted commands (spawned for real)", () => {
+  it("accepts memory flags, and flags that change nothing with a note", () => {
+    const r = estimate(
+      ...["--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100", "--vllm-version", "0.11.0"],
+      ...[
+        "--block-size",
+        "32",
+        "--pipeline-parallel-size",
+        "2",
+        "--enable-prefix-caching",
+        "--host",
+        "0.0.0.0",
+        "--json",
+      ],
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.settings).toMatchObject({ blockSizeTokens: 32, pp: 2, profile: "v1-0.11" });
+    expect(out.kvCacheTokens % 32).toBe(0);
+    expect(out.notes.join("\n")).toContain("--host: accepted; it does not change the memory plan");
+  });
+
+  it("estimates exactly a pasted docker run, with the engine flags after it winning", () => {
+    const command =
+      "docker run --gpus all -e VLLM_USE_V1=0 vllm/vllm-openai:v0.8.4 --model Qwen/Qwen2.5-7B-Instruct --max-model-len 16384 --kv-cache-dtype fp8";
+    const r = estimate("--command", command, "--gpu", "A100 80GB", "--gpu-memory-utilization", "0.8", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.settings.profile).toBe("v0-0.6.5");
+    expect(out.maxModelLen).toBe(16_384);
+    expect(out.kvBytesPerTokenPerGpu).toBe(28_672);
+    expect(out.budgetBytesPerGpu).toBe(Math.floor(out.cudaTotalBytes * 0.8));
+  });
+
+  it("refuses a flag no engine has, with the closest real one (exit 2)", () => {
+    const r = estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100", "--block-sise", "32");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--block-sise");
+    expect(r.stderr).toContain("Did you mean --block-size?");
   });
 });

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import type { InstanceBudget } from "@/lib/budget/types";
+import { bandLabel } from "@/lib/budget/uncertainty";
 import { formatCount } from "@/lib/format";
 import { TermRow } from "./term-row";
 
@@ -28,16 +29,27 @@ export const BudgetTermsTable = memo(function BudgetTermsTable({
       </table>
       <dl className="grid grid-cols-2 gap-x-2 text-xs">
         <dt>KV cache</dt>
-        <dd className="text-right tabular-nums" data-testid="kv-tokens" data-value={budget.kvCacheTokens}>
-          {formatCount(budget.kvCacheTokens)} tokens
+        <dd
+          className="text-right tabular-nums"
+          data-testid="kv-tokens"
+          data-value={budget.kvCacheTokens}
+          data-low={budget.uncertainty.kvCacheTokensLow}
+          data-high={budget.uncertainty.kvCacheTokensHigh}
+          title={`${formatCount(budget.uncertainty.kvCacheTokensLow)}–${formatCount(budget.uncertainty.kvCacheTokensHigh)} tokens; band from ${budget.uncertainty.basis}`}
+        >
+          {formatCount(budget.kvCacheTokens)} tokens {bandLabel(budget.uncertainty.relative)}
         </dd>
         <dt>Max concurrency</dt>
         <dd className="text-right tabular-nums" data-testid="max-concurrency" data-value={budget.maxConcurrency}>
           ×{budget.maxConcurrency.toFixed(2)} at {formatCount(budget.maxModelLen)} tokens
         </dd>
         <dt>Fits</dt>
-        <dd className="text-right">
-          {budget.fits ? "yes" : `no: longest that fits ${formatCount(budget.maxModelLenThatFits)}`}
+        <dd className="text-right" data-testid="fit-verdict" data-value={budget.uncertainty.verdict}>
+          {budget.uncertainty.verdict === "fits"
+            ? "yes"
+            : budget.uncertainty.verdict === "tight"
+              ? `tight: inside the ${bandLabel(budget.uncertainty.relative)} band, it may not start`
+              : `no: longest that fits ${formatCount(budget.maxModelLenThatFits)}`}
         </dd>
         <dt>Weights format</dt>
         <dd className="text-right">{budget.settings?.weightFormat ?? "—"}</dd>

@@ -1,3 +1,4 @@
+import { bandLabel } from "@/lib/budget/uncertainty";
 import { memo } from "react";
 import { formatBytes, formatCount } from "@/lib/format";
 import type { LayoutSummary } from "@/lib/designer/derive/summary";
@@ -41,8 +42,8 @@ export const SummaryBar = memo(function SummaryBar({ summary }: { summary: Layou
               data-instance={i.id}
               className="rounded bg-slate-100 px-2 py-0.5 tabular-nums dark:bg-slate-800"
             >
-              {i.id}: {formatCount(i.kvCacheTokens)} KV tokens, ×{i.maxConcurrency.toFixed(2)} at{" "}
-              {formatCount(i.maxModelLen)}
+              {i.id}: {formatCount(i.kvCacheTokens)} KV tokens{i.kvBand > 0 ? ` ${bandLabel(i.kvBand)}` : ""}, ×
+              {i.maxConcurrency.toFixed(2)} at {formatCount(i.maxModelLen)}
             </li>
           ))}
         </ul>

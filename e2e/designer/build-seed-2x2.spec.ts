@@ -1,3 +1,4 @@
+import { bandLabel } from "../../lib/budget/uncertainty";
 import { budgetLayout } from "../../lib/budget/layout";
 import type { Layout } from "../../lib/vocabulary/layout-schema";
 import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../lib/layout/resolvers";
@@ -58,7 +59,14 @@ test("build the seed's 2×2 INT4 layout by mouse; the page shows lib/budget's nu
     const budget = expected.instances[id]!;
     await page.getByRole("button", { name: new RegExp(`^Open ${id.replace(/\./g, "\\.")}:`) }).click();
     const panel = page.getByRole("region", { name: `Instance ${id}` });
-    await expect(panel.getByTestId("kv-tokens")).toHaveText(`${budget.kvCacheTokens.toLocaleString("en-US")} tokens`);
+    await expect(panel.getByTestId("kv-tokens")).toHaveText(
+      `${budget.kvCacheTokens.toLocaleString("en-US")} tokens ${bandLabel(budget.uncertainty.relative)}`,
+    );
+    await expect(panel.getByTestId("kv-tokens")).toHaveAttribute(
+      "data-low",
+      String(budget.uncertainty.kvCacheTokensLow),
+    );
+    await expect(panel.getByTestId("fit-verdict")).toHaveAttribute("data-value", budget.uncertainty.verdict);
     await expect(panel.getByTestId("max-concurrency")).toContainText(`×${budget.maxConcurrency.toFixed(2)}`);
     const weights = budget.terms.find((t) => t.name === "weights")!;
     await expect(panel.getByRole("table", { name: `Memory budget of ${id} per GPU` })).toContainText(

@@ -10,6 +10,11 @@ export interface ProfileRun {
   dtypeBytes: number;
   /** Working bytes per logit in the sampler (fp32 copies, softmax, sort values and int64 indices). */
   samplerBytesPerLogit: number;
+  /**
+   * Intermediate-sized tensors alive at the MLP's peak: 3 in vLLM (gate_up and silu_and_mul's output), 4 in TGI, whose
+   * MLP computes act(gate) * up as two tensors (flash_*_modeling.py).
+   */
+  mlpIntermediates?: number;
 }
 
 export interface ActivationEstimate {
@@ -35,7 +40,7 @@ export function estimateActivation(arch: ModelArch, run: ProfileRun): Activation
     const n = ceilDiv(moe.moeIntermediateSize, run.tp);
     perToken = run.dtypeBytes * (moe.expertsPerToken * (3 * n + h) + 2 * h) + 4 * moe.numExperts;
   } else {
-    perToken = run.dtypeBytes * (3 * ceilDiv(arch.intermediateSize, run.tp) + 3 * h);
+    perToken = run.dtypeBytes * ((run.mlpIntermediates ?? 3) * ceilDiv(arch.intermediateSize, run.tp) + 3 * h);
   }
   const attentionPerToken = run.dtypeBytes * (ceilDiv(arch.numAttentionHeads, run.tp) * arch.headDim * 2 + 2 * h);
   perToken = Math.max(perToken, attentionPerToken);

@@ -1,3 +1,4 @@
+import { cudaTotalBytes } from "../catalog/gpus";
 import type { Finding } from "../vocabulary/finding";
 import type { Host, Instance } from "../vocabulary/layout-schema";
 import { toGpuTarget, type GpuTarget } from "./common";
@@ -31,9 +32,11 @@ export class GpuCells {
         let target = spec === undefined ? undefined : toGpuTarget(spec);
         if (slot.memoryBytes !== undefined)
           target = {
+            ...target,
             name: target?.name ?? slot.gpuId,
             interconnect: target?.interconnect ?? "pcie",
             memoryBytes: slot.memoryBytes,
+            cudaTotalBytes: cudaTotalBytes({ memoryBytes: slot.memoryBytes }),
           };
         this.cells.set(cellKey(host.id, slot.index), {
           hostId: host.id,

@@ -17,6 +17,8 @@ export interface HostNeedsInput {
   checkpointBytes: number;
   /** V0 engine: --swap-space (4 GiB per GPU by default) of pinned CPU memory. */
   swapSpaceBytesPerGpu: number;
+  /** --cpu-offload-gb per GPU: weights kept in pinned host memory. */
+  cpuOffloadBytesPerGpu?: number;
 }
 
 /** Python + torch + CUDA libraries of one GPU worker/shard process, resident. */
@@ -27,12 +29,17 @@ const FRONTEND_RSS_BYTES = 1.5 * GIB;
 export function estimateHostNeeds(input: HostNeedsInput): HostNeeds {
   const processes = input.tp;
   const swap = input.swapSpaceBytesPerGpu * input.tp;
-  const ramBytes = Math.round(FRONTEND_RSS_BYTES + processes * WORKER_RSS_BYTES + input.checkpointBytes + swap);
+  const offload = (input.cpuOffloadBytesPerGpu ?? 0) * input.tp;
+  const ramBytes = Math.round(
+    FRONTEND_RSS_BYTES + processes * WORKER_RSS_BYTES + input.checkpointBytes + swap + offload,
+  );
   // vLLM's multiprocess executor and NCCL use /dev/shm once TP > 1; TGI's documentation asks for 1g.
   const shmBytes = input.tp > 1 ? (input.engine === "vllm" ? 2 * GIB : 1 * GIB) : 64 * 1024 * 1024;
   // vLLM: API server + busy-looping engine core + one worker per GPU; TGI: router + one shard per GPU.
   const cpus = input.engine === "vllm" ? 2 + input.tp : 1 + input.tp;
-  const swapNote = swap > 0 ? ` + ${gib(swap)} V0 swap space (pinned)` : "";
+  const swapNote =
+    (swap > 0 ? ` + ${gib(swap)} V0 swap space (pinned)` : "") +
+    (offload > 0 ? ` + ${gib(offload)} weights offloaded to CPU` : "");
   return {
     ramBytes,
     shmBytes,

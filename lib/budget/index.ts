@@ -1,7 +1,8 @@
 export { budgetInstance, type BudgetGpu } from "./instance";
 export { budgetLayout, BudgetMemo, type BudgetResolver, type LayoutBudgetOptions } from "./layout";
 export { budgetVllm } from "./vllm";
-export { budgetTgi, selectTgiProfile } from "./tgi";
+export { budgetTgi } from "./tgi";
+export { selectTgiProfile, type TgiProfile } from "./tgi-profiles";
 export { selectVllmProfile, VLLM_PROFILES, type VllmProfile, type VllmProfileName } from "./vllm-profiles";
 export { estimateWeights } from "./weights";
 export { paramGroups, totalParams, kvHeadsPerRank } from "./params";

@@ -10,9 +10,17 @@ export function kvDtypeBytes(kvCacheDtype: string, dtype: string): number {
   return dtype === "float32" ? 4 : 2;
 }
 
-/** KV bytes of one token in one layer on one GPU. MLA caches one latent (kv_lora_rank + rope dims), replicated per rank. */
-export function kvBytesPerTokenPerLayer(arch: ModelArch, tp: number, dtypeBytes: number): number {
-  if (arch.mla) return (arch.mla.kvLoraRank + arch.mla.qkRopeHeadDim) * dtypeBytes;
+/**
+ * KV bytes of one token in one layer on one GPU. MLA caches one latent (kv_lora_rank + rope dims), replicated per rank,
+ * where the engine supports it (`mlaLatent`); before that (vLLM < 0.7.1, TGI) DeepSeek-V2-style attention is expanded
+ * to full K and V per head, V padded to K's qk_nope + qk_rope width.
+ */
+export function kvBytesPerTokenPerLayer(arch: ModelArch, tp: number, dtypeBytes: number, mlaLatent = true): number {
+  if (arch.mla && mlaLatent) return (arch.mla.kvLoraRank + arch.mla.qkRopeHeadDim) * dtypeBytes;
+  if (arch.mla) {
+    const headWidth = (arch.mla.qkNopeHeadDim ?? 0) + arch.mla.qkRopeHeadDim;
+    return 2 * Math.ceil(arch.numAttentionHeads / tp) * headWidth * dtypeBytes;
+  }
   return 2 * kvHeadsPerRank(arch, tp) * arch.headDim * dtypeBytes;
 }
 

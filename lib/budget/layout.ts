@@ -60,10 +60,13 @@ function settingsKey(i: Instance, gpu: GpuTarget): string {
     i.maxNumBatchedTokens,
     i.enforceEager,
     i.tgi,
+    i.vllm,
     i.limits,
     gpu.memoryBytes,
+    gpu.cudaTotalBytes,
     gpu.name,
     gpu.interconnect,
+    gpu.peerToPeer,
   ]);
 }
 

@@ -12,6 +12,8 @@ export interface WeightFormat {
   keepPlain: string[];
   /** GPTQ/AWQ family: weights packed into int32 with group scales. */
   packedInt: boolean;
+  /** MoE expert weights padded for the kernel: [intermediate per rank, hidden] rounded up to these multiples. */
+  expertPadding?: [number, number];
 }
 
 const PACKED = new Set(["gptq", "awq", "gptq_marlin", "awq_marlin", "marlin", "gptq_marlin_24", "moe_wna16"]);
@@ -90,6 +92,11 @@ function fromCheckpoint(q: QuantizationConfig | undefined, plain: number): Weigh
       return inFlight("eetq", 2);
     case "exl2":
       return { ...base, label: `exl2 ${q.bits} bpw`, bytesPerQuantizedParam: q.bits / 8 };
+    case "mxfp4":
+      // E2M1 values, 4 bits each, and one E8M0 byte scale per block of 32 (OCP microscaling).
+      // Below Blackwell vLLM runs them through the Marlin MoE kernel, which needs n % 256 == 0 and k % 128 == 0: it pads
+      // the intermediate size per rank to 128 and the hidden size to 256 (model_executor/layers/quantization/mxfp4.py).
+      return { ...base, label: "MXFP4", bytesPerQuantizedParam: 0.5 + 1 / 32, expertPadding: [128, 256] };
   }
 }
 

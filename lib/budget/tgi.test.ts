@@ -2,15 +2,26 @@ import { describe, expect, it } from "vitest";
 import { RTX_4060_8GB, RTX_4090D } from "./testing/gpu-fixtures";
 import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
-import { budgetTgi, selectTgiProfile } from "./tgi";
+import { budgetTgi } from "./tgi";
+import { selectTgiProfile } from "./tgi-profiles";
 
 const tgi = (input: Parameters<typeof makeInstance>[0], gpu = RTX_4090D, model = QWEN25_7B) =>
   budgetTgi(makeInstance({ engine: "tgi", ...input }), model, gpu);
 
 describe("TGI budget", () => {
-  it("picks the 3.x warm-up (0.90 wiggle room, flashinfer blocks of 1) unless the version is 2.x", () => {
-    expect(selectTgiProfile(undefined).name).toBe("tgi-3");
-    expect(selectTgiProfile("2.4.1")).toMatchObject({ name: "tgi-2", blockSize: 16 });
+  it("picks each release's warm-up arithmetic from its tag", () => {
+    expect(selectTgiProfile(undefined)).toMatchObject({ name: "tgi-3.3", fractionWiggle: 0.9, freeWiggle: 1 });
+    expect(selectTgiProfile("3.1.1")).toMatchObject({ name: "tgi-3.1", fractionWiggle: 0.93 });
+    expect(selectTgiProfile("2.4.1")).toMatchObject({ name: "tgi-2.4", fractionWiggle: 1, freeWiggle: 0.9 });
+    expect(selectTgiProfile("2.0.4")).toMatchObject({ name: "tgi-2.0", freeWiggle: 0.95 });
+    expect(selectTgiProfile("1.4.5")).toMatchObject({ name: "tgi-1", freeWiggle: 1, defaultAttention: "paged" });
+  });
+
+  it("takes the block size of the attention backend: flashinfer 1, paged 16, flashdecoding 256", () => {
+    expect(tgi({ model: QWEN25_7B.id }).settings!.blockSizeTokens).toBe(1);
+    expect(tgi({ model: QWEN25_7B.id, engineVersion: "1.4.0" }).settings!.blockSizeTokens).toBe(16);
+    const decoding = tgi({ model: QWEN25_7B.id, tgi: { cudaMemoryFraction: 1, attention: "flashdecoding" } });
+    expect(decoding.settings!.blockSizeTokens).toBe(256);
   });
 
   it("derives max_batch_total_tokens from free memory for Qwen2.5-7B on 4 × RTX 4090D", () => {
@@ -56,10 +67,14 @@ describe("TGI budget", () => {
   });
 
   it("flags max_total_tokens longer than the KV cache holds, with a patch to what does", () => {
-    const b = tgi({
-      model: QWEN25_7B.id,
-      tgi: { cudaMemoryFraction: 0.75, maxTotalTokens: 32_768, maxInputTokens: 30_000 },
-    });
+    const b = tgi(
+      {
+        model: QWEN25_7B_GPTQ_INT4.id,
+        tgi: { cudaMemoryFraction: 0.4, maxTotalTokens: 32_768, maxInputTokens: 30_000 },
+      },
+      RTX_4090D,
+      QWEN25_7B_GPTQ_INT4,
+    );
     expect(b.fits).toBe(false);
     expect(b.kvCacheTokens).toBeGreaterThan(0);
     const f = b.findings.find((x) => x.code === "budget.tgi-max-total-does-not-fit")!;
@@ -82,6 +97,6 @@ describe("TGI budget", () => {
       QWEN25_7B_GPTQ_INT4,
     );
     expect(part.kvCacheTokens).toBeLessThan(full.kvCacheTokens);
-    expect(part.budgetBytesPerGpu).toBe(Math.floor(RTX_4090D.memoryBytes * 0.6));
+    expect(part.budgetBytesPerGpu).toBe(Math.floor(RTX_4090D.cudaTotalBytes * 0.6));
   });
 });

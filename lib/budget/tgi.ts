@@ -3,55 +3,32 @@ import type { Instance } from "../vocabulary/layout-schema";
 import { estimateActivation } from "./activation";
 import { assembleBudget, fractionNeeded, prepare, term, type BudgetModel, type GpuTarget } from "./common";
 import { kvPool } from "./kv";
-import { cudaContextOverhead, tgiCudaGraphBytes, nonTorchOverhead } from "./overheads";
+import { nonTorchPlan } from "./non-torch";
+import { cudaContextOverhead, tgiCudaGraphBytes } from "./overheads";
+import { selectTgiProfile, tgiBlockSize } from "./tgi-profiles";
 import type { InstanceBudget } from "./types";
-import { compareVersions } from "../vocabulary/version";
 import { count, gib } from "./units";
 import { KIB } from "../vocabulary/units";
 
 /**
- * TGI warm-up (server/text_generation_server/models/flash_causal_lm.py): prefill max_batch_prefill_tokens, then
- * 3.x: free = mem_get_info().free − (1 − fraction × TGI_WIGGLE_ROOM) × total, TGI_WIGGLE_ROOM = 0.90;
- * 2.x: free = (mem_get_info().free − (1 − fraction) × total) × 0.95. The KV cache takes `free` in whole blocks.
+ * TGI's warm-up prefill asks for prefill logprobs (backends/client warmup: prefill_logprobs: true), so the lm_head
+ * produces logits for every prompt token and log_softmax copies them: 4.04 B per logit measured on H200
+ * (bench/results/h200-nccl-logits.json, bf16). Sharded, TensorParallelHead also keeps its own slice (2 / shards B per
+ * logit) beside the all-gathered full logits.
  */
-export interface TgiProfile {
-  name: "tgi-2" | "tgi-3";
-  blockSize: number;
-  kvShare(totalBytes: number, fraction: number, usedBytes: number): number;
-  defaultLimits(maxPositions: number, kvTokens: number): { maxInputTokens: number; maxTotalTokens: number };
-  defaultPrefillTokens(maxInputTokens: number, maxPositions: number): number;
-}
-
-const TGI_WIGGLE_ROOM = 0.9;
-
-const TGI3: TgiProfile = {
-  name: "tgi-3",
-  blockSize: 1, // flashinfer with prefix caching, the 3.x default on CUDA
-  kvShare: (total, fraction, used) => total * fraction * TGI_WIGGLE_ROOM - used,
-  defaultLimits: (maxPositions, kvTokens) => {
-    const total = Math.max(2, Math.min(kvTokens, maxPositions));
-    return { maxInputTokens: total - 1, maxTotalTokens: total };
-  },
-  defaultPrefillTokens: (_input, maxPositions) => Math.min(4096, maxPositions),
-};
-
-const TGI2: TgiProfile = {
-  name: "tgi-2",
-  blockSize: 16, // paged attention
-  kvShare: (total, fraction, used) => (total * fraction - used) * 0.95,
-  defaultLimits: () => ({ maxInputTokens: 1024, maxTotalTokens: 2048 }),
-  defaultPrefillTokens: (input) => input + 50,
-};
-
-export const selectTgiProfile = (version?: string): TgiProfile =>
-  version && compareVersions(version, "3.0.0") < 0 ? TGI2 : TGI3;
+const PREFILL_LOGPROBS_BYTES_PER_LOGIT = 4.04;
+const logitBytes = (shards: number): number => PREFILL_LOGPROBS_BYTES_PER_LOGIT + (shards > 1 ? 2 / shards : 0);
 
 export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
   const profile = selectTgiProfile(instance.engineVersion);
   const tgi = instance.tgi ?? { cudaMemoryFraction: 1 };
-  const effective: Instance = { ...instance, maxModelLen: tgi.maxTotalTokens ?? instance.maxModelLen };
-  const p = prepare(effective, model, 1, 0);
+  const effective: Instance = { ...instance, maxModelLen: tgi.maxTotalTokens ?? instance.maxModelLen, vllm: undefined };
+  // TGI builds lm_head by loading the tied embedding's tensor a second time (SpeculativeHead.load with prefix
+  // "model.embed_tokens"): two copies on the GPU where vLLM shares one.
+  // TGI's flash DeepSeek-V2 caches expanded K/V per head, not MLA's latent.
+  const p = prepare(effective, { ...model, tieWordEmbeddings: false }, 1, 0, false);
   const maxPositions = p.derivedMaxModelLen;
+  const blockSize = tgiBlockSize(profile, tgi, gpu.computeCapability);
   // Defaults that do not depend on the KV cache (2.x fixed limits; 3.x prefill 4,096) size the warm-up.
   const provisional = profile.defaultLimits(maxPositions, maxPositions);
   const provisionalInput =
@@ -60,44 +37,59 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
 
   const activation = estimateActivation(model, {
     tokens: prefillTokens,
-    seqs: 1,
+    seqs: prefillTokens,
     tp: instance.tp,
     dtypeBytes: 2,
-    samplerBytesPerLogit: 4,
+    samplerBytesPerLogit: logitBytes(instance.tp),
+    mlpIntermediates: 4,
   });
-  const nonTorch = nonTorchOverhead(instance.tp, gpu.interconnect);
-  const graphs = instance.enforceEager ? 0 : tgiCudaGraphBytes(model);
+  const nonTorch = nonTorchPlan({
+    ranks: instance.tp,
+    tp: instance.tp,
+    gpu,
+    accounting: "device-used",
+    ncclInBudget: true,
+    customAllReduce: false,
+    communicators: 1,
+  });
+  const graphs = instance.enforceEager || tgi.cudaGraphs?.length === 0 ? 0 : tgiCudaGraphBytes(model);
   const context = cudaContextOverhead();
   const fraction = tgi.cudaMemoryFraction;
-  const used = context.bytes + p.weights.weightsBytesPerGpu + activation.bytes + nonTorch.bytes;
-  const available = Math.floor(profile.kvShare(gpu.memoryBytes, fraction, used));
-  const pool = kvPool(available, p.kvBytesPerTokenPerGpu, profile.blockSize);
+  const total = gpu.cudaTotalBytes;
+  const used = context.bytes + p.weightsBytesPerGpu + activation.bytes + nonTorch.countedBytes;
+  const blockBytes = p.kvBytesPerTokenPerGpu * blockSize;
+  const warmupKv = Math.ceil(prefillTokens / blockSize) * blockBytes;
+  // free after warm-up (its KV blocks in use) under the fraction, × the 2.x wiggle room, then its blocks added back.
+  // When the warm-up itself does not fit, TGI stops with "Not enough memory to handle N prefill tokens".
+  const free = total * fraction * profile.fractionWiggle - used - warmupKv;
+  const available = free > 0 ? Math.floor(free * profile.freeWiggle + warmupKv) : 0;
+  const pool = kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
   const limits = profile.defaultLimits(maxPositions, pool.tokens > 0 ? pool.tokens : maxPositions);
   const maxTotalTokens =
     tgi.maxTotalTokens ??
     (tgi.maxInputTokens ? Math.max(limits.maxTotalTokens, tgi.maxInputTokens + 1) : limits.maxTotalTokens);
   const maxInputTokens = tgi.maxInputTokens ?? (tgi.maxTotalTokens ? tgi.maxTotalTokens - 1 : limits.maxInputTokens);
   const fits = pool.tokens > 0 && pool.tokens >= maxTotalTokens;
+  const wiggle = profile.fractionWiggle !== 1 ? `${profile.fractionWiggle} × ` : "";
+  const freeWiggle = profile.freeWiggle !== 1 ? `, × ${profile.freeWiggle}` : "";
 
   const terms = [
-    term("weights", p.weights.weightsBytesPerGpu, p.weights.explanation),
+    term("weights", p.weightsBytesPerGpu, p.weightsExplanation),
     term(
       "activation",
       activation.bytes,
-      `Activation: warm-up prefill of ${count(prefillTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB (max_batch_prefill_tokens)`,
+      `Activation: warm-up prefill of ${count(prefillTokens)} tokens (max_batch_prefill_tokens) with prefill logprobs: the larger of ${(activation.perTokenBytes / KIB).toFixed(0)} KiB per token in the MLP and the logits of every token (${gib(activation.samplerBytes)})`,
     ),
-    term("nonTorch", nonTorch.bytes, nonTorch.explanation),
+    term("nonTorch", nonTorch.countedBytes, nonTorch.explanation),
     term(
       "cudaGraphs",
       graphs,
-      graphs
-        ? "CUDA graphs: batch sizes 1–32, captured after the KV cache inside TGI's 10 % wiggle room"
-        : "CUDA graphs: none",
+      graphs ? "CUDA graphs: captured after the KV cache, inside TGI's wiggle room" : "CUDA graphs: none",
     ),
     term(
       "kvCache",
       pool.bytes,
-      `KV cache: ${fraction} × ${profile.name === "tgi-3" ? `${TGI_WIGGLE_ROOM} × ` : ""}${gib(gpu.memoryBytes)} − context − weights − activation − non-torch${profile.name === "tgi-2" ? ", × 0.95" : ""}, in blocks of ${profile.blockSize} → ${count(pool.tokens)} tokens (max_batch_total_tokens)`,
+      `KV cache: ${fraction} × ${wiggle}${gib(total)} − context − weights − warm-up activation − non-torch${freeWiggle}, in blocks of ${blockSize} → ${count(pool.tokens)} tokens (max_batch_total_tokens)`,
     ),
     term("reserved", context.bytes, context.explanation),
   ];
@@ -106,7 +98,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     term(
       "free",
       gpu.memoryBytes - projected,
-      `Free: left on the ${gib(gpu.memoryBytes)} card (TGI keeps ${Math.round((1 - TGI_WIGGLE_ROOM) * 100)} % wiggle room) when this instance runs alone`,
+      `Free: left on the ${gib(gpu.memoryBytes)} card (TGI keeps its wiggle room) when this instance runs alone`,
     ),
   );
 
@@ -115,7 +107,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     ...limitFindings(instance, {
       maxInputTokens,
       prefillTokens,
-      chunkedPrefill: profile.name === "tgi-3" && tgi.maxBatchPrefillTokens === undefined,
+      chunkedPrefill: profile.name.startsWith("tgi-3") && tgi.maxBatchPrefillTokens === undefined,
     }),
     ...memoryFindings(instance, gpu, {
       kvTokens: pool.tokens,
@@ -128,11 +120,13 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   return assembleBudget(instance, p, {
     engine: "tgi",
     gpuMemoryBytes: gpu.memoryBytes,
+    cudaTotalBytes: total,
     activationBytes: activation.bytes,
-    nonTorchBytes: nonTorch.bytes,
+    nonTorchBytes: nonTorch.countedBytes,
+    nonTorchCountedBytes: nonTorch.countedBytes,
     cudaGraphBytes: graphs,
     kv: pool,
-    budgetBytesPerGpu: Math.floor(gpu.memoryBytes * fraction),
+    budgetBytesPerGpu: Math.floor(total * fraction),
     projectedUsedBytesPerGpu: projected,
     availableKvBytesPerGpu: available,
     maxModelLen: maxTotalTokens,
@@ -143,12 +137,19 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     findings,
     settings: {
       profile: profile.name,
-      blockSizeTokens: profile.blockSize,
+      blockSizeTokens: blockSize,
       maxNumSeqs: 128, // --max-concurrent-requests default
       maxNumBatchedTokens: prefillTokens,
       maxInputTokens,
       maxTotalTokens,
       maxBatchPrefillTokens: prefillTokens,
+    },
+    uncertaintyClass: {
+      profile: profile.name,
+      tp: instance.tp,
+      weightFormat: p.format.label,
+      neededTokens: maxTotalTokens,
+      multimodal: model.multimodal,
     },
   });
 }
@@ -196,7 +197,7 @@ function memoryFindings(instance: Instance, gpu: GpuTarget, m: MemoryFacts): Fin
   if (m.kvTokens >= m.maxTotalTokens && m.kvTokens > 0) return [];
   const where = `instance "${instance.id}" (${instance.model}, ${instance.tp} shard${instance.tp > 1 ? "s" : ""}, ${gib(gpu.memoryBytes)} GPU)`;
   const needed = m.used + m.maxTotalTokens * m.kvPerToken;
-  const fractionFix = fractionNeeded(needed / 0.9, gpu.memoryBytes);
+  const fractionFix = fractionNeeded(needed / 0.9, gpu.cudaTotalBytes);
   if (m.kvTokens === 0) {
     return [
       {

@@ -1,4 +1,5 @@
 import type { Finding } from "../vocabulary/finding";
+import type { KvUncertainty } from "./uncertainty";
 
 /** The budget terms, in the order the grid stacks them. */
 export const TERM_NAMES = ["weights", "activation", "nonTorch", "cudaGraphs", "kvCache", "reserved", "free"] as const;
@@ -15,9 +16,13 @@ export interface BudgetTerm {
 export interface InstanceBudget {
   engine: "vllm" | "tgi";
   gpuMemoryBytes: number;
+  /** The card's total as CUDA reports it; the engines take their fractions of this. */
+  cudaTotalBytes: number;
   weightsBytesPerGpu: number;
   activationBytes: number;
   nonTorchBytes: number;
+  /** The part of `nonTorchBytes` the engine's profile books (and takes from the KV cache); the rest is on top. */
+  nonTorchCountedBytes?: number;
   cudaGraphBytes: number;
   kvCacheBytesPerGpu: number;
   /** total × gpu_memory_utilization (vLLM) or the TGI memory fraction target. */
@@ -29,6 +34,8 @@ export interface InstanceBudget {
   maxModelLen: number;
   maxConcurrency: number;
   fits: boolean;
+  /** How sure the KV figure is (from held-out residuals of its class) and the fit verdict with that band. */
+  uncertainty: KvUncertainty;
   maxModelLenThatFits: number;
   terms: BudgetTerm[];
   findings: Finding[];
@@ -43,6 +50,8 @@ export interface BudgetSettings {
   /** Version profile, e.g. "v1-0.11to0.20" (vLLM) or "tgi-3" (TGI). */
   profile: string;
   tp: number;
+  /** Pipeline stages (vLLM --pipeline-parallel-size); 1 without pipeline parallelism. */
+  pp: number;
   blockSizeTokens: number;
   maxNumSeqs: number;
   maxNumBatchedTokens: number;

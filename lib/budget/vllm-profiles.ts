@@ -1,25 +1,51 @@
 import { compareVersions } from "../vocabulary/version";
 import { GIB } from "../vocabulary/units";
 
-export type VllmProfileName = "v0" | "v1-0.8" | "v1-0.9" | "v1-0.10" | "v1-0.11to0.20" | "v1-0.21plus";
+export type VllmProfileName =
+  | "v0-0.2"
+  | "v0-0.2.5"
+  | "v0-0.6.4"
+  | "v0-0.6.5"
+  | "v1-0.8"
+  | "v1-0.9"
+  | "v1-0.10"
+  | "v1-0.11"
+  | "v1-0.21plus";
 
 /**
- * How one range of vLLM releases sizes memory. Releases in between pick the closest older profile.
- * Sources: vllm/engine/arg_utils.py (batch defaults), v1/worker/gpu_worker.py (profiling),
- * v1/core/kv_cache_utils.py (hybrid KV groups from 0.10), envs.py VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS
- * ("CUDA graph memory profiling is enabled (default since v0.21.0)").
+ * What the profile run subtracts from total × gpu_memory_utilization before the rest becomes KV cache:
+ * - torch-peak (≤ 0.2.4): `torch.cuda.max_memory_allocated()` only — weights and activation; NCCL and the CUDA
+ *   context stay outside the budget (vllm#2031: "peak memory usage … is about 77.5GB" at 0.9 × 80 GB).
+ * - device-used (0.2.5 – 0.6.3, vllm#2031): `total − mem_get_info().free` after the profile run: everything on the
+ *   device, CUDA context, NCCL and the caching allocator's reserve included.
+ * - peak-plus-non-torch (0.6.4 V0, vllm#9352; 0.8 V1 gpu_worker.py): torch's allocated peak plus everything the
+ *   process holds outside torch (context and NCCL included).
+ * - baseline-diff (V0 0.6.5+, vllm#10511; V1 0.9+): weights + the torch peak's increase + the non-torch increase
+ *   since a snapshot taken after the CUDA context exists.
  */
+export type MemoryAccounting = "torch-peak" | "device-used" | "peak-plus-non-torch" | "baseline-diff";
+
+/** The sampler of the profile run's dummy pass, which sets its activation peak for most models. */
+export type SamplerPath = "v0" | "native" | "flashinfer";
+
 export interface VllmProfile {
   name: VllmProfileName;
-  /** First release the profile describes. */
+  /** First release the profile describes; each names the change that starts it. */
   since: string;
   summary: string;
   engine: "V0" | "V1";
-  /** CUDA graph memory is estimated first and taken from the KV cache (≥ 0.21); before, graphs come on top of the budget. */
+  accounting: MemoryAccounting;
+  /**
+   * NCCL communicators count as non-torch memory the profile subtracts. True where the profile counts everything on the
+   * device (≤ 0.6.4, V1 0.8). With a baseline snapshot they sit outside: V0 0.6.5+ and V1 0.9–0.10 create them at
+   * start-up (vllm#25359 reports them landing after the snapshot only in a thread race under Ray; the corpus's 0.10.1.1
+   * TP 2 start-ups under Ray fit them outside), and 0.11 (vllm#25359) snapshots after NCCL on purpose.
+   */
+  ncclInBudget: boolean;
+  /** CUDA graph memory is estimated first and taken from the KV cache (≥ 0.21); before, graphs come on top. */
   cudaGraphsInBudget: boolean;
-  /** Sliding-window layers get window-sized blocks (hybrid KV cache manager). */
+  /** Sliding-window layers get window-sized blocks (hybrid KV cache manager, 0.10+). */
   hybridKv: boolean;
-  samplerBytesPerLogit: number;
   cudaGraphs: GraphCapture;
   defaults(input: BatchDefaultsInput): BatchDefaults;
 }
@@ -39,6 +65,8 @@ export interface BatchDefaultsInput {
   gpuMemoryBytes: number;
   gpuName: string;
   maxModelLen: number;
+  /** --enable-chunked-prefill as given (V0 only); undefined = the release's default. */
+  chunkedPrefill?: boolean;
 }
 
 export interface BatchDefaults {
@@ -48,14 +76,6 @@ export interface BatchDefaults {
   profileTokens: number;
   chunkedPrefill: boolean;
 }
-
-/** V0 sampler working set per logit, fitted on Llama-3-8B: 1.26 GiB for 256 × 128,256 logits at TP 1 and 2. */
-const V0_SAMPLER_BYTES_PER_LOGIT = 41;
-/**
- * V1 dummy sampler run per logit: 38.0 ± 0.1 B measured on H100 for 256/1,024 rows × 128,256/152,064 vocab
- * (bench/results/h100-activation.json, vLLM's sampler op sequence in plain PyTorch).
- */
-const V1_SAMPLER_BYTES_PER_LOGIT = 38;
 
 const V0_GRAPHS: GraphCapture = { sizes: 35, largestBatch: 256, piecewise: false, full: true };
 const V1_PIECEWISE_GRAPHS: GraphCapture = { sizes: 67, largestBatch: 512, piecewise: true, full: false };
@@ -74,33 +94,67 @@ function gpuClassDefaults({ gpuMemoryBytes, gpuName }: BatchDefaultsInput): Batc
   return fixedDefaults(big ? 8192 : 2048, big ? 1024 : 256)();
 }
 
-/** V0: chunked prefill only past 32K context; otherwise one prefill of max_model_len tokens is profiled. */
-function v0Defaults({ maxModelLen }: BatchDefaultsInput): BatchDefaults {
-  if (maxModelLen > 32_768) return fixedDefaults(2048, 256)();
+/**
+ * V0 (SchedulerConfig): without chunked prefill one prefill of max(max_model_len, 2,048) tokens is profiled; chunked
+ * prefill (on by default past 32K context from 0.5, or asked for) profiles 2,048 tokens.
+ */
+function v0Defaults({ maxModelLen, chunkedPrefill }: BatchDefaultsInput): BatchDefaults {
+  if (chunkedPrefill ?? maxModelLen > 32_768) return fixedDefaults(2048, 256)();
   const tokens = Math.max(maxModelLen, 2048);
   return { maxNumBatchedTokens: tokens, maxNumSeqs: 256, profileTokens: tokens, chunkedPrefill: false };
 }
 
+const V0_BASE = {
+  engine: "V0",
+  cudaGraphsInBudget: false,
+  hybridKv: false,
+  cudaGraphs: V0_GRAPHS,
+  defaults: v0Defaults,
+} as const;
+
 export const VLLM_PROFILES: readonly VllmProfile[] = [
   {
-    name: "v0",
+    ...V0_BASE,
+    name: "v0-0.2",
     since: "0.0.0",
-    engine: "V0",
-    summary: "V0 engine (0.2–0.7.x): profiles max_model_len tokens without chunked prefill; CUDA graphs on top",
-    cudaGraphsInBudget: false,
-    hybridKv: false,
-    samplerBytesPerLogit: V0_SAMPLER_BYTES_PER_LOGIT,
-    cudaGraphs: V0_GRAPHS,
-    defaults: v0Defaults,
+    summary: "V0 ≤ 0.2.4: the profile counts torch's allocated peak only; NCCL and the CUDA context come on top",
+    accounting: "torch-peak",
+    ncclInBudget: false,
+  },
+  {
+    ...V0_BASE,
+    name: "v0-0.2.5",
+    since: "0.2.5",
+    summary: "V0 0.2.5–0.6.3 (vllm#2031): everything on the device after profiling counts, context and NCCL included",
+    accounting: "device-used",
+    ncclInBudget: true,
+  },
+  {
+    ...V0_BASE,
+    name: "v0-0.6.4",
+    since: "0.6.4",
+    summary: "V0 0.6.4 (vllm#9352): torch's peak plus all non-torch memory of the process, context included",
+    accounting: "peak-plus-non-torch",
+    ncclInBudget: true,
+  },
+  {
+    ...V0_BASE,
+    name: "v0-0.6.5",
+    since: "0.6.5",
+    summary: "V0 0.6.5+ (vllm#10511): weights + activation increase + non-torch increase since a baseline snapshot",
+    accounting: "baseline-diff",
+    ncclInBudget: false,
   },
   {
     name: "v1-0.8",
     since: "0.8.0",
     engine: "V1",
-    summary: "V1 engine 0.8.x: 2,048 batched tokens / 256 sequences on every GPU; CUDA graphs on top",
+    summary:
+      "V1 0.8: torch's peak plus all non-torch memory (context, NCCL); 2,048 tokens / 256 sequences; graphs on top",
+    accounting: "peak-plus-non-torch",
+    ncclInBudget: true,
     cudaGraphsInBudget: false,
     hybridKv: false,
-    samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT,
     cudaGraphs: V1_PIECEWISE_GRAPHS,
     defaults: fixedDefaults(2048, 256),
   },
@@ -108,10 +162,12 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     name: "v1-0.9",
     since: "0.9.0",
     engine: "V1",
-    summary: "V1 0.9.x: batch defaults by GPU class; CUDA graphs on top",
+    summary:
+      "V1 0.9: weights + activation + non-torch increase since a baseline snapshot; batch defaults by GPU class; graphs on top",
+    accounting: "baseline-diff",
+    ncclInBudget: false,
     cudaGraphsInBudget: false,
     hybridKv: false,
-    samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT,
     cudaGraphs: V1_PIECEWISE_GRAPHS,
     defaults: gpuClassDefaults,
   },
@@ -119,22 +175,24 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     name: "v1-0.10",
     since: "0.10.0",
     engine: "V1",
-    summary:
-      "V1 0.10: hybrid KV manager for sliding-window layers; piecewise CUDA graphs captured after KV, on top of the budget",
+    summary: "V1 0.10: hybrid KV manager for sliding-window layers; graphs on top",
+    accounting: "baseline-diff",
+    ncclInBudget: false,
     cudaGraphsInBudget: false,
     hybridKv: true,
-    samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT,
     cudaGraphs: V1_PIECEWISE_GRAPHS,
     defaults: gpuClassDefaults,
   },
   {
-    name: "v1-0.11to0.20",
+    name: "v1-0.11",
     since: "0.11.0",
     engine: "V1",
-    summary: "V1 0.11–0.20: full and piecewise CUDA graphs captured after KV, on top of the budget",
+    summary:
+      "V1 0.11–0.20 (vllm#25359): NCCL starts before the snapshot, outside the budget; full and piecewise graphs on top",
+    accounting: "baseline-diff",
+    ncclInBudget: false,
     cudaGraphsInBudget: false,
     hybridKv: true,
-    samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT,
     cudaGraphs: V1_FULL_AND_PIECEWISE_GRAPHS,
     defaults: gpuClassDefaults,
   },
@@ -143,23 +201,67 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     since: "0.21.0",
     engine: "V1",
     summary: "V1 0.21+: CUDA graph memory estimated first and taken from the KV cache",
+    accounting: "baseline-diff",
+    ncclInBudget: false,
     cudaGraphsInBudget: true,
     hybridKv: true,
-    samplerBytesPerLogit: V1_SAMPLER_BYTES_PER_LOGIT,
     cudaGraphs: V1_FULL_AND_PIECEWISE_GRAPHS,
     defaults: gpuClassDefaults,
   },
 ];
 
 const NEWEST = VLLM_PROFILES[VLLM_PROFILES.length - 1]!;
+const V0_LAST = VLLM_PROFILES.find((p) => p.name === "v0-0.6.5")!;
 
-/** The profile of a release ("0.6.4", "0.11", "v0.8.5"); absent or unreadable = the newest. */
-export function selectVllmProfile(version?: string): VllmProfile {
-  const release = version?.match(/^v?(\d+(?:\.\d+){0,2})/)?.[1];
-  if (!release) return NEWEST;
-  let chosen = VLLM_PROFILES[0]!;
-  for (const profile of VLLM_PROFILES) if (compareVersions(release, profile.since) >= 0) chosen = profile;
+/** The leading release of a version string ("0.6.4", "v0.8.5.dev169", "0.2.4+main"); undefined = unreadable. */
+export const releaseOf = (version?: string): string | undefined => version?.match(/^v?(\d+(?:\.\d+){0,2})/)?.[1];
+
+/**
+ * The profile of a release; absent or unreadable = the newest. `useV1: false` (VLLM_USE_V1=0, 0.8–0.10) runs the V0
+ * engine, whose last profile applies.
+ */
+export function selectVllmProfile(version?: string, useV1?: boolean): VllmProfile {
+  const release = releaseOf(version);
+  let chosen = release ? VLLM_PROFILES[0]! : NEWEST;
+  if (release) for (const profile of VLLM_PROFILES) if (compareVersions(release, profile.since) >= 0) chosen = profile;
+  if (useV1 === false && chosen.engine === "V1") return V0_LAST;
   return chosen;
 }
 
 export const findVllmProfile = (name: string): VllmProfile | undefined => VLLM_PROFILES.find((p) => p.name === name);
+
+/** Bytes per logit of each sampler path's working set (the dummy sampler run of the profile). */
+export const SAMPLER_BYTES_PER_LOGIT: Record<SamplerPath, number> = {
+  /**
+   * V0's sampler does the same fp32 copy, softmax and top-k/top-p sort as V1's native path (the profile run asks for
+   * top_p 0.99, top_k vocab − 1), so it takes the same 38 B measured there.
+   */
+  v0: 38,
+  /** V1 PyTorch top-k/top-p (sort based): 38.0 ± 0.1 B measured on H100 (bench/results/h100-activation.json). */
+  native: 38,
+  /** FlashInfer's fused top-k/top-p kernel on an fp32 copy: ≈ 14 B (emulated on H100, same file). */
+  flashinfer: 14,
+};
+
+/**
+ * Which sampler the V1 dummy run takes, by release (the env var VLLM_USE_FLASHINFER_SAMPLER overrides):
+ * 0.8.x native (vllm#14815 turned FlashInfer off for flashinfer ≥ 0.2.3); 0.9.1 FlashInfer wherever it is installed,
+ * as in the official image (vllm#15777); 0.11 native (vllm#26859 turned it off by default in 0.11.1; the corpus's
+ * 0.11.0 logs already show the native sampler's 38 B per logit); 0.20 FlashInfer again (vllm#40376, merged
+ * 2026-04-20).
+ */
+export function samplerPath(
+  profile: VllmProfile,
+  version: string | undefined,
+  flashinferSampler?: boolean,
+): SamplerPath {
+  if (profile.engine === "V0") return "v0";
+  if (flashinferSampler !== undefined) return flashinferSampler ? "flashinfer" : "native";
+  const release = releaseOf(version);
+  if (!release) return "flashinfer";
+  const at = (since: string) => compareVersions(release, since) >= 0;
+  if (at("0.20.0")) return "flashinfer";
+  if (at("0.11.0")) return "native";
+  if (at("0.9.1")) return "flashinfer";
+  return "native";
+}

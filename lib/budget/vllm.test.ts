@@ -3,24 +3,41 @@ import { A100_80GB, H100_80GB, RTX_4060_8GB, RTX_4090D } from "./testing/gpu-fix
 import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
 import { budgetVllm } from "./vllm";
-import { selectVllmProfile } from "./vllm-profiles";
+import { samplerPath, selectVllmProfile } from "./vllm-profiles";
 import { GIB } from "../vocabulary/units";
 
 describe("vLLM version profiles", () => {
   it.each([
-    ["0.2", "v0"],
-    ["0.6.4", "v0"],
-    ["0.7.3", "v0"],
+    ["0.2", "v0-0.2"],
+    ["0.2.5", "v0-0.2.5"],
+    ["0.6.4", "v0-0.6.4"],
+    ["0.7.3", "v0-0.6.5"],
     ["0.8.5", "v1-0.8"],
     ["0.9.2", "v1-0.9"],
     ["0.10.2", "v1-0.10"],
-    ["0.11.0", "v1-0.11to0.20"],
-    ["0.20.1", "v1-0.11to0.20"],
+    ["0.11.0", "v1-0.11"],
+    ["0.20.1", "v1-0.11"],
     ["0.21.0", "v1-0.21plus"],
     ["0.30", "v1-0.21plus"],
   ])("%s → %s", (version, name) => expect(selectVllmProfile(version).name).toBe(name));
 
   it("defaults to the newest profile", () => expect(selectVllmProfile(undefined).name).toBe("v1-0.21plus"));
+
+  it("runs the V0 engine's last profile when VLLM_USE_V1=0 on a V1 release", () => {
+    expect(selectVllmProfile("0.8.4", false).name).toBe("v0-0.6.5");
+    expect(selectVllmProfile("0.8.4", true).name).toBe("v1-0.8");
+  });
+
+  it("names the sampler each release's dummy run takes", () => {
+    const path = (version: string, flashinfer?: boolean) =>
+      samplerPath(selectVllmProfile(version), version, flashinfer);
+    expect(path("0.7.3")).toBe("v0");
+    expect(path("0.8.5")).toBe("native");
+    expect(path("0.9.2")).toBe("flashinfer");
+    expect(path("0.11.2")).toBe("native");
+    expect(path("0.11.2", true)).toBe("flashinfer");
+    expect(path("0.22.0")).toBe("flashinfer");
+  });
 
   it("takes vLLM's batch defaults by GPU class", () => {
     const qwen = (gpu = H100_80GB, engineVersion = "0.11.0") =>
@@ -89,7 +106,7 @@ describe("vLLM budget", () => {
   });
 
   it("quotes vLLM's error and gives a max_model_len that fits when one request does not fit", () => {
-    const b = budgetVllm(makeInstance({ model: QWEN25_7B.id, gpuMemoryUtilization: 0.72 }), QWEN25_7B, RTX_4090D);
+    const b = budgetVllm(makeInstance({ model: QWEN25_7B.id, gpuMemoryUtilization: 0.66 }), QWEN25_7B, RTX_4090D);
     expect(b.fits).toBe(false);
     expect(b.maxModelLenThatFits).toBeLessThan(32_768);
     expect(b.maxModelLenThatFits % 16).toBe(0);
@@ -101,14 +118,14 @@ describe("vLLM budget", () => {
   it("puts CUDA graphs on top of the budget before 0.21 and inside it from 0.21", () => {
     const at = (engineVersion: string, enforceEager = false) =>
       budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion, enforceEager }), QWEN25_7B, H100_80GB);
-    const old = at("0.11.0");
+    const old = at("0.20.0");
     expect(old.cudaGraphBytes).toBeGreaterThan(0.3 * GIB);
     expect(old.projectedUsedBytesPerGpu).toBeGreaterThan(old.budgetBytesPerGpu + old.cudaGraphBytes);
     const recent = at("0.21.0");
     const context = recent.terms.find((t) => t.name === "reserved")!.bytes;
     expect(recent.projectedUsedBytesPerGpu).toBeLessThanOrEqual(recent.budgetBytesPerGpu + context);
     expect(recent.kvCacheBytesPerGpu).toBeLessThan(old.kvCacheBytesPerGpu);
-    expect(at("0.11.0", true).cudaGraphBytes).toBe(0);
+    expect(at("0.20.0", true).cudaGraphBytes).toBe(0);
   });
 
   it("budgets max_model_len 131072 on Qwen2.5 as asked, with or without YaRN (context.needs-rope-scaling says it needs YaRN)", () => {

@@ -12,58 +12,104 @@ import {
 } from "./common";
 import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type KvPool } from "./kv";
 import { roundMaxModelLen } from "./max-len";
-import { cudaContextOverhead, nonTorchOverhead, vllmCudaGraphBytes } from "./overheads";
+import { nonTorchPlan, usesCustomAllReduce } from "./non-torch";
+import { cudaContextOverhead, vllmCudaGraphBytes } from "./overheads";
 import type { InstanceBudget } from "./types";
 import { ceilDiv, count, gib } from "./units";
-import { selectVllmProfile, type VllmProfile } from "./vllm-profiles";
+import {
+  type GraphCapture,
+  releaseOf,
+  SAMPLER_BYTES_PER_LOGIT,
+  samplerPath,
+  selectVllmProfile,
+  type VllmProfile,
+} from "./vllm-profiles";
 import { GIB, KIB } from "../vocabulary/units";
+import { compareVersions } from "../vocabulary/version";
 
 const V0_SWAP_SPACE_BYTES = 4 * GIB;
 
 /** The per-GPU memory plan of one vLLM instance (every rank of its TP group gets the same). */
 export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
-  const profile = selectVllmProfile(instance.engineVersion);
-  const p = prepare(instance, model, 64, profile.engine === "V0" ? V0_SWAP_SPACE_BYTES : 0);
-  const blockSize = DEFAULT_BLOCK_SIZE;
-  const defaults = profile.defaults({ gpuMemoryBytes: gpu.memoryBytes, gpuName: gpu.name, maxModelLen: p.maxModelLen });
+  const v = instance.vllm ?? {};
+  const profile = selectVllmProfile(instance.engineVersion, v.useV1);
+  const p = prepare(
+    instance,
+    model,
+    64,
+    profile.engine === "V0" ? V0_SWAP_SPACE_BYTES : 0,
+    cachesMlaLatent(instance.engineVersion),
+  );
+  const blockSize = v.blockSize ?? (model.mla && profile.engine === "V1" ? 64 : DEFAULT_BLOCK_SIZE);
+  const defaults = profile.defaults({
+    gpuMemoryBytes: gpu.cudaTotalBytes,
+    gpuName: gpu.name,
+    maxModelLen: p.maxModelLen,
+    chunkedPrefill: v.enableChunkedPrefill,
+  });
   const maxNumSeqs = instance.maxNumSeqs ?? defaults.maxNumSeqs;
   const maxNumBatchedTokens = instance.maxNumBatchedTokens ?? defaults.maxNumBatchedTokens;
   const profileTokens = instance.maxNumBatchedTokens ?? defaults.profileTokens;
+  const sampler = samplerPath(profile, instance.engineVersion, v.flashinferSampler);
 
   const activation = estimateActivation(model, {
     tokens: profileTokens,
     seqs: maxNumSeqs,
     tp: instance.tp,
     dtypeBytes: 2,
-    samplerBytesPerLogit: profile.samplerBytesPerLogit,
+    samplerBytesPerLogit: SAMPLER_BYTES_PER_LOGIT[sampler],
   });
-  const nonTorch = nonTorchOverhead(instance.tp, gpu.interconnect);
-  const graphs = instance.enforceEager ? 0 : vllmCudaGraphBytes(model, instance.tp, profile.cudaGraphs);
+  const ranks = instance.tp * p.pp;
+  const nonTorch = nonTorchPlan({
+    ranks,
+    tp: instance.tp,
+    gpu,
+    accounting: profile.accounting,
+    ncclInBudget: profile.ncclInBudget,
+    customAllReduce: usesCustomAllReduce(instance.tp, gpu, v.disableCustomAllReduce ?? false),
+    communicators: 2,
+  });
+  const graphs = instance.enforceEager
+    ? 0
+    : vllmCudaGraphBytes(model, instance.tp, captureOf(profile, v.cudaGraphSizes));
   const context = cudaContextOverhead();
-  const budgetBytes = Math.floor(gpu.memoryBytes * instance.gpuMemoryUtilization);
+  const budgetBytes = Math.floor(gpu.cudaTotalBytes * instance.gpuMemoryUtilization);
   const graphsInside = profile.cudaGraphsInBudget ? graphs : 0;
-  const nonKvBytes = p.weights.weightsBytesPerGpu + activation.bytes + nonTorch.bytes + graphsInside;
-  const available = budgetBytes - nonKvBytes;
-  const pool = kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
+  const contextInside = profile.accounting === "device-used" || profile.accounting === "peak-plus-non-torch";
+  const nonKvBytes =
+    p.weightsBytesPerGpu +
+    activation.bytes +
+    nonTorch.countedBytes +
+    graphsInside +
+    (contextInside ? context.bytes : 0);
+  const available = v.kvCacheMemoryBytes ?? budgetBytes - nonKvBytes;
+  const computed = kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
+  const pool = v.numGpuBlocksOverride
+    ? poolOfBlocks(v.numGpuBlocksOverride, p.kvBytesPerTokenPerGpu, blockSize)
+    : computed;
   const sliding = profile.hybridKv ? slidingWindowShape(model) : undefined;
   const concurrency = maxConcurrency(pool, p.maxModelLen, model.numLayers, blockSize, sliding);
   const fits = pool.blocks > 0 && (sliding ? concurrency >= 1 : pool.blocks >= ceilDiv(p.maxModelLen, blockSize));
   const maxModelLenThatFits = Math.min(pool.tokens, p.derivedMaxModelLen);
 
   const gmu = instance.gpuMemoryUtilization;
+  const sizing = v.kvCacheMemoryBytes
+    ? `--kv-cache-memory-bytes ${gib(v.kvCacheMemoryBytes)}`
+    : `${gmu} × ${gib(gpu.cudaTotalBytes)} − weights − activation − non-torch${contextInside ? " − CUDA context" : ""}${graphsInside ? " − CUDA graphs" : ""} = ${gib(Math.max(0, available))}`;
+  const blocks = v.numGpuBlocksOverride ? `${count(pool.blocks)} blocks (--num-gpu-blocks-override)` : "whole blocks";
   const terms = [
-    term("weights", p.weights.weightsBytesPerGpu, p.weights.explanation),
+    term("weights", p.weightsBytesPerGpu, p.weightsExplanation),
     term(
       "activation",
       activation.bytes,
-      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})`,
+      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})`,
     ),
-    term("nonTorch", nonTorch.bytes, nonTorch.explanation),
+    term("nonTorch", nonTorch.countedBytes + nonTorch.outsideBytes, nonTorch.explanation),
     term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, profile)),
     term(
       "kvCache",
       pool.bytes,
-      `KV cache: ${gmu} × ${gib(gpu.memoryBytes)} − weights − activation − non-torch${graphsInside ? " − CUDA graphs" : ""} = ${gib(Math.max(0, available))}, in whole blocks of ${blockSize} tokens × ${(p.kvBytesPerTokenPerGpu / KIB).toFixed(0)} KiB → ${count(pool.tokens)} tokens`,
+      `KV cache: ${sizing}, in ${blocks} of ${blockSize} tokens × ${(p.kvBytesPerTokenPerGpu / KIB).toFixed(0)} KiB → ${count(pool.tokens)} tokens`,
     ),
     term("reserved", context.bytes, context.explanation),
   ];
@@ -96,8 +142,10 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
   return assembleBudget(instance, p, {
     engine: "vllm",
     gpuMemoryBytes: gpu.memoryBytes,
+    cudaTotalBytes: gpu.cudaTotalBytes,
     activationBytes: activation.bytes,
-    nonTorchBytes: nonTorch.bytes,
+    nonTorchBytes: nonTorch.countedBytes + nonTorch.outsideBytes,
+    nonTorchCountedBytes: nonTorch.countedBytes,
     cudaGraphBytes: graphs,
     kv: pool,
     budgetBytesPerGpu: budgetBytes,
@@ -110,8 +158,33 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     terms,
     findings,
     settings: { profile: profile.name, blockSizeTokens: blockSize, maxNumSeqs, maxNumBatchedTokens },
+    uncertaintyClass: {
+      profile: profile.name,
+      tp: ranks,
+      weightFormat: p.format.label,
+      neededTokens: p.maxModelLen,
+      multimodal: model.multimodal,
+    },
   });
 }
+
+/** vLLM caches DeepSeek's MLA latent from 0.7.1 (vllm#12601, MLA for V0); before, K and V are expanded per head. */
+function cachesMlaLatent(version: string | undefined): boolean {
+  const release = releaseOf(version);
+  return release === undefined || compareVersions(release, "0.7.1") >= 0;
+}
+
+/** The release's capture list, or the sizes --cuda-graph-sizes / --compilation-config names. */
+function captureOf(profile: VllmProfile, sizes: number[] | undefined): GraphCapture {
+  if (!sizes) return profile.cudaGraphs;
+  return { ...profile.cudaGraphs, sizes: sizes.length, largestBatch: Math.max(0, ...sizes) };
+}
+
+const poolOfBlocks = (blocks: number, bytesPerToken: number, blockSize: number): KvPool => ({
+  blocks,
+  tokens: blocks * blockSize,
+  bytes: blocks * blockSize * bytesPerToken,
+});
 
 function graphExplanation(enforceEager: boolean, profile: VllmProfile): string {
   if (enforceEager) return "CUDA graphs: none (--enforce-eager)";
@@ -138,7 +211,7 @@ function fitFindings(c: FitContext): Finding[] {
   const { instance, p, pool, gpu, profile } = c;
   const neededKv = ceilDiv(p.maxModelLen, c.blockSize) * c.blockSize * p.kvBytesPerTokenPerGpu;
   if (c.fits) return [];
-  const gmuNeeded = fractionNeeded(c.nonKvBytes + neededKv, gpu.memoryBytes);
+  const gmuNeeded = fractionNeeded(c.nonKvBytes + neededKv, gpu.cudaTotalBytes);
   const raiseGmu = gmuNeeded <= 0.95 ? ` or raise gpu_memory_utilization to ${gmuNeeded}` : "";
   const where = `instance "${instance.id}" (${instance.model}, TP ${instance.tp}, ${gib(gpu.memoryBytes)} GPU)`;
   if (pool.blocks === 0) {
@@ -147,11 +220,11 @@ function fitFindings(c: FitContext): Finding[] {
         code: "budget.no-kv-memory",
         severity: "error",
         field: "gpuMemoryUtilization",
-        message: `${where}: weights ${gib(p.weights.weightsBytesPerGpu)} + activation + non-torch leave ${gib(c.available)} of the ${instance.gpuMemoryUtilization} × ${gib(gpu.memoryBytes)} = ${gib(c.budgetBytes)} budget for the KV cache; vLLM stops with "No available memory for the cache blocks. Try increasing \`gpu_memory_utilization\` when initializing the engine."`,
+        message: `${where}: weights ${gib(p.weightsBytesPerGpu)} + activation + non-torch leave ${gib(c.available)} of the ${instance.gpuMemoryUtilization} × ${gib(gpu.memoryBytes)} = ${gib(c.budgetBytes)} budget for the KV cache; vLLM stops with "No available memory for the cache blocks. Try increasing \`gpu_memory_utilization\` when initializing the engine."`,
         fix:
           gmuNeeded <= 0.95
             ? `raise gpu_memory_utilization to ${gmuNeeded}, or use more GPUs (tensor_parallel_size) or a quantized checkpoint.`
-            : `use more GPUs (tensor_parallel_size ${instance.tp * 2}), a quantized checkpoint (AWQ/GPTQ int4) or a larger GPU: the weights alone take ${gib(p.weights.weightsBytesPerGpu)} per GPU.`,
+            : `use more GPUs (tensor_parallel_size ${instance.tp * 2}), a quantized checkpoint (AWQ/GPTQ int4) or a larger GPU: the weights alone take ${gib(p.weightsBytesPerGpu)} per GPU.`,
         ...(gmuNeeded <= 0.95 ? { patch: { gpuMemoryUtilization: gmuNeeded } } : {}),
       },
     ];

@@ -1,7 +1,7 @@
 import type { ModelArch } from "../catalog/types";
 import { paramGroups, sumParams, totalParams, type ParamGroup, type ParamKind } from "./params";
 import type { WeightFormat } from "./quantization";
-import { gib } from "./units";
+import { gib, roundUpTo } from "./units";
 
 export interface WeightsEstimate {
   /** Parameters of the whole checkpoint (unsharded, unpadded). */
@@ -19,6 +19,27 @@ export interface WeightsOptions {
   /** 64 for vLLM (VocabParallelEmbedding pads the vocabulary before splitting it), 1 for TGI. */
   vocabPadding: number;
   format: WeightFormat;
+  /**
+   * Pipeline stages: each holds ceil(layers / pp) layers; the first holds the embedding, the last the lm_head (a tied
+   * one too). The budget is the heaviest stage's.
+   */
+  pp?: number;
+}
+
+const LAYER_KINDS = new Set<ParamKind>(["attention", "bias", "mlp", "experts", "sharedExperts", "router", "norm"]);
+
+/** Parameter groups of the heaviest pipeline stage. */
+function stageGroups(arch: ModelArch, groups: ParamGroup[], pp: number): ParamGroup[] {
+  if (pp <= 1) return groups;
+  const share = Math.ceil(arch.numLayers / pp) / arch.numLayers;
+  const embedding = groups.find((g) => g.kind === "embedding");
+  const lmHead = groups.find((g) => g.kind === "lmHead") ?? embedding;
+  const ends = [embedding, lmHead].filter((g): g is ParamGroup => g !== undefined);
+  const heaviestEnd = ends.reduce<ParamGroup | undefined>((a, g) => (!a || g.params > a.params ? g : a), undefined);
+  return [
+    ...groups.filter((g) => LAYER_KINDS.has(g.kind)).map((g) => ({ ...g, params: Math.ceil(g.params * share) })),
+    ...(heaviestEnd ? [heaviestEnd] : []),
+  ];
 }
 
 const KEEP_PLAIN_KINDS: Record<string, ParamKind[]> = {
@@ -31,13 +52,19 @@ const KEEP_PLAIN_KINDS: Record<string, ParamKind[]> = {
 };
 
 export function estimateWeights(arch: ModelArch, options: WeightsOptions): WeightsEstimate {
-  const groups = paramGroups(arch, { tp: options.tp, vocabPadding: options.vocabPadding });
+  const groups = stageGroups(
+    arch,
+    paramGroups(arch, { tp: options.tp, vocabPadding: options.vocabPadding }),
+    options.pp ?? 1,
+  );
   const keptKinds = new Set(options.format.keepPlain.flatMap((fragment) => KEEP_PLAIN_KINDS[fragment] ?? []));
   const isConverted = (g: ParamGroup) => g.quantizable && !keptKinds.has(g.kind);
   let bytes = 0;
   let plainParams = 0;
+  const padding = expertPaddingFactor(arch, options);
   for (const g of groups) {
-    if (isConverted(g)) bytes += g.params * options.format.bytesPerQuantizedParam;
+    if (isConverted(g) && g.kind === "experts") bytes += g.params * padding * options.format.bytesPerQuantizedParam;
+    else if (isConverted(g)) bytes += g.params * options.format.bytesPerQuantizedParam;
     else {
       bytes += g.params * options.format.bytesPerPlainParam;
       plainParams += g.params;
@@ -47,7 +74,11 @@ export function estimateWeights(arch: ModelArch, options: WeightsOptions): Weigh
   const total = totalParams(arch);
   const quantized = options.format.bytesPerQuantizedParam !== options.format.bytesPerPlainParam;
   const plainNote = quantized ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms — stay 16 bit)` : "";
-  const split = options.tp > 1 ? `, split over ${options.tp} GPUs` : "";
+  const pp = options.pp ?? 1;
+  const split =
+    options.tp > 1 || pp > 1
+      ? `, split over ${options.tp * pp} GPUs${pp > 1 ? ` (TP ${options.tp} × PP ${pp})` : ""}`
+      : "";
   return {
     totalParams: total,
     paramsPerGpu: sumParams(groups),
@@ -55,6 +86,15 @@ export function estimateWeights(arch: ModelArch, options: WeightsOptions): Weigh
     weightsBytesPerGpu,
     explanation: `Weights: ${billions(total)} params as ${options.format.label}${split} → ${gib(weightsBytesPerGpu)} per GPU${plainNote}`,
   };
+}
+
+/** How much larger the kernel's padded expert weights are than the checkpoint's (MXFP4 under Marlin). */
+function expertPaddingFactor(arch: ModelArch, options: WeightsOptions): number {
+  const pad = options.format.expertPadding;
+  if (!pad || !arch.moe) return 1;
+  const width = Math.ceil(arch.moe.moeIntermediateSize / options.tp);
+  const h = arch.hiddenSize;
+  return (roundUpTo(width, pad[0]) / width) * (roundUpTo(h, pad[1]) / h);
 }
 
 const billions = (n: number): string => `${(n / 1e9).toFixed(2)} B`;

@@ -57,7 +57,7 @@ describe("findGpu", () => {
     expect(findGpu(name)?.id).toBe(id);
   });
 
-  it.each(["A100", "V100", "NVIDIA L40", "MI300X", "", "gpu"])("%s is unknown or ambiguous", (name) => {
+  it.each(["A100", "V100", "NVIDIA L40", "MI250X", "", "gpu"])("%s is unknown or ambiguous", (name) => {
     expect(findGpu(name)).toBeUndefined();
   });
 
@@ -91,5 +91,17 @@ describe("findGpu with partial names", () => {
     expect(findGpu("a100 pcie 80")).toBeUndefined(); // "80" is not a word of its names
     expect(findGpu("V100 PCIe")?.id).toBe("v100-pcie-32gb");
     expect(findGpu("A100 SXM4")).toBeUndefined(); // 40GB or 80GB
+  });
+});
+
+describe("GPU names match on word boundaries", () => {
+  it.each(["H200X", "NVIDIA H200X 141GB", "L40", "A10X", "H1000", "RTX 40900"])("%s is not a catalog GPU", (name) => {
+    expect(findGpu(name)).toBeUndefined();
+  });
+
+  it("still reads the names drivers print around a catalog name", () => {
+    expect(findGpu("NVIDIA H200 NVL")?.id).toBe("h200");
+    expect(findGpu("NVIDIA RTX A6000")?.id).toBe("rtx-a6000");
+    expect(findGpu("AMD Instinct MI300X")?.id).toBe("mi300x");
   });
 });

@@ -1,20 +1,14 @@
 import { GPUS } from "./gpus";
+import { gpuNames, gpuWords, matchGpuWords } from "./gpu-name-match";
 import { compact, editDistance } from "./text-match";
 import type { GpuSpec } from "./types";
 
-/** Vendor and product-line words people and drivers add or leave out. */
-const NOISE_WORDS = /\b(nvidia|geforce|tesla|rtx|quadro|gpu)\b/g;
-
 function gpuKey(text: string): string {
-  return compact(text.toLowerCase().replace(NOISE_WORDS, " "));
-}
-
-function namesOf(gpu: GpuSpec): string[] {
-  return [gpu.id, gpu.name, gpu.smiName ?? "", ...gpu.aliases].filter(Boolean);
+  return compact(gpuWords(text).join(" "));
 }
 
 function keysOf(gpu: GpuSpec): string[] {
-  return [...new Set(namesOf(gpu).map(gpuKey))].filter((key) => key.length > 0);
+  return [...new Set(gpuNames(gpu).map(gpuKey))].filter((key) => key.length > 0);
 }
 
 export function listGpus(): readonly GpuSpec[] {
@@ -32,44 +26,18 @@ export function findGpu(name: string): GpuSpec | undefined {
   const exact = GPUS.filter((gpu) => keysOf(gpu).includes(query));
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) return undefined;
-  return longestKeyInside(query) ?? onlyGpuWithAllWords(name);
-}
-
-/** The query says more than a catalog key ("h100 sxm5 80gb hbm3 (700w)"): the longest key wins. */
-function longestKeyInside(query: string): GpuSpec | undefined {
-  let best: { gpu: GpuSpec; length: number } | undefined;
-  let tie = false;
-  for (const gpu of GPUS) {
-    for (const key of keysOf(gpu)) {
-      const at = query.indexOf(key);
-      // "l4" must not match inside "l40", nor "a10" inside "a100".
-      if (at < 0 || /[0-9]/.test(query[at + key.length] ?? "")) continue;
-      if (!best || key.length > best.length) {
-        best = { gpu, length: key.length };
-        tie = false;
-      } else if (key.length === best.length && best.gpu !== gpu) tie = true;
-    }
-  }
-  return best && !tie ? best.gpu : undefined;
+  return matchGpuWords(name, GPUS) ?? onlyGpuWithAllWords(name);
 }
 
 /** The query says less than the names ("a100 sxm4 80"): every word must be a word of one GPU's names. */
 function onlyGpuWithAllWords(name: string): GpuSpec | undefined {
-  const words = wordsOf(name);
+  const words = gpuWords(name);
   if (words.length === 0) return undefined;
   const matches = GPUS.filter((gpu) => {
-    const own = new Set(namesOf(gpu).flatMap(wordsOf));
+    const own = new Set(gpuNames(gpu).flatMap(gpuWords));
     return words.every((word) => own.has(word));
   });
   return matches.length === 1 ? matches[0] : undefined;
-}
-
-function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(NOISE_WORDS, " ")
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
 }
 
 /** Catalog GPU names closest to `name`, best first, for "did you mean" messages. */

@@ -18,12 +18,17 @@ const gpu = (spec: Omit<GpuSpec, "memoryBytes"> & { memoryMiB: number }): GpuSpe
   return { ...rest, memoryBytes: mibToBytes(memoryMiB) };
 };
 
+/** vLLM logs total_gpu_memory 39.38 GiB on an A100 40GB (40,960 MiB in nvidia-smi): the driver keeps 640 MiB. */
+const a100CudaTotal = (memoryMiB: number): number => (memoryMiB - 640) * MIB;
+
 export const GPUS: readonly GpuSpec[] = [
   gpu({
     id: "h200",
     name: "H200 141GB",
     smiName: "NVIDIA H200",
     memoryMiB: 143_771,
+    // torch.cuda.mem_get_info() on the H200 of bench/results/h200-nontorch.json (driver 580.159.04).
+    cudaTotalBytes: 150_109_880_320,
     bandwidthBytesPerSecond: 4800 * GB_PER_S,
     bf16: true,
     fp8: true,
@@ -36,12 +41,27 @@ export const GPUS: readonly GpuSpec[] = [
     name: "H100 SXM 80GB",
     smiName: "NVIDIA H100 80GB HBM3",
     memoryMiB: 81_559,
+    // torch.cuda.mem_get_info() on the H100 of bench/gpu/README.md (driver 580); vLLM logs it as 79.18 GiB.
+    cudaTotalBytes: 85_017_493_504,
     bandwidthBytesPerSecond: 3350 * GB_PER_S,
     bf16: true,
     fp8: true,
     interconnect: "nvlink",
     computeCapability: 9.0,
     aliases: ["h100", "h100 80gb", "h100 sxm", "h100 sxm5", "h100-sxm", "h100 80gb hbm3"],
+  }),
+  // The H100's export variant: the same 80 GB board, NVLink cut to 400 GB/s.
+  gpu({
+    id: "h800",
+    name: "H800 80GB",
+    smiName: "NVIDIA H800",
+    memoryMiB: 81_559,
+    bandwidthBytesPerSecond: 3350 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "nvlink",
+    computeCapability: 9.0,
+    aliases: ["h800", "h800 80gb", "h800 sxm"],
   }),
   gpu({
     id: "h100-pcie",
@@ -60,6 +80,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 SXM 80GB",
     smiName: "NVIDIA A100-SXM4-80GB",
     memoryMiB: 81_920,
+    cudaTotalBytes: a100CudaTotal(81_920),
     bandwidthBytesPerSecond: 2039 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -72,6 +93,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 PCIe 80GB",
     smiName: "NVIDIA A100 80GB PCIe",
     memoryMiB: 81_920,
+    cudaTotalBytes: a100CudaTotal(81_920),
     bandwidthBytesPerSecond: 1935 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -84,6 +106,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 SXM 40GB",
     smiName: "NVIDIA A100-SXM4-40GB",
     memoryMiB: 40_960,
+    cudaTotalBytes: a100CudaTotal(40_960),
     bandwidthBytesPerSecond: 1555 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -96,6 +119,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "A100 PCIe 40GB",
     smiName: "NVIDIA A100-PCIE-40GB",
     memoryMiB: 40_960,
+    cudaTotalBytes: a100CudaTotal(40_960),
     bandwidthBytesPerSecond: 1555 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -209,6 +233,7 @@ export const GPUS: readonly GpuSpec[] = [
     fp8: true,
     interconnect: "pcie",
     computeCapability: 8.9,
+    peerToPeer: false,
     aliases: ["4090", "rtx 4090", "rtx4090", "4090 24gb"],
   }),
   // 24,564 MiB seen once, in a public fixture of "NVIDIA RTX 4090 D" nvidia-smi output (same board memory as the 4090).
@@ -222,6 +247,7 @@ export const GPUS: readonly GpuSpec[] = [
     fp8: true,
     interconnect: "pcie",
     computeCapability: 8.9,
+    peerToPeer: false,
     aliases: ["4090d", "4090 d", "rtx 4090d", "rtx 4090 d", "rtx4090d"],
   }),
   gpu({
@@ -234,6 +260,7 @@ export const GPUS: readonly GpuSpec[] = [
     fp8: true,
     interconnect: "pcie",
     computeCapability: 8.9,
+    peerToPeer: false,
     aliases: ["4080", "rtx 4080", "rtx4080"],
   }),
   gpu({
@@ -241,6 +268,9 @@ export const GPUS: readonly GpuSpec[] = [
     name: "RTX 3090 24GB",
     smiName: "NVIDIA GeForce RTX 3090",
     memoryMiB: 24_576,
+    // vLLM 0.6.4 logs total_gpu_memory=23.58GiB on an RTX 3090 (bench/calibration/cases, vllm#10722).
+    cudaTotalBytes: Math.round(23.58 * 2 ** 30),
+    peerToPeer: false,
     bandwidthBytesPerSecond: 936 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -258,9 +288,69 @@ export const GPUS: readonly GpuSpec[] = [
     fp8: true,
     interconnect: "pcie",
     computeCapability: 8.9,
+    peerToPeer: false,
     aliases: ["4060", "rtx 4060", "rtx4060"],
   }),
+  gpu({
+    id: "rtx-5090",
+    name: "RTX 5090 32GB",
+    smiName: "NVIDIA GeForce RTX 5090",
+    memoryMiB: 32_607,
+    bandwidthBytesPerSecond: 1792 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "pcie",
+    computeCapability: 12.0,
+    peerToPeer: false,
+    aliases: ["5090", "rtx 5090", "rtx5090"],
+  }),
+  gpu({
+    id: "rtx-a6000",
+    name: "RTX A6000 48GB",
+    smiName: "NVIDIA RTX A6000",
+    memoryMiB: 49_140,
+    bandwidthBytesPerSecond: 768 * GB_PER_S,
+    bf16: true,
+    fp8: false,
+    interconnect: "pcie",
+    computeCapability: 8.6,
+    aliases: ["a6000", "rtx a6000", "rtx a6000 48gb"],
+  }),
+  // The corpus's RTX 2000 Ada (workstation, 16 GB) prints 16,376 MiB in nvidia-smi.
+  gpu({
+    id: "rtx-2000-ada",
+    name: "RTX 2000 Ada 16GB",
+    smiName: "NVIDIA RTX 2000 Ada Generation",
+    memoryMiB: 16_376,
+    bandwidthBytesPerSecond: 224 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "pcie",
+    computeCapability: 8.9,
+    aliases: ["rtx 2000 ada", "rtx 2000 ada generation", "2000 ada"],
+  }),
+  // AMD Instinct MI300X: ROCm's torch reports 191.98 GiB; Infinity Fabric joins the 8 cards of a node all-to-all.
+  gpu({
+    id: "mi300x",
+    name: "MI300X 192GB",
+    memoryMiB: 196_592,
+    bandwidthBytesPerSecond: 5300 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "nvlink",
+    aliases: ["mi300x", "instinct mi300x", "amd instinct mi300x"],
+  }),
 ];
+
+/**
+ * What the driver keeps of a card's memory, so CUDA reports less than nvidia-smi: 481 MiB on the H100 and 615 MiB on
+ * the H200 measured here, 430 MiB on an RTX 3090 from a vLLM log. A card without a measurement gets the H100's.
+ */
+export const DRIVER_RESERVED_BYTES = 481 * MIB;
+
+/** Total memory as CUDA (and so vLLM and TGI) sees it. */
+export const cudaTotalBytes = (gpu: Pick<GpuSpec, "memoryBytes" | "cudaTotalBytes">): number =>
+  gpu.cudaTotalBytes ?? Math.max(0, gpu.memoryBytes - DRIVER_RESERVED_BYTES);
 
 export interface CustomGpuOptions {
   name?: string;

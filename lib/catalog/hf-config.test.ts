@@ -329,8 +329,20 @@ describe("parseHfConfig: errors name the field, the value and the fix", () => {
     expect(errorOf(parseHfConfig({ ...QWEN25_7B, torch_dtype: "int3" }, "x/y"))).toMatch(
       /torch_dtype is "int3".*expected bfloat16, float16 or float32/,
     );
-    expect(errorOf(parseHfConfig({ ...QWEN25_7B, quantization_config: { quant_method: "mxfp4" } }, "x/y"))).toMatch(
-      /quant_method is "mxfp4"/,
+    expect(errorOf(parseHfConfig({ ...QWEN25_7B, quantization_config: { quant_method: "hqq" } }, "x/y"))).toMatch(
+      /quant_method is "hqq"/,
     );
+  });
+});
+
+describe("multimodal configs", () => {
+  it("marks models with a text_config or an image-taking architecture, and leaves text models alone", () => {
+    const vl = parseHfConfig(
+      { ...QWEN25_7B, architectures: ["Qwen2_5_VLForConditionalGeneration"], model_type: "qwen2_5_vl" },
+      "x/vl",
+    );
+    expect("arch" in vl && vl.arch.multimodal).toBe(true);
+    const text = parseHfConfig(QWEN25_7B, "x/text");
+    expect("arch" in text && text.arch.multimodal).toBeFalsy();
   });
 });

@@ -48,7 +48,19 @@ export function parseHfConfig(json: unknown, id: string): ParseHfConfigResult {
       config.sliding_window_pattern = GEMMA3_TEXT_DEFAULTS.sliding_window_pattern;
     }
   }
-  return normalize(config, top.model_type, id);
+  const parsedArch = normalize(config, top.model_type, id);
+  if ("error" in parsedArch || !isMultimodal(top.model_type, parsedArch.arch.architecture, textConfig !== undefined))
+    return parsedArch;
+  return { ...parsedArch, arch: { ...parsedArch.arch, multimodal: true } };
+}
+
+/** Configs with a text_config, or architectures that take images (Qwen2.5-VL, Llama-3.2-Vision, Gemma 3, Mistral 3). */
+function isMultimodal(modelType: string | undefined, architecture: string, hasTextConfig: boolean): boolean {
+  if (hasTextConfig) return true;
+  return (
+    /ForConditionalGeneration$|VL|Vision|Mllama|Llava/i.test(architecture) ||
+    /(^|_)vl$|mllama|llava|pixtral|mistral3|^gemma3$/.test(modelType ?? "")
+  );
 }
 
 function normalize(config: HfTextConfig, outerModelType: string | undefined, id: string): ParseHfConfigResult {

@@ -6,7 +6,10 @@ export type QuantizationResult = { quantization?: QuantizationConfig } | { error
 /** Embeddings are never quantized by GPTQ/AWQ, and lm_head stays 16-bit unless GPTQ says `lm_head: true`. */
 const SIXTEEN_BIT_IN_INT_CHECKPOINTS = ["embed_tokens", "lm_head"];
 
-const SUPPORTED = "gptq, awq, fp8, fbgemm_fp8, compressed-tensors, bitsandbytes, marlin, eetq, exl2";
+const SUPPORTED = "gptq, awq, fp8, fbgemm_fp8, compressed-tensors, bitsandbytes, marlin, eetq, exl2, mxfp4";
+
+/** gpt-oss's MXFP4 checkpoints quantize the MoE experts only; attention, router, embeddings and lm_head stay bf16. */
+const MXFP4_KEEP = ["self_attn", "router", "embed_tokens", "lm_head"];
 
 /** Normalizes a config.json `quantization_config`; undefined in, undefined out. */
 export function parseQuantizationConfig(raw: HfQuantizationConfig | null | undefined): QuantizationResult {
@@ -28,6 +31,15 @@ export function parseQuantizationConfig(raw: HfQuantizationConfig | null | undef
       return { quantization: { method: "eetq", bits: 8 } };
     case "exl2":
       return { quantization: { method: "exl2", bits: raw.bits ?? 4 } };
+    case "mxfp4":
+      return {
+        quantization: {
+          method: "mxfp4",
+          bits: 4,
+          groupSize: 32,
+          modulesNotConverted: raw.modules_to_not_convert ?? MXFP4_KEEP,
+        },
+      };
     default:
       return {
         error: `quantization_config.quant_method is "${raw.quant_method}": fleetdeck reads ${SUPPORTED}; pick a checkpoint in one of those formats or remove quantization_config to plan the 16-bit model`,

@@ -6,4 +6,5 @@ export { countParams, type ParamCounts } from "./param-count";
 export { findModel, listModels, searchModels } from "./model-search";
 export { resolveModelArch, type ResolveModelResult } from "./resolve-model-arch";
 export { findGpu, listGpus, suggestGpus } from "./gpu-lookup";
+export { gpuWords, matchGpuWords } from "./gpu-name-match";
 export { customGpu, mibToBytes, type CustomGpuOptions } from "./gpus";

@@ -1,5 +1,14 @@
 /** Weight quantization as a checkpoint's `quantization_config` declares it. */
-export type QuantMethod = "gptq" | "awq" | "fp8" | "compressed-tensors" | "bitsandbytes" | "marlin" | "eetq" | "exl2";
+export type QuantMethod =
+  | "gptq"
+  | "awq"
+  | "fp8"
+  | "compressed-tensors"
+  | "bitsandbytes"
+  | "marlin"
+  | "eetq"
+  | "exl2"
+  | "mxfp4";
 
 export interface QuantizationConfig {
   method: QuantMethod;
@@ -71,6 +80,8 @@ export interface ModelArch {
   moe?: MoeConfig;
   mla?: MlaConfig;
   quantization?: QuantizationConfig;
+  /** A vision (or audio) encoder sits beside the language model: its weights and its profiling are not modelled. */
+  multimodal?: boolean;
 }
 
 /** A catalog entry: the architecture plus facts about its published checkpoint. */
@@ -99,4 +110,11 @@ export interface GpuSpec {
   computeCapability?: number;
   /** The name nvidia-smi prints, e.g. "NVIDIA H100 80GB HBM3". */
   smiName?: string;
+  /**
+   * Total memory as CUDA reports it (`torch.cuda.mem_get_info()[1]`, vLLM's `total_gpu_memory`), which the engines
+   * size themselves from: nvidia-smi's total less what the driver keeps. Absent = not measured (see cudaTotalBytes()).
+   */
+  cudaTotalBytes?: number;
+  /** Peer-to-peer access between two such cards over PCIe; GeForce cards since the 40 series have none. Default true. */
+  peerToPeer?: boolean;
 }

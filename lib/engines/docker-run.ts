@@ -1,8 +1,9 @@
 import type { Instance } from "../vocabulary/layout-schema";
 import { formatDockerSize } from "./parse/sizes";
 import { shellQuote } from "./shell-quote";
-import { TGI_CONTAINER_PORT, tgiArgs, tgiImage } from "./tgi/command";
+import { TGI_CONTAINER_PORT, tgiArgs, tgiEnv, tgiImage } from "./tgi/command";
 import { VLLM_CONTAINER_PORT, vllmArgs, vllmImage } from "./vllm/command";
+import { vllmEnv } from "./vllm/memory-args";
 
 /** TGI's README starts its container with `--shm-size 1g` (NCCL needs shared memory to shard). */
 const TGI_DEFAULT_SHM = "1g";
@@ -29,6 +30,8 @@ export function dockerRunWords(instance: Instance): string[] {
   words.push("-v", `~/.cache/huggingface:${cacheMount}`);
   if (instance.limits.memoryBytes !== undefined) words.push("--memory", formatDockerSize(instance.limits.memoryBytes));
   if (instance.limits.cpus !== undefined) words.push("--cpus", String(instance.limits.cpus));
+  const env = instance.engine === "vllm" ? vllmEnv(instance) : tgiEnv(instance);
+  for (const [key, value] of Object.entries(env)) words.push("-e", `${key}=${value}`);
   words.push("-e", "HF_TOKEN", engineImage(instance), ...engineArgs(instance));
   return words;
 }

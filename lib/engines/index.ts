@@ -12,3 +12,8 @@ export { tokenizeCommands, tokenizeWords } from "./parse/tokenize";
 export { parseSize, formatDockerSize } from "./parse/sizes";
 export { validateFlags, type FlagContext, type FlagValidation } from "./validate-flags";
 export type { FlagSpec, RawFlag, CommandSource } from "./types";
+export { splitEngineArgs } from "./parse/engine-args";
+export { flagsToDraft, flagSetsField } from "./parse/to-instance";
+export { completePatch, type InstancePatch } from "./patch";
+export { vllmEnv, vllmMemoryArgs } from "./vllm/memory-args";
+export { engineEnvSettings } from "./parse/memory-flags";

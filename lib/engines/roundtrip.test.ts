@@ -22,6 +22,31 @@ const model = fc.constantFrom(
 const fraction = fc.integer({ min: 1, max: 100 }).map((n) => n / 100);
 const port = fc.integer({ min: 1024, max: 65535 }).filter((p) => p !== 8000 && p !== 3000 && p !== 80);
 
+/** The vLLM memory flags (env-var settings travel only in `docker run`, below). */
+const vllmMemorySettings = fc.record({
+  blockSize: optional(fc.constantFrom(16, 32, 128)),
+  pipelineParallelSize: optional(fc.constantFrom(2, 4)),
+  kvCacheMemoryBytes: optional(fc.integer({ min: 1, max: 64 }).map((n) => n * GIB)),
+  numGpuBlocksOverride: optional(fc.integer({ min: 1, max: 100000 })),
+  cpuOffloadBytes: optional(fc.integer({ min: 1, max: 64 }).map((n) => n * GIB)),
+  swapSpaceBytes: optional(fc.integer({ min: 0, max: 16 }).map((n) => n * GIB)),
+  enableChunkedPrefill: optional(fc.boolean()),
+  enablePrefixCaching: optional(fc.boolean()),
+  cudaGraphSizes: optional(fc.array(fc.integer({ min: 1, max: 512 }), { minLength: 1, maxLength: 6 })),
+  lora: optional(fc.record({ maxLoras: fc.integer({ min: 1, max: 8 }), maxLoraRank: fc.constantFrom(8, 16, 64) })),
+  speculative: optional(
+    fc.record({
+      method: optional(fc.constantFrom("eagle", "ngram", "mtp")),
+      model: optional(fc.constantFrom("yuhuili/EAGLE-LLaMA3.1-Instruct-8B", "Qwen/Qwen2.5-0.5B-Instruct")),
+      numSpeculativeTokens: fc.integer({ min: 1, max: 8 }),
+    }),
+  ),
+  limitMmPerPrompt: optional(fc.record({ image: fc.integer({ min: 0, max: 4 }) })),
+  calculateKvScales: optional(fc.constant(true)),
+  disableCustomAllReduce: optional(fc.constant(true)),
+  expertParallel: optional(fc.constant(true)),
+});
+
 const vllmSpec = fc
   .record({
     model,
@@ -43,12 +68,23 @@ const vllmSpec = fc
     maxNumBatchedTokens: optional(fc.integer({ min: 64, max: 65536 })),
     enforceEager: fc.boolean(),
     port: optional(port),
+    vllm: optional(vllmMemorySettings),
   })
-  .map((spec) =>
-    instanceSchema.parse(
-      strip({ id: "inst-1", engine: "vllm", ...spec, ropeScaling: spec.ropeScaling && strip(spec.ropeScaling) }),
-    ),
-  );
+  .map((spec) => {
+    // --kv-cache-memory-bytes arrived in 0.10.2: older releases would refuse it.
+    const knowsKvBytes = spec.engineVersion === undefined || !["0.8.5", "0.10.1"].includes(spec.engineVersion);
+    const vllm =
+      spec.vllm && strip({ ...spec.vllm, kvCacheMemoryBytes: knowsKvBytes ? spec.vllm.kvCacheMemoryBytes : undefined });
+    return instanceSchema.parse(
+      strip({
+        id: "inst-1",
+        engine: "vllm",
+        ...spec,
+        ropeScaling: spec.ropeScaling && strip(spec.ropeScaling),
+        vllm: vllm && Object.keys(vllm).length > 0 ? vllm : undefined,
+      }),
+    );
+  });
 
 const tgiSpec = fc
   .record({

@@ -209,8 +209,30 @@ const tgi = record([
   raw("maxTotalTokens"),
   raw("maxBatchPrefillTokens"),
   raw("maxBatchTotalTokens"),
+  oneOf("attention", ["paged", "flashdecoding", "flashinfer"]),
+  raw("cudaGraphs"),
 ]);
 const limits = record([bytes("memoryBytes"), raw("cpus"), bytes("shmBytes")]);
+const vllm = record([
+  raw("blockSize"),
+  raw("pipelineParallelSize"),
+  bytes("kvCacheMemoryBytes"),
+  raw("numGpuBlocksOverride"),
+  bytes("cpuOffloadBytes"),
+  bytes("swapSpaceBytes"),
+  raw("enableChunkedPrefill"),
+  raw("enablePrefixCaching"),
+  raw("maxSeqLenToCapture"),
+  raw("cudaGraphSizes"),
+  raw("lora"),
+  raw("speculative"),
+  raw("limitMmPerPrompt"),
+  raw("calculateKvScales"),
+  raw("disableCustomAllReduce"),
+  raw("useV1"),
+  raw("flashinferSampler"),
+  raw("expertParallel"),
+]);
 
 const host = record([
   raw("id"),
@@ -243,6 +265,7 @@ const instance = record([
   placement,
   nested("limits", limits, {}),
   raw("port"),
+  nested("vllm", vllm),
 ]);
 
 /** [strings, name, hosts, instances]. Host ids are interned first so placements reference small numbers. */

@@ -48,9 +48,19 @@ export function resolveGpu(slot: GpuSlot): BudgetGpu | undefined {
 export const slotMemoryBytes = (slot: GpuSlot): number => slot.memoryBytes ?? gpuSpecOf(slot.gpuId)?.memoryBytes ?? 0;
 export const slotGpuName = (slot: GpuSlot): string => gpuSpecOf(slot.gpuId)?.name ?? slot.gpuId;
 
+/** The model with the draft its --speculative-config names, when the catalog knows that draft. */
+export function withDraftModel(instance: Instance, model: BudgetModel): BudgetModel {
+  const draftId = instance.vllm?.speculative?.model;
+  const draft = draftId ? resolveModel(draftId) : undefined;
+  return draft ? { ...model, draft } : model;
+}
+
 /** The catalog as the budget's resolver: one object, so budgetLayout's per-resolver memo is shared. */
 export const catalogBudgetResolver: BudgetResolver = {
-  model: (instance: Instance) => resolveModel(instance.model, instance.modelConfig),
+  model: (instance: Instance) => {
+    const model = resolveModel(instance.model, instance.modelConfig);
+    return model && withDraftModel(instance, model);
+  },
   gpu: (slot: GpuSlot) => resolveGpu(slot),
 };
 
@@ -63,7 +73,7 @@ export const budgetFits: NonNullable<PlaceOptions["fits"]> = (instance, gpu) => 
   if (!model) return true;
   const card = gpuSpecOf(gpu.gpuId) ?? gpu.memoryBytes;
   if (card === undefined) return true;
-  const budget = budgetInstance(instance, model, card);
+  const budget = budgetInstance(instance, withDraftModel(instance, model), card);
   if (budget.fits) return true;
   const error = budget.findings.find((f) => f.severity === "error");
   return error ? error.message : `${instance.model} does not fit a ${gpu.gpuId} card at TP ${instance.tp}`;

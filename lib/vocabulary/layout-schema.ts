@@ -58,13 +58,76 @@ export const limitsSchema = z.object({
   shmBytes: bytes.optional(),
 });
 
+const positiveInt = z.number().int().positive();
+
+export const TGI_ATTENTION_BACKENDS = ["paged", "flashdecoding", "flashinfer"] as const;
+
 export const tgiSettingsSchema = z.object({
   cudaMemoryFraction: z.number().gt(0).max(1).default(1),
-  maxInputTokens: z.number().int().positive().optional(),
-  maxTotalTokens: z.number().int().positive().optional(),
-  maxBatchPrefillTokens: z.number().int().positive().optional(),
-  maxBatchTotalTokens: z.number().int().positive().optional(),
+  maxInputTokens: positiveInt.optional(),
+  maxTotalTokens: positiveInt.optional(),
+  maxBatchPrefillTokens: positiveInt.optional(),
+  maxBatchTotalTokens: positiveInt.optional(),
+  /** The `ATTENTION` env var: paged (blocks of 16), flashdecoding (256) or flashinfer (1, the 3.x default). */
+  attention: z.enum(TGI_ATTENTION_BACKENDS).optional(),
+  /** `--cuda-graphs`: batch sizes captured; [] = none. */
+  cudaGraphs: z.array(positiveInt).max(64).optional(),
 });
+
+export const VLLM_BLOCK_SIZES = [1, 8, 16, 32, 64, 128, 256] as const;
+
+/**
+ * vLLM flags that change memory beyond the common instance fields. Each mirrors one `vllm serve` flag or env var;
+ * absent = the release's default.
+ */
+export const vllmSettingsSchema = z.object({
+  /** --block-size (tokens per KV block). */
+  blockSize: z.union(VLLM_BLOCK_SIZES.map((n) => z.literal(n))).optional(),
+  /** --pipeline-parallel-size: the instance spans tp × pp GPUs; each stage holds its share of the layers. */
+  pipelineParallelSize: z.number().int().min(1).max(64).optional(),
+  /** --kv-cache-memory-bytes (≥ 0.10.2): KV cache size per GPU, instead of gpu_memory_utilization's share. */
+  kvCacheMemoryBytes: bytes.optional(),
+  /** --num-gpu-blocks-override. */
+  numGpuBlocksOverride: positiveInt.optional(),
+  /** --cpu-offload-gb, in bytes: weights kept in host memory and streamed in. */
+  cpuOffloadBytes: bytes.optional(),
+  /** --swap-space, in bytes (V0: CPU blocks in host memory). */
+  swapSpaceBytes: bytes.optional(),
+  /** --enable-chunked-prefill / --no-enable-chunked-prefill (V0: decides the profiled batch). */
+  enableChunkedPrefill: z.boolean().optional(),
+  enablePrefixCaching: z.boolean().optional(),
+  /** --max-seq-len-to-capture (until 0.11). */
+  maxSeqLenToCapture: positiveInt.optional(),
+  /** --cuda-graph-sizes or compilation-config cudagraph_capture_sizes: the batch sizes captured. */
+  cudaGraphSizes: z.array(positiveInt).max(1024).optional(),
+  /** --enable-lora with --max-loras / --max-lora-rank / --max-cpu-loras. */
+  lora: z
+    .object({
+      maxLoras: positiveInt.default(1),
+      maxLoraRank: positiveInt.default(16),
+      maxCpuLoras: positiveInt.optional(),
+    })
+    .optional(),
+  /** --speculative-config: a draft model (its weights and KV), EAGLE/MTP heads, or n-gram lookup (no memory). */
+  speculative: z
+    .object({
+      method: z.string().min(1).max(40).optional(),
+      model: z.string().min(1).max(200).optional(),
+      numSpeculativeTokens: positiveInt.max(64),
+    })
+    .optional(),
+  /** --limit-mm-per-prompt, e.g. {"image": 2}: multimodal items per prompt the encoder is profiled with. */
+  limitMmPerPrompt: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  calculateKvScales: z.boolean().optional(),
+  /** --enable-expert-parallel: MoE experts go whole to ranks instead of being split across the TP group. */
+  expertParallel: z.boolean().optional(),
+  disableCustomAllReduce: z.boolean().optional(),
+  /** VLLM_USE_V1=0|1 (0.8–0.10 let people pick the engine). */
+  useV1: z.boolean().optional(),
+  /** VLLM_USE_FLASHINFER_SAMPLER=0|1. */
+  flashinferSampler: z.boolean().optional(),
+});
+export type VllmSettings = z.infer<typeof vllmSettingsSchema>;
 
 export const instanceSchema = z.object({
   id: slug,
@@ -91,6 +154,7 @@ export const instanceSchema = z.object({
   maxNumBatchedTokens: z.number().int().positive().optional(),
   enforceEager: z.boolean().default(false),
   tgi: tgiSettingsSchema.optional(),
+  vllm: vllmSettingsSchema.optional(),
   placement: placementSchema.nullable().default(null),
   limits: limitsSchema.default({}),
   port: z.number().int().min(1).max(65535).optional(),
@@ -108,3 +172,7 @@ export const layoutSchema = z.object({
 });
 export type Layout = z.infer<typeof layoutSchema>;
 export type LayoutInput = z.input<typeof layoutSchema>;
+
+/** GPUs an instance spans: its tensor-parallel group times its pipeline stages. */
+export const instanceGpuCount = (instance: Pick<Instance, "tp" | "vllm">): number =>
+  instance.tp * (instance.vllm?.pipelineParallelSize ?? 1);

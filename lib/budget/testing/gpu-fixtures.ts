@@ -1,21 +1,19 @@
 import type { GpuTarget } from "../common";
 import { GIB, MIB } from "../../vocabulary/units";
 
-/** Cards for tests and calibration, with total memory as torch/nvidia-smi report it. */
-export const RTX_4090D: GpuTarget = {
-  name: "NVIDIA GeForce RTX 4090 D",
-  memoryBytes: 24564 * MIB,
-  interconnect: "pcie",
-};
-export const RTX_4060_8GB: GpuTarget = { name: "NVIDIA GeForce RTX 4060", memoryBytes: 8 * GIB, interconnect: "pcie" };
+/** Cards for tests and calibration; `cudaTotalBytes` is the total torch reports, which the engines size from. */
+const card = (name: string, memoryBytes: number, interconnect: "pcie" | "nvlink", extra: Partial<GpuTarget> = {}) => ({
+  name,
+  memoryBytes,
+  cudaTotalBytes: memoryBytes,
+  interconnect,
+  ...extra,
+});
+
+export const RTX_4090D: GpuTarget = card("NVIDIA GeForce RTX 4090 D", 24564 * MIB, "pcie", { peerToPeer: false });
+export const RTX_4060_8GB: GpuTarget = card("NVIDIA GeForce RTX 4060", 8 * GIB, "pcie", { peerToPeer: false });
 /** calibration/h100-qwen2.5-7b-bf16.json gpu_total_bytes. */
-export const H100_80GB: GpuTarget = {
-  name: "NVIDIA H100 80GB HBM3",
-  memoryBytes: 85_017_493_504,
-  interconnect: "nvlink",
-};
-export const A100_80GB: GpuTarget = {
-  name: "NVIDIA A100-SXM4-80GB",
-  memoryBytes: Math.round(79.15 * GIB),
-  interconnect: "nvlink",
-};
+export const H100_80GB: GpuTarget = card("NVIDIA H100 80GB HBM3", 85_017_493_504, "nvlink", { computeCapability: 9 });
+export const A100_80GB: GpuTarget = card("NVIDIA A100-SXM4-80GB", Math.round(79.15 * GIB), "nvlink", {
+  computeCapability: 8,
+});

@@ -17,7 +17,15 @@ export interface LayoutSummary {
   gpusUsed: number;
   gpusFree: number;
   kvTokensTotal: number;
-  instances: { id: string; kvCacheTokens: number; maxConcurrency: number; maxModelLen: number; placed: boolean }[];
+  instances: {
+    id: string;
+    kvCacheTokens: number;
+    /** Relative uncertainty of kvCacheTokens (the budget's band); 0 when there is no budget. */
+    kvBand: number;
+    maxConcurrency: number;
+    maxModelLen: number;
+    placed: boolean;
+  }[];
   unplaced: number;
   ramPlannedBytes: number;
   ramBytes: number;
@@ -50,6 +58,7 @@ export function summarize(
     instances.push({
       id: instance.id,
       kvCacheTokens: b?.kvCacheTokens ?? 0,
+      kvBand: b?.uncertainty.relative ?? 0,
       maxConcurrency: b?.maxConcurrency ?? 0,
       maxModelLen: b?.maxModelLen ?? 0,
       placed: !!placement && uses.has(placement.hostId),

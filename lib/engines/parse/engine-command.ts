@@ -8,6 +8,7 @@ import { validateFlags } from "../validate-flags";
 import type { ClassifiedCommand } from "./classify";
 import { splitEngineArgs } from "./engine-args";
 import type { ParsedDraft, ParseOptions } from "./index";
+import { tgiEnvSettings, tidyVllm, vllmEnvSettings } from "./memory-flags";
 import { flagsToDraft } from "./to-instance";
 
 export interface EngineArgsInput {
@@ -66,6 +67,9 @@ export function parseEngineArgs(input: EngineArgsInput): EngineArgsResult {
   });
   findings.push(...validation.findings);
   const draft = flagsToDraft(engine, validation.accepted);
+  if (engine === "vllm") vllmEnvSettings(draft, env);
+  else tgiEnvSettings(draft, env);
+  tidyVllm(draft);
   if (positionalModel !== undefined) {
     if (draft.model !== undefined && draft.model !== positionalModel) {
       findings.push({

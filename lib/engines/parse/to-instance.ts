@@ -3,6 +3,7 @@ import type { InstancePatch } from "../patch";
 import { ropeFromJson } from "../rope";
 import type { AcceptedFlag } from "../validate-flags";
 import { parseNumber } from "../validate-flags";
+import { parseSizeList, tidyVllm, VLLM_MEMORY_FLAGS } from "./memory-flags";
 
 type Draft = InstancePatch;
 
@@ -65,6 +66,7 @@ const VLLM_FIELDS: Record<string, Apply> = {
   "--max-num-seqs": (d, f) => void (d.maxNumSeqs = numberOf(f)),
   "--max-num-batched-tokens": (d, f) => void (d.maxNumBatchedTokens = numberOf(f)),
   "--enforce-eager": (d, f) => void (d.enforceEager = !f.negated && f.value !== "false"),
+  ...VLLM_MEMORY_FLAGS,
 };
 
 /** TGI flags onto the layout's instance fields; rope flags are collected and combined at the end. */
@@ -82,9 +84,15 @@ const TGI_FIELDS: Record<string, Apply> = {
   "--rope-scaling": (_d, f, rope) => void (rope.type = f.value === "dynamic" ? "dynamic" : "linear"),
   "--rope-factor": (_d, f, rope) => void (rope.factor = numberOf(f)),
   "--cuda-graphs": (d, f) => {
-    if (f.value.trim() === "0") d.enforceEager = true;
+    const sizes = parseSizeList(f.value);
+    if (f.value.trim() === "0" || sizes?.length === 0) d.enforceEager = true;
+    else if (sizes) tgiSettings(d).cudaGraphs = sizes;
   },
 };
+
+/** Whether a flag changes the instance (and so the memory plan); the rest are accepted and change nothing here. */
+export const flagSetsField = (engine: Engine, flagName: string): boolean =>
+  flagName in (engine === "vllm" ? VLLM_FIELDS : TGI_FIELDS);
 
 /** Turns accepted flags into instance fields; unset fields stay out so the schema's defaults apply. */
 export function flagsToDraft(engine: Engine, flags: readonly AcceptedFlag[]): Draft {
@@ -97,6 +105,7 @@ export function flagsToDraft(engine: Engine, flags: readonly AcceptedFlag[]): Dr
     draft.ropeScaling = { type: rope.type ?? "linear", factor: rope.factor ?? 1 };
   }
   if (draft.tgi && Object.keys(draft.tgi).length === 0) delete draft.tgi;
+  tidyVllm(draft);
   return withoutUndefined(draft);
 }
 

@@ -49,10 +49,16 @@ export function tgiArgs(instance: Instance, options: TgiArgsOptions = {}): strin
   if (tgi && tgi.cudaMemoryFraction !== 1) args.push("--cuda-memory-fraction", String(tgi.cudaMemoryFraction));
   if (instance.ropeScaling) args.push(...tgiRopeArgs(instance.ropeScaling));
   if (instance.enforceEager) args.push("--cuda-graphs", "0");
+  else if (tgi?.cudaGraphs !== undefined) args.push("--cuda-graphs", tgi.cudaGraphs.join(","));
   if (!options.inContainer && instance.port !== undefined && instance.port !== TGI_LAUNCHER_PORT) {
     args.push("--port", String(instance.port));
   }
   return args;
+}
+
+/** Env vars the launcher reads instead of flags. */
+export function tgiEnv(instance: Instance): Record<string, string> {
+  return instance.tgi?.attention ? { ATTENTION: instance.tgi.attention } : {};
 }
 
 export const tgiLauncherCommand = (instance: Instance): string[] => ["text-generation-launcher", ...tgiArgs(instance)];

@@ -89,4 +89,6 @@ export const TGI_FLAGS: readonly FlagSpec[] = [
   { name: "--usage-stats", kind: "choice", choices: ["on", "off", "no-stack"], env: "USAGE_STATS", default: "on" },
   { name: "--payload-limit", kind: "int", env: "PAYLOAD_LIMIT", default: 2000000 },
   { name: "--enable-prefill-logprobs", kind: "bool", env: "ENABLE_PREFILL_LOGPROBS" },
+  { name: "--prometheus-port", kind: "int", env: "PROMETHEUS_PORT", default: 9000 },
+  { name: "--graceful-termination-timeout", kind: "int", env: "GRACEFUL_TERMINATION_TIMEOUT" },
 ];

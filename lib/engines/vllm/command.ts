@@ -1,5 +1,6 @@
 import type { Instance } from "../../vocabulary/layout-schema";
 import { vllmRopeArgs } from "../rope";
+import { vllmMemoryArgs } from "./memory-args";
 
 export const VLLM_IMAGE_REPOSITORY = "vllm/vllm-openai";
 export const VLLM_CONTAINER_PORT = 8000;
@@ -40,6 +41,7 @@ export function vllmArgs(instance: Instance, options: VllmArgsOptions = {}): str
     args.push("--max-num-batched-tokens", String(instance.maxNumBatchedTokens));
   }
   if (instance.enforceEager) args.push("--enforce-eager");
+  args.push(...vllmMemoryArgs(instance));
   if (!options.inContainer && instance.port !== undefined && instance.port !== VLLM_CONTAINER_PORT) {
     args.push("--port", String(instance.port));
   }

@@ -6,6 +6,7 @@ import { catalogLookup } from "../../catalog/catalog-lookup";
 import { checkContextLength } from "./context-length";
 import { checkGpuSharing } from "./gpu-sharing";
 import { checkHostResources } from "./host-resources";
+import { checkFp8BlockTp } from "./fp8-blocks";
 import { checkGpuMemory } from "./memory";
 export { checkInstanceVram, VRAM_WARNING_FRACTION } from "./memory";
 import { checkPlacement } from "./placement";
@@ -30,6 +31,7 @@ export function validateInstance(
     ...checkTensorParallel(instance, arch),
     ...checkContextLength(instance, arch),
     ...checkQuantization(instance, arch, lookup),
+    ...checkFp8BlockTp(instance, arch),
     ...findings,
   ];
 }

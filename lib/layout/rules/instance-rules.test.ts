@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkContextLength, supportedContextLength, yarnFactorFor } from "./context-length";
 import { checkQuantization } from "./quantization";
+import { checkFp8BlockTp } from "./fp8-blocks";
+import { findModel } from "../../catalog";
+import { instanceSchema } from "../../vocabulary/layout-schema";
 import { checkTensorParallel, nearestValidTps } from "./tensor-parallel";
 import { makeInstance, QWEN_7B, QWEN_7B_AWQ, QWEN_7B_GPTQ, TEST_LOOKUP } from "../testing/rule-fixtures";
 import { checkTgiLimits } from "./tgi-limits";
@@ -166,5 +169,27 @@ describe("validateInstance", () => {
   it("is silent for a good instance and without an architecture runs only engine checks", () => {
     expect(validateInstance(makeInstance({ tp: 2, maxModelLen: 16384 }), QWEN_7B, TEST_LOOKUP)).toEqual([]);
     expect(validateInstance(makeInstance({ tp: 3 }), undefined, TEST_LOOKUP)).toEqual([]);
+  });
+});
+
+describe("quant.fp8-block-tp", () => {
+  const qwen235 = findModel("Qwen/Qwen3-235B-A22B-FP8")!;
+  const at = (tp: number, vllm?: { expertParallel: boolean }) =>
+    checkFp8BlockTp(instanceSchema.parse({ id: "big", engine: "vllm", model: qwen235.id, tp, vllm }), qwen235);
+
+  it("refuses Qwen3-235B-A22B-FP8 at TP 8 in vLLM's words and lists the TP sizes that work", () => {
+    const [f] = at(8);
+    expect(f?.severity).toBe("error");
+    expect(f?.message).toContain("weight = 192 is not divisible by weight quantization block_n = 128");
+    expect(f?.fix).toContain("--tensor-parallel-size 1, 2, 4");
+    expect(f?.fix).toContain("--enable-expert-parallel");
+    expect(f?.patch).toEqual({ tp: 4 });
+  });
+
+  it("accepts TP 4, expert parallelism at TP 8, and block-wise checkpoints whose blocks divide (DeepSeek-V3 at TP 16)", () => {
+    expect(at(4)).toEqual([]);
+    expect(at(8, { expertParallel: true })).toEqual([]);
+    const v3 = findModel("deepseek-ai/DeepSeek-V3")!;
+    expect(checkFp8BlockTp(instanceSchema.parse({ id: "v3", engine: "vllm", model: v3.id, tp: 16 }), v3)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ function instanceBudget(overrides: Partial<InstanceBudget> = {}): InstanceBudget
   return {
     engine: "vllm",
     gpuMemoryBytes: 24 * GIB,
+    cudaTotalBytes: 24 * GIB,
     weightsBytesPerGpu: 15 * GIB,
     activationBytes: GIB,
     nonTorchBytes: 0,
@@ -26,6 +27,7 @@ function instanceBudget(overrides: Partial<InstanceBudget> = {}): InstanceBudget
     maxModelLen: 32768,
     maxConcurrency: 2.3,
     fits: true,
+    uncertainty: { relative: 0.03, kvCacheTokensLow: 72651, kvCacheTokensHigh: 77145, verdict: "fits", basis: "test" },
     maxModelLenThatFits: 74898,
     terms: [],
     findings: [],

@@ -1,0 +1,127 @@
+/**
+ * Memory a serving process holds outside PyTorch's caching allocator, from what allocates it. Single-card figures were
+ * measured on an H200 (bench/gpu/measure_nontorch.py, measure_nccl_logits.py → bench/results/h200-*.json; driver 580,
+ * torch 2.11, NCCL 2.28.9); the rest cite the log or source they come from.
+ */
+import { GIB, MIB } from "../vocabulary/units";
+import type { GpuTarget } from "./common";
+import type { MemoryAccounting } from "./vllm-profiles";
+
+/** CUDA context of one process (lazy module loading): 650,969,088 B on H200, 648,871,936 B on H100. */
+export const CUDA_CONTEXT_BYTES = 650_969_088;
+
+/**
+ * cuBLAS/cuBLASLt handle and workspace of the first GEMM: 69,206,016 B outside torch on H200 (a second stream's handle
+ * adds the same); SDPA flash/efficient add nothing outside torch, cuDNN attention 10 MiB. vLLM logs 0.13 GiB of
+ * non-torch memory at TP 1 (0.11, H100; 0.16 in 0.8 V0): the rest is its own kernel images (custom ops, FlashAttention).
+ */
+export const CUBLAS_HANDLE_BYTES = 69_206_016;
+export const NON_TORCH_LIBRARIES_BYTES = Math.round(0.13 * GIB);
+
+/**
+ * One NCCL communicator, measured at world size 1 (no peers): the first in a process 585,105,408 B (its kernel images
+ * and 64 channels' device structures), each further one 406,847,488 B. NCCL_CUMEM_ENABLE=0 makes them 717 / 539 MiB.
+ */
+export const NCCL_FIRST_COMMUNICATOR_BYTES = 585_105_408;
+export const NCCL_NEXT_COMMUNICATOR_BYTES = 406_847_488;
+
+/** vLLM's custom all-reduce (custom_all_reduce.py): an 8 MiB IPC buffer plus its 8 MiB metadata/scratch buffer. */
+const CUSTOM_ALL_REDUCE_BYTES = 2 * 8 * MIB;
+
+/**
+ * NVLink SHARP (NVLS) buffers NCCL sets up on NVSwitch systems of compute capability ≥ 9 once the group has peers:
+ * vLLM logged 1.79 GiB more non-torch memory at TP 2 than at TP 1 on H100 (vllm#10511).
+ */
+const NVLS_BYTES = Math.round(1.79 * GIB);
+
+/** Ring/tree buffers per peer connection without NVLS: NCCL_BUFFSIZE 4 MiB (Simple) + LL128 + LL per channel. */
+const NCCL_CONNECTION_BYTES = 9 * MIB;
+const NCCL_CHANNELS = { nvlink: 16, pcie: 2 } as const;
+
+export interface NonTorchInput {
+  /** GPUs the instance spans: tp × pp. */
+  ranks: number;
+  tp: number;
+  gpu: GpuTarget;
+  accounting: MemoryAccounting;
+  /** NCCL communicators start after the memory baseline (V1 0.9–0.10 would count them; see vllm-profiles.ts). */
+  ncclInBudget: boolean;
+  customAllReduce: boolean;
+  /** NCCL communicators of a rank: vLLM keeps torch's process group and its own pynccl one (2), TGI torch's (1). */
+  communicators: number;
+}
+
+export interface NonTorchPlan {
+  /** What the engine's profile books as non-torch memory, and takes from the KV cache. */
+  countedBytes: number;
+  /** What the process also holds outside torch but the engine does not count (the card holds it all the same). */
+  outsideBytes: number;
+  explanation: string;
+}
+
+/** Whether vLLM's custom all-reduce allocates its buffers: peer access, 2/4/6/8 ranks, and NVLink beyond two cards. */
+export function usesCustomAllReduce(tp: number, gpu: GpuTarget, disabled: boolean): boolean {
+  if (disabled || tp < 2 || ![2, 4, 6, 8].includes(tp)) return false;
+  if (gpu.peerToPeer === false) return false;
+  return tp === 2 || gpu.interconnect === "nvlink";
+}
+
+/** NCCL memory of one rank: its communicators and their peer buffers. */
+function ncclBytes(
+  ranks: number,
+  gpu: GpuTarget,
+  count: number,
+): { communicators: number; buffers: number; nvls: boolean } {
+  if (ranks < 2 || count < 1) return { communicators: 0, buffers: 0, nvls: false };
+  const communicators = NCCL_FIRST_COMMUNICATOR_BYTES + (count - 1) * NCCL_NEXT_COMMUNICATOR_BYTES;
+  const nvls = gpu.interconnect === "nvlink" && (gpu.computeCapability ?? 0) >= 9;
+  // Without peer access NCCL goes through host shared memory: the buffers live in host RAM.
+  const p2p = gpu.peerToPeer !== false;
+  const buffers = nvls ? NVLS_BYTES : p2p ? NCCL_CHANNELS[gpu.interconnect] * 2 * NCCL_CONNECTION_BYTES : 0;
+  return { communicators, buffers, nvls };
+}
+
+function bufferWords(nccl: { buffers: number; nvls: boolean }, gpu: GpuTarget): string {
+  if (nccl.nvls) return `NVLS buffers ${(nccl.buffers / GIB).toFixed(2)} GiB`;
+  if (gpu.peerToPeer === false) return "NCCL through host shared memory (no peer access)";
+  return `NCCL ring buffers ${(nccl.buffers / GIB).toFixed(2)} GiB`;
+}
+
+export function nonTorchPlan(input: NonTorchInput): NonTorchPlan {
+  const { ranks, gpu, accounting } = input;
+  const nccl = ncclBytes(ranks, gpu, input.communicators);
+  const customAr = input.customAllReduce ? CUSTOM_ALL_REDUCE_BYTES : 0;
+  const libraries = NON_TORCH_LIBRARIES_BYTES;
+  const gib = (b: number) => `${(b / GIB).toFixed(2)} GiB`;
+  if (accounting === "torch-peak") {
+    return {
+      countedBytes: 0,
+      outsideBytes: libraries + nccl.communicators + nccl.buffers + customAr,
+      explanation: `Non-torch: none counted (vLLM ≤ 0.2.4 profiles torch's peak only); cuBLAS and kernels (${gib(libraries)})${ranks > 1 ? ` and NCCL (${gib(nccl.communicators + nccl.buffers)})` : ""} come on top`,
+    };
+  }
+  // Everything the process holds outside torch (context excluded here: it is the `reserved` term).
+  const everything = libraries + nccl.communicators + nccl.buffers + customAr;
+  if (accounting !== "baseline-diff") {
+    return {
+      countedBytes: everything,
+      outsideBytes: 0,
+      explanation: `Non-torch: cuBLAS and kernel images ${gib(libraries)}${ranks > 1 ? ` + NCCL ${gib(nccl.communicators)} (${input.communicators} communicator${input.communicators > 1 ? "s" : ""}, measured on H200) + ${bufferWords(nccl, gpu)}` : ""}${customAr ? " + custom all-reduce 16 MiB" : ""}, all counted by this release's profile`,
+    };
+  }
+  const communicatorsCounted = input.ncclInBudget ? nccl.communicators : 0;
+  const counted = libraries + communicatorsCounted + nccl.buffers + customAr;
+  const parts = [`cuBLAS and kernel images ${gib(libraries)}`];
+  if (ranks > 1) {
+    parts.push(
+      `${bufferWords(nccl, gpu)}${communicatorsCounted ? ` + NCCL communicators ${gib(communicatorsCounted)}` : ""}`,
+    );
+  }
+  if (customAr) parts.push("custom all-reduce 16 MiB");
+  const outside = nccl.communicators - communicatorsCounted;
+  return {
+    countedBytes: counted,
+    outsideBytes: outside,
+    explanation: `Non-torch: ${parts.join(" + ")}${outside ? `; NCCL's communicators (${gib(outside)}) start before the baseline and sit outside the budget` : ""}`,
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { A100_80GB, H100_80GB } from "./testing/gpu-fixtures";
+import { LLAMA31_8B, QWEN25_7B } from "./testing/model-fixtures";
+import { makeInstance } from "./testing/test-helpers";
+import { budgetVllm } from "./vllm";
+import { GIB } from "../vocabulary/units";
+import type { InstanceInput } from "../vocabulary/layout-schema";
+
+const qwen = (input: Partial<InstanceInput> = {}, gpu = H100_80GB) =>
+  budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion: "0.11.0", ...input }), QWEN25_7B, gpu);
+
+describe("vLLM flags that change memory", () => {
+  it("--pipeline-parallel-size: each stage holds its layers (and one end of the vocabulary) and their KV", () => {
+    const one = qwen();
+    const two = qwen({ vllm: { pipelineParallelSize: 2 } });
+    expect(two.kvBytesPerTokenPerGpu).toBe(one.kvBytesPerTokenPerGpu / 2);
+    expect(two.weightsBytesPerGpu).toBeLessThan(0.6 * one.weightsBytesPerGpu);
+    expect(two.weightsBytesPerGpu).toBeGreaterThan(0.45 * one.weightsBytesPerGpu);
+    expect(two.settings).toMatchObject({ tp: 1, pp: 2 });
+  });
+
+  it("--block-size rounds the pool to its blocks; --num-gpu-blocks-override replaces the count", () => {
+    const b = qwen({ vllm: { blockSize: 128 } });
+    expect(b.kvCacheTokens % 128).toBe(0);
+    expect(b.settings?.blockSizeTokens).toBe(128);
+    const fixed = qwen({ vllm: { numGpuBlocksOverride: 1000 } });
+    expect(fixed.kvCacheTokens).toBe(16_000);
+  });
+
+  it("--kv-cache-memory-bytes sizes the KV cache instead of gpu_memory_utilization", () => {
+    const b = qwen({ vllm: { kvCacheMemoryBytes: 8 * GIB } });
+    expect(b.kvCacheBytesPerGpu).toBeLessThanOrEqual(8 * GIB);
+    expect(b.kvCacheBytesPerGpu).toBeGreaterThan(8 * GIB - 16 * b.kvBytesPerTokenPerGpu);
+    expect(b.terms.find((t) => t.name === "kvCache")?.explanation).toContain("--kv-cache-memory-bytes");
+  });
+
+  it("--cpu-offload-gb moves weights to host RAM: less on the GPU, more in the host plan", () => {
+    const plain = qwen();
+    const offloaded = qwen({ vllm: { cpuOffloadBytes: 4 * GIB } });
+    expect(plain.weightsBytesPerGpu - offloaded.weightsBytesPerGpu).toBe(4 * GIB);
+    expect(offloaded.kvCacheBytesPerGpu).toBeGreaterThan(plain.kvCacheBytesPerGpu);
+    expect(offloaded.host.ramBytes - plain.host.ramBytes).toBe(4 * GIB);
+  });
+
+  it("--enable-lora adds max_loras slots of rank r to every linear, in the weights", () => {
+    const plain = qwen();
+    const lora = qwen({ vllm: { lora: { maxLoras: 4, maxLoraRank: 16 } } });
+    const slots = lora.weightsBytesPerGpu - plain.weightsBytesPerGpu;
+    // Per layer: A (in × 16) and B (16 × out) of qkv 3584→4608, o 3584→3584, gate_up 3584→37888, down 18944→3584.
+    const perLayer = 16 * (3584 + 4608 + 3584 + 3584 + 3584 + 37888 + 18944 + 3584);
+    expect(slots).toBe(28 * 4 * perLayer * 2);
+  });
+
+  it("--speculative-config: n-gram costs nothing, EAGLE adds a layer of weights and KV, a draft model its own", () => {
+    const plain = qwen();
+    const ngram = qwen({ vllm: { speculative: { method: "ngram", numSpeculativeTokens: 4 } } });
+    expect(ngram.kvBytesPerTokenPerGpu).toBe(plain.kvBytesPerTokenPerGpu);
+    const eagle = qwen({ vllm: { speculative: { method: "eagle", numSpeculativeTokens: 4 } } });
+    expect(eagle.kvBytesPerTokenPerGpu).toBe((plain.kvBytesPerTokenPerGpu / 28) * 29);
+    expect(eagle.weightsBytesPerGpu).toBeGreaterThan(plain.weightsBytesPerGpu);
+    const draft = budgetVllm(
+      makeInstance({
+        model: LLAMA31_8B.id,
+        engineVersion: "0.11.0",
+        vllm: { speculative: { numSpeculativeTokens: 5 } },
+      }),
+      { ...LLAMA31_8B, draft: QWEN25_7B },
+      A100_80GB,
+    );
+    expect(draft.kvBytesPerTokenPerGpu).toBe(131_072 + 57_344);
+  });
+
+  it("VLLM_USE_V1=0 on 0.8 budgets the V0 engine", () => {
+    expect(qwen({ engineVersion: "0.8.4", vllm: { useV1: false } }).settings?.profile).toBe("v0-0.6.5");
+  });
+});
