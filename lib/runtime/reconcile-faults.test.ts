@@ -1,13 +1,19 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Instance } from "../vocabulary/layout-schema";
 import { LABEL, parseManagedLabels, replicaKeyString } from "./spec/labels";
 import { freePort, waitFor } from "./testing/docker-test-hosts";
 import { type Harness, seedLayout, startHarness } from "./testing/reconciler-harness";
+import { SocketProxy } from "./testing/socket-proxy";
+import { testHosts } from "./testing/test-env";
 
 /**
  * Faults on real parts: a server killed with SIGKILL in the middle of applying 8 instances across the two dockerds,
- * and a dockerd that stops and comes back.
+ * and a host that stops answering and comes back. The second host is reached through a socket proxy the test cuts
+ * (a partition: the daemon and its containers keep running), so the daemon other checkouts share is never stopped.
  */
 
 let h: Harness;
@@ -20,8 +26,10 @@ const ok = <T>(result: { ok: true; data: T } | { ok: false; error: string }): T 
   if (!result.ok) throw new Error(result.error);
   return result.data;
 };
-const dockerd2 = (command: "docker2-stop" | "docker2-start") =>
-  execFileSync("bash", ["scripts/test-env.sh", command], { stdio: "pipe", timeout: 60_000 });
+const proxy = new SocketProxy(
+  path.join(mkdtempSync(path.join(tmpdir(), "fleetdeck-proxy-")), "docker2.sock"),
+  testHosts().docker2.replace(/^unix:\/\//, ""),
+);
 
 /** Eight single-GPU instances, four on each host. */
 async function eightInstances(): Promise<ReturnType<typeof seedLayout>> {
@@ -52,7 +60,8 @@ function spawnServer(actionsPerHost = 4): ChildProcess {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  await proxy.start();
+  h = await startHarness({ secondHostUrl: proxy.url });
   actions = {
     ...(await import("../actions/instances/apply-revision")),
     ...(await import("../actions/instances/stop-instance")),
@@ -61,11 +70,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  try {
-    dockerd2("docker2-start");
-  } finally {
-    await h?.cleanup();
-  }
+  await h?.cleanup();
+  await proxy.stop();
 }, 120_000);
 
 describe("kill -9 of the server in the middle of an apply", () => {
@@ -116,10 +122,14 @@ describe("kill -9 of the server in the middle of an apply", () => {
     await reconcilerStore().releaseLease("reconciler", h.reconciler.holder);
     const server = spawnServer();
     try {
-      const lease = await waitFor("the other server to take the lease", async () => {
-        const row = await db().runtimeLease.findUnique({ where: { name: "reconciler" } });
-        return row && row.holder !== h.reconciler.holder && row;
-      });
+      const lease = await waitFor(
+        "the other server to take the lease",
+        async () => {
+          const row = await db().runtimeLease.findUnique({ where: { name: "reconciler" } });
+          return row && row.holder !== h.reconciler.holder && row;
+        },
+        90_000,
+      );
       expect(lease.holder).toMatch(/^[^:]+:\d+:[0-9a-f]{8}$/);
       expect(await h.reconciler.runOnce()).toBeNull();
     } finally {
@@ -127,16 +137,16 @@ describe("kill -9 of the server in the middle of an apply", () => {
       await new Promise((resolve) => server.once("exit", resolve));
     }
     expect(await h.reconciler.runOnce()).not.toBeNull();
-  }, 60_000);
+  }, 150_000);
 });
 
 describe("a host that stops answering", () => {
-  it("shows its replicas unreachable, keeps the other host's running, refuses actions on it, and converges when it returns", async () => {
+  it("shows its replicas unreachable, keeps the other host's running, refuses actions on it, and converges when it is back", async () => {
     const replica = async (key: string) => (await h.replicas()).find((r) => r.instanceKey === key)!;
     const { db } = await import("../queries/db");
     const onTwo = await db().instance.findFirstOrThrow({ where: { instanceKey: "q2-0" } });
     const before = await replica("q1-0");
-    dockerd2("docker2-stop");
+    await proxy.stop();
     try {
       await h.converge(
         "sim-node-2's replicas unreachable",
@@ -152,7 +162,7 @@ describe("a host that stops answering", () => {
       });
       expect((await db().instance.findUniqueOrThrow({ where: { id: onTwo.id } })).desiredState).toBe("running");
     } finally {
-      dockerd2("docker2-start");
+      await proxy.start();
     }
     await h.converge(
       "sim-node-2's replicas healthy again",

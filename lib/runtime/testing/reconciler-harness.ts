@@ -77,6 +77,8 @@ export async function startHarness(
     /** The daemons that must answer (with the simulator image). */
     needs?: (1 | 2)[];
     actionsPerHost?: number;
+    /** Reach the second daemon through this socket (a SocketProxy the test can cut) instead of directly. */
+    secondHostUrl?: string;
   } = {},
 ): Promise<Harness> {
   await openTestDatabase();
@@ -98,7 +100,7 @@ export async function startHarness(
       data: {
         id: hostIds[which],
         name: `sim-node-${which}`,
-        endpoint: which === 1 ? urls.docker : urls.docker2,
+        endpoint: which === 1 ? urls.docker : (options.secondHostUrl ?? urls.docker2),
         labels: JSON.stringify({ team: which === 1 ? "a" : "b", "fleetdeck.sim": "rtx-4090d:4" }),
         ramBytes: 64n * 2n ** 30n,
         cpuCores: 16,
@@ -166,8 +168,14 @@ export async function startHarness(
         error: r.error,
       }));
     },
+    // The daemons are shared: another checkout's test may be restarting one; a few seconds of retries ride that out.
     containers: (which) =>
-      docker[which].listContainers({ all: true, filters: { label: [`${LABEL.installation}=${installationId}`] } }),
+      waitFor(
+        `the containers on daemon ${which}`,
+        () =>
+          docker[which].listContainers({ all: true, filters: { label: [`${LABEL.installation}=${installationId}`] } }),
+        20_000,
+      ),
     async saveLayout(document) {
       const layout = await db().layout.create({
         data: { name: document.name, revisions: { create: { number: 1, document: JSON.stringify(document) } } },
