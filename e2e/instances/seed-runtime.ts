@@ -5,9 +5,11 @@ import Docker from "dockerode";
 import { TEMPLATES } from "../../lib/layout/templates";
 
 /**
- * Seeds the e2e server's SQLite database with the harness's two dockerds as hosts (4 simulated RTX 4090D each; host
- * registration belongs to the hosts feature) and the seed's 2×2 INT4 layout on the first, with the second free for
- * replicas. The server's reconciler does the rest.
+ * Seeds the e2e server's SQLite database with two registered hosts of 4 simulated RTX 4090D each (host registration
+ * belongs to the hosts feature) and the seed's 2×2 INT4 layout on the first, with the second free for replicas. The
+ * server's reconciler does the rest. Both hosts are served by the harness's first dockerd (each container carries its
+ * host's id, so they stay apart): the second dockerd is stopped and started by the health poller's test in every
+ * checkout's suite. The reconciler's tests on both daemons are in lib/runtime/*.test.ts.
  */
 const DB_PATH = process.env.FLEETDECK_E2E_DB ?? ".test-env/e2e.db";
 const now = () => new Date().toISOString().replace("Z", "+00:00");
@@ -48,7 +50,7 @@ export async function seedRuntime(suffix: string): Promise<RuntimeSeed> {
     ).run(
       hostIds[which - 1],
       `sim-node-${which}-${suffix}`,
-      daemon(which),
+      daemon(),
       JSON.stringify({ team: which === 1 ? "a" : "b", "fleetdeck.sim": "rtx-4090d:4" }),
       64 * 2 ** 30,
       t,
@@ -81,7 +83,7 @@ export async function seedRuntime(suffix: string): Promise<RuntimeSeed> {
   return { layoutName, hostIds };
 }
 
-/** Removes the containers the e2e server made on both daemons (its installation id is in its database). */
+/** Removes the containers the e2e server made (its installation id is in its database). */
 export async function removeRuntimeContainers(): Promise<void> {
   const db = new Database(DB_PATH, { readonly: true });
   const row = db.prepare(`SELECT value FROM setting WHERE key = 'runtime.installation-id'`).get() as

@@ -227,6 +227,7 @@ describe("faults the reconciler repairs or reports", () => {
       Labels: {
         [LABEL.managed]: "true",
         [LABEL.installation]: "someone-else",
+        [LABEL.host]: h.hostIds[1],
         [LABEL.layout]: layoutId,
         [LABEL.instance]: "qwen7b-int4-1",
         [LABEL.replica]: "0",
@@ -240,6 +241,7 @@ describe("faults the reconciler repairs or reports", () => {
       Labels: {
         [LABEL.managed]: "true",
         [LABEL.installation]: h.installationId,
+        [LABEL.host]: h.hostIds[1],
         [LABEL.layout]: layoutId,
         [LABEL.instance]: "gone",
         [LABEL.replica]: "0",

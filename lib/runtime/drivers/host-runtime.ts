@@ -12,7 +12,7 @@ export interface HostRuntime {
   readonly address: string;
   /** What the spec builder needs to know about the host (cached after the first answer). */
   facts(): Promise<HostFacts>;
-  /** The containers of this installation (labelled fleetdeck.managed=true and fleetdeck.installation=<id>). */
+  /** The containers of this installation made for this host (labels fleetdeck.managed, .installation and .host). */
   list(installationId: string): Promise<ObservedContainer[]>;
   /** Creates and starts the container; null while its image is still being pulled. */
   create(spec: ContainerSpec): Promise<string | null>;

@@ -111,7 +111,12 @@ export function buildContainerSpec(input: ReplicaSpecInput): SpecResult {
     args: engineArgs(instance),
     env,
     secretEnv,
-    labels: managedLabels({ installationId: input.installationId, ...key, generation: input.generation }),
+    labels: managedLabels({
+      installationId: input.installationId,
+      hostId: host.id,
+      ...key,
+      generation: input.generation,
+    }),
     deviceIds: gpus.deviceIds,
     ...shm,
     ...limits(instance, input.needs, host.cpuCores, notes),

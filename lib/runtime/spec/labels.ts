@@ -5,6 +5,8 @@
 export const LABEL = {
   managed: "fleetdeck.managed",
   installation: "fleetdeck.installation",
+  /** The registered host the container was made for: two hosts registered on one daemon never see each other's. */
+  host: "fleetdeck.host",
   layout: "fleetdeck.layout",
   instance: "fleetdeck.instance",
   replica: "fleetdeck.replica",
@@ -27,10 +29,11 @@ export interface ManagedLabels extends ReplicaKey {
 
 export const replicaKeyString = (key: ReplicaKey): string => `${key.layoutId}/${key.instanceKey}/${key.replica}`;
 
-export function managedLabels(labels: Omit<ManagedLabels, "specHash">): Record<string, string> {
+export function managedLabels(labels: Omit<ManagedLabels, "specHash"> & { hostId: string }): Record<string, string> {
   return {
     [LABEL.managed]: "true",
     [LABEL.installation]: labels.installationId,
+    [LABEL.host]: labels.hostId,
     [LABEL.layout]: labels.layoutId,
     [LABEL.instance]: labels.instanceKey,
     [LABEL.replica]: String(labels.replica),

@@ -64,7 +64,9 @@ export class DockerRuntime implements HostRuntime {
     const rows = await this.call("listing containers", DEADLINE_MS.list, (abortSignal) =>
       this.docker.listContainers({
         all: true,
-        filters: { label: [`${LABEL.managed}=true`, `${LABEL.installation}=${installationId}`] },
+        filters: {
+          label: [`${LABEL.managed}=true`, `${LABEL.installation}=${installationId}`, `${LABEL.host}=${this.hostId}`],
+        },
         abortSignal,
       } as Docker.ContainerListOptions),
     );

@@ -198,7 +198,7 @@ export class LocalSimRuntime implements HostRuntime {
   async list(installationId: string): Promise<ObservedContainer[]> {
     this.supervise();
     return [...this.records.values()]
-      .filter((r) => r.labels[LABEL.installation] === installationId)
+      .filter((r) => r.labels[LABEL.installation] === installationId && r.labels[LABEL.host] === this.hostId)
       .map((r) => ({
         id: r.id,
         name: r.name,
