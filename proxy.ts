@@ -3,15 +3,19 @@ import { contentSecurityPolicy } from "./lib/server/csp";
 
 /**
  * Runs before every page: a fresh CSP nonce per response, and an early redirect to sign-in when there
- * is no session cookie at all (optimistic only: the real check is authorize() in the data layer).
+ * is no session cookie and no API token at all (optimistic only: the real check is authorize() in the data layer).
+ * The share view is public: the layout travels in the link's fragment, and the page itself decides whether the
+ * admin requires sign-in for it.
  */
-const PUBLIC_PAGES = ["/sign-in", "/setup"];
+const PUBLIC_PAGES = ["/sign-in", "/setup", "/layouts/share"];
 const SESSION_COOKIES = ["fleetdeck.session_token", "__Secure-fleetdeck.session_token"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c));
+  const hasSession =
+    SESSION_COOKIES.some((c) => request.cookies.has(c)) ||
+    /^Bearer fd_/.test(request.headers.get("authorization") ?? "");
   if (!isApi && !hasSession && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";

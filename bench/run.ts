@@ -15,6 +15,7 @@ const BENCHES = [
   "host-poll",
   "sim-image",
   "metrics-query",
+  "metrics-query-api",
   "metrics-store-memory",
   "metrics-ingest",
 ];
@@ -24,6 +25,7 @@ const BENCHES = [
  */
 const NODE_ARGS: Record<string, string[]> = {
   "host-poll": ["--conditions=react-server"],
+  "metrics-query-api": ["--conditions=react-server"],
   "metrics-store-memory": ["--expose-gc"],
 };
 const names = process.argv.includes("--page") ? [...BENCHES, "designer-page"] : BENCHES;

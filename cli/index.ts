@@ -7,6 +7,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args
     load: () => import("./commands/check"),
   },
   layout: { summary: "encode | decode | validate | place a layout file", load: () => import("./commands/layout") },
+  hosts: {
+    summary: "list | add | label | test | discover | remove registered Docker hosts",
+    load: () => import("./commands/hosts"),
+  },
   remote: { summary: "talk to a remote fleetdeck's /api/v1 with an API token", load: () => import("./remote") },
 };
 

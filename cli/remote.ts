@@ -1,8 +1,9 @@
 /**
  * `fleetdeck remote …`: talk to a running fleetdeck over /api/v1 with an API token.
  *   FLEETDECK_URL=https://fleet.example.com FLEETDECK_TOKEN=fd_… npm run --silent cli -- remote instances
- * Commands: layouts | revisions <layoutId> | instances | apply <revisionId> | start <instanceId> | stop <instanceId>
+ * Commands: layouts | revisions <layoutId> | instances | hosts | apply <revisionId> | start <instanceId> | stop <instanceId>
  */
+import type { HostOut } from "../lib/api/host-out";
 
 export interface RemoteOptions {
   url: string;
@@ -72,6 +73,21 @@ export class RemoteClient {
   instances() {
     return this.call<unknown[]>("GET", "/api/v1/instances");
   }
+  hosts(cursor?: string) {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+    return this.call<{ items: HostOut[]; nextCursor: string | null }>("GET", `/api/v1/hosts${query}`);
+  }
+  /** Every page of GET /api/v1/hosts. */
+  async allHosts(): Promise<HostOut[]> {
+    const all: HostOut[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.hosts(cursor);
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  }
   apply(revisionId: string) {
     return this.call<unknown>("POST", `/api/v1/revisions/${encodeURIComponent(revisionId)}/apply`);
   }
@@ -83,7 +99,7 @@ export class RemoteClient {
   }
 }
 
-const USAGE = `usage: remote <layouts | revisions <layoutId> | instances | apply <revisionId> | start <instanceId> | stop <instanceId>> [--url URL] [--token fd_…]
+const USAGE = `usage: remote <layouts | revisions <layoutId> | instances | hosts | apply <revisionId> | start <instanceId> | stop <instanceId>> [--url URL] [--token fd_…]
   --url    the fleetdeck server (or FLEETDECK_URL)
   --token  an API token (or FLEETDECK_TOKEN; prefer the variable: arguments show up in process lists)`;
 
@@ -119,6 +135,7 @@ export async function run(
       layouts: () => client.layouts(),
       revisions: () => client.revisions(needsId("layout")),
       instances: () => client.instances(),
+      hosts: () => client.allHosts(),
       apply: () => client.apply(needsId("revision")),
       start: () => client.start(needsId("instance")),
       stop: () => client.stop(needsId("instance")),

@@ -3,6 +3,8 @@ import { log } from "./server/log";
 import { migrate, MigrationError } from "./migrations";
 import { fleetdeckSecret } from "./server/master-secret";
 import { seedAdminFromEnv } from "./auth/first-run";
+import { startHosts } from "./runtime/hosts/start-hosts";
+import { startMetricsService } from "./metrics/service/metrics-service-holder";
 
 /** Server start-up: configuration, secret, migrations. Any failure stops the process with one line. */
 export async function boot(): Promise<void> {
@@ -15,6 +17,8 @@ export async function boot(): Promise<void> {
       { applied: report.applied, database: config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql" },
       "database ready",
     );
+    await startHosts(config.DOCKER_HOSTS);
+    void startMetricsService();
   } catch (err) {
     if (err instanceof ConfigError || err instanceof MigrationError) {
       console.error(err.message);

@@ -134,6 +134,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   docker2-stop) docker2_stop ;;
-  docker2-start) docker2_up ;;
+  docker2-start) docker2_up restart ;;
   *) echo "usage: $0 up|down|docker2-stop|docker2-start" >&2; exit 2 ;;
 esac

@@ -12,8 +12,9 @@ export function SignInForm({ next }: { next: string }) {
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    // A share link's layout is in the fragment, which the server never sees: it rode along to this page, so carry it on.
     run({ identifier: String(form.get("identifier") ?? ""), password: String(form.get("password") ?? "") }, () =>
-      window.location.assign(next),
+      window.location.assign(next.includes("#") ? next : `${next}${window.location.hash}`),
     );
   }
 

@@ -2,6 +2,7 @@
 import { memo, useState } from "react";
 import { type PlaceResult, type PlacementPolicy, placeInstances } from "@/lib/layout/place";
 import { budgetFits, slotMemoryBytes } from "@/lib/layout/resolvers";
+import { assignFreePorts } from "@/lib/designer/editor/layout-ops";
 import { primaryButtonClass } from "../ui/buttons";
 import { SelectField } from "../ui/edit-fields";
 import { Modal } from "../ui/modal";
@@ -24,7 +25,7 @@ export const AutoPlaceDialog = memo(function AutoPlaceDialog() {
       gpuMemoryBytes: slotMemoryBytes,
       fits: budgetFits,
     });
-    dispatch({ type: "replace-layout", layout: placed.layout });
+    dispatch({ type: "replace-layout", layout: assignFreePorts(placed.layout) });
     setResults(placed.results.filter((r) => !r.kept));
   };
   return (

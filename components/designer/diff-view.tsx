@@ -90,36 +90,39 @@ export function DiffView({
         )}
       </section>
       {touched.length > 0 && (
-        <table aria-label="Budgets before and after" className="w-full text-sm tabular-nums">
-          <thead>
-            <tr className="text-left text-xs text-slate-500">
-              <th scope="col">Instance</th>
-              <th scope="col">KV tokens {fromLabel}</th>
-              <th scope="col">KV tokens {toLabel}</th>
-              <th scope="col">Per GPU {fromLabel}</th>
-              <th scope="col">Per GPU {toLabel}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {touched.map((id) => {
-              const x = a.budget.instances[id];
-              const y = b.budget.instances[id];
-              return (
-                <tr key={id} className="border-t border-slate-100 dark:border-slate-800">
-                  <th scope="row" className="text-left font-medium">
-                    {id}
-                  </th>
-                  <td>{x ? formatCount(x.kvCacheTokens) : "—"}</td>
-                  <td>{y ? formatCount(y.kvCacheTokens) : "—"}</td>
-                  <td>{x ? formatBytes(x.projectedUsedBytesPerGpu) : "—"}</td>
-                  <td>{y ? formatBytes(y.projectedUsedBytesPerGpu) : "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table aria-label="Budgets before and after" className="w-full text-sm tabular-nums">
+            <thead>
+              <tr className="text-left text-xs text-slate-500">
+                <th scope="col">Instance</th>
+                <th scope="col">KV tokens {fromLabel}</th>
+                <th scope="col">KV tokens {toLabel}</th>
+                <th scope="col">Per GPU {fromLabel}</th>
+                <th scope="col">Per GPU {toLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {touched.map((id) => {
+                const x = a.budget.instances[id];
+                const y = b.budget.instances[id];
+                return (
+                  <tr key={id} className="border-t border-slate-100 dark:border-slate-800">
+                    <th scope="row" className="text-left font-medium">
+                      {id}
+                    </th>
+                    <td>{x ? formatCount(x.kvCacheTokens) : "—"}</td>
+                    <td>{y ? formatCount(y.kvCacheTokens) : "—"}</td>
+                    <td>{x ? formatBytes(x.projectedUsedBytesPerGpu) : "—"}</td>
+                    <td>{y ? formatBytes(y.projectedUsedBytesPerGpu) : "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
-      <div className="grid gap-4 xl:grid-cols-2">
+      {/* One above the other: side by side, two grids of a 4-GPU host do not fit a 1440 px window whole. */}
+      <div className="grid gap-4">
         <section aria-label={`Grid ${fromLabel}`} className="min-w-0 overflow-x-auto">
           <h2 className="mb-2 font-semibold">{fromLabel}</h2>
           <LayoutGrid

@@ -1,6 +1,9 @@
-import type { Finding } from "@/lib/vocabulary/finding";
+import { type Finding, type FindingFix, fixesOf } from "@/lib/vocabulary/finding";
 
-/** Errors and warnings, each with its fix as a one-click action where one exists. */
+const fixButtonClass =
+  "rounded bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-slate-300";
+
+/** Errors and warnings, each with its fixes as one-click actions where they exist (one button per possible fix). */
 export function FindingsList({
   findings,
   onFix,
@@ -8,7 +11,7 @@ export function FindingsList({
   label,
 }: {
   findings: Finding[];
-  onFix: (f: Finding) => void;
+  onFix: (f: Finding, fix: FindingFix) => void;
   readOnly: boolean;
   label: string;
 }) {
@@ -36,18 +39,40 @@ export function FindingsList({
             {f.message}
           </p>
           <p className="mt-1 text-slate-700 dark:text-slate-300">Fix: {f.fix}</p>
-          {f.patch && f.instanceId && !readOnly && (
-            <button
-              type="button"
-              onClick={() => onFix(f)}
-              aria-label={`Apply fix: ${f.fix}`}
-              className="mt-1 rounded bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900"
-            >
-              Apply this fix
-            </button>
-          )}
+          {!readOnly && <FixButtons finding={f} onFix={onFix} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+function FixButtons({ finding, onFix }: { finding: Finding; onFix: (f: Finding, fix: FindingFix) => void }) {
+  const fixes = fixesOf(finding).filter((fix) => fix.instanceId ?? finding.instanceId);
+  if (fixes.length === 0) return null;
+  if (fixes.length === 1)
+    return (
+      <button
+        type="button"
+        onClick={() => onFix(finding, fixes[0]!)}
+        aria-label={`Apply fix: ${finding.fix}`}
+        className={`mt-1 ${fixButtonClass}`}
+      >
+        Apply this fix
+      </button>
+    );
+  return (
+    <div role="group" aria-label="Possible fixes" className="mt-1 flex flex-wrap gap-1">
+      {fixes.map((fix) => (
+        <button
+          key={fix.label}
+          type="button"
+          onClick={() => onFix(finding, fix)}
+          aria-label={`Apply fix: ${fix.label}`}
+          className={fixButtonClass}
+        >
+          {fix.label}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,23 +1,23 @@
 "use client";
 import { memo, useLayoutEffect, useMemo, useRef } from "react";
+import type { BudgetGpu } from "@/lib/budget/instance";
+import { ENGINE_KNOBS, type KnobContext, switchEnginePatch } from "@/lib/designer/engine-knobs";
+import { shareUnderCeiling, withShare } from "@/lib/designer/share-under-ceiling";
+import { resolveModel } from "@/lib/layout/resolvers";
 import { TGI_QUANTIZE_METHODS } from "@/lib/engines/tgi/flags";
 import { VLLM_QUANTIZATION_METHODS } from "@/lib/engines/vllm/flags";
 import type { Instance } from "@/lib/vocabulary/layout-schema";
-import { NumberField, SelectField, TextField } from "../ui/edit-fields";
-import { ModelSearch } from "./model-search";
 import { GIB } from "@/lib/vocabulary/units";
+import { NumberField, SelectField, TextField } from "../ui/edit-fields";
+import { EngineKnobs } from "./engine-knob-fields";
+import { ModelSearch } from "./model-search";
 
 const AUTO = "(auto-detect from the checkpoint)";
-
 const ENGINE_OPTIONS = [
   { value: "vllm", label: "vLLM" },
   { value: "tgi", label: "TGI" },
 ] as const;
-const KV_CACHE_DTYPE_OPTIONS = (["auto", "fp8", "fp8_e4m3", "fp8_e5m2"] as const).map((v) => ({ value: v, label: v }));
-const CUDA_GRAPH_OPTIONS = [
-  { value: "graphs", label: "captured (default)" },
-  { value: "eager", label: "off (--enforce-eager)" },
-] as const;
+const ENGINE_NAME = { vllm: "vLLM", tgi: "TGI" } as const;
 
 function quantizationOptions(engine: Instance["engine"], current: string | undefined) {
   const values: readonly string[] = engine === "tgi" ? TGI_QUANTIZE_METHODS : VLLM_QUANTIZATION_METHODS;
@@ -27,24 +27,25 @@ function quantizationOptions(engine: Instance["engine"], current: string | undef
   return options;
 }
 
-/** One handler per field, made once per instance: the fields are memoized and an edit re-renders only what changed. */
-function fieldHandlers(onPatch: (patch: Partial<Instance>) => void, current: () => Instance) {
+type Report = (key: string, label: string, error: string | undefined) => void;
+
+/** One handler per common field, made once per instance: the fields are memoized and an edit re-renders what changed. */
+function fieldHandlers(
+  onPatch: (patch: Partial<Instance>) => void,
+  current: () => Instance,
+  share: (i: Instance) => number,
+) {
   const limit = (key: keyof Instance["limits"]) => (value: number | undefined) =>
     onPatch({ limits: { ...current().limits, [key]: value } });
   return {
     name: (v: string) => onPatch({ name: v.trim() === "" ? undefined : v.trim() }),
     model: (model: string) => onPatch({ model, modelConfig: undefined }),
-    engine: (engine: Instance["engine"]) =>
-      onPatch(engine === "tgi" ? { engine, tgi: current().tgi ?? { cudaMemoryFraction: 1 } } : { engine }),
+    engine: (engine: Instance["engine"]) => {
+      const next = { ...current(), engine };
+      onPatch(switchEnginePatch(current(), engine, share(next)));
+    },
     quantization: (v: string) => onPatch({ quantization: v === "" ? undefined : v }),
     tp: (tp: number | undefined) => tp !== undefined && onPatch({ tp }),
-    maxModelLen: (maxModelLen: number | undefined) => onPatch({ maxModelLen }),
-    gpuMemoryUtilization: (v: number | undefined) => v !== undefined && onPatch({ gpuMemoryUtilization: v }),
-    cudaMemoryFraction: (v: number | undefined) =>
-      v !== undefined && onPatch({ tgi: { ...(current().tgi ?? { cudaMemoryFraction: 1 }), cudaMemoryFraction: v } }),
-    maxNumSeqs: (maxNumSeqs: number | undefined) => onPatch({ maxNumSeqs }),
-    kvCacheDtype: (kvCacheDtype: Instance["kvCacheDtype"]) => onPatch({ kvCacheDtype }),
-    cudaGraphs: (v: string) => onPatch({ enforceEager: v === "eager" }),
     memoryBytes: limit("memoryBytes"),
     cpus: limit("cpus"),
     shmBytes: limit("shmBytes"),
@@ -52,103 +53,138 @@ function fieldHandlers(onPatch: (patch: Partial<Instance>) => void, current: () 
   };
 }
 
-/** The settings of one instance; every change is dispatched at once and budgets recompute in the browser. */
+/**
+ * The settings of one instance: what every engine has (model, engine, quantization, TP), the engine's own knobs
+ * (lib/designer/engine-knobs.ts), and the container. Every change is dispatched at once; budgets recompute in the
+ * browser. Fields holding text they cannot commit are reported (`onValidity`), so saving can be blocked.
+ */
 export const InstanceForm = memo(function InstanceForm({
   instance,
+  gpu,
+  vramCeiling,
   onPatch,
-  readOnly,
+  onValidity,
 }: {
   instance: Instance;
+  /** The card the instance is planned on (its host's, else the planning default): for the memory share's default. */
+  gpu: BudgetGpu;
+  vramCeiling: number;
   onPatch: (patch: Partial<Instance>) => void;
-  readOnly: boolean;
+  onValidity: Report;
 }) {
   const latest = useRef(instance);
   useLayoutEffect(() => {
     latest.current = instance;
   });
-  const on = useMemo(() => fieldHandlers(onPatch, () => latest.current), [onPatch]);
+  const share = useMemo(() => (i: Instance) => shareUnderCeiling(i, gpu, vramCeiling), [gpu, vramCeiling]);
+  const on = useMemo(() => fieldHandlers(onPatch, () => latest.current, share), [onPatch, share]);
+  const valid = useMemo(() => {
+    const of = (key: string, label: string) => (error: string | undefined) => onValidity(key, label, error);
+    return {
+      tp: of("tp", "Tensor parallel"),
+      memory: of("memory", "Memory limit"),
+      cpus: of("cpus", "CPU limit"),
+      shm: of("shm", "Shared memory"),
+      port: of("port", "Port"),
+    };
+  }, [onValidity]);
   const quantOptions = useMemo(
     () => quantizationOptions(instance.engine, instance.quantization),
     [instance.engine, instance.quantization],
   );
+  // The share that keeps the card under the ceiling does not depend on the share set now: key it without it.
+  const ceilingShare = useCeilingShare(instance, share);
+  const context = useMemo<KnobContext>(() => ({ ceilingShare, ceiling: vramCeiling }), [ceilingShare, vramCeiling]);
   return (
-    <fieldset disabled={readOnly} className="grid grid-cols-2 gap-3">
-      <legend className="sr-only">Settings of {instance.id}</legend>
-      <div className="col-span-2">
-        <TextField label="Name" value={instance.name ?? ""} placeholder={instance.id} onCommit={on.name} />
-      </div>
-      <div className="col-span-2">
-        <ModelSearch label="Model" initial={instance.model} onPick={on.model} />
-      </div>
-      <SelectField label="Engine" value={instance.engine} options={ENGINE_OPTIONS} onChange={on.engine} />
-      <SelectField
-        label="Quantization"
-        value={instance.quantization ?? ""}
-        options={quantOptions}
-        onChange={on.quantization}
-      />
-      <NumberField label="Tensor parallel (GPUs)" value={instance.tp} integer min={1} max={64} onCommit={on.tp} />
-      <NumberField
-        label="max_model_len (tokens)"
-        value={instance.maxModelLen}
-        integer
-        min={1}
-        optional
-        hint="Empty: the model's own limit."
-        onCommit={on.maxModelLen}
-      />
-      {instance.engine === "vllm" ? (
-        <NumberField
-          label="gpu_memory_utilization"
-          value={instance.gpuMemoryUtilization}
-          min={0.05}
-          max={1}
-          step={0.01}
-          onCommit={on.gpuMemoryUtilization}
+    <div className="space-y-4">
+      <fieldset className="grid grid-cols-2 gap-3">
+        <legend className="sr-only">Model and engine of {instance.id}</legend>
+        <div className="col-span-2">
+          <TextField label="Name" value={instance.name ?? ""} placeholder={instance.id} onCommit={on.name} />
+        </div>
+        <div className="col-span-2">
+          <ModelSearch label="Model" initial={instance.model} onPick={on.model} />
+        </div>
+        <SelectField label="Engine" value={instance.engine} options={ENGINE_OPTIONS} onChange={on.engine} />
+        <SelectField
+          label="Quantization"
+          value={instance.quantization ?? ""}
+          options={quantOptions}
+          onChange={on.quantization}
         />
-      ) : (
         <NumberField
-          label="cuda_memory_fraction"
-          value={instance.tgi?.cudaMemoryFraction ?? 1}
-          min={0.05}
-          max={1}
-          step={0.01}
-          onCommit={on.cudaMemoryFraction}
+          label="Tensor parallel (GPUs)"
+          value={instance.tp}
+          integer
+          min={1}
+          max={64}
+          onCommit={on.tp}
+          onValidityChange={valid.tp}
         />
-      )}
-      <NumberField label="max_num_seqs" value={instance.maxNumSeqs} integer min={1} optional onCommit={on.maxNumSeqs} />
-      <SelectField
-        label="KV cache dtype"
-        value={instance.kvCacheDtype}
-        options={KV_CACHE_DTYPE_OPTIONS}
-        onChange={on.kvCacheDtype}
-      />
-      <SelectField
-        label="CUDA graphs"
-        value={instance.enforceEager ? "eager" : "graphs"}
-        options={CUDA_GRAPH_OPTIONS}
-        onChange={on.cudaGraphs}
-      />
-      <NumberField
-        label="Memory limit (GiB)"
-        value={instance.limits.memoryBytes}
-        scale={GIB}
-        integer
-        min={0}
-        optional
-        onCommit={on.memoryBytes}
-      />
-      <NumberField label="CPU limit (cores)" value={instance.limits.cpus} min={0.1} optional onCommit={on.cpus} />
-      <NumberField
-        label="Shared memory (GiB)"
-        value={instance.limits.shmBytes}
-        scale={GIB}
-        integer
-        min={0}
-        optional
-        onCommit={on.shmBytes}
-      />
-      <NumberField label="Port" value={instance.port} integer min={1} max={65535} optional onCommit={on.port} />
-    </fieldset>
+      </fieldset>
+      <fieldset className="grid grid-cols-2 gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
+        <legend className="float-left col-span-2 mb-1 text-sm font-semibold">
+          {ENGINE_NAME[instance.engine]} settings
+        </legend>
+        <EngineKnobs
+          instance={instance}
+          knobs={ENGINE_KNOBS[instance.engine]}
+          context={context}
+          onPatch={onPatch}
+          current={latest}
+          onValidity={onValidity}
+        />
+      </fieldset>
+      <fieldset className="grid grid-cols-2 gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
+        <legend className="float-left col-span-2 mb-1 text-sm font-semibold">Container</legend>
+        <NumberField
+          label="Memory limit (GiB)"
+          value={instance.limits.memoryBytes}
+          scale={GIB}
+          integer
+          min={0}
+          optional
+          onCommit={on.memoryBytes}
+          onValidityChange={valid.memory}
+        />
+        <NumberField
+          label="CPU limit (cores)"
+          value={instance.limits.cpus}
+          min={0.1}
+          optional
+          onCommit={on.cpus}
+          onValidityChange={valid.cpus}
+        />
+        <NumberField
+          label="Shared memory (GiB)"
+          value={instance.limits.shmBytes}
+          scale={GIB}
+          integer
+          min={0}
+          optional
+          onCommit={on.shmBytes}
+          onValidityChange={valid.shm}
+        />
+        <NumberField
+          label="Port"
+          value={instance.port}
+          integer
+          min={1}
+          max={65535}
+          optional
+          hint="Host port (-p port:container port); new instances get a free one."
+          onCommit={on.port}
+          onValidityChange={valid.port}
+        />
+      </fieldset>
+    </div>
   );
 });
+
+/** shareUnderCeiling for the instance, recomputed only when something other than its memory share changes. */
+function useCeilingShare(instance: Instance, share: (i: Instance) => number): number | undefined {
+  const base = withShare(instance, 0);
+  const key = JSON.stringify(base);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `base`'s contents
+  return useMemo(() => (resolveModel(base.model, base.modelConfig) ? share(base) : undefined), [key, share]);
+}

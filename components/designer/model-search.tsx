@@ -17,6 +17,12 @@ export const ModelSearch = memo(function ModelSearch({
 }) {
   const id = useId();
   const [query, setQuery] = useState(initial);
+  // The model can change from outside (a one-click fix switches to the GPTQ checkpoint): show the new one.
+  const [shownInitial, setShownInitial] = useState(initial);
+  if (initial !== shownInitial) {
+    setShownInitial(initial);
+    setQuery(initial);
+  }
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const results = useMemo(() => (open ? searchModels(query, 8) : []), [open, query]);

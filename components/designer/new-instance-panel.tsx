@@ -4,17 +4,28 @@ import type { Finding } from "@/lib/vocabulary/finding";
 import { parseHfConfig } from "@/lib/catalog";
 import { instanceFromCommand, newInstance } from "@/lib/designer/new-instance";
 import type { Selection } from "@/lib/designer/editor/types";
+import { DEFAULT_PLANNING_GPU, resolveGpu } from "@/lib/layout/resolvers";
 import { buttonClass, primaryButtonClass } from "../ui/buttons";
 import { inputClass } from "../ui/field";
 import { FindingsList } from "./findings-list";
 import { ModelSearch } from "./model-search";
-import { useDesignerContext } from "./use-designer";
+import { useDesignerContext, useDesignerStable } from "./use-designer";
 
 type Source = "catalog" | "command" | "config";
 
 /** Adding an instance on the selected GPUs: from the catalog, a pasted command, or a pasted config.json. */
 export function NewInstancePanel({ selection }: { selection: Selection | null }) {
-  const { dispatch } = useDesignerContext();
+  const { dispatch, state, vramCeiling } = useDesignerContext();
+  const { focusInstance } = useDesignerStable();
+  // The selected card, for a memory share that keeps it under the ceiling (unplaced: the planning default).
+  const slot = selection
+    ? state.layout.hosts.find((h) => h.id === selection.hostId)?.gpus.find((g) => g.index === selection.gpuIndices[0])
+    : undefined;
+  const defaults = { vramCeiling, gpu: (slot && resolveGpu(slot)) ?? DEFAULT_PLANNING_GPU };
+  const add = (action: Parameters<typeof dispatch>[0]) => {
+    focusInstance(null);
+    dispatch(action);
+  };
   const [source, setSource] = useState<Source>("catalog");
   const [text, setText] = useState("");
   const [modelId, setModelId] = useState("");
@@ -24,10 +35,10 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
     : "no GPUs (place it later)";
 
   const readCommand = () => {
-    const result = instanceFromCommand(text, selection);
+    const result = instanceFromCommand(text, selection, defaults);
     if (!result.ok) return setProblems({ findings: result.findings, notes: result.notes });
     setProblems(null);
-    dispatch({ type: "add-instance", instance: result.instance, commandFindings: result.findings });
+    add({ type: "add-instance", instance: result.instance, commandFindings: result.findings });
   };
   const readConfig = () => {
     let json: unknown;
@@ -61,9 +72,9 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
         notes: [],
       });
     setProblems(null);
-    dispatch({
+    add({
       type: "add-instance",
-      instance: newInstance(id, selection, { modelConfig: json as Record<string, unknown> }),
+      instance: newInstance(id, selection, { ...defaults, modelConfig: json as Record<string, unknown> }),
     });
   };
 
@@ -87,7 +98,7 @@ export function NewInstancePanel({ selection }: { selection: Selection | null })
       {source === "catalog" && (
         <ModelSearch
           label="Model"
-          onPick={(model) => dispatch({ type: "add-instance", instance: newInstance(model, selection) })}
+          onPick={(model) => add({ type: "add-instance", instance: newInstance(model, selection, defaults) })}
         />
       )}
       {source === "command" && (

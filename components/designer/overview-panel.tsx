@@ -1,5 +1,5 @@
 "use client";
-import type { Finding } from "@/lib/vocabulary/finding";
+import type { Finding, FindingFix } from "@/lib/vocabulary/finding";
 import { formatBytes } from "@/lib/format";
 import { slotGpuName } from "@/lib/layout/resolvers";
 import { buttonClass } from "../ui/buttons";
@@ -10,7 +10,7 @@ import { useDesignerContext } from "./use-designer";
 export function OverviewPanel() {
   const { state, design, dispatch, readOnly } = useDesignerContext();
   const unplaced = state.layout.instances.filter((i) => !i.placement);
-  const onFix = (f: Finding) => dispatch({ type: "apply-fix", finding: f });
+  const onFix = (f: Finding, fix: FindingFix) => dispatch({ type: "apply-fix", finding: f, fix });
   return (
     <section aria-label="Layout overview" className="space-y-4">
       {!readOnly && (

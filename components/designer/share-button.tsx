@@ -14,7 +14,7 @@ export const ShareButton = memo(function ShareButton() {
     <Modal
       trigger="Share"
       title="Share this layout"
-      description="Anyone with the link sees the same grid, read-only, and can save a copy."
+      description="Anyone with the link sees the same grid, read-only (after signing in, if an admin requires it); whoever may create layouts can save a copy. The layout travels in the link itself, after the #."
       open={open}
       onOpenChange={(o) => {
         setOpen(o);

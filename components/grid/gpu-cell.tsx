@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { BudgetBar } from "@/components/budget/budget-bar";
 import { CELL_TOOLTIP_ID } from "@/components/budget/cell-tooltip";
+import { ObservedMemory } from "@/components/budget/observed-memory";
 import type { Band } from "@/lib/designer/derive/bands";
 import type { CellView } from "@/lib/designer/derive/cells";
 import type { Instance } from "@/lib/vocabulary/layout-schema";
@@ -59,6 +60,12 @@ export const GpuCell = memo(function GpuCell(p: GpuCellProps) {
         )}
       </p>
       <BudgetBar cell={cell} />
+      <ObservedMemory
+        hostId={cell.hostId}
+        gpuIndex={cell.gpuIndex}
+        memoryBytes={cell.memoryBytes}
+        plannedBytes={cell.plannedBytes}
+      />
       {p.bands.map((b) => (
         <InstanceBand
           key={`${b.band.instanceId}-${b.band.part}`}

@@ -1,6 +1,7 @@
 import { memo, useMemo } from "react";
 import { formatBytes } from "@/lib/format";
 import type { RowView } from "@/lib/designer/derive/derive";
+import { BoundHostBadge } from "./bound-host-badge";
 import { cellLabel } from "./cell-label";
 import { GpuCell, type GpuCellProps } from "./gpu-cell";
 import { laneCount, rowColumnsStyle, rowHeightPx } from "./row-geometry";
@@ -58,7 +59,7 @@ export const HostRow = memo(function HostRow(p: HostRowProps) {
       <div role="rowheader" className="min-w-0 rounded-md bg-slate-100 p-2 text-xs dark:bg-slate-800/60">
         <p className="truncate text-sm font-semibold">{host.name}</p>
         <p className="truncate text-slate-600 dark:text-slate-400">
-          {host.boundHostId ? `bound to ${host.boundHostId}` : "planned"} · {use.gpusUsed}/{use.gpus} GPUs
+          <BoundHostBadge host={host} /> · {use.gpusUsed}/{use.gpus} GPUs
         </p>
         <p
           className={`truncate tabular-nums ${ramOver ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}

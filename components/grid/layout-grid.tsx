@@ -7,7 +7,7 @@ import { cellAt } from "./grid-geometry";
 import { HostRow, NO_GPUS } from "./host-row";
 import { type Focus, useGridKeyboard } from "./use-grid-keyboard";
 import { useGridPointer } from "./use-grid-pointer";
-import { ROW_GAP_PX, rowColumnsStyle } from "./row-geometry";
+import { GRID_WIDTH_CLASSES, ROW_GAP_PX, rowColumnsStyle } from "./row-geometry";
 import { useRowWindow } from "./use-row-window";
 
 export interface LayoutGridProps {
@@ -111,7 +111,7 @@ export function LayoutGrid({
         aria-colcount={columns + 1}
         aria-multiselectable
         aria-readonly={readOnly || undefined}
-        className="space-y-2"
+        className={`space-y-2 ${GRID_WIDTH_CLASSES}`}
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
         onPointerOver={onPointerOver}

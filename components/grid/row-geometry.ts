@@ -17,9 +17,14 @@ export const rowHeightPx = (lanes: number): number => Math.max(ROW_MIN_PX, CELL_
 
 /**
  * The columns of the header and every host row: the host, then one per GPU. The minimum width keeps narrow windows
- * scrolling sideways instead of clipping cells (rows contain their paint).
+ * scrolling sideways (in the grid's own scroller) instead of clipping cells (rows contain their paint). The widths are
+ * CSS variables the grid sets per breakpoint (GRID_WIDTH_CLASSES): a phone gets a narrower host column and cards.
  */
 export const rowColumnsStyle = (columns: number) => ({
-  gridTemplateColumns: `11rem repeat(${columns}, minmax(7rem, 1fr))`,
-  minWidth: `calc(11rem + ${columns} * 7.5rem)`,
+  gridTemplateColumns: `var(--host-col) repeat(${columns}, minmax(var(--gpu-col-min), 1fr))`,
+  minWidth: `calc(var(--host-col) + ${columns} * (var(--gpu-col-min) + 0.5rem))`,
 });
+
+/** Sets the column widths rowColumnsStyle reads: 7.5rem host and 6.5rem cards on a phone, 11rem and 7rem from 640 px. */
+export const GRID_WIDTH_CLASSES =
+  "[--host-col:7.5rem] [--gpu-col-min:6.5rem] sm:[--host-col:11rem] sm:[--gpu-col-min:7rem]";

@@ -25,7 +25,10 @@ const PAGE_ROWS = 5;
 export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, focusCell, onOpenNew }: Options) {
   return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      if (!(event.target as Element).matches("[data-cell]")) return;
+      // A cell, or an instance block inside one (focus returns to the block after picking a model): keys act on its cell.
+      const target = event.target as Element;
+      if (!target.matches("[data-cell], [data-band]")) return;
+      const bandId = target.getAttribute("data-band");
       const lastRow = rows.length - 1;
       const width = (r: number) => rows[r]?.cells.length ?? 0;
       const move = (row: number, col: number) => {
@@ -43,7 +46,7 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
         case "ArrowRight": {
           const { r, c } = move(focus.row, focus.col + (event.key === "ArrowLeft" ? -1 : 1));
           const target = rows[r]?.cells[c];
-          if (event.shiftKey && target) {
+          if (event.shiftKey && target && !readOnly) {
             if (!selection && cell) dispatch({ type: "select", hostId: cell.hostId, gpuIndices: [cell.gpuIndex] });
             dispatch({ type: "extend-selection", hostId: target.hostId, gpuIndex: target.gpuIndex });
           }
@@ -70,10 +73,10 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
           else move(focus.row, width(focus.row) - 1);
           break;
         case " ":
-          if (cell) dispatch({ type: "toggle-gpu", hostId: cell.hostId, gpuIndex: cell.gpuIndex });
+          if (cell && !readOnly) dispatch({ type: "toggle-gpu", hostId: cell.hostId, gpuIndex: cell.gpuIndex });
           break;
         case "Enter": {
-          const top = cell?.stacks[0]?.instanceId;
+          const top = bandId ?? cell?.stacks[0]?.instanceId;
           const selectedHere =
             !!cell && !!selection && selection.hostId === cell.hostId && selection.gpuIndices.includes(cell.gpuIndex);
           if (selectedHere && !readOnly) onOpenNew?.();
@@ -86,7 +89,7 @@ export function useGridKeyboard({ rows, focus, selection, readOnly, dispatch, fo
         }
         case "Delete":
         case "Backspace": {
-          const top = cell?.stacks[0]?.instanceId;
+          const top = bandId ?? cell?.stacks[0]?.instanceId;
           if (top && !readOnly) dispatch({ type: "remove-instance", id: top });
           break;
         }

@@ -79,7 +79,7 @@ export function useGridPointer({ rows, readOnly, dispatch, focusCell }: Options)
       const onMove = (e: PointerEvent) => {
         const cell = cellAtPoint(e.clientX, e.clientY);
         if (!cell || (cell.hostId === last.hostId && cell.col === last.col)) return;
-        if (gesture.kind !== "select" && readOnly) return;
+        if (readOnly) return;
         moved = true;
         last = cell;
         setPreview(previewFor(cell));
@@ -96,6 +96,8 @@ export function useGridPointer({ rows, readOnly, dispatch, focusCell }: Options)
           focusCell(start.row, start.col);
           if (gesture.kind === "move" || gesture.kind === "resize")
             dispatch({ type: "open-instance", id: gesture.instanceId });
+          // Read-only: a click opens blocks and moves focus; selecting GPUs (for a new instance) is for editors.
+          else if (readOnly) return;
           else if (shift) dispatch({ type: "extend-selection", hostId: start.hostId, gpuIndex: start.gpuIndex });
           else if (toggle) dispatch({ type: "toggle-gpu", hostId: start.hostId, gpuIndex: start.gpuIndex });
           else dispatch({ type: "select", hostId: start.hostId, gpuIndices: [start.gpuIndex] });

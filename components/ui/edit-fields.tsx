@@ -1,7 +1,18 @@
 "use client";
 /** Designer inputs that keep what the person types and commit on a valid value (number), a choice (select) or blur (text). */
-import { memo, type ReactNode, useEffect, useId, useState } from "react";
+import { memo, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Field, inputClass } from "./field";
+
+/**
+ * Tells the owner whether a field holds text it could not commit (the error shown under it), and that it holds none
+ * once it unmounts: the designer blocks saving while any field does.
+ */
+function useReportValidity(error: string | undefined, onValidityChange?: (error: string | undefined) => void) {
+  const report = useRef(onValidityChange);
+  report.current = onValidityChange;
+  useEffect(() => report.current?.(error), [error]);
+  useEffect(() => () => report.current?.(undefined), []);
+}
 
 /**
  * A number input that keeps what the person typed and commits only valid values (empty = unset when `optional`).
@@ -19,6 +30,7 @@ export const NumberField = memo(function NumberField(props: {
   scale?: number;
   hint?: string;
   disabled?: boolean;
+  onValidityChange?: (error: string | undefined) => void;
 }) {
   const id = useId();
   const scale = props.scale ?? 1;
@@ -29,6 +41,7 @@ export const NumberField = memo(function NumberField(props: {
     setText(shown);
     setError(undefined);
   }, [shown]);
+  useReportValidity(error, props.onValidityChange);
   const commit = (raw: string) => {
     setText(raw);
     if (raw.trim() === "") {
@@ -65,7 +78,7 @@ export const NumberField = memo(function NumberField(props: {
         step={props.step}
         disabled={props.disabled}
         aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
         onChange={(e) => commit(e.target.value)}
       />
     </Field>
@@ -112,33 +125,43 @@ export const SelectField = memo(function SelectField<T extends string>({
   disabled?: boolean;
 }) => ReactNode;
 
+/** A text input that commits on blur or Enter; `required`: empty text is shown as an error and not committed. */
 export const TextField = memo(function TextField({
   label,
   value,
   onCommit,
   placeholder,
   disabled,
+  required,
+  onValidityChange,
 }: {
   label: string;
   value: string;
   onCommit: (v: string) => void;
   placeholder?: string;
   disabled?: boolean;
+  required?: boolean;
+  onValidityChange?: (error: string | undefined) => void;
 }) {
   const id = useId();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
+  const error = required && text.trim() === "" ? `${label} is required: type one.` : undefined;
+  useReportValidity(error, onValidityChange);
+  const commit = () => !error && text !== value && onCommit(text);
   return (
-    <Field id={id} label={label}>
+    <Field id={id} label={label} error={error}>
       <input
         id={id}
         className={inputClass}
         value={text}
         placeholder={placeholder}
         disabled={disabled}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => setText(e.target.value)}
-        onBlur={() => text !== value && onCommit(text)}
-        onKeyDown={(e) => e.key === "Enter" && text !== value && onCommit(text)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === "Enter" && commit()}
       />
     </Field>
   );

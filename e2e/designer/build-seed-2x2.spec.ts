@@ -2,6 +2,7 @@ import { bandLabel } from "../../lib/budget/uncertainty";
 import { budgetLayout } from "../../lib/budget/layout";
 import type { Layout } from "../../lib/vocabulary/layout-schema";
 import { DEFAULT_PLANNING_GPU, catalogBudgetResolver as catalogResolver } from "../../lib/layout/resolvers";
+import { findGpu } from "../../lib/catalog";
 import { plannedHost } from "../../lib/designer/new-host";
 import { newInstance } from "../../lib/designer/new-instance";
 import { addHost, cell, expect, pickModel, test } from "./fixtures";
@@ -9,11 +10,15 @@ import { addHost, cell, expect, pickModel, test } from "./fixtures";
 const INT4 = "Qwen/Qwen2.5-7B-Instruct-GPTQ-Int4";
 const INT4_OPTION = /Qwen\/Qwen2\.5-7B-Instruct-GPTQ-Int4$/;
 
-/** The seed's 2×2 layout: two INT4 instances of Qwen2.5-7B, each on 2 of 4 RTX 4090D, as lib/budget computes it. */
+/**
+ * The seed's 2×2 layout: two INT4 instances of Qwen2.5-7B, each on 2 of 4 RTX 4090D, as lib/budget computes it, with
+ * the memory share new instances get under the default 90 % VRAM ceiling.
+ */
 function expectedLayout(): Layout {
   const host = plannedHost({ name: "host-a", gpuId: "rtx-4090d", gpuCount: 4, ramGiB: 64, cpuCores: 16 });
-  const a = newInstance(INT4, { hostId: "host-a", gpuIndices: [0, 1], anchor: 0 });
-  const b = { ...newInstance(INT4, { hostId: "host-a", gpuIndices: [2, 3], anchor: 2 }), id: `${a.id}-2` };
+  const defaults = { vramCeiling: 0.9, gpu: findGpu("rtx-4090d")! };
+  const a = newInstance(INT4, { hostId: "host-a", gpuIndices: [0, 1], anchor: 0 }, defaults);
+  const b = { ...newInstance(INT4, { hostId: "host-a", gpuIndices: [2, 3], anchor: 2 }, defaults), id: `${a.id}-2` };
   return { schemaVersion: 1, name: "New layout", hosts: [host], instances: [a, b] };
 }
 

@@ -30,7 +30,7 @@ test("save two revisions with notes, open a permalink, and see the diff with bud
 
   // Apply shows the plan first: nothing runs yet, so all three instances start.
   await page.getByRole("button", { name: "Apply…" }).click();
-  const plan = page.getByRole("dialog", { name: "Plan before apply" });
+  const plan = page.getByRole("dialog", { name: "Apply revision 2" });
   await expect(plan.getByRole("region", { name: "Start" })).toContainText("Start (3)");
   await page.keyboard.press("Escape");
 

@@ -83,6 +83,45 @@ describe("defineAction", () => {
     });
   });
 
+  it("runs prepare() after the guard and outside the transaction, longer than a transaction may last", async () => {
+    const { db } = await import("../queries/db");
+    const seen: string[] = [];
+    const slow = defineAction({
+      name: "test.slow-prepare",
+      input: z.object({ name: z.string() }),
+      authorize: () => ({ action: "settings.manage", resource: { type: "global" } }),
+      prepare: async (i) => {
+        seen.push(i.name);
+        await new Promise((resolve) => setTimeout(resolve, 5_500)); // Prisma's interactive transactions end at 5 s
+        return { answer: 42 };
+      },
+      run: async (i, { tx, prepared }) => {
+        await tx.setting.create({ data: { key: i.name, value: String(prepared.answer) } });
+        return { data: prepared.answer, audit: { targetType: "setting", targetId: i.name } };
+      },
+    });
+    expect(await runAs(new Headers(), () => slow({ name: "delta" }))).toMatchObject({ ok: false });
+    expect(seen).toEqual([]);
+    expect(await runAs(admin, () => slow({ name: "delta" }))).toEqual({ ok: true, data: 42 });
+    expect(seen).toEqual(["delta"]);
+    expect((await db().setting.findUniqueOrThrow({ where: { key: "delta" } })).value).toBe("42");
+  });
+
+  it("never echoes a secret field's value in an input error", async () => {
+    const secretInput = defineAction({
+      name: "test.secret-input",
+      input: z.object({
+        keyPem: z.string().startsWith("-----BEGIN", "paste a PEM key"),
+        passphrase: z.string().min(30),
+      }),
+      authorize: () => ({ action: "settings.manage", resource: { type: "global" } }),
+      run: async () => ({ data: null }),
+    });
+    const result = await runAs(admin, () => secretInput({ keyPem: "hunter2-key", passphrase: "hunter2" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { keyPem: ["got (hidden): paste a PEM key"] } });
+    expect(JSON.stringify(result)).not.toContain("hunter2");
+  });
+
   it("the audit log refuses updates and deletes (append-only in the database)", async () => {
     const { db } = await import("../queries/db");
     const row = await db().auditEvent.findFirstOrThrow();

@@ -34,7 +34,7 @@ export function failure<T>(err: unknown, name: string): ActionResult<T> & { ok: 
  * caller (cookie or token) → refuse anonymous → refuse a read-only caller of a mutating action →
  * zod parse → authorize every check on the specific resource → run in a transaction with the audit row → result.
  */
-export function executeAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
+export function executeAction<S extends z.ZodType, T, P = undefined>(spec: ActionSpec<S, T, P>) {
   return async (raw: unknown, known?: Actor | null): Promise<ActionResult<T> & { status: number }> => {
     try {
       const actor = known === undefined ? await currentActor() : known;
@@ -54,13 +54,14 @@ export function executeAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
       const checks: readonly Check[] = Array.isArray(checked) ? checked : [checked as Check];
       if (checks.length === 0) throw new Error(`${spec.name}: authorize() returned no check`);
       await assertCan(actor, checks);
+      const prepared = (spec.prepare ? await spec.prepare(input, actor) : undefined) as P;
       const reads = spec.readOnly === true || (!spec.selfService && checks.every((c) => isReadAction(c.action)));
       if (reads) {
-        const { data } = await db().$transaction((tx) => spec.run(input, { actor, tx }));
+        const { data } = await db().$transaction((tx) => spec.run(input, { actor, tx, prepared }));
         return { ok: true, data, status: 200 };
       }
       const data = await db().$transaction(async (tx) => {
-        const out = await spec.run(input, { actor, tx });
+        const out = await spec.run(input, { actor, tx, prepared });
         if (out.audit) await writeAudit(tx, actor, spec.name, out.audit);
         return out.data;
       });
@@ -76,24 +77,24 @@ export function executeAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   };
 }
 
-const specs = new WeakMap<object, ActionSpec<z.ZodType, unknown>>();
+const specs = new WeakMap<object, ActionSpec<z.ZodType, unknown, unknown>>();
 
 /** The spec an action was built from, so a route handler can run the same action (defineRoute(applyRevision)). */
-export function specOf<T>(action: ServerAction<T>): ActionSpec<z.ZodType, T> | undefined {
-  return specs.get(action) as ActionSpec<z.ZodType, T> | undefined;
+export function specOf<T>(action: ServerAction<T>): ActionSpec<z.ZodType, T, unknown> | undefined {
+  return specs.get(action) as ActionSpec<z.ZodType, T, unknown> | undefined;
 }
 
 /**
  * Builds a server action from its spec. The one way to expose one: a "use server" file under
  * lib/actions/<domain>/<verb-noun>.ts whose only export is `defineAction({...})` (or definePublicAction).
  */
-export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): ServerAction<T> {
+export function defineAction<S extends z.ZodType, T, P = undefined>(spec: ActionSpec<S, T, P>): ServerAction<T> {
   const run = executeAction(spec);
   const action = async (input: unknown): Promise<ActionResult<T>> => {
     const { status: _status, ...result } = await run(input);
     return result;
   };
-  specs.set(action, spec as ActionSpec<z.ZodType, unknown>);
+  specs.set(action, spec as unknown as ActionSpec<z.ZodType, unknown, unknown>);
   return register(action, {
     name: spec.name,
     kind: "action",

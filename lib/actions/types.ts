@@ -22,13 +22,19 @@ export interface ActionContext {
 /** What a server action is to its caller: any input in (it is parsed), a result out (it never throws). */
 export type ServerAction<T> = (input: unknown) => Promise<ActionResult<T>>;
 
-export interface ActionSpec<S extends z.ZodType, T> {
+export interface ActionSpec<S extends z.ZodType, T, P = undefined> {
   /** Audit action, e.g. "layout.save-revision". */
   name: string;
   input: S;
   /** The specific resource(s) the call touches; each check must pass (an apply returns one per host). */
   authorize: (input: z.infer<S>, actor: Actor) => Promise<Check | readonly Check[]> | Check | readonly Check[];
-  run: (input: z.infer<S>, ctx: ActionContext) => Promise<{ data: T; audit?: AuditEntry | null }>;
+  /**
+   * Slow work outside the database transaction (a network call: test a Docker connection, probe GPUs), after the
+   * caller is authorized; its result reaches run() as `ctx.prepared`. Transactions must stay short (SQLite holds
+   * its write lock, and interactive transactions time out after 5 s).
+   */
+  prepare?: (input: z.infer<S>, actor: Actor) => Promise<P>;
+  run: (input: z.infer<S>, ctx: ActionContext & { prepared: P }) => Promise<{ data: T; audit?: AuditEntry | null }>;
   /** True for actions that only read: viewers may call them, no audit row is written. Default false. */
   readOnly?: boolean;
   /** Runs after the transaction committed, with the result (e.g. nudge the reconcile loop); its errors are ignored. */

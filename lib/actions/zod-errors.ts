@@ -17,8 +17,12 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-function shown(value: unknown): string {
+/** Fields whose values are never echoed back: PEM keys and certificates, passphrases, stored secrets' values. */
+const SECRET_FIELD = /pem$|passphrase|secret|^value$/i;
+
+function shown(value: unknown, path: readonly PropertyKey[]): string {
   if (value === undefined) return "nothing";
+  if (SECRET_FIELD.test(String(path[path.length - 1] ?? ""))) return "(hidden)";
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
@@ -38,7 +42,7 @@ export function describeZodError(
   for (const issue of error.issues) {
     const path = pathOf(issue.path);
     const value = valueAt(input, issue.path);
-    const message = `got ${shown(value)}: ${fix(issue, value)}`;
+    const message = `got ${shown(value, issue.path)}: ${fix(issue, value)}`;
     (fieldErrors[path] ??= []).push(message);
     lines.push(`${path}: ${message}`);
   }

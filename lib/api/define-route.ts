@@ -57,11 +57,12 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
  * Path parameters and the JSON body are merged into one input object. Give it a server action (the route runs
  * the same action: `defineRoute(applyRevision)`) or, for an endpoint with no action, its own spec.
  */
-export function defineRoute<S extends z.ZodType, T>(
-  source: ServerAction<T> | (ActionSpec<S, T> & { respond?: (data: T) => Response | Promise<Response> }),
+export function defineRoute<S extends z.ZodType, T, P = undefined>(
+  source: ServerAction<T> | (ActionSpec<S, T, P> & { respond?: (data: T) => Response | Promise<Response> }),
 ): RouteHandler {
-  const spec: ActionSpec<z.ZodType, T> & { respond?: (data: T) => Response | Promise<Response> } =
-    typeof source === "function" ? requireSpec(source) : source;
+  const spec = (typeof source === "function" ? requireSpec(source) : source) as ActionSpec<z.ZodType, T, unknown> & {
+    respond?: (data: T) => Response | Promise<Response>;
+  };
   const execute = executeAction(spec);
   const handler: RouteHandler = async (request, context) => {
     const unsafe = request.method !== "GET" && request.method !== "HEAD";
@@ -91,7 +92,7 @@ export function defineRoute<S extends z.ZodType, T>(
   return register(handler, { name: spec.name, kind: "route", mutates: spec.readOnly !== true });
 }
 
-function requireSpec<T>(action: ServerAction<T>): ActionSpec<z.ZodType, T> {
+function requireSpec<T>(action: ServerAction<T>): ActionSpec<z.ZodType, T, unknown> {
   const spec = specOf(action);
   if (!spec) throw new Error("defineRoute: this function was not built with defineAction, so it has no spec to run");
   return spec;

@@ -1,21 +1,25 @@
 import { z } from "zod";
 import { applyRevisionInput, instanceIdInput, scaleInstanceInput } from "../actions/instances/inputs";
+import { metricsQueryResponseSchema } from "../metrics/api/responses";
+import { hostEndpoints } from "./host-endpoints";
+import { hostOut, hostPageOut } from "./host-out";
 import { instanceDetailOut } from "./instance-detail";
 import { instanceChatInput, instanceLogsInput } from "./instance-inputs";
+import { instanceMetricsQueryDoc } from "./metrics/instance-metrics-spec";
 import { deploymentOut, instanceFilterInput, instanceOut, layoutIdInput, layoutOut, revisionOut } from "./read-specs";
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers parse with. */
 
-interface Endpoint {
-  method: "get" | "post";
+export interface Endpoint {
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   /** Path parameters ({name} in the path). */
   params?: z.ZodObject;
   /** Query parameters (GET). */
   query?: z.ZodObject;
-  /** The JSON body (POST). */
-  body?: z.ZodObject;
+  /** The JSON request body. */
+  body?: z.ZodType;
   response: z.ZodType;
   /** A stream instead of JSON: server-sent events. */
   events?: string;
@@ -169,16 +173,39 @@ export const ENDPOINTS: Endpoint[] = [
     events: 'data: {"choices":[{"delta":{"content":"…"}}]} … data: [DONE]',
     mutates: true,
   },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}/metrics",
+    summary:
+      "An instance's named series over a range (data, or an 'unavailable' state with its reason and since when; down targets listed)",
+    params: z.object({ instanceId: z.string() }),
+    query: instanceMetricsQueryDoc,
+    response: metricsQueryResponseSchema,
+    mutates: false,
+  },
+  ...hostEndpoints(hostOut, hostPageOut),
 ];
 
-function parameters(schema: z.ZodObject | undefined, where: "path" | "query") {
-  if (!schema) return [];
-  return Object.entries(schema.shape).map(([name, field]) => ({
+const inputSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+function parameters(params: z.ZodObject | undefined, query?: z.ZodObject) {
+  const path = Object.entries(params?.shape ?? {}).map(([name, schema]) => ({
     name,
-    in: where,
-    required: where === "path" || !(field as z.ZodType).safeParse(undefined).success,
-    schema: z.toJSONSchema(field as z.ZodType, { io: "input" }),
+    in: "path",
+    required: true,
+    schema: inputSchema(schema as z.ZodType),
   }));
+  const search = Object.entries(query?.shape ?? {}).map(([name, schema]) => {
+    const json = inputSchema(schema as z.ZodType) as { description?: string };
+    return {
+      name,
+      in: "query",
+      required: !(schema as z.ZodType).safeParse(undefined).success,
+      description: json.description,
+      schema: json,
+    };
+  });
+  return [...path, ...search];
 }
 
 export function openApiDocument(serverUrl = "/") {
@@ -188,12 +215,9 @@ export function openApiDocument(serverUrl = "/") {
     paths[e.path]![e.method] = {
       summary: e.summary,
       security: [{ bearer: [e.mutates ? "write" : "read"] }],
-      parameters: [...parameters(e.params, "path"), ...parameters(e.query, "query")],
+      parameters: parameters(e.params, e.query),
       ...(e.body && {
-        requestBody: {
-          required: true,
-          content: { "application/json": { schema: z.toJSONSchema(e.body, { io: "input" }) } },
-        },
+        requestBody: { required: true, content: { "application/json": { schema: inputSchema(e.body) } } },
       }),
       responses: {
         "200": e.events

@@ -1,5 +1,6 @@
 /** Keys whose values never enter the audit log, whatever an action passes as before/after. */
-const SECRET_KEY = /pass(word)?|secret|token|ciphertext|credential|private|api[-_]?key|authorization|cookie|^value$/i;
+const SECRET_KEY =
+  /pass(word)?|secret|token|ciphertext|credential|private|api[-_]?key|authorization|cookie|pem$|^value$/i;
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8) return "[deep]";

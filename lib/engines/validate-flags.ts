@@ -149,12 +149,15 @@ function versionFinding(
 
 function noteFinding(engine: Engine, spec: FlagSpec, flag: RawFlag): DraftFinding {
   if (spec.name === "--max-input-length") {
+    const tokens = flag.value === undefined ? undefined : parseNumber(spec, flag.value);
     return {
       code: "flag.renamed",
       severity: "warning",
       field: spec.name,
       message: `${shown(flag)}: --max-input-length is the legacy name; TGI renamed it --max-input-tokens.`,
       fix: `Use --max-input-tokens${flag.value ? ` ${flag.value}` : ""}.`,
+      // The value is already read as max_input_tokens; applying the fix acknowledges the new name.
+      ...(tokens !== undefined ? { patch: { tgi: { maxInputTokens: tokens } } } : {}),
     };
   }
   return {
@@ -257,6 +260,18 @@ function choiceFinding(engine: Engine, spec: FlagSpec, value: string, context: F
     field: spec.name,
     message: `${spec.name} ${value} is not a ${label} value.`,
     fix,
-    ...(suggestion ? { patch: { quantization: suggestion, ...siblingPatch(suggestion, context) } } : {}),
+    ...(suggestion ? quantFixes(spec.name, suggestion, siblingPatch(suggestion, context)) : {}),
+  };
+}
+
+/** A quantization value to use (with the checkpoint it needs, when the model is not one), or none: auto-detect. */
+function quantFixes(flag: string, value: string, sibling: { model?: string }) {
+  const use = { quantization: value, ...sibling };
+  return {
+    patch: use,
+    fixes: [
+      { label: `Use ${flag} ${value}${sibling.model ? ` with ${sibling.model}` : ""}`, patch: use },
+      { label: `Leave ${flag} out (auto-detect)`, patch: { quantization: undefined } },
+    ],
   };
 }

@@ -12,7 +12,7 @@ import { validateInstance } from "./rules";
 import { catalogLookup } from "../catalog/catalog-lookup";
 import { inLayoutOrder, sharedGroupsOn, sharingFinding } from "./rules/gpu-sharing";
 import { checkHostResourcesOn } from "./rules/host-resources";
-import { judgeGpuMemory } from "./rules/memory";
+import { judgeGpuMemory, VRAM_WARNING_FRACTION } from "./rules/memory";
 import { checkInstancePlacement, checkPortsOn } from "./rules/placement";
 import type { Host, Instance, Layout } from "../vocabulary/layout-schema";
 
@@ -67,6 +67,7 @@ export class LayoutCheckCache {
   private readonly keys = new WeakMap<Finding, string>();
   private hostIndex: { hosts: readonly Host[]; byId: Map<string, Host> | undefined } | undefined;
   private defaultGpu: { gpu: BudgetGpu; target: GpuTarget } | undefined;
+  private ceiling = VRAM_WARNING_FRACTION;
 
   /** The part of `hostId` in the last check. */
   hostPart(hostId: string): HostPart | undefined {
@@ -79,7 +80,7 @@ export class LayoutCheckCache {
   }
 
   /** checkLayout's result, or undefined for a layout this cache does not take. */
-  check(layout: Layout, defaultGpu: BudgetGpu): LayoutCheck | undefined {
+  check(layout: Layout, defaultGpu: BudgetGpu, ceiling = VRAM_WARNING_FRACTION): LayoutCheck | undefined {
     const hostsById = this.indexHosts(layout.hosts);
     const byId = new Map<string, Instance>();
     if (hostsById) for (const instance of layout.instances) byId.set(instance.id, instance);
@@ -93,6 +94,10 @@ export class LayoutCheckCache {
       this.instances = new WeakMap();
       this.hosts.clear();
       this.defaultGpu = { gpu: defaultGpu, target: toGpuTarget(defaultGpu) };
+    }
+    if (this.ceiling !== ceiling) {
+      this.hosts.clear();
+      this.ceiling = ceiling;
     }
     const cells = new Map<string, GpuCells>();
     const parts = layout.instances.map((instance) => {
@@ -197,7 +202,7 @@ export class LayoutCheckCache {
       gpus,
       ports,
       sharing,
-      memory: judgeGpuMemory(gpus, groups, (id) => byId.get(id)),
+      memory: judgeGpuMemory(gpus, groups, (id) => byId.get(id), this.ceiling),
       resources: checkHostResourcesOn(host, placed, budgetOf),
     };
   }

@@ -42,7 +42,7 @@ describe("checkLayout: one finding per problem where budget and rules overlapped
 
   it("two instances claiming 0.9 of one GPU: one overcommit finding", () => {
     const { findings } = checkLayout(
-      layoutOf([vllm("a", { model: QWEN_INT4, ...on(0) }), vllm("b", { model: QWEN_INT4, ...on(0) })]),
+      layoutOf([vllm("a", { model: QWEN_INT4, ...on(0) }), vllm("b", { model: QWEN_INT4, port: 8001, ...on(0) })]),
     );
     expect(errorsOf(findings)).toEqual(["gpu.shared-fraction-overcommit"]);
     expect(findings.filter((f) => f.gpuIndex === 0 && /overcommit/.test(f.code))).toHaveLength(1);
@@ -50,7 +50,7 @@ describe("checkLayout: one finding per problem where budget and rules overlapped
 
   it("shares that add up to 1 but overfill the card with what vLLM does not count: one overcommit finding", () => {
     const half = { model: QWEN_INT4, gpuMemoryUtilization: 0.5, engineVersion: "0.11.0", ...on(1) };
-    const { findings } = checkLayout(layoutOf([vllm("a", half), vllm("b", half)]));
+    const { findings } = checkLayout(layoutOf([vllm("a", half), vllm("b", { ...half, port: 8001 })]));
     expect(errorsOf(findings)).toEqual(["gpu.memory-overcommit"]);
     expect(findings[0]?.message).toContain("Free memory on device");
     expect(findings[0]?.patch?.gpuMemoryUtilization).toBeLessThan(0.5);
@@ -144,7 +144,7 @@ describe("checkLayout: one finding per problem where budget and rules overlapped
   it("a plan that fits has no errors, and a memo is reused across checks", () => {
     const memo = new BudgetMemo();
     const layout = layoutOf(
-      [0, 1, 2, 3].map((g) => vllm(`q${g}`, { model: QWEN_INT4, quantization: "gptq", ...on(g) })),
+      [0, 1, 2, 3].map((g) => vllm(`q${g}`, { model: QWEN_INT4, quantization: "gptq", port: 8000 + g, ...on(g) })),
     );
     expect(errorsOf(checkLayout(layout, { memo }).findings)).toEqual([]);
     checkLayout(layout, { memo });

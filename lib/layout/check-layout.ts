@@ -19,7 +19,7 @@ import type { InstanceBudget, LayoutBudget } from "../budget/types";
 import type { LayoutCheckCache } from "./check-cache";
 import type { Finding } from "../vocabulary/finding";
 import { orderFindings } from "./order-findings";
-import { checkInstanceVram, validateInstance, validateLayout, type ModelLookup } from "./rules";
+import { checkInstanceVram, validateInstance, validateLayout, VRAM_WARNING_FRACTION, type ModelLookup } from "./rules";
 import { catalogLookup } from "../catalog/catalog-lookup";
 import { catalogArchResolver, catalogBudgetResolver, DEFAULT_PLANNING_GPU, resolveModel } from "./resolvers";
 import type { Instance, Layout } from "../vocabulary/layout-schema";
@@ -31,6 +31,8 @@ export interface CheckLayoutOptions {
   memo?: BudgetMemo;
   /** Keep one per editor and pass it on every re-check: only what an edit changed is checked again (memo is then its own). */
   cache?: LayoutCheckCache;
+  /** Planned VRAM above this share of a card is a warning (the admin's setting; default 0.9, the seed's 90 %). */
+  vramCeiling?: number;
 }
 
 export interface LayoutCheck {
@@ -49,19 +51,22 @@ export interface CheckInstanceOptions {
   /** The model's architecture when the caller has it (e.g. from a config.json file); default: the catalog's. */
   model?: BudgetModel;
   lookup?: ModelLookup;
+  /** As in CheckLayoutOptions. */
+  vramCeiling?: number;
 }
 
 /** Budget and rules for a whole layout, each problem once. */
 export function checkLayout(layout: Layout, options: CheckLayoutOptions = {}): LayoutCheck {
   const defaultGpu = options.defaultGpu ?? DEFAULT_PLANNING_GPU;
-  const cached = options.cache?.check(layout, defaultGpu);
+  const ceiling = options.vramCeiling ?? VRAM_WARNING_FRACTION;
+  const cached = options.cache?.check(layout, defaultGpu, ceiling);
   if (cached) return cached;
   const budget = budgetLayout(layout, catalogBudgetResolver, { defaultGpu, memo: options.memo ?? options.cache?.memo });
   const budgetFindings = [
     ...budget.findings,
     ...layout.instances.flatMap((i) => budget.instances[i.id]?.findings ?? []),
   ];
-  const ruleFindings = validateLayout(layout, budget, catalogArchResolver, catalogLookup);
+  const ruleFindings = validateLayout(layout, budget, catalogArchResolver, catalogLookup, ceiling);
   return { budget, findings: orderFindings([...budgetFindings, ...ruleFindings]) };
 }
 
@@ -81,7 +86,14 @@ export function checkInstance(instance: Instance, gpu?: BudgetGpu, options: Chec
   if (gpu === undefined) return { findings: orderFindings(findings) };
   if (!model) return { findings: orderFindings([...findings, unknownModelFinding(instance)]) };
   const budget = budgetInstance(instance, model, gpu);
-  return { budget, findings: orderFindings([...budget.findings, ...findings, ...checkInstanceVram(instance, budget)]) };
+  return {
+    budget,
+    findings: orderFindings([
+      ...budget.findings,
+      ...findings,
+      ...checkInstanceVram(instance, budget, options.vramCeiling),
+    ]),
+  };
 }
 
 export { orderFindings } from "./order-findings";

@@ -1,3 +1,4 @@
+import type { InfoQuery, InfoResult } from "./info-series";
 import type { InstantQuery, SeriesQuery, SeriesResult, UnavailableReason } from "./query-schema";
 import type { StoreStats } from "./store/store-stats";
 import type { TargetKind } from "./target-labels";
@@ -27,6 +28,8 @@ export interface MetricsSource {
   readonly mode: "embedded" | "prometheus";
   queryRange(query: SeriesQuery): Promise<SeriesResult>;
   queryInstant(query: InstantQuery): Promise<SeriesResult>;
+  /** An info metric's label sets at a time (the latest sample within the lookback). */
+  queryInfo(query: InfoQuery): Promise<InfoResult>;
   targets(): Promise<TargetsResult>;
 }
 

@@ -1,6 +1,8 @@
+import { INFO_SERIES, type InfoQuery, type InfoResult } from "./info-series";
+import { selectorMatchers } from "./selector-matchers";
 import { instantAsRange, type MetricsSource, type TargetsResult } from "./metrics-source";
 import { PrometheusClient, PrometheusUnavailable } from "./prometheus/prometheus-client";
-import { namedSeriesPromql } from "./prometheus/promql";
+import { namedSeriesPromql, promqlString } from "./prometheus/promql";
 import type { InstantQuery, SeriesQuery, SeriesResult, UnavailableReason } from "./query-schema";
 import { rateWindowMs, seriesDefinition } from "./series-catalog";
 import { TARGET_KINDS, TARGET_LABEL, type TargetKind } from "./target-labels";
@@ -58,6 +60,25 @@ export class PrometheusSource implements MetricsSource {
 
   async queryInstant(query: InstantQuery): Promise<SeriesResult> {
     return this.queryRange(instantAsRange(query));
+  }
+
+  async queryInfo(query: InfoQuery): Promise<InfoResult> {
+    const { metric, kind } = INFO_SERIES[query.info];
+    const matchers = selectorMatchers(query.selector, kind);
+    const promql = `${metric}{${matchers.map((m) => `${m.label}${m.op}${promqlString(m.value)}`).join(",")}}`;
+    try {
+      const vector = await this.client.queryInstant(promql, query.atMs);
+      this.failingSinceMs = null;
+      return {
+        status: "ok",
+        rows: vector.map(({ metric: labels, value: [seconds] }) => {
+          const { __name__: _name, ...rest } = labels;
+          return { labels: rest, atMs: seconds * 1000 };
+        }),
+      };
+    } catch (e) {
+      return { status: "unavailable", ...this.unavailable(e) };
+    }
   }
 
   async targets(): Promise<TargetsResult> {

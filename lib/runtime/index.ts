@@ -1,6 +1,8 @@
 /**
- * lib/runtime's public API: Docker endpoints, clients, Test connection, GPU discovery and the health poller (issue
- * 12's core); the container spec, the reconcile loop and the drivers that run instances (issue 13). Server-only. The endpoint schema and the parsers are pure and may also be imported directly
+ * lib/runtime's public API: Docker endpoints, clients, Test connection, GPU discovery, the health poller, and
+ * registered hosts as the runtime reads them (loadRuntimeHosts), their health service and discovery (issue 12); the
+ * container spec, the reconcile loop and the drivers that run instances (issue 13). Server-only. The endpoint schema
+ * and the parsers are pure and may also be imported directly
  * from their files (e.g. by a form).
  */
 export {
@@ -43,6 +45,21 @@ export {
   type PolledHost,
 } from "./health/poller";
 export type { HealthChange, HostHealth } from "./health/host-health";
+export type { RuntimeGpu, RuntimeHost, RuntimeHostKind, SimulatedGpus } from "./hosts/runtime-host";
+export {
+  buildRuntimeHost,
+  loadRuntimeHost,
+  loadRuntimeHosts,
+  loadRuntimeHostsWithProblems,
+  RuntimeHostError,
+  type RuntimeHostProblem,
+} from "./hosts/load-runtime-hosts";
+export { runtimeGpusOf } from "./hosts/runtime-gpus";
+export { discoverHostGpus, type DiscoveryResult, type DiscoverySource } from "./hosts/discover-host-gpus";
+export { startHostHealthService, type HostHealthService } from "./hosts/health-service";
+export { registerDefaultHosts, LOCAL_SIM_HOST } from "./hosts/default-hosts";
+export { gpuHolders, type InstanceContainer } from "./gpu/gpu-holders";
+export { INSTANCE_LABEL, listInstanceContainers } from "./gpu/list-instance-containers";
 export { buildContainerSpec, type ContainerSpec, type ReplicaSpecInput, type SpecHost } from "./spec/container-spec";
 export { dockerCreateOptions } from "./spec/docker-create-options";
 export { dockerRunLine, dockerRunWords } from "./spec/docker-run-words";

@@ -7,7 +7,7 @@ import { decryptSecret, deriveKey, encryptSecret } from "./crypto";
 
 /** Stored secrets, encrypted under a key derived from the master secret. The browser only ever sees names, kinds and dates. */
 
-export const SECRET_KINDS = ["huggingface-token", "registry-credentials", "docker-tls", "other"] as const;
+export const SECRET_KINDS = ["huggingface-token", "registry-credentials", "docker-tls", "docker-ssh", "other"] as const;
 export type SecretKind = (typeof SECRET_KINDS)[number];
 
 let cachedKey: { master: string; key: Buffer } | undefined;
@@ -25,6 +25,11 @@ export function putSecret(
   value: string,
 ): Promise<{ id: string; created: boolean }> {
   return upsertSecret(tx, { name, kind, ciphertext: encryptSecret(key(), name, value) });
+}
+
+/** Decrypts a ciphertext read through a query (several at once, e.g. a host's credentials). Throws SecretDecryptError. */
+export function decryptStoredSecret(name: string, ciphertext: string): string {
+  return decryptSecret(key(), name, ciphertext);
 }
 
 /** The plaintext, for server code that needs it (a runtime driver logging in to a registry). Never log or return it to a client. */

@@ -34,6 +34,23 @@ describe("parseEnv", () => {
       /FLEETDECK_PUBLIC_URL="fleet.example.com": expected the URL people open/,
     ],
     ["FLEETDECK_SECURE_COOKIES", "yes", /FLEETDECK_SECURE_COOKIES="yes": expected true or false/],
+    [
+      "FLEETDECK_METRICS_INTERVAL_MS",
+      "500",
+      /FLEETDECK_METRICS_INTERVAL_MS="500": expected the embedded scraper's interval in whole milliseconds, from 1000/,
+    ],
+    ["FLEETDECK_METRICS_INTERVAL_MS", "5s", /FLEETDECK_METRICS_INTERVAL_MS="5s": expected .* whole milliseconds/],
+    [
+      "FLEETDECK_METRICS_RETENTION_MS",
+      "1000",
+      /FLEETDECK_METRICS_RETENTION_MS="1000": expected how long .* from 60000/,
+    ],
+    [
+      "FLEETDECK_METRICS_MAX_BYTES",
+      "lots",
+      /FLEETDECK_METRICS_MAX_BYTES="lots": expected the embedded store's memory cap/,
+    ],
+    ["FLEETDECK_METRICS_MAX_BYTES", "1000", /FLEETDECK_METRICS_MAX_BYTES="1000": expected .* at least 1 MiB/],
   ])("rejects %s=%s with one line naming it", (name, value, message) => {
     const run = () => parseEnv({ [name]: value });
     expect(run).toThrow(ConfigError);
@@ -43,6 +60,19 @@ describe("parseEnv", () => {
     } catch (e) {
       expect((e as Error).message.split("\n")).toHaveLength(1);
     }
+  });
+
+  it("reads the metrics settings, sizes with units included", () => {
+    expect(parseEnv({}).FLEETDECK_METRICS_INTERVAL_MS).toBe(5000);
+    const e = parseEnv({
+      FLEETDECK_METRICS_INTERVAL_MS: "2000",
+      FLEETDECK_METRICS_RETENTION_MS: "3600000",
+      FLEETDECK_METRICS_MAX_BYTES: "512MiB",
+    });
+    expect(e.FLEETDECK_METRICS_INTERVAL_MS).toBe(2000);
+    expect(e.FLEETDECK_METRICS_RETENTION_MS).toBe(3_600_000);
+    expect(e.FLEETDECK_METRICS_MAX_BYTES).toBe(512 * 1024 * 1024);
+    expect(parseEnv({ FLEETDECK_METRICS_MAX_BYTES: "268435456" }).FLEETDECK_METRICS_MAX_BYTES).toBe(268_435_456);
   });
 
   it("never prints the secret's value", () => {

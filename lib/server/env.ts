@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSize } from "../layout/file";
 
 /**
  * fleetdeck's configuration, read from the environment and validated once.
@@ -13,6 +14,13 @@ const dockerEndpoint = z.string().refine((v) => /^(unix:\/\/\/|tcp:\/\/|ssh:\/\/
   message: "expected a comma-separated list of unix:///path.sock, tcp://host:2376 or ssh://user@host",
 });
 
+const MIB = 1024 * 1024;
+
+const wholeMs = (min: number, max: number, what: string) => {
+  const message = `expected ${what} in whole milliseconds, from ${min} to ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+};
+
 export const envSchema = z.object({
   DATABASE_URL: databaseUrl.default("file:./data/fleetdeck.db"),
   PORT: z.coerce
@@ -24,6 +32,27 @@ export const envSchema = z.object({
   PROMETHEUS_URL: z
     .url({ protocol: /^https?$/, message: "expected an http(s) URL such as http://prometheus:9090" })
     .optional(),
+  FLEETDECK_METRICS_INTERVAL_MS: wholeMs(1000, 3_600_000, "the embedded scraper's interval").default(5000),
+  FLEETDECK_METRICS_RETENTION_MS: wholeMs(
+    60_000,
+    30 * 86_400_000,
+    "how long the embedded store keeps samples",
+  ).optional(),
+  FLEETDECK_METRICS_MAX_BYTES: z
+    .string()
+    .transform((v, ctx) => {
+      const bytes = parseSize(v);
+      if (bytes === null || bytes < MIB) {
+        ctx.addIssue({
+          code: "custom",
+          message: "expected the embedded store's memory cap: at least 1 MiB, in bytes or with a unit (512MiB, 2GiB)",
+        });
+        return z.NEVER;
+      }
+      return bytes;
+    })
+    .optional(),
+  FLEETDECK_METRICS_TARGETS_FILE: z.string().min(1).optional(),
   FLEETDECK_SECRET: z.string().min(32, "expected at least 32 characters (e.g. `openssl rand -hex 32`)").optional(),
   FLEETDECK_DATA_DIR: z.string().min(1).default("./data"),
   DOCKER_HOSTS: z

@@ -1,36 +1,34 @@
 import type { Metadata } from "next";
-import { AutoRefresh } from "@/components/fleet/auto-refresh";
 import { GpuPlacementGrid } from "@/components/fleet/gpu-placement-grid";
 import { HostTable } from "@/components/fleet/host-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { authorizedRead } from "@/lib/auth/authorize";
+import { AutoRefresh } from "@/components/hosts/auto-refresh";
 import { listGpuPlacements } from "@/lib/queries/fleet/list-gpu-placements";
-import { listHosts } from "@/lib/queries/fleet/list-hosts";
-import { runtimeHosts } from "@/lib/runtime/controller";
+import { listHosts } from "@/lib/queries/hosts/list-hosts";
 
 export const metadata: Metadata = { title: "Fleet" };
 export const dynamic = "force-dynamic";
 
 export default async function FleetPage() {
-  const [hosts, placements, driven] = await Promise.all([
+  const [hosts, placements] = await Promise.all([
     authorizedRead("fleet.read", { type: "global" }, listHosts),
     authorizedRead("instance.read", { type: "global" }, listGpuPlacements),
-    runtimeHosts().catch(() => []),
   ]);
   const gridHosts = hosts.map((h) => {
-    const runtime = driven.find((d) => d.id === h.id);
-    const count = runtime?.simulatedGpus?.count;
+    const count = h.simulatedGpus?.count ?? (h.gpus.length === 0 ? h.declaredGpus?.count : undefined);
     const indices = count ? Array.from({ length: count }, (_, i) => i) : h.gpus.map((g) => g.index);
-    return { id: h.id, name: h.name, gpuIndices: indices, simulated: count !== undefined };
+    return { id: h.id, name: h.name, gpuIndices: indices, simulated: h.simulatedGpus !== null };
   });
   return (
     <>
       <PageHeader title="Fleet" description="GPU hosts fleetdeck manages, their GPUs and their state." />
+      <AutoRefresh intervalMs={2_000} />
       {hosts.length === 0 ? (
         <EmptyState title="No hosts registered yet">
-          Registered Docker hosts and their discovered GPUs appear here. Until then, plan on hardware you declare in a
-          layout (Layouts → a layout → add host).
+          Registered Docker hosts and their discovered GPUs appear here (Settings → Hosts). Until then, plan on hardware
+          you declare in a layout (Layouts → a layout → add host).
         </EmptyState>
       ) : (
         <>
@@ -41,7 +39,6 @@ export default async function FleetPage() {
             (still converging, failed, or scaled beyond it).
           </p>
           <GpuPlacementGrid hosts={gridHosts} planned={placements.planned} observed={placements.observed} />
-          <AutoRefresh everyMs={2_000} />
         </>
       )}
     </>

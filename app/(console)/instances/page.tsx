@@ -8,7 +8,7 @@ import { instancePermissions } from "@/lib/api/instance-permissions";
 import { toInstanceOut } from "@/lib/api/read-specs";
 import { authorizedRead, currentActor, grantsOf } from "@/lib/auth/authorize";
 import { canWriteAnything } from "@/lib/auth/can";
-import { listHosts } from "@/lib/queries/fleet/list-hosts";
+import { listHosts } from "@/lib/queries/hosts/list-hosts";
 import { listInstanceReplicas } from "@/lib/queries/instances/list-instance-replicas";
 import { listRevisionChoices } from "@/lib/queries/layouts/list-revision-choices";
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { RuntimeSection } from "@/components/settings/runtime-section";
+import { DesignerSettingsSection } from "@/components/settings/designer-settings-section";
+import Link from "next/link";
 import { SecretsSection } from "@/components/settings/secrets-section";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -12,6 +14,7 @@ import { listSecretNames } from "@/lib/queries/secrets/list-secret-names";
 import { findRuntimeSettings } from "@/lib/queries/settings/find-runtime-settings";
 import { describeConfig } from "@/lib/server/describe-config";
 import { listTokens } from "@/lib/queries/tokens/list-tokens";
+import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -20,11 +23,14 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   const isAdmin = actor?.role === "admin";
   const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
-  const [users, tokens, secrets, runtime] = await Promise.all([
+  const [users, tokens, secrets, runtime, designer] = await Promise.all([
     isAdmin ? authorizedRead("user.manage", { type: "global" }, listUsers) : null,
     mayTokens ? authorizedRead("token.manage", { type: "global" }, listTokens) : null,
     isAdmin ? authorizedRead("secret.manage", { type: "global" }, listSecretNames) : null,
     isAdmin ? authorizedRead("settings.manage", { type: "global" }, findRuntimeSettings) : null,
+    isAdmin && actor?.kind === "user"
+      ? authorizedRead("settings.manage", { type: "global" }, getDesignerSettings)
+      : null,
   ]);
   const rows = describeConfig();
   return (
@@ -33,9 +39,16 @@ export default async function SettingsPage() {
         title="Settings"
         description="How this fleetdeck server is configured. Change these with environment variables and restart."
       />
+      <p className="mb-6 text-sm">
+        <Link href="/settings/hosts" className="font-medium underline">
+          Hosts
+        </Link>
+        : register Docker hosts, test them, label them, discover their GPUs.
+      </p>
       {users && <UsersSection users={users} />}
       {tokens && <TokensSection tokens={tokens} />}
       {secrets && <SecretsSection secrets={secrets} />}
+      {designer && <DesignerSettingsSection settings={designer} />}
       {runtime && secrets && (
         <RuntimeSection
           settings={runtime}

@@ -38,6 +38,8 @@ const NONE: readonly Finding[] = [];
  */
 export class DesignDeriver {
   private readonly cache = new LayoutCheckCache();
+  /** `vramCeiling`: the admin's VRAM ceiling (default 0.9). */
+  constructor(private readonly options: { vramCeiling?: number } = {}) {}
   private readonly identities = new WeakMap<Finding, string>();
   private cells = new Map<string, CellView>();
   private rows = new Map<string, RowView>();
@@ -46,7 +48,11 @@ export class DesignDeriver {
 
   derive(layout: Layout): Design {
     if (this.last?.layout === layout) return this.last;
-    const { budget, findings: all } = checkLayout(layout, { defaultGpu: DEFAULT_PLANNING_GPU, cache: this.cache });
+    const { budget, findings: all } = checkLayout(layout, {
+      defaultGpu: DEFAULT_PLANNING_GPU,
+      cache: this.cache,
+      vramCeiling: this.options.vramCeiling,
+    });
     const cached = this.cache.checked === layout;
     const findings = indexFindings(layout, all, {
       identityOf: this.identityOf,

@@ -1,3 +1,4 @@
+import { freePortOnHost } from "../../layout/ports";
 import type { Host, Instance, Layout, Placement } from "../../vocabulary/layout-schema";
 import { uniqueId } from "./ids";
 
@@ -21,9 +22,29 @@ export function removeHost(layout: Layout, hostId: string): Layout {
   };
 }
 
+/** Adds an instance under an unused id; placed without a port, it gets the lowest port free on its host. */
 export function addInstance(layout: Layout, instance: Instance): { layout: Layout; id: string } {
   const id = uniqueId(instance.id, new Set(layout.instances.map((i) => i.id)));
-  return { layout: { ...layout, instances: [...layout.instances, { ...instance, id }] }, id };
+  const added = withFreePort(layout, { ...instance, id });
+  return { layout: { ...layout, instances: [...layout.instances, added] }, id };
+}
+
+/** The instance with a host port: its own, else the lowest no other instance on its host publishes (unplaced: none). */
+export function withFreePort(layout: Layout, instance: Instance): Instance {
+  if (instance.port !== undefined || !instance.placement) return instance;
+  const port = freePortOnHost(layout, instance.placement.hostId, instance.id);
+  return port === undefined ? instance : { ...instance, port };
+}
+
+/** Gives every placed instance without a port a free one on its host (after auto-place); others stay the same objects. */
+export function assignFreePorts(layout: Layout): Layout {
+  if (layout.instances.every((i) => i.port !== undefined || !i.placement)) return layout;
+  let next = layout;
+  for (const instance of layout.instances) {
+    const ported = withFreePort(next, instance);
+    if (ported !== instance) next = mapInstance(next, instance.id, () => ported);
+  }
+  return next;
 }
 
 const mapInstance = (layout: Layout, id: string, edit: (i: Instance) => Instance): Layout => ({
@@ -69,7 +90,9 @@ export function moveInstance(layout: Layout, id: string, hostId: string, startIn
   const start = Math.min(at, indices.length - instance.tp);
   const gpuIndices = indices.slice(start, start + instance.tp);
   const same = instance.placement?.hostId === hostId && sameIndices(instance.placement.gpuIndices, gpuIndices);
-  return same ? layout : mapInstance(layout, id, (i) => ({ ...i, placement: { hostId, gpuIndices } }));
+  return same
+    ? layout
+    : mapInstance(layout, id, (i) => withFreePort(layout, { ...i, placement: { hostId, gpuIndices } }));
 }
 
 /** Changes TP by dragging a block's edge: the placement follows. */

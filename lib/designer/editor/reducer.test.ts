@@ -44,6 +44,26 @@ describe("editorReducer", () => {
     expect(isDirty(s)).toBe(true);
   });
 
+  it("gives each new placed instance a free port on its host; a moved one without a port gets one there", () => {
+    let s = run(
+      initEditor(layout()),
+      { type: "add-instance", instance: instance("a", 1, "host-a", [0]) },
+      { type: "add-instance", instance: instance("b", 1, "host-a", [1]) },
+      { type: "add-instance", instance: { ...instance("c", 1, "host-a", [2]), port: 9000 } },
+      { type: "add-instance", instance: instance("u", 1, null) },
+      { type: "duplicate-instance", id: "a" },
+    );
+    expect(s.layout.instances.map((i) => [i.id, i.port])).toEqual([
+      ["a", 8000],
+      ["b", 8001],
+      ["c", 9000],
+      ["u", undefined],
+      ["a-2", 8002],
+    ]);
+    s = run(s, { type: "move-instance", id: "u", hostId: "host-b", startIndex: 0 });
+    expect(s.layout.instances.find((i) => i.id === "u")!.port).toBe(8000);
+  });
+
   it("gives a duplicate id a suffix", () => {
     const s = run(initEditor(layout([instance("q", 1, "host-a", [0])])), {
       type: "add-instance",
@@ -110,6 +130,37 @@ describe("editorReducer", () => {
     expect(s.layout.instances[0]!.tp).toBe(4);
     expect(s.layout.instances[0]!.placement!.gpuIndices).toEqual([0, 1, 2, 3]);
     expect(s.commandFindings.t).toBeUndefined();
+  });
+
+  it("applies the fix picked among several, on the instance the fix names; an empty patch only clears the finding", () => {
+    const finding = {
+      code: "x",
+      severity: "error" as const,
+      message: "m",
+      fix: "one of two",
+      patch: { tp: 2 },
+      fixes: [
+        { label: "TP 2", patch: { tp: 2 } },
+        { label: "b to 0.5", patch: { gpuMemoryUtilization: 0.5 }, instanceId: "b" },
+        { label: "keep", patch: {} },
+      ],
+    };
+    const start = run(initEditor(layout([instance("a", 1, "host-a", [0]), instance("b", 1, "host-a", [1])])), {
+      type: "mark-saved",
+    });
+    const s = run(start, { type: "apply-fix", finding: { ...finding, instanceId: "a" }, fix: finding.fixes[1] });
+    expect(s.layout.instances.map((i) => [i.tp, i.gpuMemoryUtilization])).toEqual([
+      [1, 0.9],
+      [1, 0.5],
+    ]);
+    const pasted = run(start, {
+      type: "add-instance",
+      instance: instance("p", 1, "host-a", [2]),
+      commandFindings: [finding],
+    });
+    const kept = run(pasted, { type: "apply-fix", finding: { ...finding, instanceId: "p" }, fix: finding.fixes[2] });
+    expect(kept.layout).toBe(pasted.layout);
+    expect(kept.commandFindings.p).toBeUndefined();
   });
 
   it("undoes and redoes edits, not selection", () => {

@@ -1,4 +1,4 @@
-import type { Finding } from "../../vocabulary/finding";
+import { type Finding, type FindingFix, fixesOf } from "../../vocabulary/finding";
 import type { Layout } from "../../vocabulary/layout-schema";
 import * as ops from "./layout-ops";
 import { extendSelection, pruneSelection, selectGpus, toggleGpu } from "./selection";
@@ -100,7 +100,7 @@ function edit(state: EditorState, action: EditAction): EditorState {
     case "update-instance":
       return commit(state, ops.updateInstance(layout, action.id, action.patch));
     case "apply-fix":
-      return applyFix(state, action.finding);
+      return applyFix(state, action.finding, action.fix);
     case "move-instance":
       return commit(state, ops.moveInstance(layout, action.id, action.hostId, action.startIndex));
     case "resize-instance":
@@ -125,9 +125,14 @@ function edit(state: EditorState, action: EditAction): EditorState {
   }
 }
 
-function applyFix(state: EditorState, finding: Finding): EditorState {
-  if (!finding.instanceId || !finding.patch) return state;
-  const next = commit(state, ops.updateInstance(state.layout, finding.instanceId, finding.patch));
+function applyFix(state: EditorState, finding: Finding, chosen?: FindingFix): EditorState {
+  const fix = chosen ?? fixesOf(finding)[0];
+  const target = fix?.instanceId ?? finding.instanceId;
+  if (!fix || !target) return state;
+  // An empty patch ("keep it as it is") changes nothing: it only acknowledges a pasted command's finding.
+  const next =
+    Object.keys(fix.patch).length === 0 ? state : commit(state, ops.updateInstance(state.layout, target, fix.patch));
+  if (!finding.instanceId) return next;
   return { ...next, commandFindings: dropFinding(next.commandFindings, finding.instanceId, finding.code) };
 }
 

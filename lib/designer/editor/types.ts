@@ -1,4 +1,4 @@
-import type { Finding } from "../../vocabulary/finding";
+import type { Finding, FindingFix } from "../../vocabulary/finding";
 import type { Host, Instance, Layout } from "../../vocabulary/layout-schema";
 
 /** GPUs picked on one host for a new instance (click, shift-click, drag, Space). */
@@ -29,7 +29,8 @@ export type EditorAction =
   | { type: "remove-host"; hostId: string }
   | { type: "add-instance"; instance: Instance; open?: boolean; commandFindings?: Finding[] }
   | { type: "update-instance"; id: string; patch: Partial<Instance> }
-  | { type: "apply-fix"; finding: Finding }
+  /** Applies one of the finding's fixes (default: its first) and drops the finding when a pasted command raised it. */
+  | { type: "apply-fix"; finding: Finding; fix?: FindingFix }
   | { type: "move-instance"; id: string; hostId: string; startIndex: number }
   | { type: "resize-instance"; id: string; tp: number }
   | { type: "duplicate-instance"; id: string }

@@ -27,6 +27,8 @@ export interface ParseResult {
   /** GPUs the command pins (`--gpus '"device=0,1"'` or CUDA_VISIBLE_DEVICES). */
   gpuIndices?: number[];
   image?: string;
+  /** The instance fields the command itself sets, as paths ("tp", "tgi.cudaMemoryFraction"); the rest are defaults. */
+  setFields: string[];
 }
 
 /** What a command-kind parser hands back before the common finishing steps. */
@@ -49,6 +51,7 @@ export function parseCommandText(text: string, parseOptions: ParseOptions = {}):
     return {
       instance: {},
       complete: false,
+      setFields: [],
       notes: parsed.notes,
       findings: [
         {
@@ -119,6 +122,7 @@ function finish(parsed: ParsedDraft): ParseResult {
     complete: checked.success,
     findings: completeFindings(findings, instance),
     notes: parsed.notes,
+    setFields: [...Object.keys(parsed.draft), ...Object.keys(parsed.draft.tgi ?? {}).map((key) => `tgi.${key}`)],
     ...(parsed.gpuIndices ? { gpuIndices: parsed.gpuIndices } : {}),
     ...(parsed.image ? { image: parsed.image } : {}),
   };

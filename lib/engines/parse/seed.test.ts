@@ -52,6 +52,8 @@ describe("the seed article's TGI command", () => {
     const finding = findings.find((f) => f.code === "flag.renamed");
     expect(finding?.severity).toBe("warning");
     expect(finding?.fix).toBe("Use --max-input-tokens 32768.");
+    // Its one-click fix keeps the value under the new name (and clears the warning in the designer).
+    expect(finding?.patch?.tgi?.maxInputTokens).toBe(32768);
   });
 
   it("finds max_total_tokens 131072 above 32768 and gives the rope scaling fix", () => {

@@ -1,9 +1,9 @@
 import type { ModelArch } from "../../catalog/types";
 import { ropeScalingJson, tgiRopeArgs, vllmRopeArgs } from "../../engines/rope";
 import { shellJoin } from "../../engines/shell-quote";
-import type { Finding } from "../../vocabulary/finding";
+import type { Finding, FindingFix } from "../../vocabulary/finding";
 import type { Instance } from "../../vocabulary/layout-schema";
-import { contextFieldOf, contextLengthOf, contextLengthPatch, nameOf } from "./describe";
+import { contextFieldOf, contextLengthOf, contextLengthPatch, nameOf, withFixes } from "./describe";
 
 const SCALING_TYPES = new Set(["yarn", "linear", "dynamic"]);
 
@@ -56,7 +56,7 @@ export function checkContextLength(instance: Instance, arch: ModelArch): Finding
         fix: tooFar
           ? `Lower max_model_len to ${supported}: reaching ${length} would take rope scaling ×${factor}, beyond the ×${MAX_SUGGESTED_ROPE_FACTOR} models are tuned for.`
           : `Enable YaRN ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(vllmRopeArgs(rope, instance.engineVersion))} --max-model-len ${length}${instance.engineVersion ? "" : ` (vLLM 0.11+; before 0.11 use --rope-scaling '${ropeScalingJson(rope)}')`}. Or lower max_model_len to ${supported}.`,
-        patch: tooFar ? contextLengthPatch(instance, supported) : { ropeScaling: rope },
+        ...contextFixes(instance, supported, tooFar, { label: `Enable YaRN ×${factor}`, patch: { ropeScaling: rope } }),
       },
     ];
   }
@@ -71,7 +71,19 @@ export function checkContextLength(instance: Instance, arch: ModelArch): Finding
       fix: tooFar
         ? `Lower --max-total-tokens to ${supported}: reaching ${length} would take rope scaling ×${factor}, beyond the ×${MAX_SUGGESTED_ROPE_FACTOR} models are tuned for.`
         : `Scale RoPE ×${factor} (${length} / ${original}, rounded up to a power of two): ${shellJoin(tgiRopeArgs(rope))}. TGI's launcher knows only linear and dynamic; for YaRN put "rope_scaling": ${ropeScalingJson({ ...rope, type: "yarn" })} in the checkpoint's config.json instead. Or lower --max-total-tokens to ${supported}.`,
-      patch: tooFar ? contextLengthPatch(instance, supported) : { ropeScaling: rope },
+      ...contextFixes(instance, supported, tooFar, {
+        label: `Scale RoPE ×${factor} (dynamic)`,
+        patch: { ropeScaling: rope },
+      }),
     },
   ];
+}
+
+/** Rope scaling to reach the asked length (unless the factor is too far), or the length lowered to what the model supports. */
+function contextFixes(instance: Instance, supported: number, tooFar: boolean, scale: FindingFix) {
+  const lower = {
+    label: `Lower ${contextFieldOf(instance)} to ${supported}`,
+    patch: contextLengthPatch(instance, supported),
+  };
+  return withFixes(tooFar ? [lower] : [scale, lower]);
 }

@@ -1,3 +1,4 @@
+import type { Finding, FindingFix } from "../../vocabulary/finding";
 import type { Instance } from "../../vocabulary/layout-schema";
 import { GIB } from "../../vocabulary/units";
 
@@ -47,3 +48,9 @@ export const gpusOf = (indices: readonly number[], hostId: string): string =>
 
 /** Rounds a share down to the hundredth, as the engines' flags are written. */
 export const floorHundredth = (x: number): number => Math.floor(x * 100 + 1e-9) / 100;
+
+/** A finding's one-click fixes: the first is also its `patch` (what callers that know one fix apply). */
+export function withFixes(fixes: FindingFix[]): Pick<Finding, "patch" | "fixes"> {
+  const [first] = fixes;
+  return first ? { patch: first.patch, fixes } : {};
+}

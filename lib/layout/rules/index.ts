@@ -46,6 +46,7 @@ export function validateLayout(
   budget?: LayoutBudget,
   resolve?: ArchResolver,
   lookup: ModelLookup = catalogLookup,
+  vramCeiling?: number,
 ): Finding[] {
   return [
     ...layout.instances.flatMap((instance) =>
@@ -53,7 +54,7 @@ export function validateLayout(
     ),
     ...checkPlacement(layout),
     ...checkGpuSharing(layout),
-    ...(budget ? checkGpuMemory(layout, budget) : []),
+    ...(budget ? checkGpuMemory(layout, budget, vramCeiling) : []),
     ...checkHostResources(layout, budget),
   ];
 }

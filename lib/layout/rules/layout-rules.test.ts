@@ -55,7 +55,7 @@ describe("placement", () => {
       instances: [
         { id: "a", engine: "vllm", model: "m", ...on([0], "nowhere") },
         { id: "b", engine: "vllm", model: "m", tp: 2, ...on([3, 4]) },
-        { id: "c", engine: "vllm", model: "m", tp: 2, ...on([1, 1]) },
+        { id: "c", engine: "vllm", model: "m", tp: 2, port: 8001, ...on([1, 1]) },
         { id: "d", engine: "tgi", model: "m", tp: 4, ...on([2]) },
       ],
     });
@@ -78,6 +78,26 @@ describe("placement", () => {
       ],
     });
     expect(checkPlacement(layout).map((f) => f.code)).toEqual(["layout.duplicate-id", "layout.port-clash"]);
+  });
+  it("flags a port clash however it arises: two set ports, or two engines' defaults, with a free port as the fix", () => {
+    const layout = makeLayout({
+      instances: [
+        { id: "a", engine: "vllm", model: "m", ...on([0]) },
+        { id: "b", engine: "vllm", model: "m", ...on([1]) },
+        { id: "c", engine: "vllm", model: "m", port: 8001, ...on([2]) },
+        { id: "t1", engine: "tgi", model: "m", ...on([3]) },
+        { id: "t2", engine: "tgi", model: "m", ...on([3]) },
+        { id: "elsewhere", engine: "vllm", model: "m", ...on([0], "other-box") },
+      ],
+    });
+    const clashes = checkPlacement(layout).filter((f) => f.code === "layout.port-clash");
+    expect(clashes.map((f) => [f.instanceId, f.patch])).toEqual([
+      ["b", { port: 8002 }],
+      ["t2", { port: 8003 }],
+    ]);
+    expect(clashes[0]!.message).toContain('"b" and "a" both publish port 8000 on "gpu-box"');
+    expect(clashes[0]!.message).toContain("set no port: docker run publishes -p 8000:8000");
+    expect(clashes[1]!.message).toContain("port 80 on");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { GpuBudget, InstanceBudget, LayoutBudget } from "../../budget/types";
-import type { Finding } from "../../vocabulary/finding";
+import type { Finding, FindingFix } from "../../vocabulary/finding";
 import type { Instance, Layout } from "../../vocabulary/layout-schema";
 import { claimedFraction, sharedGroups, type SharedGroup } from "./gpu-sharing";
 import {
@@ -12,15 +12,16 @@ import {
   memoryFractionOf,
   nameOf,
   percent,
+  withFixes,
 } from "./describe";
 
-/** The operators' ceiling: planned VRAM above 90 % leaves no room for fragmentation and spikes. */
+/** The operators' ceiling by default (the seed's): planned VRAM above 90 % leaves no room for fragmentation and spikes. */
 export const VRAM_WARNING_FRACTION = 0.9;
 
 interface CardGroup {
   hostId: string;
   gpuIndices: number[];
-  /** Instance ids on these cards, with the bytes each plans there (the largest over the group). */
+  /** Instance ids on these cards, with the bytes each plans there (the fullest card's). */
   users: { id: string; bytes: number }[];
   memoryBytes: number;
   plannedBytes: number;
@@ -65,9 +66,9 @@ function usersOf(gpu: GpuBudget): { id: string; bytes: number }[] {
  * (gpu.memory-overcommit), unless their claims already add up past 1 (gpu.shared-fraction-overcommit says that).
  * One instance over its own card is the budget's (budget.over-card, or a budget fit error). Over 90 %: a warning.
  */
-export function checkGpuMemory(layout: Layout, budget: LayoutBudget): Finding[] {
+export function checkGpuMemory(layout: Layout, budget: LayoutBudget, ceiling = VRAM_WARNING_FRACTION): Finding[] {
   const instances = new Map(layout.instances.map((i) => [i.id, i]));
-  return judgeGpuMemory(budget.gpus, sharedGroups(layout), (id) => instances.get(id));
+  return judgeGpuMemory(budget.gpus, sharedGroups(layout), (id) => instances.get(id), ceiling);
 }
 
 /** checkGpuMemory over some cards (one host's, say), given the shared groups on them and the instances by id. */
@@ -75,6 +76,7 @@ export function judgeGpuMemory(
   gpus: readonly GpuBudget[],
   shared: readonly SharedGroup[],
   instanceOf: (id: string) => Instance | undefined,
+  ceiling = VRAM_WARNING_FRACTION,
 ): Finding[] {
   const claimedPastOne = new Set(
     shared
@@ -91,15 +93,23 @@ export function judgeGpuMemory(
       if (group.users.length < 2) continue;
       if (group.gpuIndices.some((index) => claimedPastOne.has(`${group.hostId}\u0000${index}`))) continue;
       findings.push(overcommitted(group, instanceOf));
-    } else if (fraction > VRAM_WARNING_FRACTION) {
+    } else if (fraction > ceiling + 1e-9) {
+      const biggest = group.users.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+      const instance = instanceOf(biggest.id);
+      const fixes = instance ? ceilingFixes(instance, group.plannedBytes, group.memoryBytes, ceiling) : [];
       findings.push({
         code: "gpu.memory-above-threshold",
         severity: "warning",
         hostId: group.hostId,
         gpuIndex: group.gpuIndices[0],
         ...single,
-        message: `${where} ${group.gpuIndices.length > 1 ? "are" : "is"} planned at ${percent(fraction)} of its memory (${formatGiB(group.plannedBytes)} of ${formatGiB(group.memoryBytes)}) by ${names}, above the ${percent(VRAM_WARNING_FRACTION)} ceiling.`,
-        fix: `Bring it under ${percent(VRAM_WARNING_FRACTION)}: lower gpu_memory_utilization (vLLM) or cuda_memory_fraction (TGI), or spread the instances.`,
+        ...(instance ? { field: fractionFieldOf(instance) } : {}),
+        message: `${where} ${group.gpuIndices.length > 1 ? "are" : "is"} planned at ${percent(fraction)} of its memory (${formatGiB(group.plannedBytes)} of ${formatGiB(group.memoryBytes)}) by ${names}, above the ${percent(ceiling)} ceiling.`,
+        fix:
+          fixes.length > 0
+            ? `Bring it under ${percent(ceiling)}: ${fixes.map((f) => f.label.charAt(0).toLowerCase() + f.label.slice(1)).join(", or ")}${group.users.length > 1 ? ", or spread the instances" : ""}.`
+            : `Bring it under ${percent(ceiling)}: lower gpu_memory_utilization (vLLM) or cuda_memory_fraction (TGI), or spread the instances.`,
+        ...withFixes(fixes),
       });
     }
   }
@@ -135,24 +145,54 @@ function overcommitted(group: CardGroup, instanceOf: (id: string) => Instance | 
 }
 
 /**
- * One instance's projected use of its own GPUs against the 90 % ceiling (a single command, no layout).
- * Past the card is the budget's (budget.over-card), so this only warns between 90 % and 100 %.
+ * One instance's projected use of its own GPUs against the ceiling (default 90 %; a single command, no layout).
+ * Past the card is the budget's (budget.over-card), so this only warns between the ceiling and 100 %.
  */
-export function checkInstanceVram(instance: Instance, planned: InstanceBudget): Finding[] {
+export function checkInstanceVram(
+  instance: Instance,
+  planned: InstanceBudget,
+  ceiling = VRAM_WARNING_FRACTION,
+): Finding[] {
   if (planned.gpuMemoryBytes <= 0) return [];
   const fraction = planned.projectedUsedBytesPerGpu / planned.gpuMemoryBytes;
-  if (fraction <= VRAM_WARNING_FRACTION || fraction > 1) return [];
+  if (fraction <= ceiling + 1e-9 || fraction > 1) return [];
+  const fixes = ceilingFixes(instance, planned.projectedUsedBytesPerGpu, planned.gpuMemoryBytes, ceiling);
   return [
     {
       code: "gpu.memory-above-threshold",
       severity: "warning",
       instanceId: instance.id,
       field: fractionFieldOf(instance),
-      message: `${nameOf(instance)} is projected to use ${formatGiB(planned.projectedUsedBytesPerGpu)} of each ${formatGiB(planned.gpuMemoryBytes)} GPU (${percent(fraction)}), above the ${percent(VRAM_WARNING_FRACTION)} ceiling.`,
+      message: `${nameOf(instance)} is projected to use ${formatGiB(planned.projectedUsedBytesPerGpu)} of each ${formatGiB(planned.gpuMemoryBytes)} GPU (${percent(fraction)}), above the ${percent(ceiling)} ceiling.`,
       fix:
         instance.engine === "vllm"
           ? "Lower --gpu-memory-utilization (CUDA graphs come on top of it; --enforce-eager removes them)."
           : "Lower --cuda-memory-fraction.",
+      ...withFixes(fixes),
     },
   ];
+}
+
+/**
+ * The one-click way under the ceiling for the instance that plans the most on a card: its memory share lowered by the
+ * excess (what it claims shrinks by share × card). CUDA graphs off is no sure fix: releases that subtract them give
+ * the freed memory to the KV cache.
+ */
+export function ceilingFixes(
+  instance: Instance,
+  plannedBytes: number,
+  memoryBytes: number,
+  ceiling: number,
+): FindingFix[] {
+  const excess = plannedBytes - ceiling * memoryBytes;
+  if (excess <= 0) return [];
+  const fixes: FindingFix[] = [];
+  const lowered = floorHundredth(memoryFractionOf(instance) - excess / memoryBytes);
+  if (lowered >= 0.05)
+    fixes.push({
+      label: `Lower "${instance.id}" ${fractionFlagOf(instance)} to ${lowered}`,
+      patch: fractionPatch(instance, lowered),
+      instanceId: instance.id,
+    });
+  return fixes;
 }

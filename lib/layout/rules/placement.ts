@@ -1,5 +1,6 @@
 import type { Finding } from "../../vocabulary/finding";
 import type { Host, Instance, Layout } from "../../vocabulary/layout-schema";
+import { hostPortOf, lowestFreePort } from "../ports";
 import { nameOf } from "./describe";
 
 /** Every placed instance sits on a known host, on GPUs that exist there, one GPU per shard. */
@@ -78,7 +79,7 @@ export function checkInstancePlacement(instance: Instance, host: Host | undefine
 function checkDuplicateIdsAndPorts(layout: Layout): Finding[] {
   const findings: Finding[] = [];
   const ids = new Set<string>();
-  const ports = new Map<string, string>();
+  const placedOn = new Map<string, Instance[]>();
   for (const instance of layout.instances) {
     if (ids.has(instance.id)) {
       findings.push({
@@ -90,40 +91,61 @@ function checkDuplicateIdsAndPorts(layout: Layout): Finding[] {
       });
     }
     ids.add(instance.id);
-    if (instance.placement && instance.port !== undefined) {
-      const key = `${instance.placement.hostId}:${instance.port}`;
-      const other = ports.get(key);
-      if (other) findings.push(portClash(instance, other));
-      else ports.set(key, instance.id);
-    }
+    if (!instance.placement) continue;
+    const list = placedOn.get(instance.placement.hostId);
+    if (list) list.push(instance);
+    else placedOn.set(instance.placement.hostId, [instance]);
   }
-  return findings;
+  const clashes = [...placedOn.values()].flatMap((placed) => checkPortsOn(placed));
+  const order = new Map(layout.instances.map((instance, k) => [instance, k]));
+  const byId = new Map(layout.instances.map((instance) => [instance.id, instance]));
+  clashes.sort((a, b) => (order.get(byId.get(a.instanceId!)!) ?? 0) - (order.get(byId.get(b.instanceId!)!) ?? 0));
+  return [...findings, ...clashes];
 }
 
-/** Port clashes among the instances placed on one host (`placed`, in layout order, ids unique). */
+/**
+ * Port clashes among the instances placed on one host (`placed`, in layout order): two that publish one host port,
+ * set or by default (`docker run -p 8000:8000` for vLLM, 80 for TGI). The later one gets the finding; its fix is the
+ * lowest port no instance on the host publishes.
+ */
 export function checkPortsOn(placed: readonly Instance[]): Finding[] {
+  if (placed.length < 2) return [];
   const findings: Finding[] = [];
-  const ports = new Map<number, string>();
+  const owners = new Map<number, Instance>();
+  const taken = new Set<number>();
+  for (const instance of placed) taken.add(hostPortOf(instance));
   for (const instance of placed) {
-    if (instance.port === undefined) continue;
-    const other = ports.get(instance.port);
-    if (other) findings.push(portClash(instance, other));
-    else ports.set(instance.port, instance.id);
+    const port = hostPortOf(instance);
+    const other = owners.get(port);
+    if (!other) {
+      owners.set(port, instance);
+      continue;
+    }
+    const free = lowestFreePort(taken);
+    if (free !== undefined) taken.add(free);
+    findings.push(portClash(instance, other, port, free));
   }
   return findings;
 }
 
-function portClash(instance: Instance, other: string): Finding {
-  const port = instance.port!;
+function portClash(instance: Instance, other: Instance, port: number, free: number | undefined): Finding {
   const hostId = instance.placement!.hostId;
+  const unset = [instance, other].filter((i) => i.port === undefined).map((i) => `"${i.id}"`);
+  const why =
+    unset.length > 0
+      ? ` (${unset.join(" and ")} ${unset.length > 1 ? "set" : "sets"} no port: docker run publishes -p ${port}:${port})`
+      : "";
   return {
     code: "layout.port-clash",
     severity: "error",
     instanceId: instance.id,
     hostId,
     field: "port",
-    message: `"${instance.id}" and "${other}" both publish port ${port} on "${hostId}".`,
-    fix: `Use another port for "${instance.id}", e.g. ${port + 1}.`,
-    patch: { port: port + 1 },
+    message: `"${instance.id}" and "${other.id}" both publish port ${port} on "${hostId}"${why}; the second container does not start ("port is already allocated").`,
+    fix:
+      free !== undefined
+        ? `Use port ${free} for "${instance.id}": no instance on "${hostId}" publishes it.`
+        : `Move "${instance.id}" to another host: every port on "${hostId}" is taken.`,
+    ...(free !== undefined ? { patch: { port: free } } : {}),
   };
 }

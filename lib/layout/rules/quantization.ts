@@ -4,7 +4,7 @@ import { TGI_QUANTIZE_METHODS } from "../../engines/tgi/flags";
 import { VLLM_QUANTIZATION_METHODS } from "../../engines/vllm/flags";
 import type { Finding } from "../../vocabulary/finding";
 import type { Instance } from "../../vocabulary/layout-schema";
-import { nameOf } from "./describe";
+import { nameOf, withFixes } from "./describe";
 import { findQuantizedSibling, type ModelLookup } from "../../catalog/quantized-sibling";
 
 const VALID_VALUES: Record<Instance["engine"], readonly string[]> = {
@@ -35,7 +35,12 @@ export function checkQuantization(instance: Instance, arch: ModelArch, lookup?: 
         fix: suggestion
           ? `Use ${flag} ${suggestion}, or ${detect}.`
           : `Use one of: ${VALID_VALUES[instance.engine].join(", ")}; or ${detect}.`,
-        patch: { quantization: suggestion ?? own },
+        ...withFixes([
+          ...((suggestion ?? own)
+            ? [{ label: `Use ${flag} ${suggestion ?? own}`, patch: { quantization: suggestion ?? own } }]
+            : []),
+          { label: `Leave ${flag} out (auto-detect)`, patch: { quantization: undefined } },
+        ]),
       },
     ];
   }
@@ -54,7 +59,13 @@ export function checkQuantization(instance: Instance, arch: ModelArch, lookup?: 
         fix: sibling
           ? `Use ${sibling} with ${flag} ${needed} (or leave ${flag} out: the engine reads it from the checkpoint). To keep ${instance.model}, remove ${flag}.`
           : `Serve a ${kind} checkpoint of ${instance.model}, or remove ${flag} to run it unquantized.`,
-        patch: sibling ? { model: sibling } : { quantization: undefined },
+        patch: { quantization: undefined },
+        ...(sibling
+          ? withFixes([
+              { label: `Use ${sibling}`, patch: { model: sibling } },
+              { label: `Keep ${instance.model}, remove ${flag}`, patch: { quantization: undefined } },
+            ])
+          : {}),
       },
     ];
   }
@@ -71,7 +82,10 @@ export function checkQuantization(instance: Instance, arch: ModelArch, lookup?: 
         fix: engineValue
           ? `Use ${flag} ${engineValue}, or leave ${flag} out: the engine reads the method from the checkpoint.`
           : `Leave ${flag} out: the engine reads the method from the checkpoint.`,
-        ...(engineValue ? { patch: { quantization: engineValue } } : {}),
+        ...withFixes([
+          ...(engineValue ? [{ label: `Use ${flag} ${engineValue}`, patch: { quantization: engineValue } }] : []),
+          { label: `Leave ${flag} out (auto-detect)`, patch: { quantization: undefined } },
+        ]),
       },
     ];
   }

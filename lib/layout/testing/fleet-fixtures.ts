@@ -114,6 +114,8 @@ export function syntheticFleet(hostCount: number, instanceCount: number): Layout
       enforceEager: false,
       placement: null,
       limits: { memoryBytes: 32 * GIB },
+      // Unique across the fleet, so wherever placement puts it no two instances on a host publish one port.
+      port: 8000 + n,
     };
   });
   return { schemaVersion: 1, name: `synthetic ${hostCount}×8, ${instanceCount} instances`, hosts, instances };

@@ -24,6 +24,13 @@ const matrixBody = z.object({
     ),
   }),
 });
+const vectorBody = z.object({
+  status: z.literal("success"),
+  data: z.object({
+    resultType: z.literal("vector"),
+    result: z.array(z.object({ metric: z.record(z.string(), z.string()), value: z.tuple([z.number(), z.string()]) })),
+  }),
+});
 const targetsBody = z.object({
   status: z.literal("success"),
   data: z.object({
@@ -41,6 +48,7 @@ const targetsBody = z.object({
 });
 
 export type PrometheusMatrix = z.infer<typeof matrixBody>["data"]["result"];
+export type PrometheusVector = z.infer<typeof vectorBody>["data"]["result"];
 export type PrometheusTargets = z.infer<typeof targetsBody>["data"]["activeTargets"];
 
 /** Prometheus's HTTP API (`/api/v1/query_range`, `/api/v1/targets`) with a timeout; every failure is a PrometheusUnavailable. */
@@ -63,6 +71,12 @@ export class PrometheusClient {
     });
     const body = await this.request("/api/v1/query_range", { method: "POST", body: form });
     return this.parse(matrixBody, body).data.result;
+  }
+
+  async queryInstant(promql: string, atMs: number): Promise<PrometheusVector> {
+    const form = new URLSearchParams({ query: promql, time: String(atMs / 1000) });
+    const body = await this.request("/api/v1/query", { method: "POST", body: form });
+    return this.parse(vectorBody, body).data.result;
   }
 
   async activeTargets(): Promise<PrometheusTargets> {

@@ -25,14 +25,48 @@ export async function startPrometheus(
   scrapeIntervalMs: number,
   binary = "prometheus",
 ): Promise<RunningPrometheus> {
+  return startPrometheusWith(
+    [{ job_name: "fleetdeck", static_configs: targets.map((t) => ({ targets: [t.address], labels: t.labels })) }],
+    scrapeIntervalMs,
+    binary,
+  );
+}
+
+/**
+ * Prometheus discovering its targets from fleetdeck's HTTP service discovery (`/api/prometheus/sd`), with an API
+ * token, refreshing every 2 s — the scrape config the README shows.
+ */
+export function startPrometheusWithSd(
+  sdUrl: string,
+  token: string,
+  scrapeIntervalMs: number,
+  binary = "prometheus",
+): Promise<RunningPrometheus> {
+  return startPrometheusWith(
+    [
+      {
+        job_name: "fleetdeck",
+        http_sd_configs: [
+          { url: sdUrl, refresh_interval: "2s", authorization: { type: "Bearer", credentials: token } },
+        ],
+      },
+    ],
+    scrapeIntervalMs,
+    binary,
+  );
+}
+
+async function startPrometheusWith(
+  scrapeConfigs: unknown[],
+  scrapeIntervalMs: number,
+  binary: string,
+): Promise<RunningPrometheus> {
   const dir = await mkdtemp(join(tmpdir(), "fleetdeck-prometheus-"));
   const port = await deadPort();
   const interval = `${scrapeIntervalMs}ms`;
   const config = {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "1m" },
-    scrape_configs: [
-      { job_name: "fleetdeck", static_configs: targets.map((t) => ({ targets: [t.address], labels: t.labels })) },
-    ],
+    scrape_configs: scrapeConfigs,
   };
   await writeFile(join(dir, "prometheus.yml"), JSON.stringify(config, null, 1));
   const child = spawn(

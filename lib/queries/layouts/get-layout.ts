@@ -5,6 +5,7 @@ import { parseRevisionDocument } from "../../layout/revision-document";
 import { authorNames } from "./author-names";
 
 export interface RevisionMeta {
+  id: string;
   number: number;
   note: string;
   authorName: string | null;
@@ -23,7 +24,10 @@ export async function getLayout(client: DbClient, id: string): Promise<SavedLayo
   const row = await client.layout.findUnique({
     where: { id },
     include: {
-      revisions: { orderBy: { number: "desc" }, select: { number: true, note: true, authorId: true, createdAt: true } },
+      revisions: {
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, note: true, authorId: true, createdAt: true },
+      },
     },
   });
   const head = row?.revisions[0];
@@ -38,6 +42,7 @@ export async function getLayout(client: DbClient, id: string): Promise<SavedLayo
     row.revisions.map((r) => r.authorId),
   );
   const revisions = row.revisions.map((r) => ({
+    id: r.id,
     number: r.number,
     note: r.note,
     createdAt: r.createdAt,

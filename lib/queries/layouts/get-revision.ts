@@ -40,6 +40,7 @@ export async function getRevision(client: DbClient, layoutId: string, number: nu
     layoutName: layout.name,
     latestNumber,
     revision: {
+      id: row.id,
       number,
       note: row.note,
       createdAt: row.createdAt,

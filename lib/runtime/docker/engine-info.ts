@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EngineFacts } from "../../vocabulary/hosts";
 
 /** The fields of GET /version and GET /info that fleetdeck shows; the daemon's answer is input like any other. */
 export const versionResponseSchema = z.object({
@@ -25,27 +26,7 @@ export const infoResponseSchema = z.object({
   Runtimes: z.record(z.string(), z.unknown()).optional(),
 });
 
-export interface EngineFacts {
-  engineVersion: string;
-  apiVersion: string;
-  /** The daemon's host name (`docker info` Name). */
-  name: string;
-  /** "Debian GNU/Linux 12 (bookworm)", "Ubuntu 22.04.4 LTS". */
-  operatingSystem: string;
-  osType: string;
-  kernelVersion: string;
-  architecture: string;
-  cpus: number;
-  memoryBytes: number;
-  cgroupDriver: string;
-  /** "1" or "2"; empty when the daemon does not say (older than 20.10). */
-  cgroupVersion: string;
-  storageDriver: string;
-  runtimes: string[];
-  defaultRuntime: string;
-  /** The NVIDIA container runtime is registered (`Runtimes.nvidia`): GPU containers can start here. */
-  nvidiaRuntime: boolean;
-}
+export type { EngineFacts };
 
 /** The oldest API fleetdeck speaks: 1.40 (Docker 19.03) brought DeviceRequests, how GPUs are requested. */
 export const MIN_API_VERSION = "1.40";

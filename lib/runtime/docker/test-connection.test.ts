@@ -1,5 +1,6 @@
 import os from "node:os";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDocker2 } from "../testing/docker2-outage";
 import { startFakeDockerd, type FakeDockerd } from "../testing/fake-dockerd";
 import { testHosts } from "../testing/test-env";
 import { closeDockerClients, getDockerClient } from "./client-cache";
@@ -10,7 +11,13 @@ import { testConnection, type TestConnectionResult } from "./test-connection";
 const hosts = testHosts();
 const tls = { caPem: hosts.tls.caPem, certPem: hosts.tls.certPem, keyPem: hosts.tls.keyPem };
 const fakes: FakeDockerd[] = [];
+// The second daemon (TCP+TLS, behind sshd) must stay up while these run: tests that stop it wait for us.
+let releaseDocker2: () => void = () => {};
+beforeAll(async () => {
+  releaseDocker2 = await useDocker2();
+}, 300_000);
 afterAll(async () => {
+  releaseDocker2();
   closeDockerClients();
   await Promise.all(fakes.map((fake) => fake.close()));
 });

@@ -4,6 +4,7 @@ import type Docker from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDockerClient, type DockerHandle } from "../docker/create-client";
 import { parseDockerEndpoint } from "../docker/endpoint-schema";
+import { useDocker2 } from "../testing/docker2-outage";
 import { buildProbeTestImage } from "../testing/probe-test-image";
 import { testHosts } from "../testing/test-env";
 import { parseNvidiaSmiXml } from "./nvidia-smi-xml";
@@ -25,18 +26,21 @@ const remote = createDockerClient(
   }),
 );
 let image = "";
+let releaseDocker2: () => void = () => {};
 
 beforeAll(async () => {
+  releaseDocker2 = await useDocker2();
   const [first] = await Promise.all([
     buildProbeTestImage(local.docker, fixtureFiles),
     buildProbeTestImage(remote.docker, fixtureFiles),
   ]);
   image = first.image;
-}, 120_000);
+}, 300_000);
 
 afterAll(() => {
   local.close();
   remote.close();
+  releaseDocker2();
 });
 
 async function probeContainers(docker: Docker) {

@@ -20,6 +20,11 @@ export interface GpuProbeOptions {
   runtime?: string;
   /** For the whole probe: create, start, wait, read logs. The container is removed after it either way. */
   timeoutMs?: number;
+  /**
+   * Run in the host's PID namespace, so that nvidia-smi lists the processes using the GPUs with the PIDs `docker top`
+   * shows (how GPU memory is traced to fleetdeck's containers). Default false.
+   */
+  hostPid?: boolean;
 }
 
 export type ProbeStep = "image" | "create" | "gpu-runtime" | "start" | "timeout" | "exit" | "parse";
@@ -58,6 +63,7 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
     gpus = "all",
     runtime,
     timeoutMs = 60_000,
+    hostPid = false,
   } = options;
   const started = performance.now();
   const created: { container?: Docker.Container } = {};
@@ -65,7 +71,7 @@ export async function probeGpus(docker: Docker, options: GpuProbeOptions = {}): 
   const elapsed = () => Math.round(performance.now() - started);
   const remove = () => created.container?.remove({ force: true }).catch(() => undefined);
   try {
-    const settings = { image, command, env, gpus, runtime };
+    const settings = { image, command, env, gpus, runtime, hostPid };
     const result = await withDeadline(
       timeoutMs,
       (abortSignal) => (work = runProbe(docker, settings, abortSignal, created)),
@@ -137,7 +143,7 @@ async function runProbe(
   return { exitCode: exit.StatusCode, ...demuxDockerLogs(logs) };
 }
 
-async function create(docker: Docker, { image, command, env, gpus, runtime }: ProbeSettings) {
+async function create(docker: Docker, { image, command, env, gpus, runtime, hostPid }: ProbeSettings) {
   try {
     return await docker.createContainer({
       Image: image,
@@ -149,6 +155,7 @@ async function create(docker: Docker, { image, command, env, gpus, runtime }: Pr
       HostConfig: {
         NetworkMode: "none",
         Memory: 256 * 2 ** 20,
+        ...(hostPid && { PidMode: "host" }),
         ...(runtime && { Runtime: runtime }),
         ...(gpus === "all" && {
           DeviceRequests: [{ Driver: "", Count: -1, DeviceIDs: [], Capabilities: [["gpu"]], Options: {} }],

@@ -36,4 +36,6 @@ export interface RuntimeHost {
   simulatedGpus?: SimulatedGpus;
   /** Discovered (nvidia-smi, dcgm-exporter) or declared GPUs, by index. */
   gpus: RuntimeGpu[];
+  /** Added by the hosts work: dcgm-exporter's metrics URL when the host has one (GPU discovery, metrics). */
+  dcgmUrl?: string;
 }

@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
 import { NewLayoutDesigner } from "@/components/designer/new-layout-designer";
 import { PageHeader } from "@/components/ui/page-header";
+import { RegisteredHostsProvider } from "@/components/hosts/registered-hosts";
+import { listHosts } from "@/lib/queries/hosts/list-hosts";
+import { registeredHostSummary } from "@/lib/runtime/hosts/registered-host-summary";
 import { TEMPLATES } from "@/lib/layout/templates";
 import type { Layout } from "@/lib/vocabulary/layout-schema";
 import { createLayout } from "@/lib/actions/layouts/create-layout";
+import { authorizedRead } from "@/lib/auth/authorize";
+import { designerAccess } from "@/lib/auth/designer-access";
+import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
 
 export const metadata: Metadata = { title: "New layout" };
 export const dynamic = "force-dynamic";
@@ -13,6 +19,11 @@ const BLANK: Layout = { schemaVersion: 1, name: "New layout", hosts: [], instanc
 export default async function NewLayoutPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   const { template } = await searchParams;
   const picked = template ? TEMPLATES.find((t) => t.id === template) : undefined;
+  const { settings, access } = await authorizedRead("layout.read", { type: "global" }, async (client, actor) => ({
+    settings: await getDesignerSettings(client),
+    access: await designerAccess(actor),
+  }));
+  const registered = (await authorizedRead("fleet.read", { type: "global" }, listHosts)).map(registeredHostSummary);
   return (
     <>
       <PageHeader
@@ -27,7 +38,14 @@ export default async function NewLayoutPage({ searchParams }: { searchParams: Pr
           {TEMPLATES.map((t) => t.id).join(", ")}.
         </p>
       )}
-      <NewLayoutDesigner initial={picked?.layout ?? BLANK} createLayout={createLayout} />
+      <RegisteredHostsProvider hosts={registered} readAt={new Date().toISOString()}>
+        <NewLayoutDesigner
+          initial={picked?.layout ?? BLANK}
+          createLayout={createLayout}
+          access={access}
+          vramCeiling={settings.vramCeiling}
+        />
+      </RegisteredHostsProvider>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { authorizedRead } from "@/lib/auth/authorize";
 import { getRevision } from "@/lib/queries/layouts/get-revision";
+import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
 
 export const metadata: Metadata = { title: "Layout revision" };
 export const dynamic = "force-dynamic";
@@ -13,9 +14,10 @@ export const dynamic = "force-dynamic";
 /** The permalink of one immutable revision: the grid read-only, who saved it and when. */
 export default async function RevisionPage({ params }: { params: Promise<{ id: string; number: string }> }) {
   const { id, number } = await params;
-  const result = await authorizedRead("layout.read", { type: "layout", id }, (client) =>
-    getRevision(client, id, Number(number)),
-  );
+  const { result, settings } = await authorizedRead("layout.read", { type: "layout", id }, async (client) => ({
+    result: await getRevision(client, id, Number(number)),
+    settings: await getDesignerSettings(client),
+  }));
   if (!result.ok) return <EmptyState title="Revision not found">{result.error}</EmptyState>;
   const { revision, layoutName, latestNumber } = result;
   return (
@@ -44,7 +46,11 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
           </>
         }
       />
-      <Designer initial={revision.layout} readOnly />
+      <Designer
+        initial={revision.layout}
+        vramCeiling={settings.vramCeiling}
+        readOnlyReason={`Revision ${revision.number} is a permalink: it never changes. The layout holds the newest revision.`}
+      />
     </>
   );
 }
