@@ -30,12 +30,10 @@ export interface RuntimeSeed {
   hostIds: [string, string];
 }
 
-const daemon = (which: 1 | 2) => {
-  const url = which === 1 ? process.env.FLEETDECK_TEST_DOCKER_HOST : process.env.FLEETDECK_TEST_DOCKER2_HOST;
+const daemon = () => {
+  const url = process.env.FLEETDECK_TEST_DOCKER_HOST;
   if (!url)
-    throw new Error(
-      "FLEETDECK_TEST_DOCKER_HOST/_DOCKER2_HOST are not set: run `scripts/test-env.sh up` and source .test-env/env",
-    );
+    throw new Error("FLEETDECK_TEST_DOCKER_HOST is not set: run `scripts/test-env.sh up` and source .test-env/env");
   return url;
 };
 
@@ -46,12 +44,13 @@ export async function seedRuntime(suffix: string): Promise<RuntimeSeed> {
   const hostIds: [string, string] = [randomUUID(), randomUUID()];
   for (const which of [1, 2] as const) {
     db.prepare(
-      `INSERT INTO host (id, name, endpoint, labels, status, ramBytes, cpuCores, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'unknown', ?, 16, ?, ?)`,
+      `INSERT INTO host (id, name, kind, endpoint, labels, simGpuId, simGpuCount, status, ramBytes, cpuCores, createdAt, updatedAt)
+       VALUES (?, ?, 'docker', ?, ?, 'rtx-4090d', 4, 'unknown', ?, 16, ?, ?)`,
     ).run(
       hostIds[which - 1],
       `sim-node-${which}-${suffix}`,
       daemon(),
-      JSON.stringify({ team: which === 1 ? "a" : "b", "fleetdeck.sim": "rtx-4090d:4" }),
+      JSON.stringify({ team: which === 1 ? "a" : "b" }),
       64 * 2 ** 30,
       t,
       t,
@@ -91,19 +90,17 @@ export async function removeRuntimeContainers(): Promise<void> {
     | undefined;
   db.close();
   if (!row) return;
-  for (const which of [1, 2] as const) {
-    const docker = new Docker({ socketPath: daemon(which).replace(/^unix:\/\//, "") });
-    const list = await docker.listContainers({
-      all: true,
-      filters: { label: [`fleetdeck.installation=${row.value}`] },
-    });
-    await Promise.all(
-      list.map((c) =>
-        docker
-          .getContainer(c.Id)
-          .remove({ force: true })
-          .catch(() => undefined),
-      ),
-    );
-  }
+  const docker = new Docker({ socketPath: daemon().replace(/^unix:\/\//, "") });
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: [`fleetdeck.installation=${row.value}`] },
+  });
+  await Promise.all(
+    list.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
 }

@@ -7,7 +7,7 @@ import { log } from "../server/log";
 import { onRuntimeNudge } from "../server/runtime-nudge";
 import { createRuntimeFactory, type RuntimeFactory } from "./drivers/runtime-factory";
 import type { HostRuntime } from "./drivers/host-runtime";
-import { hostsFromTable } from "./hosts/hosts-from-table";
+import { loadRuntimeHost, loadRuntimeHostsWithProblems, RuntimeHostError } from "./hosts/load-runtime-hosts";
 import type { RuntimeHost } from "./hosts/runtime-host";
 import { createReconciler, type Reconciler } from "./reconcile";
 
@@ -24,14 +24,22 @@ interface Controller {
 
 const holder = globalThis as typeof globalThis & { __fleetdeckRuntime?: Controller };
 
-/** The hosts the runtime drives. The hosts feature's loadRuntimeHosts() replaces this reader of the host table. */
-async function loadHostsFromTable(): Promise<RuntimeHost[]> {
-  const { hosts, skipped } = hostsFromTable(await reconcilerStore().hostRecords());
-  for (const s of skipped) log.debug({ host: s.name, why: s.why }, "host left out of reconciling");
+/**
+ * The hosts the runtime drives: every registered host, its TLS/SSH credentials decrypted (the hosts feature's
+ * loader). A host it cannot use is logged once when that starts, not on every pass.
+ */
+let leftOut = new Set<string>();
+async function loadRegisteredHosts(): Promise<RuntimeHost[]> {
+  const { hosts, problems } = await loadRuntimeHostsWithProblems();
+  const now = new Set(problems.map((p) => `${p.hostId}|${p.message}`));
+  for (const p of problems)
+    if (!leftOut.has(`${p.hostId}|${p.message}`))
+      log.warn({ host: p.hostName, problem: p.message, fix: p.fix }, "host left out of reconciling");
+  leftOut = now;
   return hosts;
 }
 
-function controller(loadHosts = loadHostsFromTable): Controller {
+function controller(loadHosts = loadRegisteredHosts): Controller {
   if (holder.__fleetdeckRuntime) return holder.__fleetdeckRuntime;
   const config = env();
   const runtimes = createRuntimeFactory({
@@ -79,6 +87,9 @@ export function runtimeHosts(): Promise<RuntimeHost[]> {
 /** The driver of one registered host (logs, "try it"), or null when it is not a host the runtime can drive. */
 export async function runtimeForHost(hostId: string): Promise<HostRuntime | null> {
   const c = controller();
-  const host = (await c.loadHosts()).find((h) => h.id === hostId);
+  const host = await loadRuntimeHost(hostId).catch((error: unknown) => {
+    if (error instanceof RuntimeHostError) return null;
+    throw error;
+  });
   return host ? c.runtimes(host) : null;
 }

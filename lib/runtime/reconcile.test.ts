@@ -91,6 +91,7 @@ describe("applying the seed's 2×2 INT4 layout", () => {
         [LABEL.instance]: instance.id,
         [LABEL.replica]: "0",
         [LABEL.installation]: h.installationId,
+        [LABEL.host]: h.hostIds[1],
       });
       expect(r.endpoint).toBe(`http://127.0.0.1:${instance.port}`);
     }

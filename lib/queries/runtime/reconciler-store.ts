@@ -4,7 +4,6 @@ import { findSetting } from "../settings/find-setting";
 import { acquireLease, type LeaseRequest } from "./acquire-lease";
 import { ensureInstallationId } from "./ensure-installation-id";
 import { listDesiredReplicas } from "./list-desired-replicas";
-import { listHostRecords } from "./list-host-records";
 import { type ReplicaObservationChange, recordReplicaObservations } from "./record-replica-observations";
 import { clearReplicaFailures, recordReplicaFailure } from "./record-replica-outcome";
 import { releaseLease } from "./release-lease";
@@ -23,7 +22,6 @@ export function reconcilerStore() {
     installationId: () => ensureInstallationId(db()),
     runtimeSettings: () => findSetting(db(), RUNTIME_SETTINGS_KEY),
     desiredReplicas: () => listDesiredReplicas(db()),
-    hostRecords: () => listHostRecords(db()),
     recordObservations: (changes: readonly ReplicaObservationChange[], now: Date) =>
       db().$transaction((tx) => recordReplicaObservations(tx, changes, now)),
     recordFailure: (replicaId: string, failure: { error: string; attempts: number; retryAt: Date }) =>

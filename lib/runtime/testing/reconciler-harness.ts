@@ -6,11 +6,13 @@ import type Docker from "dockerode";
 import { makeUser, sessionHeaders, useTestDatabase as openTestDatabase } from "../../auth/testing/test-users";
 import { TEMPLATES } from "../../layout/templates";
 import type { Instance, Layout } from "../../vocabulary/layout-schema";
+import type { HostCredentialValues } from "../../secrets/host-credentials";
 import type { RuntimeFactory } from "../drivers/runtime-factory";
 import type { Reconciler } from "../reconcile";
 import { LABEL } from "../spec/labels";
+import { useDocker2 as holdDocker2 } from "./docker2-outage";
 import { freePort, rawDocker, removeInstallation, requireSimImage, waitFor } from "./docker-test-hosts";
-import { testHosts } from "./test-env";
+import { type TestHosts, testHosts } from "./test-env";
 
 /**
  * A server's worth of runtime for integration tests, nothing mocked: a migrated SQLite database with the harness's
@@ -79,34 +81,42 @@ export async function startHarness(
     actionsPerHost?: number;
     /** Reach the second daemon through this socket (a SocketProxy the test can cut) instead of directly. */
     secondHostUrl?: string;
+    /** How the second host is registered: its unix socket (default), or TCP+TLS or SSH with stored credentials. */
+    secondHostVia?: "socket" | "tls" | "ssh";
   } = {},
 ): Promise<Harness> {
+  const needs = options.needs ?? [1, 2];
+  // Tests elsewhere stop the second dockerd; they wait for this to let go (cleanup) and this waits for them.
+  const releaseDocker2 = needs.includes(2) ? await holdDocker2() : () => undefined;
   await openTestDatabase();
   const { db } = await import("../../queries/db");
   const { runWithHeaders } = await import("../../auth/request-context");
   const { reconcilerStore, RUNTIME_SETTINGS_KEY } = await import("../../queries/runtime/reconciler-store");
   const { createRuntimeFactory } = await import("../drivers/runtime-factory");
   const { createReconciler } = await import("../reconcile");
-  const { hostsFromTable } = await import("../hosts/hosts-from-table");
+  const { loadRuntimeHosts } = await import("../hosts/load-runtime-hosts");
+  const { insertHost } = await import("../../queries/hosts/insert-host");
+  const { storeHostCredentials } = await import("../../secrets/host-credentials");
   const { readSecret } = await import("../../secrets/secret-store");
   const { simBundlePath } = await import("./sim-bundle");
 
   const docker = { 1: rawDocker(1), 2: rawDocker(2) } as const;
-  for (const which of options.needs ?? [1, 2]) await requireSimImage(docker[which]);
+  for (const which of needs) await requireSimImage(docker[which]);
   const urls = testHosts();
-  const hostIds = { 1: randomUUID(), 2: randomUUID() };
+  const second = secondHost(urls, options);
+  const hostIds = { 1: "", 2: "" };
   for (const which of [1, 2] as const) {
-    await db().host.create({
-      data: {
-        id: hostIds[which],
-        name: `sim-node-${which}`,
-        endpoint: which === 1 ? urls.docker : (options.secondHostUrl ?? urls.docker2),
-        labels: JSON.stringify({ team: which === 1 ? "a" : "b", "fleetdeck.sim": "rtx-4090d:4" }),
-        ramBytes: 64n * 2n ** 30n,
-        cpuCores: 16,
-      },
+    hostIds[which] = await insertHost(db(), {
+      name: `sim-node-${which}`,
+      kind: "docker",
+      endpoint: which === 1 ? urls.docker : second.url,
+      labels: { team: which === 1 ? "a" : "b" },
+      simulatedGpus: { gpuId: "rtx-4090d", count: 4 },
+      ...(which === 2 && second.sshHostKeySha256 && { sshHostKeySha256: second.sshHostKeySha256 }),
     });
+    await db().host.update({ where: { id: hostIds[which] }, data: { ramBytes: 64n * 2n ** 30n, cpuCores: 16 } });
   }
+  await storeHostCredentials(db(), hostIds[2], second.credentials);
   await db().setting.create({
     data: { key: RUNTIME_SETTINGS_KEY, value: JSON.stringify({ simLoadSeconds: options.simLoadSeconds ?? 1 }) },
   });
@@ -124,7 +134,7 @@ export async function startHarness(
   });
   const reconciler = createReconciler({
     store,
-    loadHosts: async () => hostsFromTable(await store.hostRecords()).hosts,
+    loadHosts: () => loadRuntimeHosts(db()),
     runtimeFor: runtimes,
     readSecret,
     intervalMs: 60_000,
@@ -195,7 +205,23 @@ export async function startHarness(
       runtimes.closeAll();
       await removeInstallation(docker[1], installationId).catch(() => undefined);
       await removeInstallation(docker[2], installationId).catch(() => undefined);
+      releaseDocker2();
     },
   };
   return harness;
+}
+
+/** The second host's endpoint and the credentials stored for it (encrypted, as Settings → Hosts stores them). */
+function secondHost(
+  urls: TestHosts,
+  options: { secondHostUrl?: string; secondHostVia?: "socket" | "tls" | "ssh" },
+): { url: string; credentials: HostCredentialValues; sshHostKeySha256?: string } {
+  if (options.secondHostVia === "tls")
+    return {
+      url: urls.tls.url,
+      credentials: { "tls-ca": urls.tls.caPem, "tls-cert": urls.tls.certPem, "tls-key": urls.tls.keyPem },
+    };
+  if (options.secondHostVia === "ssh")
+    return { url: urls.ssh.url, credentials: { "ssh-key": urls.ssh.keyPem }, sshHostKeySha256: urls.ssh.hostKeySha256 };
+  return { url: options.secondHostUrl ?? urls.docker2, credentials: {} };
 }

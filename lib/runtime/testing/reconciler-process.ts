@@ -7,13 +7,13 @@
 import { reconcilerStore } from "../../queries/runtime/reconciler-store";
 import { readSecret } from "../../secrets/secret-store";
 import { createRuntimeFactory } from "../drivers/runtime-factory";
-import { hostsFromTable } from "../hosts/hosts-from-table";
+import { loadRuntimeHosts } from "../hosts/load-runtime-hosts";
 import { createReconciler } from "../reconcile";
 
 const store = reconcilerStore();
 const reconciler = createReconciler({
   store,
-  loadHosts: async () => hostsFromTable(await store.hostRecords()).hosts,
+  loadHosts: () => loadRuntimeHosts(),
   runtimeFor: createRuntimeFactory({
     dataDir: process.env.FLEETDECK_DATA_DIR ?? "data",
     simBundlePath: "sim/dist/sim.mjs",
