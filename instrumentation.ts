@@ -1,10 +1,15 @@
 import type { Instrumentation } from "next";
 
-/** Runs once when the server starts: validate configuration, migrate the database. Exits with one line on failure. */
+/**
+ * Runs once when the server starts: validate configuration, migrate the database (exits with one line on failure),
+ * then start the runtime's reconcile loop.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { boot } = await import("./lib/boot");
   await boot();
+  const { startRuntime } = await import("./lib/runtime/controller");
+  startRuntime();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -14,6 +14,8 @@ const BENCHES = [
   "share-link",
   "host-poll",
   "sim-image",
+  "click-to-healthy",
+  "reconcile",
   "metrics-query",
   "metrics-query-api",
   "metrics-store-memory",
@@ -25,6 +27,8 @@ const BENCHES = [
  */
 const NODE_ARGS: Record<string, string[]> = {
   "host-poll": ["--conditions=react-server"],
+  "click-to-healthy": ["--conditions=react-server"],
+  reconcile: ["--conditions=react-server"],
   "metrics-query-api": ["--conditions=react-server"],
   "metrics-store-memory": ["--expose-gc"],
 };

@@ -7,7 +7,7 @@ import type { RevisionChoice } from "@/lib/queries/layouts/list-revision-choices
 import { primaryButtonClass } from "../ui/buttons";
 import { FormError } from "../ui/field";
 
-/** Apply a layout revision: records the desired state of its instances (containers start once the runtime's reconcile loop ships). */
+/** Apply a layout revision: records the desired state of its instances; the reconcile loop starts the containers. */
 export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }) {
   const apply = useAction(applyRevision);
   const [done, setDone] = useState<string | null>(null);
@@ -22,16 +22,16 @@ export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }
         setDone(null);
         apply.run({ revisionId }, (d) =>
           setDone(
-            `Applied revision ${d.revisionNumber}: ${d.applied.map((a) => `${a.instanceKey} on ${a.hostName}`).join(", ") || "no instances"}.`,
+            `Applied revision ${d.revisionNumber}: ${d.applied.map((a) => `${a.instanceKey} on ${a.hostName}`).join(", ") || "no instances"}.${d.waiting.length ? ` Unreachable now (converges when back): ${d.waiting.map((w) => w.hostName).join(", ")}.` : ""}`,
           ),
         );
       }}
     >
       <h2 className="mb-1 font-semibold">Apply a layout revision</h2>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-        Applying records the desired state of every instance in the revision, checked against your host grants.
-        Containers are started by the runtime&apos;s reconcile loop, which arrives in a later release: until then the
-        observed state stays &ldquo;unknown&rdquo;.
+        Applying records the desired state of every instance in the revision, checked against your host grants: new
+        instances start, changed ones are replaced, removed ones stop, the rest keep running. The states below follow
+        the containers as they come up.
       </p>
       <FormError message={apply.error} />
       {done && (

@@ -1,27 +1,39 @@
 "use client";
 
+import { useState } from "react";
+import { restartInstance } from "@/lib/actions/instances/restart-instance";
+import { scaleInstance } from "@/lib/actions/instances/scale-instance";
 import { startInstance } from "@/lib/actions/instances/start-instance";
 import { stopInstance } from "@/lib/actions/instances/stop-instance";
 import { useAction } from "@/components/ui/use-action";
 
+const linkButton = "text-sm underline disabled:opacity-50";
+
+/** Start, stop, restart and scale one instance; each action only records desired state and returns at once. */
 export function InstanceStateButtons({
   instanceId,
   instanceKey,
   desiredState,
+  replicas,
 }: {
   instanceId: string;
   instanceKey: string;
   desiredState: string;
+  replicas: number;
 }) {
   const start = useAction(startInstance);
   const stop = useAction(stopInstance);
-  const error = start.error ?? stop.error;
+  const restart = useAction(restartInstance);
+  const scale = useAction(scaleInstance);
+  const [count, setCount] = useState(replicas);
+  const error = start.error ?? stop.error ?? restart.error ?? scale.error;
+  const running = desiredState === "running";
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      {desiredState !== "running" && (
+      {!running && (
         <button
           type="button"
-          className="text-sm underline"
+          className={linkButton}
           aria-label={`Start ${instanceKey}`}
           disabled={start.pending}
           onClick={() => start.run({ instanceId })}
@@ -29,19 +41,51 @@ export function InstanceStateButtons({
           Start
         </button>
       )}
-      {desiredState !== "stopped" && (
-        <button
-          type="button"
-          className="text-sm underline"
-          aria-label={`Stop ${instanceKey}`}
-          disabled={stop.pending}
-          onClick={() => stop.run({ instanceId })}
-        >
-          Stop
-        </button>
+      {running && (
+        <>
+          <button
+            type="button"
+            className={linkButton}
+            aria-label={`Stop ${instanceKey}`}
+            disabled={stop.pending}
+            onClick={() => stop.run({ instanceId })}
+          >
+            Stop
+          </button>
+          <button
+            type="button"
+            className={linkButton}
+            aria-label={`Restart ${instanceKey}`}
+            disabled={restart.pending}
+            onClick={() => restart.run({ instanceId })}
+          >
+            Restart
+          </button>
+          <form
+            className="inline-flex items-center gap-1"
+            aria-label={`Scale ${instanceKey}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              scale.run({ instanceId, replicas: count });
+            }}
+          >
+            <input
+              type="number"
+              min={1}
+              max={16}
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+              aria-label={`Replicas of ${instanceKey}`}
+              className="w-14 rounded border border-slate-300 px-1 text-sm dark:border-slate-700 dark:bg-slate-950"
+            />
+            <button type="submit" className={linkButton} disabled={scale.pending || count === replicas}>
+              Scale
+            </button>
+          </form>
+        </>
       )}
       {error && (
-        <span role="alert" className="text-xs text-red-700">
+        <span role="alert" className="text-xs text-red-700 dark:text-red-400">
           {error}
         </span>
       )}

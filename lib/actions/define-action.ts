@@ -93,6 +93,11 @@ export function executeAction<S extends z.ZodType, T, P = undefined>(spec: Actio
           if (out.audit) await writeAudit(tx, caller, spec.name, out.audit);
           return out.data;
         });
+        try {
+          spec.afterCommit?.(data);
+        } catch (err) {
+          log.warn({ action: spec.name, err: { message: (err as Error).message } }, "after-commit hook failed");
+        }
         return { ok: true, data, status: 200 };
       } catch (err) {
         if (err instanceof InputShapeError)

@@ -37,6 +37,8 @@ export interface ActionSpec<S extends z.ZodType, T, P = undefined> {
   run: (input: z.infer<S>, ctx: ActionContext & { prepared: P }) => Promise<{ data: T; audit?: AuditEntry | null }>;
   /** True for actions that only read: viewers may call them, no audit row is written. Default false. */
   readOnly?: boolean;
+  /** Runs after the transaction committed, with the result (e.g. nudge the reconcile loop); its errors are ignored. */
+  afterCommit?: (data: T) => void;
   /** For actions on the caller's own account that every signed-in person may do (sign out everywhere): skips the viewer refusal, still audited. */
   selfService?: boolean;
 }

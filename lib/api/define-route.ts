@@ -61,10 +61,10 @@ async function readBody(request: Request): Promise<{ ok: true; value: unknown } 
  * the same action: `defineRoute(applyRevision)`) or, for an endpoint with no action, its own spec.
  */
 export function defineRoute<S extends z.ZodType, T, P = undefined>(
-  source: ServerAction<T> | (ActionSpec<S, T, P> & { respond?: (data: T) => Response }),
+  source: ServerAction<T> | (ActionSpec<S, T, P> & { respond?: (data: T) => Response | Promise<Response> }),
 ): RouteHandler {
   const spec = (typeof source === "function" ? requireSpec(source) : source) as ActionSpec<z.ZodType, T, unknown> & {
-    respond?: (data: T) => Response;
+    respond?: (data: T) => Response | Promise<Response>;
   };
   const execute = executeAction(spec);
   const handler: RouteHandler = async (request, context) => {

@@ -30,4 +30,23 @@ describe("the OpenAPI document", () => {
     });
     expect(JSON.stringify(doc)).not.toContain('"write"');
   });
+  it("describes path, query and body parameters separately, and streams as server-sent events", () => {
+    const doc = openApiDocument() as unknown as {
+      paths: Record<
+        string,
+        Record<string, { parameters: { name: string; in: string }[]; requestBody?: unknown; responses: unknown }>
+      >;
+    };
+    const apply = doc.paths["/api/v1/revisions/{revisionId}/apply"]!.post!;
+    expect(apply.parameters).toEqual([expect.objectContaining({ name: "revisionId", in: "path" })]);
+    expect(JSON.stringify(apply.requestBody)).toContain("expectedVersion");
+    const logs = doc.paths["/api/v1/instances/{instanceId}/logs"]!.get!;
+    expect(logs.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
+      "path:instanceId",
+      "query:replica",
+      "query:tail",
+      "query:follow",
+    ]);
+    expect(JSON.stringify(logs.responses)).toContain("text/event-stream");
+  });
 });

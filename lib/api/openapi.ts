@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { specOf } from "../actions/define-action";
 import { applyRevision } from "../actions/instances/apply-revision";
+import { restartInstance } from "../actions/instances/restart-instance";
+import { scaleInstance } from "../actions/instances/scale-instance";
 import { startInstance } from "../actions/instances/start-instance";
 import { stopInstance } from "../actions/instances/stop-instance";
+import { stopLayout } from "../actions/instances/stop-layout";
 import { archiveLayout } from "../actions/layouts/archive-layout";
 import { createLayout } from "../actions/layouts/create-layout";
 import { duplicateLayout } from "../actions/layouts/duplicate-layout";
@@ -22,7 +25,12 @@ import { removeHostGrant } from "../actions/users/remove-host-grant";
 import { setUserRole } from "../actions/users/set-user-role";
 import { type PermissionAction, scopeFor, TOKEN_SCOPE_INFO, TOKEN_SCOPES } from "../vocabulary/access";
 import { getLayoutSpec, getRevisionSpec, layoutDetailOut, revisionDetailOut } from "./read/layout-specs";
+import { instanceChatSpec } from "./instance-chat";
+import { instanceDetailOut, instanceDetailSpec } from "./instance-detail";
+import { instanceLogsSpec } from "./instance-logs";
 import {
+  deploymentOut,
+  deploymentSpec,
   instanceOut,
   layoutOut,
   listInstancesSpec,
@@ -55,16 +63,41 @@ export interface Endpoint {
   /** Query parameters as documented, where the spec's input is not a plain object (GET only). */
   query?: z.ZodObject;
   response: z.ZodType;
+  /** A stream of server-sent events instead of JSON: what one event looks like. */
+  events?: string;
 }
 
 const any = z.record(z.string(), z.unknown());
 const applyOut = z.object({
   layoutId: z.string(),
   revisionNumber: z.number().int(),
+  version: z.number().int(),
   applied: z.array(z.object({ instanceKey: z.string(), hostName: z.string(), desiredState: z.literal("running") })),
   stopped: z.array(z.string()),
+  waiting: z.array(z.object({ hostName: z.string(), reason: z.string() })),
 });
 const stateOut = z.object({ id: z.string(), instanceKey: z.string(), desiredState: z.enum(["running", "stopped"]) });
+const restartOut = z.object({
+  id: z.string(),
+  instanceKey: z.string(),
+  generation: z.number().int(),
+  replicas: z.number().int(),
+});
+const scaleOut = z.object({
+  id: z.string(),
+  instanceKey: z.string(),
+  replicas: z.number().int(),
+  added: z.array(
+    z.object({
+      replica: z.number().int(),
+      hostName: z.string(),
+      gpuIndices: z.array(z.number().int()),
+      hostPort: z.number().int(),
+    }),
+  ),
+  removed: z.array(z.number().int()),
+});
+const stopLayoutOut = z.object({ layoutId: z.string(), stopped: z.array(z.string()) });
 const errorOut = z.object({
   error: z.string(),
   fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
@@ -163,15 +196,33 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: "post",
     path: "/api/v1/revisions/{revisionId}/apply",
-    summary: "Apply a revision (needs a grant on every host it touches, before and after)",
+    summary:
+      "Apply a revision: new instances start, changed ones are replaced, removed ones stop, the rest is left alone (needs a grant on every host it touches, before and after; 409 when expectedVersion is stale)",
     spec: of(applyRevision),
     action: "layout.apply",
     response: applyOut,
   },
   {
     method: "get",
+    path: `${L}/{layoutId}/deployment`,
+    summary: "The revision applied to a layout and its deployment version (send it as expectedVersion when applying)",
+    spec: deploymentSpec,
+    action: "layout.read",
+    response: deploymentOut,
+  },
+  {
+    method: "post",
+    path: `${L}/{layoutId}/stop`,
+    summary: "Stop every instance of a layout (needs instance.stop on every host it runs on)",
+    spec: of(stopLayout),
+    action: "instance.stop",
+    response: stopLayoutOut,
+  },
+  {
+    method: "get",
     path: "/api/v1/instances",
-    summary: "Instances with desired and observed state, paginated",
+    summary:
+      "Instances with each replica's observed state, host, GPUs, endpoint and container id (filter by layoutId, hostId, state), paginated",
     spec: listInstancesSpec,
     action: "instance.read",
     response: pageOut(instanceOut),
@@ -191,6 +242,50 @@ export const ENDPOINTS: Endpoint[] = [
     spec: of(stopInstance),
     action: "instance.stop",
     response: stateOut,
+  },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}",
+    summary:
+      "One instance: replicas, spec as applied, state history, and (for those who may read logs) the last exit's log lines",
+    spec: instanceDetailSpec,
+    action: "instance.read",
+    response: instanceDetailOut,
+  },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/restart",
+    summary: "Replace every replica's container with a fresh one",
+    spec: of(restartInstance),
+    action: "instance.restart",
+    response: restartOut,
+  },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/scale",
+    summary: "Run N replicas: new ones on free GPUs of the layout's hosts (409 with the reason when they don't fit)",
+    spec: of(scaleInstance),
+    action: "instance.scale",
+    response: scaleOut,
+  },
+  {
+    method: "get",
+    path: "/api/v1/instances/{instanceId}/logs",
+    summary:
+      "A replica's log as server-sent events (`line` events with a JSON string, then `end`); admins and operators within their grants",
+    spec: instanceLogsSpec,
+    action: "instance.logs.read",
+    response: z.string(),
+    events: 'event: line / data: "<log line>"',
+  },
+  {
+    method: "post",
+    path: "/api/v1/instances/{instanceId}/chat",
+    summary: "Send one chat message to a healthy replica; the engine's OpenAI-compatible stream comes back",
+    spec: instanceChatSpec,
+    action: "instance.invoke",
+    response: z.string(),
+    events: 'data: {"choices":[{"delta":{"content":"…"}}]} … data: [DONE]',
   },
   {
     method: "get",
@@ -345,10 +440,15 @@ function operation(e: Endpoint) {
     parameters,
     ...body,
     responses: {
-      "200": {
-        description: "OK",
-        content: { "application/json": { schema: z.toJSONSchema(e.response, { unrepresentable: "any" }) } },
-      },
+      "200": e.events
+        ? {
+            description: `Server-sent events: ${e.events}`,
+            content: { "text/event-stream": { schema: { type: "string" } } },
+          }
+        : {
+            description: "OK",
+            content: { "application/json": { schema: z.toJSONSchema(e.response, { unrepresentable: "any" }) } },
+          },
       "401": { description: "Not signed in, or the token is invalid, expired or revoked", ...error },
       "403": { description: "Signed in, but the role, host grants or token scopes do not allow it", ...error },
       "404": { description: "The resource does not exist", ...error },

@@ -12,7 +12,14 @@ import {
 import { can, canWriteAnything, parseSelector, selectorMatches } from "./can";
 
 const ACTIONS = PERMISSION_ACTIONS;
-const HOST_SCOPED = new Set<PermissionAction>(["layout.apply", "instance.start", "instance.stop", "instance.scale"]);
+const HOST_SCOPED = new Set<PermissionAction>([
+  "layout.apply",
+  "instance.start",
+  "instance.stop",
+  "instance.restart",
+  "instance.scale",
+  "instance.invoke",
+]);
 const ADMIN_ONLY = new Set<PermissionAction>(["host.manage", "user.manage", "secret.manage", "settings.manage"]);
 
 const A = { id: "h-a", name: "gpu-a", labels: { team: "a", zone: "eu" } };
@@ -41,6 +48,8 @@ const LAYOUTS = ["newLayout", "ownLayout", "teamALayout", "teamBLayout", "mixedL
 /** The expected answer, written as the README's roles table reads, independently of can()'s code. */
 function expected(role: Role, action: PermissionAction, key: string): boolean {
   if (role === "admin") return true;
+  // Logs can hold prompts: operators within their grants only.
+  if (action === "instance.logs.read") return role === "operator" && (key === "hostA" || key === "instanceA");
   if (action.endsWith(".read")) return true;
   if (role === "viewer") return false;
   if (ADMIN_ONLY.has(action)) return false;
@@ -75,8 +84,10 @@ describe("token scopes say exactly what they allow", () => {
       "instance.read": "read",
       "instance.start": "instances:operate",
       "instance.stop": "instances:operate",
+      "instance.restart": "instances:operate",
       "instance.scale": "instances:operate",
       "instance.logs.read": "read",
+      "instance.invoke": "instances:operate",
       "metrics.read": "read",
       "audit.read": "read",
       "user.manage": "users:manage",
@@ -105,6 +116,18 @@ describe("token scopes say exactly what they allow", () => {
     expect(can(op, "layout.write", RESOURCES.teamBLayout!, GRANTS)).toBe(false);
     expect(can(op, "user.manage", RESOURCES.global!, GRANTS)).toBe(false);
     expect(can(actor("viewer", "token", [...TOKEN_SCOPES]), "layout.write", RESOURCES.newLayout!, [])).toBe(false);
+  });
+});
+
+describe("logs", () => {
+  it("are not for viewers, and for operators only within their grants (a read token too)", () => {
+    expect(can(actor("viewer"), "instance.logs.read", RESOURCES.instanceA!, [])).toBe(false);
+    expect(can(actor("operator"), "instance.logs.read", RESOURCES.instanceA!, GRANTS)).toBe(true);
+    expect(can(actor("operator"), "instance.logs.read", RESOURCES.instanceB!, GRANTS)).toBe(false);
+    expect(can(actor("operator", "token", ["read"]), "instance.logs.read", RESOURCES.instanceA!, GRANTS)).toBe(true);
+    expect(
+      can(actor("operator", "token", ["instances:operate"]), "instance.logs.read", RESOURCES.instanceA!, GRANTS),
+    ).toBe(false);
   });
 });
 

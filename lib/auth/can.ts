@@ -1,5 +1,6 @@
 import {
   type Actor,
+  isGrantedRead,
   isReadAction,
   type PermissionAction,
   type Resource,
@@ -10,10 +11,11 @@ import {
 /**
  * The permission model, pure (no I/O): role × action × resource × the operator's host grants × token scopes.
  * - admin: everything.
- * - viewer: every `*.read` action, nothing else.
+ * - viewer: every `*.read` action but logs (they can hold prompts), nothing else.
  * - operator: reads; creates layouts; saves, renames, duplicates and archives a layout they own or whose
  *   registered hosts (where its current and its new revision place instances) all match their grants;
- *   applies revisions and starts, stops or scales instances only on hosts matching a grant; manages their own
+ *   applies revisions, starts, stops, restarts, scales and sends requests to instances, and reads their logs, only on
+ *   hosts matching a grant; manages their own
  *   API tokens. Never hosts, users, secrets or settings.
  * An API token acts with its owner's role and grants, further limited to its scopes (lib/vocabulary/access.ts,
  * `scopeFor`); secrets and settings need a signed-in admin.
@@ -55,8 +57,15 @@ function operatorMayWriteLayout(actor: Actor, resource: Resource, grants: readon
   return hosts.length > 0 && hosts.every((h) => hostAllowed(grants, h.labels));
 }
 
+function hostScopedAllows(resource: Resource, grants: readonly string[]): boolean {
+  if (resource.type === "host") return hostAllowed(grants, resource.labels);
+  if (resource.type === "instance") return hostAllowed(grants, resource.hostLabels);
+  return false;
+}
+
 function roleAllows(actor: Actor, action: PermissionAction, resource: Resource, grants: readonly string[]): boolean {
   if (actor.role === "admin") return true;
+  if (isGrantedRead(action)) return actor.role === "operator" && hostScopedAllows(resource, grants);
   if (isReadAction(action)) return true;
   if (actor.role === "viewer") return false;
   // operator
@@ -64,10 +73,8 @@ function roleAllows(actor: Actor, action: PermissionAction, resource: Resource, 
   if (scope === "tokens:manage") return true;
   if (scope === "layouts:write") return operatorMayWriteLayout(actor, resource, grants);
   if (scope === "instances:operate") {
-    if (resource.type === "host") return hostAllowed(grants, resource.labels);
-    if (resource.type === "instance") return hostAllowed(grants, resource.hostLabels);
     // Applying a layout as a whole: a gate only; every host it touches is checked on its own.
-    return resource.type === "layout";
+    return resource.type === "layout" || hostScopedAllows(resource, grants);
   }
   return false;
 }

@@ -1,4 +1,4 @@
-import { type Actor, type Check, isReadAction, type HostRef, scopeFor } from "../vocabulary/access";
+import { type Actor, type Check, isGrantedRead, isReadAction, type HostRef, scopeFor } from "../vocabulary/access";
 import { selectorMatches } from "./can";
 
 function labels(l: Record<string, string>): string {
@@ -33,7 +33,7 @@ export function describeRefusal(actor: Actor, check: Check, grants: readonly str
   }
   if (actor.role === "viewer")
     return `Your role is viewer (read-only): ${action} needs an operator or admin. Ask an admin to change your role.`;
-  if (isReadAction(action)) return `You may not do ${action}.`;
+  if (isReadAction(action) && !isGrantedRead(action)) return `You may not do ${action}.`;
   if (resource.type === "host" || resource.type === "instance") {
     const l = resource.type === "host" ? resource.labels : resource.hostLabels;
     const what = resource.type === "host" ? `host ${resource.name ?? resource.id}` : `instance ${resource.id}`;

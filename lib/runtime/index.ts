@@ -1,7 +1,8 @@
 /**
- * lib/runtime's public API so far (issue 12): Docker endpoints, clients, Test connection, GPU discovery, the health
- * poller, and registered hosts as the runtime reads them (loadRuntimeHosts), their health service and discovery.
- * Server-only. The endpoint schema and the parsers are pure and may also be imported directly
+ * lib/runtime's public API: Docker endpoints, clients, Test connection, GPU discovery, the health poller, and
+ * registered hosts as the runtime reads them (loadRuntimeHosts), their health service and discovery (issue 12); the
+ * container spec, the reconcile loop and the drivers that run instances (issue 13). Server-only. The endpoint schema
+ * and the parsers are pure and may also be imported directly
  * from their files (e.g. by a form).
  */
 export {
@@ -59,3 +60,16 @@ export { startHostHealthService, type HostHealthService } from "./hosts/health-s
 export { registerDefaultHosts, LOCAL_SIM_HOST } from "./hosts/default-hosts";
 export { gpuHolders, type InstanceContainer } from "./gpu/gpu-holders";
 export { INSTANCE_LABEL, listInstanceContainers } from "./gpu/list-instance-containers";
+export { buildContainerSpec, type ContainerSpec, type ReplicaSpecInput, type SpecHost } from "./spec/container-spec";
+export { dockerCreateOptions } from "./spec/docker-create-options";
+export { dockerRunLine, dockerRunWords } from "./spec/docker-run-words";
+export { LABEL, parseManagedLabels, type ManagedLabels, type ReplicaKey } from "./spec/labels";
+export { planReconcile, type Plan, type PlanInput } from "./planner/plan";
+export type { DesiredReplica, ObservedContainer, ReconcileAction } from "./planner/types";
+export type { HostFacts, HostRuntime } from "./drivers/host-runtime";
+export { DockerRuntime } from "./drivers/docker/docker-runtime";
+export { LocalSimRuntime, type LocalSimOptions } from "./drivers/local-sim/local-sim-runtime";
+export { createRuntimeFactory, type RuntimeFactory } from "./drivers/runtime-factory";
+export { createReconciler, type PassReport, type Reconciler, type ReconcilerOptions } from "./reconcile";
+export { runtimeForHost, runtimeHosts, startRuntime, stopRuntime } from "./controller";
+export { describeReplicas, type ReplicaDescription } from "./describe-replicas";

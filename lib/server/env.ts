@@ -98,6 +98,13 @@ export const envSchema = z.object({
       message: "expected true or false (unset: decided from FLEETDECK_PUBLIC_URL and the request)",
     })
     .optional(),
+  FLEETDECK_RECONCILE_INTERVAL_MS: z.coerce
+    .number({ message: "expected milliseconds between reconcile passes, e.g. 5000 (0 turns the reconciler off)" })
+    .int("expected a whole number of milliseconds")
+    .min(0, "expected 0 (off) or more milliseconds")
+    .max(3_600_000, "expected at most 3600000 (one hour)")
+    .default(5_000),
+  FLEETDECK_SIM_BUNDLE: z.string().min(1).default("sim/dist/sim.mjs"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "expected one of fatal, error, warn, info, debug, trace, silent",

@@ -23,8 +23,12 @@ export const PERMISSION_ACTIONS = [
   "instance.read",
   "instance.start",
   "instance.stop",
+  "instance.restart",
   "instance.scale",
+  /** Read an instance's logs: they can hold prompts, so only admins and operators within their grants. */
   "instance.logs.read",
+  /** Send a request to an instance through the server (the instance page's "try it"). */
+  "instance.invoke",
   "metrics.read",
   "audit.read",
   "user.manage",
@@ -63,11 +67,14 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const TOKEN_SCOPE_INFO: Record<TokenScope, { allows: string; adminOnly: boolean }> = {
   read: {
-    allows: "read everything the owner may read (layouts, revisions, instances, hosts, audit)",
+    allows: "read everything the owner may read (layouts, revisions, instances, hosts, audit, logs within grants)",
     adminOnly: false,
   },
   "layouts:write": { allows: "create, save, rename, duplicate and archive layouts", adminOnly: false },
-  "instances:operate": { allows: "apply revisions and start, stop or scale instances", adminOnly: false },
+  "instances:operate": {
+    allows: "apply revisions; start, stop, restart, scale and send requests to instances",
+    adminOnly: false,
+  },
   "hosts:manage": { allows: "register, change and remove hosts (admins)", adminOnly: true },
   "users:manage": { allows: "create, change, disable and delete users and their grants (admins)", adminOnly: true },
   "tokens:manage": { allows: "create and revoke API tokens, never with more scopes than this one", adminOnly: false },
@@ -78,6 +85,11 @@ export const LEGACY_SCOPES: Readonly<Record<string, TokenScope>> = { write: "ins
 
 export function isReadAction(action: PermissionAction): boolean {
   return action.endsWith(".read");
+}
+
+/** Reads that are not for everyone: logs can hold prompts (admins, and operators within their host grants). */
+export function isGrantedRead(action: PermissionAction): boolean {
+  return action === "instance.logs.read";
 }
 
 /** The scope a token needs for `action`, or null when no token may do it (secrets and settings). */

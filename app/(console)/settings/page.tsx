@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RuntimeSection } from "@/components/settings/runtime-section";
 import { DesignerSettingsSection } from "@/components/settings/designer-settings-section";
 import Link from "next/link";
 import { SecretsSection } from "@/components/settings/secrets-section";
@@ -10,6 +11,7 @@ import { authorizedRead, currentActor } from "@/lib/auth/authorize";
 import { canWriteAnything } from "@/lib/auth/can";
 import { listUsers } from "@/lib/queries/users/list-users";
 import { listSecretNames } from "@/lib/queries/secrets/list-secret-names";
+import { findRuntimeSettings } from "@/lib/queries/settings/find-runtime-settings";
 import { describeConfig } from "@/lib/server/describe-config";
 import { listTokens } from "@/lib/queries/tokens/list-tokens";
 import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
@@ -21,10 +23,11 @@ export default async function SettingsPage() {
   const actor = await currentActor();
   const isAdmin = actor?.role === "admin";
   const mayTokens = actor !== null && actor.kind === "user" && canWriteAnything(actor);
-  const [users, tokens, secrets, designer] = await Promise.all([
+  const [users, tokens, secrets, runtime, designer] = await Promise.all([
     isAdmin ? authorizedRead("user.manage", { type: "global" }, listUsers) : null,
     mayTokens ? authorizedRead("token.manage", { type: "global" }, listTokens) : null,
     isAdmin ? authorizedRead("secret.manage", { type: "global" }, listSecretNames) : null,
+    isAdmin ? authorizedRead("settings.manage", { type: "global" }, findRuntimeSettings) : null,
     isAdmin && actor?.kind === "user"
       ? authorizedRead("settings.manage", { type: "global" }, getDesignerSettings)
       : null,
@@ -46,6 +49,12 @@ export default async function SettingsPage() {
       {tokens && actor && <TokensSection tokens={tokens} role={actor.role} />}
       {secrets && <SecretsSection secrets={secrets} />}
       {designer && <DesignerSettingsSection settings={designer} />}
+      {runtime && secrets && (
+        <RuntimeSection
+          settings={runtime}
+          tokenSecrets={secrets.filter((s) => s.kind === "huggingface-token").map((s) => s.name)}
+        />
+      )}
       <h2 className="mb-2 text-lg font-semibold">Configuration</h2>
       <DataTable
         caption="Configuration"

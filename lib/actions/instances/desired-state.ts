@@ -1,35 +1,28 @@
 import "server-only";
 import { db } from "../../queries/db";
-import { findInstance } from "../../queries/instances/find-instance";
 import { setDesiredState } from "../../queries/instances/set-desired-state";
-import { ActionError } from "../../server/action-error";
-import type { DbClient } from "../../queries/db";
+import { nudgeRuntime } from "../../server/runtime-nudge";
 import type { ActionSpec } from "../types";
+import { existingInstance } from "./existing-instance";
 import { instanceIdInput } from "./inputs";
+import { instanceChecks } from "./instance-checks";
+import { refuseUnreachable } from "./refuse-unreachable";
 
 type DesiredState = "running" | "stopped";
 
-async function existingInstance(client: DbClient, instanceId: string) {
-  const instance = await findInstance(client, instanceId);
-  if (!instance)
-    throw new ActionError(`Instance ${instanceId} does not exist: list instances with GET /api/v1/instances.`, {
-      status: 404,
-    });
-  return instance;
-}
+const hostsOf = (instance: Awaited<ReturnType<typeof existingInstance>>) =>
+  instance.replicas.flatMap((r) => (r.hostId ? [{ id: r.hostId, name: r.hostName }] : []));
 
-/** Start or stop one instance = set its desired state (the runtime's reconcile loop acts on it). */
+/** Start or stop one instance = set its desired state; the reconcile loop, nudged after the commit, acts on it. */
 export function desiredStateSpec(state: DesiredState) {
   const action = state === "running" ? "instance.start" : "instance.stop";
   return {
     name: action,
     input: instanceIdInput,
-    authorize: async (input) => {
-      const { id, hostLabels } = await existingInstance(db(), input.instanceId);
-      return { action, resource: { type: "instance", id, hostLabels } };
-    },
+    authorize: async (input) => instanceChecks(action, await existingInstance(db(), input.instanceId)),
     run: async (input, { tx }) => {
       const before = await existingInstance(tx, input.instanceId);
+      await refuseUnreachable(tx, hostsOf(before), `${before.instanceKey}'s desired state`);
       const updated = await setDesiredState(tx, before.id, state);
       return {
         data: { ...updated, desiredState: state },
@@ -42,5 +35,6 @@ export function desiredStateSpec(state: DesiredState) {
         },
       };
     },
+    afterCommit: nudgeRuntime,
   } satisfies ActionSpec<typeof instanceIdInput, { id: string; instanceKey: string; desiredState: DesiredState }>;
 }

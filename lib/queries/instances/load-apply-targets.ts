@@ -3,7 +3,6 @@ import { layoutSchema } from "../../vocabulary/layout-schema";
 import { ActionError } from "../../server/action-error";
 import type { DbClient } from "../db";
 import { parseHostLabels } from "../host-labels";
-import { registeredHostFor } from "../layouts/placed-hosts";
 
 /**
  * What applying a layout revision would change: one row per instance of the revision, bound to a
@@ -27,17 +26,12 @@ export interface ApplyTargets {
   revisionId: string;
   revisionNumber: number;
   instances: ApplyTarget[];
-  removed: PlacedInstance[];
-  /** Instances of the revision that run now on a host: where they are before the apply (a move touches both hosts). */
-  current: PlacedInstance[];
-}
-
-export interface PlacedInstance {
-  id: string;
-  instanceKey: string;
-  hostId: string | null;
-  hostName: string | null;
-  hostLabels: Record<string, string>;
+  removed: { id: string; instanceKey: string; hostId: string | null; hostLabels: Record<string, string> }[];
+  /**
+   * Every host the change touches: where new and changed instances go, and where changed or removed instances run
+   * now (all their replicas). Unchanged instances touch nothing.
+   */
+  touchedHosts: { hostId: string; hostName: string; labels: Record<string, string> }[];
 }
 
 export async function loadApplyTargets(client: DbClient, revisionId: string): Promise<ApplyTargets> {
@@ -54,6 +48,8 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
       { status: 422 },
     );
   const hosts = await client.host.findMany();
+  const byId = new Map(hosts.map((h) => [h.id, h]));
+  const byName = new Map(hosts.map((h) => [h.name, h]));
   const instances: ApplyTarget[] = [];
   for (const inst of parsed.data.instances) {
     if (!inst.placement)
@@ -61,7 +57,11 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
         `Instance "${inst.id}" has no placement: place it on a host's GPUs in the designer before applying.`,
         { status: 422 },
       );
-    const real = registeredHostFor(parsed.data, inst.placement.hostId, hosts);
+    const planned = parsed.data.hosts.find((h) => h.id === inst.placement!.hostId);
+    const real =
+      (planned?.boundHostId && byId.get(planned.boundHostId)) ||
+      byName.get(planned?.name ?? "") ||
+      byName.get(inst.placement.hostId);
     if (!real) {
       throw new ActionError(
         `Instance "${inst.id}" is placed on "${inst.placement.hostId}", which is not a registered host: bind it to a host from the Fleet page.`,
@@ -78,16 +78,37 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
     });
   }
   const keys = new Set(instances.map((i) => i.instanceKey));
-  const existing = await client.instance.findMany({ where: { layoutId: revision.layoutId }, include: { host: true } });
-  const placed = (e: (typeof existing)[number]): PlacedInstance => ({
-    id: e.id,
-    instanceKey: e.instanceKey,
-    hostId: e.hostId,
-    hostName: e.host?.name ?? null,
-    hostLabels: e.host ? parseHostLabels(e.host.labels) : {},
+  const existing = await client.instance.findMany({
+    where: { layoutId: revision.layoutId },
+    include: { host: true, replicas: { select: { hostId: true } } },
   });
-  const removed = existing.filter((e) => !keys.has(e.instanceKey) && e.desiredState !== "stopped").map(placed);
-  const current = existing.filter((e) => keys.has(e.instanceKey) && e.hostId).map(placed);
+  const removed = existing
+    .filter((e) => !keys.has(e.instanceKey) && e.desiredState !== "stopped")
+    .map((e) => ({
+      id: e.id,
+      instanceKey: e.instanceKey,
+      hostId: e.hostId,
+      hostLabels: e.host ? parseHostLabels(e.host.labels) : {},
+    }));
+  const touched = new Map<string, { hostId: string; hostName: string; labels: Record<string, string> }>();
+  const touch = (hostId: string | null) => {
+    const host = hostId ? byId.get(hostId) : undefined;
+    if (host) touched.set(host.id, { hostId: host.id, hostName: host.name, labels: parseHostLabels(host.labels) });
+  };
+  const before = new Map(existing.map((e) => [e.instanceKey, e]));
+  for (const target of instances) {
+    const old = before.get(target.instanceKey);
+    const same =
+      old?.desiredState === "running" &&
+      old.spec === target.spec &&
+      old.hostId === target.hostId &&
+      old.gpuIndices === JSON.stringify(target.gpuIndices);
+    if (same) continue;
+    touch(target.hostId);
+    if (old) for (const r of [{ hostId: old.hostId }, ...old.replicas]) touch(r.hostId);
+  }
+  for (const r of removed)
+    for (const replica of before.get(r.instanceKey)?.replicas ?? [{ hostId: r.hostId }]) touch(replica.hostId);
   return {
     layoutId: revision.layoutId,
     layoutName: revision.layout.name,
@@ -96,6 +117,6 @@ export async function loadApplyTargets(client: DbClient, revisionId: string): Pr
     revisionNumber: revision.number,
     instances,
     removed,
-    current,
+    touchedHosts: [...touched.values()],
   };
 }

@@ -8,5 +8,6 @@ export async function setDesiredState(
   state: "running" | "stopped",
 ): Promise<{ id: string; instanceKey: string }> {
   const updated = await client.instance.update({ where: { id: instanceId }, data: { desiredState: state } });
+  await client.instanceReplica.updateMany({ where: { instanceId }, data: { error: null, attempts: 0, retryAt: null } });
   return { id: updated.id, instanceKey: updated.instanceKey };
 }

@@ -1,0 +1,4 @@
+import { scaleInstance } from "@/lib/actions/instances/scale-instance";
+import { defineRoute } from "@/lib/api/define-route";
+
+export const POST = defineRoute(scaleInstance);
