@@ -4,6 +4,7 @@ import type { ActionSpec } from "../../actions/types";
 import type { PredictedVsActual } from "../../metrics/predicted/export-format";
 import { gatherPredictedVsActual } from "../../metrics/predicted/gather-predicted";
 import { metricsService } from "../../metrics/service/metrics-service-holder";
+import { firstStartupLog, readStartupLogFromRuntime } from "./read-startup-log-from-runtime";
 import { visibilityOf } from "./visibility";
 
 const input = z.object({
@@ -24,7 +25,8 @@ export const predictedSpec = {
     const { inventory } = await service.inventory();
     const visible = await visibilityOf(actor, inventory);
     const mine = { ...inventory, instances: inventory.instances.filter((i) => visible.instance(i.id)) };
-    const doc = await gatherPredictedVsActual(service.backend.source, mine, service.readStartupLog);
+    const readLog = firstStartupLog(service.readStartupLog, readStartupLogFromRuntime);
+    const doc = await gatherPredictedVsActual(service.backend.source, mine, readLog);
     return { doc, download: input.download === "1" };
   },
   run: async (_input, { prepared }) => ({ data: prepared }),

@@ -15,6 +15,8 @@ export interface MetricsReplica {
   gpuIndices: number[];
   /** A file holding the engine's output, when the runtime keeps one (the start-up log is parsed from it). */
   logFile?: string;
+  /** The container the runtime made for it, when there is one (its log holds the start-up lines). */
+  containerId?: string;
 }
 
 export interface MetricsInstance {

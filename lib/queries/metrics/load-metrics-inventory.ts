@@ -43,16 +43,16 @@ const parseJson = (text: string): unknown => {
 };
 
 /**
- * The instances and hosts as the metrics side sees them (lib/metrics/targets/inventory.ts).
- *
- * WIRING (for the lead, when the apply and hosts streams land): replicas come from `instance_replica`
- * (`endpoint`, `state`, `hostId`, `gpuIndices`, one row per replica) and the exporter URLs from the host table
- * (`dcgmUrl` → gpuExporterUrl, and node_exporter's URL once the host table has one). Until then every instance
- * has no replicas and every host no exporter here; the static targets file supplies them.
+ * The instances and hosts as the metrics side sees them (lib/metrics/targets/inventory.ts): each instance's replicas
+ * from the runtime's replica table (endpoint, observed state, placement, container), each host's dcgm-exporter URL.
+ * A host has no node_exporter URL of its own yet: the static targets file supplies those.
  */
 export async function loadMetricsInventory(client: DbClient): Promise<MetricsInventory> {
   const [rows, hosts] = await Promise.all([
-    client.instance.findMany({ include: { layout: true, host: true }, orderBy: { instanceKey: "asc" } }),
+    client.instance.findMany({
+      include: { layout: true, host: true, replicas: { orderBy: { replica: "asc" } } },
+      orderBy: { instanceKey: "asc" },
+    }),
     client.host.findMany({ include: { gpus: { orderBy: { index: "asc" } } }, orderBy: { name: "asc" } }),
   ]);
   const revisions = await client.layoutRevision.findMany({
@@ -80,7 +80,14 @@ export async function loadMetricsInventory(client: DbClient): Promise<MetricsInv
         observedState: r.observedState,
         spec,
         plannedGpu: plannedGpuOf(documents.get(r.revisionId) ?? { hosts: [], instances: [] }, r.instanceKey),
-        replicas: [],
+        replicas: r.replicas.map((x) => ({
+          replica: x.replica,
+          endpoint: x.endpoint,
+          state: x.state,
+          hostId: x.hostId,
+          gpuIndices: gpuIndicesSchema.parse(parseJson(x.gpuIndices)),
+          ...(x.containerId && { containerId: x.containerId }),
+        })),
       };
     }),
     hosts: hosts.map((h) => ({
