@@ -16,7 +16,10 @@ import { SaveDialog } from "./save-dialog";
 
 type SaveRevision = (input: SaveRevisionInput) => Promise<ActionResult<{ id: string; number: number }>>;
 type CreateLayout = (input: CreateLayoutInput) => Promise<ActionResult<{ id: string; number: number }>>;
-type ApplyRevisionAction = (input: { revisionId: string }) => Promise<ActionResult<ApplyResult>>;
+type ApplyRevisionAction = (input: {
+  revisionId: string;
+  expectedVersion?: number;
+}) => Promise<ActionResult<ApplyResult>>;
 
 /**
  * A saved layout: edits become a new immutable revision on "Save revision"; "Apply…" applies a saved revision. For
@@ -33,6 +36,7 @@ export function SavedLayoutDesigner({
   createLayout,
   applyRevision,
   running,
+  deploymentVersion,
 }: {
   layoutId: string;
   baseNumber: number;
@@ -45,6 +49,8 @@ export function SavedLayoutDesigner({
   createLayout: CreateLayout;
   applyRevision: ApplyRevisionAction;
   running: RunningInstance[];
+  /** The layout's deployment version when `running` was read: the plan shown is made against it. */
+  deploymentVersion: number;
 }) {
   const router = useRouter();
   const [base, setBase] = useState(baseNumber);
@@ -54,11 +60,12 @@ export function SavedLayoutDesigner({
       const revisionId = revisionIds[number];
       if (!revisionId)
         return { ok: false, error: `Revision ${number} is not loaded yet: reload the page and apply again.` };
-      const result = await applyRevision({ revisionId });
+      // Someone else's apply since this page was read makes the plan stale: refused, with who and when.
+      const result = await applyRevision({ revisionId, expectedVersion: deploymentVersion });
       if (result.ok) router.refresh();
       return result;
     },
-    [revisionIds, applyRevision, router],
+    [revisionIds, applyRevision, router, deploymentVersion],
   );
   // The same element while the revision does not change: React skips it (and next/link's hooks) on every edit.
   const permalink = useMemo(

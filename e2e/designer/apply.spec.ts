@@ -35,6 +35,26 @@ test("an operator applies the saved revision on a granted host: plan, confirm, r
   ).toContainText("Keep running (2)");
 });
 
+test("two tabs plan against the same state: the second apply is refused as stale, and a reload plans again", async ({
+  as,
+}) => {
+  const id = seedLayout(onHost("dux-apply-race", "raced"), [{ name: "dux-apply-race", labels: { team: "designer" } }]);
+  const first = await as("operator");
+  const second = await first.context().newPage();
+  for (const page of [first, second]) await page.goto(`/layouts/${id}`);
+  for (const page of [first, second]) await page.getByRole("button", { name: "Apply…" }).click();
+  const dialogOf = (page: typeof first) => page.getByRole("dialog", { name: "Apply revision 1" });
+  await dialogOf(first).getByRole("button", { name: "Apply revision 1" }).click();
+  await expect(dialogOf(first).getByRole("status")).toContainText("Applied revision 1");
+  await dialogOf(second).getByRole("button", { name: "Apply revision 1" }).click();
+  await expect(dialogOf(second).getByRole("alert")).toContainText(
+    /Revision 1 .*was applied by .* review the plan again/i,
+  );
+  await second.reload();
+  await second.getByRole("button", { name: "Apply…" }).click();
+  await expect(dialogOf(second).getByRole("region", { name: "Keep running" })).toContainText("Keep running (2)");
+});
+
 test("a refusal is shown in the dialog: a host outside the grants, a host that is not registered", async ({ as }) => {
   const refused = seedLayout(onHost("dux-apply-other", "not my hosts"), [
     { name: "dux-apply-other", labels: { team: "other" } },

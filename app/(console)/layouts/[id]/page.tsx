@@ -13,6 +13,7 @@ import { findLayoutAccess } from "@/lib/queries/layouts/find-layout-access";
 import { saveRevision } from "@/lib/actions/layouts/save-revision";
 import { authorizedRead } from "@/lib/auth/authorize";
 import { designerAccess } from "@/lib/auth/designer-access";
+import { findLayoutDeployment } from "@/lib/queries/instances/find-layout-deployment";
 import { listRunningInstances } from "@/lib/queries/instances/list-running-instances";
 import { getLayout } from "@/lib/queries/layouts/get-layout";
 import { getDesignerSettings } from "@/lib/queries/settings/get-designer-settings";
@@ -22,12 +23,13 @@ export const dynamic = "force-dynamic";
 
 export default async function LayoutPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { saved, running, settings, access } = await authorizedRead(
+  const { saved, running, deployment, settings, access } = await authorizedRead(
     "layout.read",
     { type: "layout", id },
     async (client, actor) => ({
       saved: await getLayout(client, id),
       running: await listRunningInstances(client, id),
+      deployment: await findLayoutDeployment(client, id),
       settings: await getDesignerSettings(client),
       access: await designerAccess(actor, id),
     }),
@@ -77,6 +79,7 @@ export default async function LayoutPage({ params }: { params: Promise<{ id: str
           createLayout={createLayout}
           applyRevision={applyRevision}
           running={running}
+          deploymentVersion={deployment.version}
         />
       </RegisteredHostsProvider>
       <div className="mt-8">
