@@ -19,10 +19,27 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every page of GET /api/v1/instances, in the order the page renders them first (layout name, then key). */
+async function allInstances(): Promise<InstanceOut[]> {
+  const items: InstanceOut[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+    const page = await getJson<{ items: InstanceOut[]; nextCursor: string | null }>(
+      `/api/v1/instances?limit=1000${query}`,
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items.sort((a, b) => compare(a.layoutName, b.layoutName) || compare(a.instanceKey, b.instanceKey));
+}
+
 export function useInstances(initial: InstanceOut[]) {
   return useQuery({
     queryKey: ["instances"],
-    queryFn: () => getJson<InstanceOut[]>("/api/v1/instances"),
+    queryFn: allInstances,
     initialData: initial,
     placeholderData: keepPreviousData,
     refetchInterval: POLL_MS,

@@ -40,6 +40,14 @@ describe("plainInput", () => {
     expect(() => plainInput({ deep })).toThrow(/nested more than 64 deep/);
   });
 
+  it('keeps a "__proto__" key an own member, as JSON.parse does, and never sets the prototype with it', () => {
+    const out = plainInput(JSON.parse('{"__proto__":{"admin":true},"a":1}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, "__proto__")).toBe(true);
+    expect((out as { admin?: boolean }).admin).toBeUndefined();
+    expect(Object.keys(out)).toEqual(["__proto__", "a"]);
+  });
+
   it("is the identity on JSON it accepts (property)", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 8 }), (value) => {

@@ -51,7 +51,15 @@ function plain(value: unknown, path: string, depth: number): unknown {
     if (proto !== Object.prototype && proto !== null)
       throw new InputShapeError(path, `got ${describe(value)}: send JSON (strings, numbers, arrays, objects)`);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = plain(v, join(path, k), depth + 1);
+    // Defined, not assigned: a "__proto__" key stays an own member, as JSON.parse makes it, never the prototype.
+    for (const [k, v] of Object.entries(value))
+      if (v !== undefined)
+        Object.defineProperty(out, k, {
+          value: plain(v, join(path, k), depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     return out;
   }
   throw new InputShapeError(path, `got ${describe(value)}: send JSON (strings, numbers, arrays, objects)`);

@@ -157,10 +157,12 @@ describe("logs are for admins and operators within their grants", () => {
         params: Promise.resolve({}),
       },
     );
-    const body = (await listed.json()) as { instanceKey: string; replicas: Record<string, unknown>[] }[];
-    expect(body.map((i) => i.instanceKey)).toEqual(["l1"]);
-    expect(body[0]!.replicas[0]).toMatchObject({ replica: 0, state: "pending", hostName: "node-b", gpuIndices: [2] });
-    expect(Object.keys(body[0]!.replicas[0]!)).not.toContain("logTail");
+    const { items } = (await listed.json()) as {
+      items: { instanceKey: string; replicas: Record<string, unknown>[] }[];
+    };
+    expect(items.map((i) => i.instanceKey)).toEqual(["l1"]);
+    expect(items[0]!.replicas[0]).toMatchObject({ replica: 0, state: "pending", hostName: "node-b", gpuIndices: [2] });
+    expect(Object.keys(items[0]!.replicas[0]!)).not.toContain("logTail");
   });
 });
 
