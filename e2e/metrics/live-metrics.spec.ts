@@ -122,6 +122,9 @@ test("a load test runs from the page, its results appear, and two runs compare s
     // the picker keeps the rest of the URL (the runs ticked for comparison)
     await page.getByLabel("Instance", { exact: true }).selectOption(fleet.instanceIds[key]);
     const form = page.getByRole("form", { name: "Send test load" });
+    // The picker navigates: fill the form once it is the chosen instance's, not the one it replaces.
+    await expect(form.getByRole("heading", { name: `Send test load to ${key}` })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Runs of ${key}` })).toBeVisible();
     await form.getByLabel("Concurrency").fill("4");
     await form.getByLabel("Output tokens").fill("48");
     await form.getByLabel("Stop after").selectOption("requests");
@@ -129,7 +132,7 @@ test("a load test runs from the page, its results appear, and two runs compare s
     await form.getByLabel("Label (for comparing)").fill(label);
     await form.getByRole("button", { name: "Send test load" }).click();
     const run = page.getByTestId("load-test-run").filter({ hasText: label });
-    await expect(run).toBeVisible();
+    await expect(run).toBeVisible({ timeout: 30_000 });
     await expect(run).toHaveAttribute("data-status", "finished", { timeout: 60_000 });
     await expect
       .poll(async () => Number((await run.getByTestId("result-tps").textContent())?.replace(/,/g, "")))
