@@ -26,3 +26,6 @@ const reconciler = createReconciler({
 });
 console.log(`holder ${reconciler.holder}`);
 reconciler.start();
+// The reconciler's timers are unref'd (inside Next the HTTP server keeps the process up): alone, this keeps it up
+// until it is killed, as a server would be.
+setInterval(() => undefined, 60_000);
