@@ -30,7 +30,7 @@ export async function addUser(
   await form.getByLabel("Initial password").fill(user.password);
   await form.getByLabel("Role").selectOption(role);
   await form.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByRole("table", { name: "Users" }).getByText(user.email)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Users" }).getByText(user.email, { exact: true })).toBeVisible();
 }
 
 export async function createToken(page: Page, name: string, scopes: TokenScope[]): Promise<string> {

@@ -32,9 +32,10 @@ async function createAccounts(browser: Browser): Promise<Record<"operator" | "vi
   await page.goto("/settings");
   const users = page.getByRole("table", { name: "Users" });
   await expect(users).toBeVisible();
-  if ((await users.getByText(DESIGNER_OPERATOR.email).count()) === 0)
+  if ((await users.getByText(DESIGNER_OPERATOR.email, { exact: true }).count()) === 0)
     await addUser(page, DESIGNER_OPERATOR, "operator");
-  if ((await users.getByText(DESIGNER_VIEWER.email).count()) === 0) await addUser(page, DESIGNER_VIEWER, "viewer");
+  if ((await users.getByText(DESIGNER_VIEWER.email, { exact: true }).count()) === 0)
+    await addUser(page, DESIGNER_VIEWER, "viewer");
   const row = page.getByRole("row").filter({ hasText: DESIGNER_OPERATOR.email });
   const granted = row.getByRole("button", {
     name: `Remove grant ${DESIGNER_OPERATOR.grant} from ${DESIGNER_OPERATOR.username}`,

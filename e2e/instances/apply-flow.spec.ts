@@ -99,7 +99,7 @@ test("stop one, then scale the other onto the second host", async ({ page }) => 
 
 test("a viewer sees the states but not the logs, and no controls", async ({ page, browser }) => {
   await page.goto("/settings");
-  const exists = await page.getByRole("table", { name: "Users" }).getByText(VIEWER.email).count();
+  const exists = await page.getByRole("table", { name: "Users" }).getByText(VIEWER.email, { exact: true }).count();
   if (exists === 0) await addUser(page, VIEWER, "viewer");
   const viewer = await pageAs(browser, VIEWER.username, VIEWER.password);
   await viewer.goto("/instances");
