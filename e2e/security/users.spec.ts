@@ -26,6 +26,8 @@ test("a role change asks first; Cancel and a refusal show the role the server ha
   await page.getByRole("alertdialog").getByRole("button", { name: "Make operator" }).click();
   await expect.poll(() => roleOf(target.email)).toBe("operator");
   await expect(select).toHaveValue("operator");
+  // The page's refresh after the change has landed (the select is enabled again) before the user goes behind its back.
+  await expect(select).toBeEnabled();
 
   // Deleted behind this page's back: the change is refused and the select goes back.
   await callAction("lib/actions/users/delete-user.ts", { userId: id }, { cookie: adminCookie(), page: "/settings" });
