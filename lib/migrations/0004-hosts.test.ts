@@ -1,31 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../queries/db";
 import { migrate } from "./";
-import { postgresAdminUrl, tempPostgresDatabase, tempSqliteUrl } from "./testing/test-databases";
+import { migrationTargets } from "./testing/test-databases";
 
 /** 0004_hosts on both providers: the new host and GPU columns and host_credential round-trip through Prisma. */
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
-
-const adminUrl = postgresAdminUrl();
-const targets = [
-  { name: "sqlite", url: async () => tempSqliteUrl() },
-  ...(adminUrl
-    ? [
-        {
-          name: "postgresql",
-          url: async () => {
-            const { url, drop } = await tempPostgresDatabase(adminUrl);
-            cleanups.push(drop);
-            return url;
-          },
-        },
-      ]
-    : []),
-];
+const { targets, dropAll } = migrationTargets();
+afterAll(dropAll);
 
 describe.each(targets)("0004_hosts on $name", (target) => {
   it("stores a host's kind, GPUs, health and credentials; credentials follow their host and secret", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../queries/db";
 import { migrate } from "./";
-import { postgresAdminUrl, tempPostgresDatabase, tempSqliteUrl } from "./testing/test-databases";
+import { migrationTargets } from "./testing/test-databases";
 
 /**
  * 0005_runtime on both providers, after 0004_hosts and before 0007_load_tests: replicas, their state history, the
@@ -9,27 +9,8 @@ import { postgresAdminUrl, tempPostgresDatabase, tempSqliteUrl } from "./testing
  * their instance or layout when it is deleted.
  */
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups) await c();
-});
-
-const adminUrl = postgresAdminUrl();
-const targets = [
-  { name: "sqlite", url: async () => tempSqliteUrl() },
-  ...(adminUrl
-    ? [
-        {
-          name: "postgresql",
-          url: async () => {
-            const { url, drop } = await tempPostgresDatabase(adminUrl);
-            cleanups.push(drop);
-            return url;
-          },
-        },
-      ]
-    : []),
-];
+const { targets, dropAll } = migrationTargets();
+afterAll(dropAll);
 
 describe.each(targets)("0005_runtime on $name", (target) => {
   it("applies in order and stores replicas, events, deployments and the lease", async () => {

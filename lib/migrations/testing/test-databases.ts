@@ -40,3 +40,29 @@ export async function tempPostgresDatabase(adminUrl: string): Promise<{ url: str
     },
   };
 }
+
+/**
+ * The databases a migration test runs on: a temp SQLite file, and a temp Postgres database when the test Postgres
+ * answers. Each Postgres database is dropped by `dropAll` (call it in afterAll).
+ */
+export function migrationTargets(): {
+  targets: { name: string; url: () => Promise<string> }[];
+  dropAll: () => Promise<void>;
+} {
+  const drops: (() => Promise<void>)[] = [];
+  const adminUrl = postgresAdminUrl();
+  const postgres = {
+    name: "postgresql",
+    url: async () => {
+      const { url, drop } = await tempPostgresDatabase(adminUrl!);
+      drops.push(drop);
+      return url;
+    },
+  };
+  return {
+    targets: [{ name: "sqlite", url: async () => tempSqliteUrl() }, ...(adminUrl ? [postgres] : [])],
+    dropAll: async () => {
+      for (const drop of drops) await drop();
+    },
+  };
+}
