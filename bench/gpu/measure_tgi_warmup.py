@@ -4,7 +4,7 @@ without emptying the cache (flash_causal_lm.py warmup), so what it books is the 
 Per config, a fresh process: random bf16 weights of N decoder layers (TGI's FlashLlama order: fused qkv, rotary,
 varlen attention per request, o_proj, fused gate_up, act(gate) * up as two tensors, down), the final norm, lm_head over
 every token (one shard's slice plus the all-gathered logits when sharded), log_softmax and a gather.
-Writes $OUT/h200-tgi-warmup.json. Usage: python3 bench/gpu/measure_tgi_warmup.py"""
+Writes $OUT/h200-tgi-warmup-v2.json (v1, without the empty_cache() after loading, is h200-tgi-warmup.json). Usage: python3 bench/gpu/measure_tgi_warmup.py"""
 import json, os, subprocess, sys
 
 OUT = os.environ.get("OUT", "/tmp")
@@ -15,6 +15,11 @@ CONFIGS = [
     dict(name="llama-2-70b tp4 4096", H=8192, I=28672, NH=64, NKV=8, V=32000, tp=4, tokens=4096, req=4096),
     dict(name="gemma-2b tp1 4096", H=2048, I=16384, NH=8, NKV=1, V=256128, tp=1, tokens=4096, req=4095, HD=256),
     dict(name="llama-3-8b tp1 4145", H=4096, I=14336, NH=32, NKV=8, V=128256, tp=1, tokens=4145, req=4095),
+    dict(name="llama-2-7b tp1 4096", H=4096, I=11008, NH=32, NKV=32, V=32000, tp=1, tokens=4096, req=1024),
+    dict(name="qwen2.5-7b tp1 8192", H=3584, I=18944, NH=28, NKV=4, V=152064, tp=1, tokens=8192, req=4095),
+    dict(name="mistral-7b tp1 8192", H=4096, I=14336, NH=32, NKV=8, V=32768, tp=1, tokens=8192, req=4095),
+    dict(name="llama-3.1-8b tp1 16384", H=4096, I=14336, NH=32, NKV=8, V=128256, tp=1, tokens=16384, req=8191),
+    dict(name="llama-2-70b tp8 4096", H=8192, I=28672, NH=64, NKV=8, V=32000, tp=8, tokens=4096, req=1024),
 ]
 LAYERS = 4
 
@@ -33,6 +38,7 @@ def run(cfg):
               for _ in range(LAYERS)]
     embed, lm = r(V // tp, H), r(V // tp, H)
     torch.cuda.synchronize()
+    torch.cuda.empty_cache()  # TGI's warmup() starts with empty_cache(): no free blocks left over from loading
     base_alloc, base_res = torch.cuda.memory_allocated(), torch.cuda.memory_reserved()
     torch.cuda.reset_peak_memory_stats()
     N, req = cfg["tokens"], cfg["req"]
@@ -73,6 +79,11 @@ def run(cfg):
             del gu
             h = F.linear(act, w["d"])
             del act
+        torch.cuda.synchronize()
+        layer_peak = torch.cuda.max_memory_allocated() - base_alloc
+        layer_reserved = torch.cuda.memory_reserved() - base_res
+        torch.cuda.reset_peak_memory_stats()
+        head_base = torch.cuda.memory_allocated()
         x = rms(residual + h, layers[0]["ln1"])
         if tp == 1:
             logits = F.linear(x, lm)
@@ -85,11 +96,14 @@ def run(cfg):
         logprobs = torch.log_softmax(logits, -1)
         picked = logprobs.gather(1, torch.randint(0, V, (N, 1), device=dev))
         torch.cuda.synchronize()
-    peak_alloc = torch.cuda.max_memory_allocated() - base_alloc
+    head_peak = torch.cuda.max_memory_allocated() - head_base
+    peak_alloc = max(layer_peak, torch.cuda.max_memory_allocated() - base_alloc)
     res_end = torch.cuda.memory_reserved() - base_res
     peak_res = torch.cuda.max_memory_reserved() - base_res
     return dict(cfg, layers=LAYERS, peakAllocatedBytes=peak_alloc, reservedAfterBytes=res_end, peakReservedBytes=peak_res,
-                reserveOverPeak=res_end / peak_alloc, logitsBytes=N * V * 2)
+                reserveOverPeak=res_end / peak_alloc, logitsBytes=N * V * 2,
+                layerPhasePeakBytes=layer_peak, layerPhaseReservedBytes=layer_reserved, headPhasePeakBytes=head_peak,
+                gateUpBytes=N * 2 * I * 2)
 
 
 def main():
@@ -104,7 +118,7 @@ def main():
         except Exception:  # noqa: BLE001
             rows.append(dict(cfg, error=(p.stderr or p.stdout)[-1500:]))
         print(json.dumps(rows[-1]), flush=True)
-    with open(os.path.join(OUT, "h200-tgi-warmup.json"), "w") as f:
+    with open(os.path.join(OUT, "h200-tgi-warmup-v2.json"), "w") as f:
         json.dump(rows, f, indent=1)
 
 

@@ -11,7 +11,8 @@ export type ParamKind =
   | "sharedExperts"
   | "router"
   | "norm"
-  | "bias";
+  | "bias"
+  | "vision";
 
 export interface ParamGroup {
   kind: ParamKind;
@@ -61,6 +62,9 @@ export function paramGroups(arch: ModelArch, shard: ShardOptions = UNSHARDED): P
     });
   }
   groups.push({ kind: "norm", params: arch.numLayers * layerNormParams(arch) + h, quantizable: false });
+  // vLLM shards the vision tower's linears over the TP ranks like the language model's; quantized checkpoints of
+  // VL models leave the tower in 16 bit.
+  if (arch.visionParams) groups.push({ kind: "vision", params: ceilDiv(arch.visionParams, tp), quantizable: false });
   return groups.filter((g) => g.params > 0);
 }
 

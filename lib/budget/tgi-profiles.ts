@@ -18,6 +18,12 @@ export interface TgiProfile {
   fractionWiggle: number;
   /** Multiplies the free memory (2.x): blocks = free × this // block_bytes. */
   freeWiggle: number;
+  /**
+   * Whether the warm-up prefill asks for prefill logprobs, so the lm_head runs on every prompt token: always up to 2.4;
+   * from 3.0 only with --enable-prefill-logprobs (REQUEST_LOGPROBS, flash_causal_lm.py: "This consumes so much memory
+   * on long requests"), otherwise only each request's last token.
+   */
+  prefillLogprobs: boolean;
   /** ATTENTION default on CUDA ≥ 8.0 cards (launcher/src/main.rs). */
   defaultAttention: "paged" | "flashinfer";
   defaultLimits(maxPositions: number, kvTokens: number): { maxInputTokens: number; maxTotalTokens: number };
@@ -44,6 +50,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     summary: "TGI ≤ 1.4: all free memory under the fraction becomes KV blocks of 16",
     fractionWiggle: 1,
     freeWiggle: 1,
+    prefillLogprobs: true,
     defaultAttention: "paged",
     defaultLimits: v1Limits,
     defaultPrefillTokens: () => 4096,
@@ -54,6 +61,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     summary: "TGI 2.0–2.2: 5 % of the free memory left as wiggle room",
     fractionWiggle: 1,
     freeWiggle: 0.95,
+    prefillLogprobs: true,
     defaultAttention: "paged",
     defaultLimits: v2Limits,
     defaultPrefillTokens: (input) => input + 50,
@@ -64,6 +72,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     summary: "TGI 2.3: TGI_WIGGLE_ROOM 0.95 of the free memory; flashinfer attention (blocks of 1)",
     fractionWiggle: 1,
     freeWiggle: 0.95,
+    prefillLogprobs: true,
     defaultAttention: "flashinfer",
     defaultLimits: v2Limits,
     defaultPrefillTokens: (input) => input + 50,
@@ -74,6 +83,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     summary: "TGI 2.4: TGI_WIGGLE_ROOM 0.90 of the free memory",
     fractionWiggle: 1,
     freeWiggle: 0.9,
+    prefillLogprobs: true,
     defaultAttention: "flashinfer",
     defaultLimits: v2Limits,
     defaultPrefillTokens: (input) => input + 50,
@@ -84,6 +94,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     summary: "TGI 3.0: the fraction × 0.95 of the card; limits follow the KV cache",
     fractionWiggle: 0.95,
     freeWiggle: 1,
+    prefillLogprobs: false,
     defaultAttention: "flashinfer",
     defaultLimits: kvLimits,
     defaultPrefillTokens: (_input, maxPositions) => Math.min(4096, maxPositions),
@@ -94,6 +105,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     summary: "TGI 3.1–3.2: the fraction × 0.93 of the card",
     fractionWiggle: 0.93,
     freeWiggle: 1,
+    prefillLogprobs: false,
     defaultAttention: "flashinfer",
     defaultLimits: kvLimits,
     defaultPrefillTokens: (_input, maxPositions) => Math.min(4096, maxPositions),
@@ -104,6 +116,7 @@ const TGI_PROFILES: readonly TgiProfile[] = [
     summary: "TGI 3.3+: the fraction × 0.90 of the card",
     fractionWiggle: 0.9,
     freeWiggle: 1,
+    prefillLogprobs: false,
     defaultAttention: "flashinfer",
     defaultLimits: kvLimits,
     defaultPrefillTokens: (_input, maxPositions) => Math.min(4096, maxPositions),

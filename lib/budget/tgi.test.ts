@@ -3,6 +3,7 @@ import { RTX_4060_8GB, RTX_4090D } from "./testing/gpu-fixtures";
 import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
 import { budgetTgi } from "./tgi";
+import type { Instance } from "../vocabulary/layout-schema";
 import { selectTgiProfile } from "./tgi-profiles";
 
 const tgi = (input: Parameters<typeof makeInstance>[0], gpu = RTX_4090D, model = QWEN25_7B) =>
@@ -70,7 +71,7 @@ describe("TGI budget", () => {
     const b = tgi(
       {
         model: QWEN25_7B_GPTQ_INT4.id,
-        tgi: { cudaMemoryFraction: 0.4, maxTotalTokens: 32_768, maxInputTokens: 30_000 },
+        tgi: { cudaMemoryFraction: 0.34, maxTotalTokens: 32_768, maxInputTokens: 30_000 },
       },
       RTX_4090D,
       QWEN25_7B_GPTQ_INT4,
@@ -98,5 +99,22 @@ describe("TGI budget", () => {
     );
     expect(part.kvCacheTokens).toBeLessThan(full.kvCacheTokens);
     expect(part.budgetBytesPerGpu).toBe(Math.floor(RTX_4090D.cudaTotalBytes * 0.6));
+  });
+});
+
+describe("TGI warm-up reserve", () => {
+  const version = (engineVersion: string, extra: Partial<NonNullable<Instance["tgi"]>> = {}) =>
+    tgi({ model: QWEN25_7B.id, engineVersion, tgi: { cudaMemoryFraction: 1, maxInputTokens: 4095, ...extra } });
+
+  it("books the logits of every warm-up token up to 2.4, and only the last tokens from 3.0", () => {
+    const before = version("2.4.1");
+    const after = version("3.0.0");
+    expect(before.activationBytes).toBeGreaterThan(4 * after.activationBytes);
+    expect(after.kvCacheTokens).toBeGreaterThan(before.kvCacheTokens);
+  });
+
+  it("books every token's logits again on 3.x with --enable-prefill-logprobs", () => {
+    const asked = version("3.0.0", { prefillLogprobs: true });
+    expect(asked.activationBytes).toBeGreaterThan(4 * version("3.0.0").activationBytes);
   });
 });

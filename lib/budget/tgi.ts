@@ -8,7 +8,6 @@ import { cudaContextOverhead, tgiCudaGraphBytes } from "./overheads";
 import { selectTgiProfile, tgiBlockSize } from "./tgi-profiles";
 import type { InstanceBudget } from "./types";
 import { count, gib } from "./units";
-import { KIB } from "../vocabulary/units";
 
 /**
  * TGI's warm-up prefill asks for prefill logprobs (backends/client warmup: prefill_logprobs: true), so the lm_head
@@ -18,6 +17,35 @@ import { KIB } from "../vocabulary/units";
  */
 const PREFILL_LOGPROBS_BYTES_PER_LOGIT = 4.04;
 const logitBytes = (shards: number): number => PREFILL_LOGPROBS_BYTES_PER_LOGIT + (shards > 1 ? 2 / shards : 0);
+
+/**
+ * What the warm-up leaves reserved in PyTorch's caching allocator when TGI reads `mem_get_info()` (flash_causal_lm.py
+ * warmup: no empty_cache() between the warm-up prefill and the free-memory read, in every release 1.0–3.3). A freed
+ * block only serves requests no larger than itself, so when the head's logits are larger than every block the layers
+ * freed, they get segments of their own and the reserve is the layers' peak plus the head's: measured on an H200 over
+ * ten shapes, reserve = layer-phase reserve + head-phase peak within 0.03 GB (bench/results/h200-tgi-warmup-v2.json).
+ */
+function warmupReserve(
+  model: BudgetModel,
+  tp: number,
+  tokens: number,
+  logitRows: number,
+  activation: { bytes: number; forwardBytes: number; samplerBytes: number },
+): { bytes: number; explanation: string } {
+  const largestLayerBlock = tokens * 2 * Math.ceil(model.intermediateSize / tp) * 2; // the fused gate_up output
+  const logitsBlock = logitRows * model.vocabSize * 2;
+  const rows = logitRows === tokens ? "every token" : `${count(logitRows)} last token${logitRows === 1 ? "" : "s"}`;
+  if (logitsBlock <= largestLayerBlock)
+    return {
+      bytes: Math.max(activation.forwardBytes, activation.samplerBytes),
+      explanation: `the larger of the layers (${gib(activation.forwardBytes)}) and the logits of ${rows} (${gib(activation.samplerBytes)}), which reuse the layers' freed blocks`,
+    };
+  const head = tokens * model.hiddenSize * 2 + activation.samplerBytes;
+  return {
+    bytes: Math.round(activation.forwardBytes + head),
+    explanation: `the layers' blocks (${gib(activation.forwardBytes)}) plus the logits of ${rows} (${gib(head)}), too large to reuse them`,
+  };
+}
 
 export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
   const profile = selectTgiProfile(instance.engineVersion);
@@ -35,14 +63,19 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     tgi.maxInputTokens ?? (tgi.maxTotalTokens ? tgi.maxTotalTokens - 1 : provisional.maxInputTokens);
   const prefillTokens = tgi.maxBatchPrefillTokens ?? profile.defaultPrefillTokens(provisionalInput, maxPositions);
 
+  const prefillLogprobs = tgi.prefillLogprobs ?? profile.prefillLogprobs;
+  // Without prefill logprobs the lm_head sees each warm-up request's last token only (the router packs requests of
+  // max_input_tokens up to max_batch_prefill_tokens).
+  const logitRows = prefillLogprobs ? prefillTokens : Math.ceil(prefillTokens / Math.max(1, provisionalInput));
   const activation = estimateActivation(model, {
     tokens: prefillTokens,
-    seqs: prefillTokens,
+    seqs: logitRows,
     tp: instance.tp,
     dtypeBytes: 2,
     samplerBytesPerLogit: logitBytes(instance.tp),
     mlpIntermediates: 4,
   });
+  const reserve = warmupReserve(model, instance.tp, prefillTokens, logitRows, activation);
   const nonTorch = nonTorchPlan({
     ranks: instance.tp,
     tp: instance.tp,
@@ -56,7 +89,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   const context = cudaContextOverhead();
   const fraction = tgi.cudaMemoryFraction;
   const total = gpu.cudaTotalBytes;
-  const used = context.bytes + p.weightsBytesPerGpu + activation.bytes + nonTorch.countedBytes;
+  const used = context.bytes + p.weightsBytesPerGpu + reserve.bytes + nonTorch.countedBytes;
   const blockBytes = p.kvBytesPerTokenPerGpu * blockSize;
   const warmupKv = Math.ceil(prefillTokens / blockSize) * blockBytes;
   // free after warm-up (its KV blocks in use) under the fraction, × the 2.x wiggle room, then its blocks added back.
@@ -77,8 +110,8 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     term("weights", p.weightsBytesPerGpu, p.weightsExplanation),
     term(
       "activation",
-      activation.bytes,
-      `Activation: warm-up prefill of ${count(prefillTokens)} tokens (max_batch_prefill_tokens) with prefill logprobs: the larger of ${(activation.perTokenBytes / KIB).toFixed(0)} KiB per token in the MLP and the logits of every token (${gib(activation.samplerBytes)})`,
+      reserve.bytes,
+      `Activation: warm-up prefill of ${count(prefillTokens)} tokens (max_batch_prefill_tokens)${prefillLogprobs ? " with prefill logprobs" : ""}, as PyTorch's cache still holds it when TGI reads the free memory: ${reserve.explanation}`,
     ),
     term("nonTorch", nonTorch.countedBytes, nonTorch.explanation),
     term(
@@ -121,7 +154,7 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     engine: "tgi",
     gpuMemoryBytes: gpu.memoryBytes,
     cudaTotalBytes: total,
-    activationBytes: activation.bytes,
+    activationBytes: reserve.bytes,
     nonTorchBytes: nonTorch.countedBytes,
     nonTorchCountedBytes: nonTorch.countedBytes,
     cudaGraphBytes: graphs,

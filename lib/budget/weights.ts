@@ -34,11 +34,14 @@ function stageGroups(arch: ModelArch, groups: ParamGroup[], pp: number): ParamGr
   const share = Math.ceil(arch.numLayers / pp) / arch.numLayers;
   const embedding = groups.find((g) => g.kind === "embedding");
   const lmHead = groups.find((g) => g.kind === "lmHead") ?? embedding;
-  const ends = [embedding, lmHead].filter((g): g is ParamGroup => g !== undefined);
-  const heaviestEnd = ends.reduce<ParamGroup | undefined>((a, g) => (!a || g.params > a.params ? g : a), undefined);
+  // The first stage also holds the vision tower, whose output it embeds.
+  const vision = groups.filter((g) => g.kind === "vision");
+  const first = [embedding, ...vision].filter((g): g is ParamGroup => g !== undefined);
+  const last = lmHead ? [lmHead] : [];
+  const heaviestEnd = sumParams(first) >= sumParams(last) ? first : last;
   return [
     ...groups.filter((g) => LAYER_KINDS.has(g.kind)).map((g) => ({ ...g, params: Math.ceil(g.params * share) })),
-    ...(heaviestEnd ? [heaviestEnd] : []),
+    ...heaviestEnd,
   ];
 }
 
@@ -73,7 +76,10 @@ export function estimateWeights(arch: ModelArch, options: WeightsOptions): Weigh
   const weightsBytesPerGpu = Math.ceil(bytes);
   const total = totalParams(arch);
   const quantized = options.format.bytesPerQuantizedParam !== options.format.bytesPerPlainParam;
-  const plainNote = quantized ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms — stay 16 bit)` : "";
+  const plainNote = quantized
+    ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms${arch.visionParams ? ", the vision tower" : ""} — stay 16 bit)`
+    : "";
+  const visionNote = arch.visionParams ? `, the vision tower's ${billions(arch.visionParams)} included` : "";
   const pp = options.pp ?? 1;
   const split =
     options.tp > 1 || pp > 1
@@ -84,7 +90,7 @@ export function estimateWeights(arch: ModelArch, options: WeightsOptions): Weigh
     paramsPerGpu: sumParams(groups),
     plainParamsPerGpu: plainParams,
     weightsBytesPerGpu,
-    explanation: `Weights: ${billions(total)} params as ${options.format.label}${split} → ${gib(weightsBytesPerGpu)} per GPU${plainNote}`,
+    explanation: `Weights: ${billions(total)} params as ${options.format.label}${visionNote}${split} → ${gib(weightsBytesPerGpu)} per GPU${plainNote}`,
   };
 }
 

@@ -23,6 +23,19 @@ const a100CudaTotal = (memoryMiB: number): number => (memoryMiB - 640) * MIB;
 
 export const GPUS: readonly GpuSpec[] = [
   gpu({
+    id: "b200",
+    name: "B200 180GB",
+    smiName: "NVIDIA B200",
+    // `nvidia-smi --query-gpu=name,memory.total` on B200 hosts with drivers 580 and 595: "NVIDIA B200, 183359 MiB".
+    memoryMiB: 183_359,
+    bandwidthBytesPerSecond: 8000 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "nvlink",
+    computeCapability: 10.0,
+    aliases: ["b200", "b200 180gb", "b200 sxm", "hgx b200", "dgx b200"],
+  }),
+  gpu({
     id: "h200",
     name: "H200 141GB",
     smiName: "NVIDIA H200",

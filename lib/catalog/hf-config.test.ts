@@ -346,3 +346,45 @@ describe("multimodal configs", () => {
     expect("arch" in text && text.arch.multimodal).toBeFalsy();
   });
 });
+
+describe("older field names", () => {
+  it("reads OPT's ffn_dim and GPT-BigCode's n_embd, n_layer, n_head, n_inner and n_positions", () => {
+    const opt = parseHfConfig(
+      {
+        model_type: "opt",
+        hidden_size: 768,
+        ffn_dim: 3072,
+        num_hidden_layers: 12,
+        num_attention_heads: 12,
+        vocab_size: 50272,
+        max_position_embeddings: 2048,
+      },
+      "facebook/opt-125m",
+    );
+    expect("arch" in opt && opt.arch.intermediateSize).toBe(3072);
+    const bigcode = parseHfConfig(
+      {
+        model_type: "gpt_bigcode",
+        n_embd: 6144,
+        n_layer: 40,
+        n_head: 48,
+        n_inner: 24576,
+        n_positions: 8192,
+        vocab_size: 49152,
+        multi_query: true,
+      },
+      "bigcode/starcoderbase",
+    );
+    expect(
+      "arch" in bigcode && [bigcode.arch.hiddenSize, bigcode.arch.numLayers, bigcode.arch.intermediateSize],
+    ).toEqual([6144, 40, 24576]);
+  });
+
+  it("takes 4 × hidden for a GPT-2 style n_inner of null", () => {
+    const gpt2 = parseHfConfig(
+      { model_type: "gpt2", n_embd: 768, n_layer: 12, n_head: 12, n_inner: null, n_positions: 1024, vocab_size: 50257 },
+      "gpt2",
+    );
+    expect("arch" in gpt2 && gpt2.arch.intermediateSize).toBe(3072);
+  });
+});

@@ -1,6 +1,7 @@
 import { hfConfigSchema, type HfRopeScaling, type HfTextConfig } from "./hf-config-schema";
 import { parseQuantizationConfig } from "./hf-quantization";
 import type { MlaConfig, ModelArch, MoeConfig, RopeScaling, TorchDtype } from "./types";
+import { visionTowerParams } from "./vision-params";
 
 export type ParseHfConfigResult = { arch: ModelArch; warnings: string[] } | { error: string };
 
@@ -48,10 +49,43 @@ export function parseHfConfig(json: unknown, id: string): ParseHfConfigResult {
       config.sliding_window_pattern = GEMMA3_TEXT_DEFAULTS.sliding_window_pattern;
     }
   }
+  fillFromOlderNames(config);
   const parsedArch = normalize(config, top.model_type, id);
   if ("error" in parsedArch || !isMultimodal(top.model_type, parsedArch.arch.architecture, textConfig !== undefined))
     return parsedArch;
-  return { ...parsedArch, arch: { ...parsedArch.arch, multimodal: true } };
+  const visionParams = visionTowerParams(
+    (json as Record<string, unknown>).vision_config,
+    top.model_type,
+    parsedArch.arch.hiddenSize,
+  );
+  return {
+    ...parsedArch,
+    arch: { ...parsedArch.arch, multimodal: true, ...(visionParams ? { visionParams } : {}) },
+  };
+}
+
+/**
+ * The names older architectures give the same fields (OPT's ffn_dim; GPT-2, GPT-BigCode and StarCoder's n_embd,
+ * n_layer, n_head, n_inner, n_positions), read as the modern ones when those are absent. GPT-2 style configs leave
+ * n_inner null for the default 4 × hidden.
+ */
+const OLDER_NAMES = {
+  hidden_size: ["n_embd", "d_model"],
+  num_hidden_layers: ["n_layer"],
+  num_attention_heads: ["n_head"],
+  intermediate_size: ["ffn_dim", "n_inner"],
+  max_position_embeddings: ["n_positions"],
+} as const;
+
+function fillFromOlderNames(config: HfTextConfig): void {
+  const raw = config as Record<string, unknown>;
+  for (const [field, names] of Object.entries(OLDER_NAMES) as [keyof typeof OLDER_NAMES, readonly string[]][]) {
+    if (config[field] !== undefined) continue;
+    const value = names.map((n) => raw[n]).find((v) => typeof v === "number" && Number.isInteger(v) && v > 0);
+    if (value !== undefined) config[field] = value as number;
+  }
+  if (config.intermediate_size === undefined && "n_inner" in raw && raw.n_inner === null && config.hidden_size)
+    config.intermediate_size = 4 * config.hidden_size;
 }
 
 /** Configs with a text_config, or architectures that take images (Qwen2.5-VL, Llama-3.2-Vision, Gemma 3, Mistral 3). */
@@ -95,6 +129,10 @@ function normalize(config: HfTextConfig, outerModelType: string | undefined, id:
     };
   }
   if (!dtypeName) warnings.push(`${id}: config.json has no torch_dtype; assuming bfloat16`);
+  if (config.max_position_embeddings === undefined)
+    warnings.push(
+      `${id}: config.json has no max_position_embeddings; assuming vLLM's fallback of ${VLLM_DEFAULT_MAX_LEN} tokens (set --max-model-len)`,
+    );
   const ropeScaling = readRopeScaling(
     config.rope_scaling ?? config.rope_parameters ?? undefined,
     config.max_position_embeddings,
@@ -113,7 +151,7 @@ function normalize(config: HfTextConfig, outerModelType: string | undefined, id:
     intermediateSize: config.intermediate_size!,
     vocabSize: config.vocab_size!,
     tieWordEmbeddings: config.tie_word_embeddings ?? modelType.startsWith("gemma"),
-    maxPositionEmbeddings: config.max_position_embeddings!,
+    maxPositionEmbeddings: config.max_position_embeddings ?? VLLM_DEFAULT_MAX_LEN,
     torchDtype,
     ...(ropeScaling ? { ropeScaling } : {}),
     ...sliding,
@@ -130,8 +168,10 @@ const REQUIRED = [
   "num_attention_heads",
   "intermediate_size",
   "vocab_size",
-  "max_position_embeddings",
 ] as const;
+
+/** vLLM's `_get_and_verify_max_len` falls back to 2,048 tokens (with a warning) when config.json names no length. */
+const VLLM_DEFAULT_MAX_LEN = 2048;
 
 function requireFields(config: HfTextConfig, id: string): string | undefined {
   const absent = REQUIRED.filter((field) => config[field] === undefined);

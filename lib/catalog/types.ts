@@ -80,8 +80,10 @@ export interface ModelArch {
   moe?: MoeConfig;
   mla?: MlaConfig;
   quantization?: QuantizationConfig;
-  /** A vision (or audio) encoder sits beside the language model: its weights and its profiling are not modelled. */
+  /** A vision (or audio) encoder sits beside the language model; its profiling with dummy images is not modelled. */
   multimodal?: boolean;
+  /** Parameters of the vision tower and its projector, from config.json's vision_config (lib/catalog/vision-params.ts). */
+  visionParams?: number;
 }
 
 /** A catalog entry: the architecture plus facts about its published checkpoint. */

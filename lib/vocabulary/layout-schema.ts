@@ -72,6 +72,8 @@ export const tgiSettingsSchema = z.object({
   attention: z.enum(TGI_ATTENTION_BACKENDS).optional(),
   /** `--cuda-graphs`: batch sizes captured; [] = none. */
   cudaGraphs: z.array(positiveInt).max(64).optional(),
+  /** `--enable-prefill-logprobs` (TGI ≥ 3.0 computes prefill logprobs only when asked; earlier releases always do). */
+  prefillLogprobs: z.boolean().optional(),
 });
 
 export const VLLM_BLOCK_SIZES = [1, 8, 16, 32, 64, 128, 256] as const;

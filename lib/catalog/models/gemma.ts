@@ -2,7 +2,8 @@ import type { ModelSeed } from "./define";
 
 /**
  * Gemma 2 (every other layer slides over 4096 tokens) and Gemma 3 (5 of every 6 layers slide over
- * 1024; the LM sits under text_config, next to a SigLIP vision tower that paramCount leaves out).
+ * 1024; the LM sits under text_config, next to a SigLIP So400m/14 vision tower at 896 px: hidden 1152, MLP 4304,
+ * 27 layers, 16 heads, as PaliGemma's and Gemma 3's vision_config write it, 0.42 B with its projector).
  * Verified: Gemma 2 shapes (maxtext's HF configs), Gemma 3 4B/12B/27B text_config (27B leaves
  * vocab_size and max_position_embeddings to Gemma3TextConfig's defaults, 262208 / 131072).
  * gemma-2-2b-it's float32 torch_dtype and Gemma 2's 256000 vocab are from memory.
@@ -21,6 +22,15 @@ const gemma3 = (text: Record<string, unknown>) => ({
   architectures: ["Gemma3ForConditionalGeneration"],
   model_type: "gemma3",
   torch_dtype: "bfloat16",
+  vision_config: {
+    model_type: "siglip_vision_model",
+    hidden_size: 1152,
+    intermediate_size: 4304,
+    num_hidden_layers: 27,
+    num_attention_heads: 16,
+    patch_size: 14,
+    image_size: 896,
+  },
   text_config: {
     model_type: "gemma3_text",
     sliding_window: 1024,

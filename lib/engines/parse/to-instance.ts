@@ -81,6 +81,7 @@ const TGI_FIELDS: Record<string, Apply> = {
   "--max-batch-prefill-tokens": (d, f) => void (tgiSettings(d).maxBatchPrefillTokens = numberOf(f)),
   "--max-batch-total-tokens": (d, f) => void (tgiSettings(d).maxBatchTotalTokens = numberOf(f)),
   "--cuda-memory-fraction": (d, f) => void (tgiSettings(d).cudaMemoryFraction = numberOf(f)),
+  "--enable-prefill-logprobs": (d, f) => void (tgiSettings(d).prefillLogprobs = !f.negated && f.value !== "false"),
   "--rope-scaling": (_d, f, rope) => void (rope.type = f.value === "dynamic" ? "dynamic" : "linear"),
   "--rope-factor": (_d, f, rope) => void (rope.factor = numberOf(f)),
   "--cuda-graphs": (d, f) => {

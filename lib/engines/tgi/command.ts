@@ -47,6 +47,7 @@ export function tgiArgs(instance: Instance, options: TgiArgsOptions = {}): strin
   }
   if (tgi?.maxBatchTotalTokens !== undefined) args.push("--max-batch-total-tokens", String(tgi.maxBatchTotalTokens));
   if (tgi && tgi.cudaMemoryFraction !== 1) args.push("--cuda-memory-fraction", String(tgi.cudaMemoryFraction));
+  if (tgi?.prefillLogprobs) args.push("--enable-prefill-logprobs");
   if (instance.ropeScaling) args.push(...tgiRopeArgs(instance.ropeScaling));
   if (instance.enforceEager) args.push("--cuda-graphs", "0");
   else if (tgi?.cudaGraphs !== undefined) args.push("--cuda-graphs", tgi.cudaGraphs.join(","));
