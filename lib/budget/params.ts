@@ -64,7 +64,7 @@ export function paramGroups(arch: ModelArch, shard: ShardOptions = UNSHARDED): P
   groups.push({ kind: "norm", params: arch.numLayers * layerNormParams(arch) + h, quantizable: false });
   // vLLM shards the vision tower's linears over the TP ranks like the language model's; quantized checkpoints of
   // VL models leave the tower in 16 bit.
-  if (arch.visionParams) groups.push({ kind: "vision", params: ceilDiv(arch.visionParams, tp), quantizable: false });
+  if (arch.vision) groups.push({ kind: "vision", params: ceilDiv(arch.vision.params, tp), quantizable: false });
   return groups.filter((g) => g.params > 0);
 }
 

@@ -1,6 +1,7 @@
 import type { Finding } from "../vocabulary/finding";
 import type { Instance } from "../vocabulary/layout-schema";
 import { estimateActivation } from "./activation";
+import { visionProfileActivation } from "./vision-activation";
 import {
   assembleBudget,
   fractionNeeded,
@@ -59,6 +60,17 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     dtypeBytes: 2,
     samplerBytesPerLogit: SAMPLER_BYTES_PER_LOGIT[sampler],
   });
+  const vision = visionProfileActivation(model, {
+    engine: profile.engine,
+    tp: instance.tp,
+    maxNumSeqs,
+    maxNumBatchedTokens: profileTokens,
+    imagesPerPrompt: v.limitMmPerPrompt?.image,
+  });
+  // The tower runs first; its images' embeddings stay while the language model's dummy batch runs.
+  const activationBytes = vision
+    ? Math.max(vision.towerBytes, activation.bytes + vision.outputBytes)
+    : activation.bytes;
   const ranks = instance.tp * p.pp;
   const nonTorch = nonTorchPlan({
     ranks,
@@ -77,11 +89,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
   const graphsInside = profile.cudaGraphsInBudget ? graphs : 0;
   const contextInside = profile.accounting === "device-used" || profile.accounting === "peak-plus-non-torch";
   const nonKvBytes =
-    p.weightsBytesPerGpu +
-    activation.bytes +
-    nonTorch.countedBytes +
-    graphsInside +
-    (contextInside ? context.bytes : 0);
+    p.weightsBytesPerGpu + activationBytes + nonTorch.countedBytes + graphsInside + (contextInside ? context.bytes : 0);
   const available = v.kvCacheMemoryBytes ?? budgetBytes - nonKvBytes;
   const computed = kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
   const pool = v.numGpuBlocksOverride
@@ -101,8 +109,8 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     term("weights", p.weightsBytesPerGpu, p.weightsExplanation),
     term(
       "activation",
-      activation.bytes,
-      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})`,
+      activationBytes,
+      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})${vision ? `, beside ${vision.explanation} and their embeddings (${gib(vision.outputBytes)})` : ""}`,
     ),
     term("nonTorch", nonTorch.countedBytes + nonTorch.outsideBytes, nonTorch.explanation),
     term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, profile)),
@@ -143,7 +151,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     engine: "vllm",
     gpuMemoryBytes: gpu.memoryBytes,
     cudaTotalBytes: gpu.cudaTotalBytes,
-    activationBytes: activation.bytes,
+    activationBytes,
     nonTorchBytes: nonTorch.countedBytes + nonTorch.outsideBytes,
     nonTorchCountedBytes: nonTorch.countedBytes,
     cudaGraphBytes: graphs,

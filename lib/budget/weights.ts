@@ -77,9 +77,9 @@ export function estimateWeights(arch: ModelArch, options: WeightsOptions): Weigh
   const total = totalParams(arch);
   const quantized = options.format.bytesPerQuantizedParam !== options.format.bytesPerPlainParam;
   const plainNote = quantized
-    ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms${arch.visionParams ? ", the vision tower" : ""} — stay 16 bit)`
+    ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms${arch.vision ? ", the vision tower" : ""} — stay 16 bit)`
     : "";
-  const visionNote = arch.visionParams ? `, the vision tower's ${billions(arch.visionParams)} included` : "";
+  const visionNote = arch.vision ? `, the vision tower's ${billions(arch.vision.params)} included` : "";
   const pp = options.pp ?? 1;
   const split =
     options.tp > 1 || pp > 1

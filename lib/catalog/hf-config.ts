@@ -1,7 +1,7 @@
 import { hfConfigSchema, type HfRopeScaling, type HfTextConfig } from "./hf-config-schema";
 import { parseQuantizationConfig } from "./hf-quantization";
 import type { MlaConfig, ModelArch, MoeConfig, RopeScaling, TorchDtype } from "./types";
-import { visionTowerParams } from "./vision-params";
+import { visionTower } from "./vision-tower";
 
 export type ParseHfConfigResult = { arch: ModelArch; warnings: string[] } | { error: string };
 
@@ -53,15 +53,12 @@ export function parseHfConfig(json: unknown, id: string): ParseHfConfigResult {
   const parsedArch = normalize(config, top.model_type, id);
   if ("error" in parsedArch || !isMultimodal(top.model_type, parsedArch.arch.architecture, textConfig !== undefined))
     return parsedArch;
-  const visionParams = visionTowerParams(
+  const vision = visionTower(
     (json as Record<string, unknown>).vision_config,
-    top.model_type,
+    json as Record<string, unknown>,
     parsedArch.arch.hiddenSize,
   );
-  return {
-    ...parsedArch,
-    arch: { ...parsedArch.arch, multimodal: true, ...(visionParams ? { visionParams } : {}) },
-  };
+  return { ...parsedArch, arch: { ...parsedArch.arch, multimodal: true, ...(vision ? { vision } : {}) } };
 }
 
 /**

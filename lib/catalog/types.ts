@@ -82,8 +82,26 @@ export interface ModelArch {
   quantization?: QuantizationConfig;
   /** A vision (or audio) encoder sits beside the language model; its profiling with dummy images is not modelled. */
   multimodal?: boolean;
-  /** Parameters of the vision tower and its projector, from config.json's vision_config (lib/catalog/vision-params.ts). */
-  visionParams?: number;
+  /** The vision tower beside the language model, from config.json's vision_config (lib/catalog/vision-tower.ts). */
+  vision?: VisionTower;
+}
+
+/** A multimodal model's vision encoder: its weights and what one image costs it. */
+export interface VisionTower {
+  /** Parameters of the tower and its projector. */
+  params: number;
+  hiddenSize: number;
+  intermediateSize: number;
+  /** A gated (SwiGLU) MLP: three intermediate-wide tensors per patch at the MLP's peak instead of two. */
+  gatedMlp: boolean;
+  /** Patches the tower runs per image at the largest size the processor makes; absent when the config cannot say. */
+  patchesPerItem?: number;
+  /** Tokens one image becomes in the language model's input (for a cross-attention model, its encoder states). */
+  tokensPerItem?: number;
+  /** Hidden states per patch the tower keeps until its end (Mllama's intermediate layers). */
+  keptHiddenStates: number;
+  /** Images feed cross-attention layers instead of the decoder's input (Mllama): V0 profiles one per sequence. */
+  crossAttention: boolean;
 }
 
 /** A catalog entry: the architecture plus facts about its published checkpoint. */

@@ -1,0 +1,114 @@
+/**
+ * A multimodal model's vision tower, from its config.json `vision_config`.
+ *
+ * Parameters: a ViT of `depth` layers (attention 4·h², MLP 2·h·i, or 3·h·i when gated as in Qwen2.5-VL), the patch
+ * embedding, learned position embeddings when the image size is fixed, and the projector into the language model
+ * (Qwen's patch merger of merge² patches, else one linear). Norms and biases are left out (under 0.1 %). Checked
+ * against the published totals: Qwen2.5-VL-7B's tower is 0.68 B (8.29 B − 7.62 B), Llama-3.2-11B-Vision's 0.88 B
+ * (19.86 GiB logged by vLLM − the text model's 18.21 GiB).
+ *
+ * One image at the largest size the processor makes, which is what vLLM profiles with:
+ * - Qwen2-VL / Qwen2.5-VL: max_pixels 12,845,056 (their preprocessor_config.json) in 28 × 28 merged tokens = 16,384
+ *   tokens, each merged from spatial_merge_size² patches.
+ * - Gemma 3: mm_tokens_per_image (256) tokens pooled from (image_size / patch_size)² patches.
+ * - Mllama: max_num_tiles tiles of (image_size / patch_size)² + 1 patches, padded to a multiple of 8 (vLLM's
+ *   MllamaVisionModel), feeding cross-attention layers.
+ * - Other towers with a fixed image_size: one tile of (image_size / patch_size)² patches, one token each.
+ */
+import type { VisionTower } from "./types";
+
+type VisionConfig = Record<string, unknown>;
+
+const QWEN_VL_MAX_PIXELS = 12_845_056;
+const QWEN_VL_TOKEN_PIXELS = 28 * 28;
+const GEMMA3_TOKENS_PER_IMAGE = 256;
+/** Mllama's intermediate_layers_indices default: five layers' states ride along to the projector. */
+const MLLAMA_INTERMEDIATE_LAYERS = 5;
+
+const num = (v: VisionConfig, ...keys: string[]): number | undefined => {
+  for (const key of keys) {
+    const value = v[key];
+    if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
+  }
+  return undefined;
+};
+
+/** Qwen2.5-VL's (and later Qwen VL) vision blocks use a gated SiLU MLP; CLIP, SigLIP, InternViT and Mllama do not. */
+const isGated = (types: string): boolean => /qwen2_5_vl|qwen3_vl/.test(types);
+
+/** Mllama's learned position embedding per supported aspect ratio (w × h tiles with w·h ≤ max), tile and patch. */
+function tilePositionParams(maxTiles: number, patchesPerTile: number, h: number): number {
+  let ratios = 0;
+  for (let w = 1; w <= maxTiles; w++) ratios += Math.floor(maxTiles / w);
+  return (ratios + 1) * maxTiles * patchesPerTile * h;
+}
+
+interface ImageShape {
+  patchesPerItem?: number;
+  tokensPerItem?: number;
+  crossAttention: boolean;
+}
+
+function imageShape(v: VisionConfig, types: string, patch: number, merge: number, outer: VisionConfig): ImageShape {
+  const imageSize = num(v, "image_size");
+  const side = imageSize ? imageSize / patch : undefined;
+  if (/qwen2_vl|qwen2_5_vl/.test(types)) {
+    const tokens = QWEN_VL_MAX_PIXELS / QWEN_VL_TOKEN_PIXELS;
+    return { tokensPerItem: tokens, patchesPerItem: tokens * merge * merge, crossAttention: false };
+  }
+  const maxTiles = num(v, "max_num_tiles");
+  if (maxTiles && side) {
+    const perTile = Math.ceil((side * side + 1) / 8) * 8;
+    return { tokensPerItem: maxTiles * perTile, patchesPerItem: maxTiles * perTile, crossAttention: true };
+  }
+  if (!side) return { crossAttention: false };
+  if (/gemma3/.test(types)) {
+    const tokens = num(outer, "mm_tokens_per_image") ?? GEMMA3_TOKENS_PER_IMAGE;
+    return { tokensPerItem: tokens, patchesPerItem: side * side, crossAttention: false };
+  }
+  return { tokensPerItem: side * side, patchesPerItem: side * side, crossAttention: false };
+}
+
+export function visionTower(
+  vision: unknown,
+  outer: Record<string, unknown>,
+  textHiddenSize: number,
+): VisionTower | undefined {
+  if (typeof vision !== "object" || vision === null || Array.isArray(vision)) return undefined;
+  const v = vision as VisionConfig;
+  const h = num(v, "hidden_size", "embed_dim", "width");
+  const depth = num(v, "depth", "num_hidden_layers", "num_layers");
+  if (h === undefined || depth === undefined) return undefined;
+  const types = `${String(v.model_type ?? "")} ${String(outer.model_type ?? "")}`;
+  const gatedMlp = isGated(types);
+  const layers = depth + (num(v, "num_global_layers") ?? 0);
+  const mlpRatio = num(v, "mlp_ratio");
+  const i = num(v, "intermediate_size") ?? (mlpRatio ? h * mlpRatio : 4 * h);
+  const patch = num(v, "patch_size") ?? 14;
+  const merge = num(v, "spatial_merge_size") ?? 1;
+  const shape = imageShape(v, types, patch, merge, outer);
+  const imageSize = num(v, "image_size");
+
+  const perLayer = 4 * h * h + (gatedMlp ? 3 : 2) * h * i;
+  const channels = num(v, "in_channels", "num_channels", "in_chans") ?? 3;
+  const patchEmbedding = channels * (num(v, "temporal_patch_size") ?? 1) * patch * patch * h;
+  const maxTiles = num(v, "max_num_tiles");
+  const side = imageSize ? imageSize / patch : 0;
+  const positions = maxTiles ? tilePositionParams(maxTiles, side * side + 1, h) + side * side * h : side * side * h;
+  const kept = shape.crossAttention ? MLLAMA_INTERMEDIATE_LAYERS : 0;
+  const out = num(v, "out_hidden_size") ?? textHiddenSize;
+  const merged = h * merge * merge;
+  const projectorInput = num(v, "vision_output_dim") ?? (kept + 1) * h;
+  const projector = merge > 1 ? merged * merged + merged * out : projectorInput * out;
+
+  return {
+    params: Math.round(layers * perLayer + patchEmbedding + positions + projector),
+    hiddenSize: h,
+    intermediateSize: i,
+    gatedMlp,
+    ...(shape.patchesPerItem ? { patchesPerItem: shape.patchesPerItem } : {}),
+    ...(shape.tokensPerItem ? { tokensPerItem: shape.tokensPerItem } : {}),
+    keptHiddenStates: kept,
+    crossAttention: shape.crossAttention,
+  };
+}
