@@ -27,6 +27,17 @@ describe("vLLM flags that change memory", () => {
     expect(fixed.kvCacheTokens).toBe(16_000);
   });
 
+  it("--num-gpu-blocks-override below max_model_len: V0 stops at start-up, V1 starts and warns", () => {
+    const input = { maxModelLen: 32_768, vllm: { numGpuBlocksOverride: 1000 } };
+    const v0 = qwen({ ...input, engineVersion: "0.6.6" });
+    expect(v0.fits).toBe(false);
+    expect(v0.findings.map((f) => f.code)).toContain("budget.max-model-len-does-not-fit");
+    const v1 = qwen(input);
+    expect(v1.fits).toBe(true);
+    expect(v1.kvCacheTokens).toBe(16_000);
+    expect(v1.findings.map((f) => f.code)).toContain("budget.blocks-override-below-max-model-len");
+  });
+
   it("--kv-cache-memory-bytes sizes the KV cache instead of gpu_memory_utilization", () => {
     const b = qwen({ vllm: { kvCacheMemoryBytes: 8 * GIB } });
     expect(b.kvCacheBytesPerGpu).toBeLessThanOrEqual(8 * GIB);

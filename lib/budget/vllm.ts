@@ -97,8 +97,16 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     : computed;
   const sliding = profile.hybridKv ? slidingWindowShape(model) : undefined;
   const concurrency = maxConcurrency(pool, p.maxModelLen, model.numLayers, blockSize, sliding);
-  const fits = pool.blocks > 0 && (sliding ? concurrency >= 1 : pool.blocks >= ceilDiv(p.maxModelLen, blockSize));
-  const maxModelLenThatFits = Math.min(pool.tokens, p.derivedMaxModelLen);
+  const holdsOneRequest = (kv: KvPool) =>
+    kv.blocks > 0 &&
+    (sliding
+      ? maxConcurrency(kv, p.maxModelLen, model.numLayers, blockSize, sliding) >= 1
+      : kv.blocks >= ceilDiv(p.maxModelLen, blockSize));
+  // V0 applies --num-gpu-blocks-override before its max_model_len check; V1 checks the memory, then overrides.
+  const overrideAfterCheck = v.numGpuBlocksOverride !== undefined && profile.engine === "V1";
+  const fits = holdsOneRequest(overrideAfterCheck ? computed : pool);
+  const checked = overrideAfterCheck ? computed : pool;
+  const maxModelLenThatFits = Math.min(checked.tokens, p.derivedMaxModelLen);
 
   const gmu = instance.gpuMemoryUtilization;
   const sizing = v.kvCacheMemoryBytes
@@ -132,11 +140,12 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
 
   const findings = [
     ...p.findings,
+    ...overrideFindings(instance, overrideAfterCheck && fits && !holdsOneRequest(pool), pool, p.maxModelLen),
     ...fitFindings({
       instance,
       fits,
       p,
-      pool,
+      pool: checked,
       available,
       nonKvBytes,
       budgetBytes,
@@ -250,6 +259,20 @@ function fitFindings(c: FitContext): Finding[] {
       message: `${where}: one request of max_model_len ${count(p.maxModelLen)} needs ${gib(neededKv)} of KV cache per GPU but only ${count(pool.tokens)} tokens (${gib(pool.bytes)}) fit; vLLM stops with "${engineMessage}"`,
       fix: `lower max_model_len to ${count(rounded)}${raiseGmu}, or add GPUs (tensor_parallel_size) / use fp8 KV cache.`,
       patch: { maxModelLen: rounded },
+    },
+  ];
+}
+
+/** V1 starts with --num-gpu-blocks-override below one request of max_model_len, then can never schedule one. */
+function overrideFindings(instance: Instance, short: boolean, pool: KvPool, maxModelLen: number): Finding[] {
+  if (!short) return [];
+  return [
+    {
+      code: "budget.blocks-override-below-max-model-len",
+      severity: "warning",
+      field: "vllm.numGpuBlocksOverride",
+      message: `instance "${instance.id}": --num-gpu-blocks-override ${count(pool.blocks)} holds ${count(pool.tokens)} tokens, fewer than one request of max_model_len ${count(maxModelLen)}; vLLM V1 checks the memory, not the override, so it starts, but a prompt longer than ${count(pool.tokens)} tokens can never be scheduled.`,
+      fix: `raise --num-gpu-blocks-override to ${count(ceilDiv(maxModelLen, pool.tokens / pool.blocks))} or lower max_model_len to ${count(pool.tokens)}.`,
     },
   ];
 }

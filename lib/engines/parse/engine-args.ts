@@ -30,8 +30,16 @@ export function splitEngineArgs(engine: Engine, words: readonly string[]): Split
       flags.push({ flag: word.slice(0, eq), value: word.slice(eq + 1) });
       continue;
     }
-    const spec = findFlag(engine, word) ?? findFlag(OTHER_ENGINE[engine], word);
+    const own = findFlag(engine, word);
+    const spec = own ?? findFlag(OTHER_ENGINE[engine], word);
     const next = words[i + 1];
+    // vLLM's list flags are argparse nargs="+": every following word up to the next flag (TGI's take one, comma-split).
+    if (own?.kind === "list" && engine === "vllm" && next !== undefined && !looksLikeFlag(next)) {
+      const values: string[] = [];
+      while (i + 1 < words.length && !looksLikeFlag(words[i + 1] ?? "")) values.push(words[++i] ?? "");
+      flags.push({ flag: word, value: values.join(",") });
+      continue;
+    }
     const takesValue = spec ? spec.kind !== "bool" : next !== undefined && !looksLikeFlag(next);
     if (takesValue && next !== undefined && !looksLikeFlag(next)) {
       flags.push({ flag: word, value: next });
