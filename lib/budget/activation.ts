@@ -1,4 +1,5 @@
 import type { ModelArch } from "../catalog/types";
+import { mlpMatrices } from "./params";
 import { ceilDiv } from "./units";
 
 export interface ProfileRun {
@@ -40,7 +41,9 @@ export function estimateActivation(arch: ModelArch, run: ProfileRun): Activation
     const n = ceilDiv(moe.moeIntermediateSize, run.tp);
     perToken = run.dtypeBytes * (moe.expertsPerToken * (3 * n + h) + 2 * h) + 4 * moe.numExperts;
   } else {
-    perToken = run.dtypeBytes * ((run.mlpIntermediates ?? 3) * ceilDiv(arch.intermediateSize, run.tp) + 3 * h);
+    // A two-matrix MLP holds fc1's output and its activation (2 × intermediate), a gated one gate_up and the product (3).
+    const intermediates = run.mlpIntermediates ?? (mlpMatrices(arch) === 2 ? 2 : 3);
+    perToken = run.dtypeBytes * (intermediates * ceilDiv(arch.intermediateSize, run.tp) + 3 * h);
   }
   const attentionPerToken = run.dtypeBytes * (ceilDiv(arch.numAttentionHeads, run.tp) * arch.headDim * 2 + 2 * h);
   perToken = Math.max(perToken, attentionPerToken);

@@ -45,7 +45,11 @@ export function paramGroups(arch: ModelArch, shard: ShardOptions = UNSHARDED): P
   groups.push({ kind: "attention", params: arch.numLayers * layerAttention.replicatedLinear, quantizable: true });
   groups.push({ kind: "attention", params: arch.numLayers * layerAttention.linear, quantizable: true });
   groups.push({ kind: "bias", params: arch.numLayers * layerAttention.bias, quantizable: false });
-  groups.push({ kind: "mlp", params: denseLayers * 3 * h * ceilDiv(arch.intermediateSize, tp), quantizable: true });
+  groups.push({
+    kind: "mlp",
+    params: denseLayers * mlpMatrices(arch) * h * ceilDiv(arch.intermediateSize, tp),
+    quantizable: true,
+  });
 
   if (moe && moeLayers > 0) {
     const expertWidth = ceilDiv(moe.moeIntermediateSize, tp);
@@ -109,6 +113,17 @@ function mlaParams(arch: ModelArch, tp: number): LayerAttention {
   const norms = (mla.qLoraRank ?? 0) + mla.kvLoraRank;
   return { linear: qB + kvB + o, replicatedLinear: qA + kvA, bias: norms };
 }
+
+/**
+ * Gated MLPs (Llama, Mistral, Qwen, Gemma, Phi-3: gate, up and down) hold three hidden × intermediate matrices; the
+ * GPT-2 lineage (GPT-BigCode/StarCoder, OPT, Falcon, GPT-NeoX, Phi-2, StarCoder2, BLOOM, MPT, GPT-J) holds two
+ * (fc1/c_fc and fc2/c_proj).
+ */
+const TWO_MATRIX_MLP =
+  /^(gpt2|gpt_bigcode|gpt_neo|gpt_neox|gptj|opt|falcon|phi|starcoder2|bloom|mpt|codegen|RefinedWeb(Model)?)$/;
+
+export const mlpMatrices = (arch: Pick<ModelArch, "modelType">): number =>
+  TWO_MATRIX_MLP.test(arch.modelType) ? 2 : 3;
 
 function hasQkvBias(arch: ModelArch): boolean {
   return arch.modelType.startsWith("qwen2") || arch.architecture.startsWith("Qwen2");

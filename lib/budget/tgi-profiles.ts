@@ -8,7 +8,15 @@ import type { Instance } from "../vocabulary/layout-schema";
 import { compareVersions } from "../vocabulary/version";
 import { releaseOf } from "./vllm-profiles";
 
-export type TgiProfileName = "tgi-1" | "tgi-2.0" | "tgi-2.3" | "tgi-2.4" | "tgi-3.0" | "tgi-3.1" | "tgi-3.3";
+export type TgiProfileName =
+  | "tgi-0.9"
+  | "tgi-1"
+  | "tgi-2.0"
+  | "tgi-2.3"
+  | "tgi-2.4"
+  | "tgi-3.0"
+  | "tgi-3.1"
+  | "tgi-3.3";
 
 export interface TgiProfile {
   name: TgiProfileName;
@@ -24,6 +32,12 @@ export interface TgiProfile {
    * on long requests"), otherwise only each request's last token.
    */
   prefillLogprobs: boolean;
+  /**
+   * TGI 0.9.0–0.9.3 sized nothing: warmup() allocated ceil(max_batch_total_tokens / 16) + 10 blocks (the launcher's
+   * default 16,000 tokens) and ran the warm-up prefill in them; "Not enough memory to handle N total tokens" when that
+   * did not fit. From 0.9.4 the KV cache is inferred from the free memory.
+   */
+  fixedBatchTotalTokens?: number;
   /** ATTENTION default on CUDA ≥ 8.0 cards (launcher/src/main.rs). */
   defaultAttention: "paged" | "flashinfer";
   defaultLimits(maxPositions: number, kvTokens: number): { maxInputTokens: number; maxTotalTokens: number };
@@ -45,9 +59,21 @@ const kvLimits = (maxPositions: number, kvTokens: number) => {
 
 const TGI_PROFILES: readonly TgiProfile[] = [
   {
-    name: "tgi-1",
+    name: "tgi-0.9",
     since: "0.0.0",
-    summary: "TGI ≤ 1.4: all free memory under the fraction becomes KV blocks of 16",
+    summary: "TGI 0.9.0–0.9.3: a fixed KV cache of --max-batch-total-tokens (16,000 by default), no inference",
+    fractionWiggle: 1,
+    freeWiggle: 1,
+    prefillLogprobs: true,
+    fixedBatchTotalTokens: 16_000,
+    defaultAttention: "paged",
+    defaultLimits: v1Limits,
+    defaultPrefillTokens: () => 4096,
+  },
+  {
+    name: "tgi-1",
+    since: "0.9.4",
+    summary: "TGI 0.9.4–1.4: all free memory under the fraction becomes KV blocks of 16",
     fractionWiggle: 1,
     freeWiggle: 1,
     prefillLogprobs: true,

@@ -118,3 +118,24 @@ describe("TGI warm-up reserve", () => {
     expect(asked.activationBytes).toBeGreaterThan(4 * version("3.0.0").activationBytes);
   });
 });
+
+describe("TGI 0.9.0–0.9.3", () => {
+  it("holds exactly --max-batch-total-tokens (16,000 by default) instead of inferring the cache", () => {
+    const b = tgi({ model: QWEN25_7B.id, engineVersion: "0.9.3" });
+    expect(b.settings!.profile).toBe("tgi-0.9");
+    expect(b.kvCacheTokens).toBe(16_000);
+    expect(b.fits).toBe(true);
+    expect(tgi({ model: QWEN25_7B.id, engineVersion: "0.9.4" }).kvCacheTokens).toBeGreaterThan(16_000);
+  });
+
+  it("fails the warm-up when that cache does not fit beside the weights, naming TGI's error", () => {
+    const b = tgi({
+      model: QWEN25_7B.id,
+      engineVersion: "0.9.3",
+      tgi: { cudaMemoryFraction: 1, maxBatchTotalTokens: 400_000 },
+    });
+    expect(b.fits).toBe(false);
+    const f = b.findings.find((x) => x.code === "budget.tgi-max-total-does-not-fit")!;
+    expect(f.message).toContain("Not enough memory to handle 400000 total tokens");
+  });
+});

@@ -2,7 +2,7 @@ import type { Finding } from "../vocabulary/finding";
 import type { Instance } from "../vocabulary/layout-schema";
 import { estimateActivation } from "./activation";
 import { assembleBudget, fractionNeeded, prepare, term, type BudgetModel, type GpuTarget } from "./common";
-import { kvPool } from "./kv";
+import { kvPool, type KvPool } from "./kv";
 import { nonTorchPlan } from "./non-torch";
 import { cudaContextOverhead, tgiCudaGraphBytes } from "./overheads";
 import { selectTgiProfile, tgiBlockSize } from "./tgi-profiles";
@@ -95,14 +95,20 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
   // free after warm-up (its KV blocks in use) under the fraction, × the 2.x wiggle room, then its blocks added back.
   // When the warm-up itself does not fit, TGI stops with "Not enough memory to handle N prefill tokens".
   const free = total * fraction * profile.fractionWiggle - used - warmupKv;
-  const available = free > 0 ? Math.floor(free * profile.freeWiggle + warmupKv) : 0;
-  const pool = kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
+  const fixedTokens =
+    profile.fixedBatchTotalTokens === undefined
+      ? undefined
+      : (tgi.maxBatchTotalTokens ?? profile.fixedBatchTotalTokens);
+  const fixedPool = fixedTokens === undefined ? undefined : fixedKvPool(fixedTokens, blockSize, blockBytes);
+  const fixedFits = fixedPool === undefined || used + fixedPool.bytes <= total * fraction;
+  const available = fixedPool ? fixedPool.bytes : free > 0 ? Math.floor(free * profile.freeWiggle + warmupKv) : 0;
+  const pool = fixedPool ?? kvPool(available, p.kvBytesPerTokenPerGpu, blockSize);
   const limits = profile.defaultLimits(maxPositions, pool.tokens > 0 ? pool.tokens : maxPositions);
   const maxTotalTokens =
     tgi.maxTotalTokens ??
     (tgi.maxInputTokens ? Math.max(limits.maxTotalTokens, tgi.maxInputTokens + 1) : limits.maxTotalTokens);
   const maxInputTokens = tgi.maxInputTokens ?? (tgi.maxTotalTokens ? tgi.maxTotalTokens - 1 : limits.maxInputTokens);
-  const fits = pool.tokens > 0 && pool.tokens >= maxTotalTokens;
+  const fits = fixedFits && pool.tokens > 0 && pool.tokens >= maxTotalTokens;
   const wiggle = profile.fractionWiggle !== 1 ? `${profile.fractionWiggle} × ` : "";
   const freeWiggle = profile.freeWiggle !== 1 ? `, × ${profile.freeWiggle}` : "";
 
@@ -122,7 +128,9 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
     term(
       "kvCache",
       pool.bytes,
-      `KV cache: ${fraction} × ${wiggle}${gib(total)} − context − weights − warm-up activation − non-torch${freeWiggle}, in blocks of ${blockSize} → ${count(pool.tokens)} tokens (max_batch_total_tokens)`,
+      fixedPool
+        ? `KV cache: --max-batch-total-tokens ${count(pool.tokens)} as ${count(pool.blocks)} blocks of ${blockSize} (+ 10 spare), allocated before the warm-up (TGI < 0.9.4 infers nothing)`
+        : `KV cache: ${fraction} × ${wiggle}${gib(total)} − context − weights − warm-up activation − non-torch${freeWiggle}, in blocks of ${blockSize} → ${count(pool.tokens)} tokens (max_batch_total_tokens)`,
     ),
     term("reserved", context.bytes, context.explanation),
   ];
@@ -142,6 +150,11 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
       prefillTokens,
       chunkedPrefill: profile.name.startsWith("tgi-3") && tgi.maxBatchPrefillTokens === undefined,
     }),
+    ...fixedPoolFindings(
+      instance,
+      gpu,
+      fixedPool && !fixedFits ? { pool: fixedPool, used, prefillTokens, fraction } : undefined,
+    ),
     ...memoryFindings(instance, gpu, {
       kvTokens: pool.tokens,
       maxTotalTokens,
@@ -185,6 +198,32 @@ export function budgetTgi(instance: Instance, model: BudgetModel, gpu: GpuTarget
       multimodal: model.multimodal,
     },
   });
+}
+
+/** TGI 0.9.0–0.9.3's cache: ceil(tokens / block) + 10 blocks, holding the router's max_batch_total_tokens. */
+function fixedKvPool(tokens: number, blockSize: number, blockBytes: number): KvPool {
+  const blocks = Math.ceil(tokens / blockSize) + 10;
+  return { blocks, tokens, bytes: blocks * blockBytes };
+}
+
+function fixedPoolFindings(
+  instance: Instance,
+  gpu: GpuTarget,
+  f: { pool: KvPool; used: number; prefillTokens: number; fraction: number } | undefined,
+): Finding[] {
+  if (!f) return [];
+  const room = gpu.cudaTotalBytes * f.fraction - f.used;
+  const tokensThatFit = Math.max(0, Math.floor(room / (f.pool.bytes / f.pool.tokens)) - 10 * 16);
+  return [
+    {
+      instanceId: instance.id,
+      code: "budget.tgi-max-total-does-not-fit",
+      severity: "error",
+      field: "tgi.maxBatchTotalTokens",
+      message: `instance "${instance.id}" (${instance.model}, ${gib(gpu.memoryBytes)} GPU): a KV cache of ${count(f.pool.tokens)} tokens (${gib(f.pool.bytes)}) beside weights, warm-up activation and CUDA context (${gib(f.used)}) does not fit; TGI stops with "Not enough memory to handle ${f.pool.tokens} total tokens with ${f.prefillTokens} prefill tokens. You need to decrease \`--max-batch-total-tokens\` or \`--max-batch-prefill-tokens\`".`,
+      fix: `set --max-batch-total-tokens ${count(Math.max(0, tokensThatFit))} or fewer, add shards, or use TGI 0.9.4 or later, which sizes the cache itself.`,
+    },
+  ];
 }
 
 interface Limits {
