@@ -2,189 +2,189 @@
 import type { BandTable } from "./uncertainty";
 
 export const UNCERTAINTY_BANDS: BandTable = {
-  "generatedFrom": "28 held-out corpus cases, 2026-12-02",
-  "classes": {
-    "multimodal": {
-      "relative": 41.707,
-      "cases": 2
+  generatedFrom: "28 held-out corpus cases, 2026-12-02",
+  classes: {
+    multimodal: {
+      relative: 41.707,
+      cases: 2,
     },
     "tgi-2.0": {
-      "relative": 0.039,
-      "cases": 1
+      relative: 0.039,
+      cases: 1,
     },
     "tgi-2.0 × TP 1": {
-      "relative": 0.039,
-      "cases": 1
+      relative: 0.039,
+      cases: 1,
     },
     "tgi-2.0 × TP 1 × 16-bit": {
-      "relative": 0.039,
-      "cases": 1
+      relative: 0.039,
+      cases: 1,
     },
     "tgi-3.0": {
-      "relative": 0.226,
-      "cases": 1
+      relative: 0.226,
+      cases: 1,
     },
     "tgi-3.0 × TP>1": {
-      "relative": 0.226,
-      "cases": 1
+      relative: 0.226,
+      cases: 1,
     },
     "tgi-3.0 × TP>1 × 4-bit": {
-      "relative": 0.226,
-      "cases": 1
+      relative: 0.226,
+      cases: 1,
     },
     "v0-0.2.5": {
-      "relative": 0.01,
-      "cases": 1
+      relative: 0.01,
+      cases: 1,
     },
     "v0-0.2.5 × TP 1": {
-      "relative": 0.01,
-      "cases": 1
+      relative: 0.01,
+      cases: 1,
     },
     "v0-0.2.5 × TP 1 × 16-bit": {
-      "relative": 0.01,
-      "cases": 1
+      relative: 0.01,
+      cases: 1,
     },
     "v0-0.6.4": {
-      "relative": 0.515,
-      "cases": 2
+      relative: 0.515,
+      cases: 2,
     },
     "v0-0.6.4 × TP 1": {
-      "relative": 0.515,
-      "cases": 2
+      relative: 0.515,
+      cases: 2,
     },
     "v0-0.6.4 × TP 1 × 16-bit": {
-      "relative": 0.515,
-      "cases": 2
+      relative: 0.515,
+      cases: 2,
     },
     "v0-0.6.5": {
-      "relative": 0.075,
-      "cases": 7
+      relative: 0.075,
+      cases: 7,
     },
     "v0-0.6.5 × multimodal": {
-      "relative": 41.707,
-      "cases": 1
+      relative: 41.707,
+      cases: 1,
     },
     "v0-0.6.5 × TP 1": {
-      "relative": 0.075,
-      "cases": 6
+      relative: 0.075,
+      cases: 6,
     },
     "v0-0.6.5 × TP 1 × 16-bit": {
-      "relative": 0.061,
-      "cases": 4
+      relative: 0.061,
+      cases: 4,
     },
     "v0-0.6.5 × TP 1 × 16-bit × multimodal": {
-      "relative": 41.707,
-      "cases": 1
+      relative: 41.707,
+      cases: 1,
     },
     "v0-0.6.5 × TP 1 × 4-bit": {
-      "relative": 0.47,
-      "cases": 2
+      relative: 0.47,
+      cases: 2,
     },
     "v0-0.6.5 × TP 1 × multimodal": {
-      "relative": 41.707,
-      "cases": 1
+      relative: 41.707,
+      cases: 1,
     },
     "v0-0.6.5 × TP>1": {
-      "relative": 0.04,
-      "cases": 1
+      relative: 0.04,
+      cases: 1,
     },
     "v0-0.6.5 × TP>1 × 16-bit": {
-      "relative": 0.04,
-      "cases": 1
+      relative: 0.04,
+      cases: 1,
     },
     "v1-0.10": {
-      "relative": 0.01,
-      "cases": 3
+      relative: 0.01,
+      cases: 3,
     },
     "v1-0.10 × TP 1": {
-      "relative": 0.01,
-      "cases": 2
+      relative: 0.01,
+      cases: 2,
     },
     "v1-0.10 × TP 1 × 16-bit": {
-      "relative": 0.01,
-      "cases": 2
+      relative: 0.01,
+      cases: 2,
     },
     "v1-0.10 × TP>1": {
-      "relative": 0.01,
-      "cases": 1
+      relative: 0.01,
+      cases: 1,
     },
     "v1-0.10 × TP>1 × 4-bit": {
-      "relative": 0.01,
-      "cases": 1
+      relative: 0.01,
+      cases: 1,
     },
     "v1-0.11": {
-      "relative": 0.04,
-      "cases": 5
+      relative: 0.04,
+      cases: 5,
     },
     "v1-0.11 × multimodal": {
-      "relative": 0.066,
-      "cases": 1
+      relative: 0.066,
+      cases: 1,
     },
     "v1-0.11 × TP 1": {
-      "relative": 0.091,
-      "cases": 3
+      relative: 0.091,
+      cases: 3,
     },
     "v1-0.11 × TP 1 × 16-bit": {
-      "relative": 0.036,
-      "cases": 1
+      relative: 0.036,
+      cases: 1,
     },
     "v1-0.11 × TP 1 × 16-bit × multimodal": {
-      "relative": 0.066,
-      "cases": 1
+      relative: 0.066,
+      cases: 1,
     },
     "v1-0.11 × TP 1 × 4-bit": {
-      "relative": 0.03,
-      "cases": 1
+      relative: 0.03,
+      cases: 1,
     },
     "v1-0.11 × TP 1 × 8-bit": {
-      "relative": 0.091,
-      "cases": 1
+      relative: 0.091,
+      cases: 1,
     },
     "v1-0.11 × TP 1 × multimodal": {
-      "relative": 0.066,
-      "cases": 1
+      relative: 0.066,
+      cases: 1,
     },
     "v1-0.11 × TP>1": {
-      "relative": 0.04,
-      "cases": 2
+      relative: 0.04,
+      cases: 2,
     },
     "v1-0.11 × TP>1 × 8-bit": {
-      "relative": 0.04,
-      "cases": 2
+      relative: 0.04,
+      cases: 2,
     },
     "v1-0.21plus": {
-      "relative": 0.109,
-      "cases": 1
+      relative: 0.109,
+      cases: 1,
     },
     "v1-0.21plus × TP 1": {
-      "relative": 0.109,
-      "cases": 1
+      relative: 0.109,
+      cases: 1,
     },
     "v1-0.21plus × TP 1 × 16-bit": {
-      "relative": 0.109,
-      "cases": 1
+      relative: 0.109,
+      cases: 1,
     },
     "v1-0.9": {
-      "relative": 0.511,
-      "cases": 1
+      relative: 0.511,
+      cases: 1,
     },
     "v1-0.9 × TP>1": {
-      "relative": 0.511,
-      "cases": 1
+      relative: 0.511,
+      cases: 1,
     },
     "v1-0.9 × TP>1 × 8-bit": {
-      "relative": 0.511,
-      "cases": 1
-    }
-  },
-  "fallback": {
-    "vllm": {
-      "relative": 0.091,
-      "cases": 20
+      relative: 0.511,
+      cases: 1,
     },
-    "tgi": {
-      "relative": 0.226,
-      "cases": 2
-    }
-  }
+  },
+  fallback: {
+    vllm: {
+      relative: 0.091,
+      cases: 20,
+    },
+    tgi: {
+      relative: 0.226,
+      cases: 2,
+    },
+  },
 };

@@ -12,6 +12,7 @@ import { resolveWeightFormat, unquantized } from "./quantization";
 import { estimateWeights } from "./weights";
 import { GIB } from "../vocabulary/units";
 import { parseHfConfig } from "../catalog/hf-config";
+import { STARCODERBASE_CONFIG } from "../catalog/testing/older-configs";
 
 const bf16 = unquantized(2);
 const weightsGiB = (arch: typeof QWEN25_7B, tp: number) =>
@@ -100,19 +101,7 @@ describe("weights per GPU", () => {
 
 describe("two-matrix MLPs", () => {
   it("counts StarCoderBase (GPT-BigCode: c_fc and c_proj, multi-query) at its published 15.5 B, not a gated 21.8 B", () => {
-    const parsed = parseHfConfig(
-      {
-        model_type: "gpt_bigcode",
-        n_embd: 6144,
-        n_layer: 40,
-        n_head: 48,
-        n_inner: 24576,
-        n_positions: 8192,
-        vocab_size: 49152,
-        num_key_value_heads: 1,
-      },
-      "bigcode/starcoderbase",
-    );
+    const parsed = parseHfConfig(STARCODERBASE_CONFIG, "bigcode/starcoderbase");
     if (!("arch" in parsed)) throw new Error(parsed.error);
     expect(totalParams(parsed.arch) / 1e9).toBeCloseTo(15.5, 0);
   });

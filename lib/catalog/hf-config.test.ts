@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHfConfig, type ParseHfConfigResult } from "./hf-config";
 import type { ModelArch } from "./types";
+import { OPT_125M_CONFIG, STARCODERBASE_CONFIG } from "./testing/older-configs";
 
 const QWEN25_7B = {
   architectures: ["Qwen2ForCausalLM"],
@@ -348,36 +349,15 @@ describe("multimodal configs", () => {
 });
 
 describe("older field names", () => {
-  it("reads OPT's ffn_dim and GPT-BigCode's n_embd, n_layer, n_head, n_inner and n_positions", () => {
-    const opt = parseHfConfig(
-      {
-        model_type: "opt",
-        hidden_size: 768,
-        ffn_dim: 3072,
-        num_hidden_layers: 12,
-        num_attention_heads: 12,
-        vocab_size: 50272,
-        max_position_embeddings: 2048,
-      },
-      "facebook/opt-125m",
-    );
+  it("reads OPT's ffn_dim and GPT-BigCode's n_embd, n_layer, n_head, n_inner, n_positions and multi_query", () => {
+    const opt = parseHfConfig(OPT_125M_CONFIG, "facebook/opt-125m");
     expect("arch" in opt && opt.arch.intermediateSize).toBe(3072);
-    const bigcode = parseHfConfig(
-      {
-        model_type: "gpt_bigcode",
-        n_embd: 6144,
-        n_layer: 40,
-        n_head: 48,
-        n_inner: 24576,
-        n_positions: 8192,
-        vocab_size: 49152,
-        multi_query: true,
-      },
-      "bigcode/starcoderbase",
-    );
-    expect(
-      "arch" in bigcode && [bigcode.arch.hiddenSize, bigcode.arch.numLayers, bigcode.arch.intermediateSize],
-    ).toEqual([6144, 40, 24576]);
+    const bigcode = parseHfConfig(STARCODERBASE_CONFIG, "bigcode/starcoderbase");
+    if (!("arch" in bigcode)) throw new Error(bigcode.error);
+    const a = bigcode.arch;
+    expect([a.hiddenSize, a.numLayers, a.intermediateSize, a.maxPositionEmbeddings, a.numKeyValueHeads]).toEqual([
+      6144, 40, 24576, 8192, 1,
+    ]);
   });
 
   it("takes 4 × hidden for a GPT-2 style n_inner of null", () => {

@@ -63,8 +63,8 @@ export function parseHfConfig(json: unknown, id: string): ParseHfConfigResult {
 
 /**
  * The names older architectures give the same fields (OPT's ffn_dim; GPT-2, GPT-BigCode and StarCoder's n_embd,
- * n_layer, n_head, n_inner, n_positions), read as the modern ones when those are absent. GPT-2 style configs leave
- * n_inner null for the default 4 × hidden.
+ * n_layer, n_head, n_inner, n_positions, multi_query; Falcon's num_kv_heads), read as the modern ones when those are
+ * absent. GPT-2 style configs leave n_inner null for the default 4 × hidden.
  */
 const OLDER_NAMES = {
   hidden_size: ["n_embd", "d_model"],
@@ -83,6 +83,12 @@ function fillFromOlderNames(config: HfTextConfig): void {
   }
   if (config.intermediate_size === undefined && "n_inner" in raw && raw.n_inner === null && config.hidden_size)
     config.intermediate_size = 4 * config.hidden_size;
+  // GPT-BigCode's multi_query (one K/V head for all); Falcon's num_kv_heads / n_head_kv.
+  if (config.num_key_value_heads === undefined || config.num_key_value_heads === null) {
+    const kv = [raw.num_kv_heads, raw.n_head_kv].find((v) => typeof v === "number" && Number.isInteger(v) && v > 0);
+    if (kv !== undefined) config.num_key_value_heads = kv as number;
+    else if (raw.multi_query === true) config.num_key_value_heads = 1;
+  }
 }
 
 /** Configs with a text_config, or architectures that take images (Qwen2.5-VL, Llama-3.2-Vision, Gemma 3, Mistral 3). */

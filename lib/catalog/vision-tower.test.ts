@@ -15,6 +15,17 @@ const QWEN25_VL_VISION = {
   in_chans: 3,
 };
 
+// vision_config of meta-llama/Llama-3.2-11B-Vision (config.json, as quoted in danbev/learning-ai's notes).
+const MLLAMA_VISION = {
+  num_hidden_layers: 32,
+  num_global_layers: 8,
+  max_num_tiles: 4,
+  hidden_size: 1280,
+  intermediate_size: 5120,
+  image_size: 560,
+  patch_size: 14,
+};
+
 describe("vision tower", () => {
   it("counts Qwen2.5-VL-7B's gated tower and patch merger: 0.68 B (8.29 B − 7.62 B published)", () => {
     const params = visionTower(QWEN25_VL_VISION, { model_type: "qwen2_5_vl" }, 3584)!.params;
@@ -22,19 +33,7 @@ describe("vision tower", () => {
   });
 
   it("counts Llama-3.2-11B-Vision's 32 + 8 global layers within 3 % of the 0.88 B vLLM loads beyond the text model", () => {
-    const params = visionTower(
-      {
-        num_hidden_layers: 32,
-        num_global_layers: 8,
-        max_num_tiles: 4,
-        hidden_size: 1280,
-        intermediate_size: 5120,
-        image_size: 560,
-        patch_size: 14,
-      },
-      { model_type: "mllama" },
-      4096,
-    )!.params;
+    const params = visionTower(MLLAMA_VISION, { model_type: "mllama" }, 4096)!.params;
     expect(Math.abs(params / 0.885e9 - 1)).toBeLessThan(0.03);
   });
 
@@ -75,19 +74,7 @@ describe("one image at the processor's largest size", () => {
   });
 
   it("is 4 tiles of 1,601 patches padded to 1,608 for Llama-3.2-Vision, feeding cross-attention", () => {
-    const tower = visionTower(
-      {
-        num_hidden_layers: 32,
-        num_global_layers: 8,
-        hidden_size: 1280,
-        intermediate_size: 5120,
-        image_size: 560,
-        patch_size: 14,
-        max_num_tiles: 4,
-      },
-      { model_type: "mllama" },
-      4096,
-    )!;
+    const tower = visionTower(MLLAMA_VISION, { model_type: "mllama" }, 4096)!;
     expect([tower.patchesPerItem, tower.crossAttention, tower.keptHiddenStates]).toEqual([6432, true, 5]);
   });
 
