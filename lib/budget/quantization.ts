@@ -1,3 +1,4 @@
+import { GGUF_OUTPUT_BITS } from "../catalog/gguf-types";
 import type { ModelArch, QuantizationConfig } from "../catalog/types";
 
 /** How one quantizable linear weight is stored on the GPU. */
@@ -92,6 +93,14 @@ function fromCheckpoint(q: QuantizationConfig | undefined, plain: number): Weigh
       return inFlight("eetq", 2);
     case "exl2":
       return { ...base, label: `exl2 ${q.bits} bpw`, bytesPerQuantizedParam: q.bits / 8 };
+    case "gguf":
+      // GGUF keeps the embedding and the output weight quantized too (Q6_K in K-quant files).
+      return {
+        ...base,
+        label: `GGUF ${q.ggufType ?? `${q.bits} bpw`}`,
+        bytesPerQuantizedParam: q.bits / 8,
+        bytesPerPlainParam: GGUF_OUTPUT_BITS / 8,
+      };
     case "mxfp4":
       // E2M1 values, 4 bits each, and one E8M0 byte scale per block of 32 (OCP microscaling).
       // Below Blackwell vLLM runs them through the Marlin MoE kernel, which needs n % 256 == 0 and k % 128 == 0: it pads

@@ -2,11 +2,11 @@
 import type { BandTable } from "./uncertainty";
 
 export const UNCERTAINTY_BANDS: BandTable = {
-  generatedFrom: "28 held-out corpus cases, 2026-12-02",
+  generatedFrom: "36 held-out corpus cases, 2026-12-02",
   classes: {
     multimodal: {
       relative: 41.707,
-      cases: 2,
+      cases: 4,
     },
     "tgi-2.0": {
       relative: 0.039,
@@ -33,32 +33,44 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v0-0.2.5": {
-      relative: 0.01,
-      cases: 1,
+      relative: 0.087,
+      cases: 2,
     },
     "v0-0.2.5 × TP 1": {
-      relative: 0.01,
-      cases: 1,
+      relative: 0.087,
+      cases: 2,
     },
     "v0-0.2.5 × TP 1 × 16-bit": {
-      relative: 0.01,
-      cases: 1,
+      relative: 0.087,
+      cases: 2,
     },
     "v0-0.6.4": {
-      relative: 0.515,
-      cases: 2,
+      relative: 0.09,
+      cases: 5,
     },
     "v0-0.6.4 × TP 1": {
       relative: 0.515,
-      cases: 2,
+      cases: 3,
     },
     "v0-0.6.4 × TP 1 × 16-bit": {
       relative: 0.515,
       cases: 2,
     },
+    "v0-0.6.4 × TP 1 × 4-bit": {
+      relative: 0.01,
+      cases: 1,
+    },
+    "v0-0.6.4 × TP>1": {
+      relative: 0.046,
+      cases: 2,
+    },
+    "v0-0.6.4 × TP>1 × 16-bit": {
+      relative: 0.046,
+      cases: 2,
+    },
     "v0-0.6.5": {
-      relative: 0.075,
-      cases: 7,
+      relative: 0.47,
+      cases: 8,
     },
     "v0-0.6.5 × multimodal": {
       relative: 41.707,
@@ -85,11 +97,15 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v0-0.6.5 × TP>1": {
-      relative: 0.04,
-      cases: 1,
+      relative: 0.934,
+      cases: 2,
     },
     "v0-0.6.5 × TP>1 × 16-bit": {
       relative: 0.04,
+      cases: 1,
+    },
+    "v0-0.6.5 × TP>1 × 8-bit": {
+      relative: 0.934,
       cases: 1,
     },
     "v1-0.10": {
@@ -117,8 +133,8 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 5,
     },
     "v1-0.11 × multimodal": {
-      relative: 0.066,
-      cases: 1,
+      relative: 1.373,
+      cases: 2,
     },
     "v1-0.11 × TP 1": {
       relative: 0.091,
@@ -148,9 +164,17 @@ export const UNCERTAINTY_BANDS: BandTable = {
       relative: 0.04,
       cases: 2,
     },
+    "v1-0.11 × TP>1 × 16-bit × multimodal": {
+      relative: 1.373,
+      cases: 1,
+    },
     "v1-0.11 × TP>1 × 8-bit": {
       relative: 0.04,
       cases: 2,
+    },
+    "v1-0.11 × TP>1 × multimodal": {
+      relative: 1.373,
+      cases: 1,
     },
     "v1-0.21plus": {
       relative: 0.109,
@@ -168,6 +192,18 @@ export const UNCERTAINTY_BANDS: BandTable = {
       relative: 0.511,
       cases: 1,
     },
+    "v1-0.9 × multimodal": {
+      relative: 0.562,
+      cases: 1,
+    },
+    "v1-0.9 × TP 1 × 16-bit × multimodal": {
+      relative: 0.562,
+      cases: 1,
+    },
+    "v1-0.9 × TP 1 × multimodal": {
+      relative: 0.562,
+      cases: 1,
+    },
     "v1-0.9 × TP>1": {
       relative: 0.511,
       cases: 1,
@@ -180,7 +216,7 @@ export const UNCERTAINTY_BANDS: BandTable = {
   fallback: {
     vllm: {
       relative: 0.091,
-      cases: 20,
+      cases: 25,
     },
     tgi: {
       relative: 0.226,

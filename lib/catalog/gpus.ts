@@ -353,6 +353,18 @@ export const GPUS: readonly GpuSpec[] = [
     interconnect: "nvlink",
     aliases: ["mi300x", "instinct mi300x", "amd instinct mi300x"],
   }),
+  gpu({
+    id: "w7900",
+    name: "Radeon Pro W7900 48GB",
+    // ROCm reports the whole VRAM: vLLM logs total_gpu_memory=44.98GiB on a W7900 (AUGMXNT/llm-tracker.info-vault).
+    memoryMiB: 46_060,
+    cudaTotalBytes: Math.round(44.98 * 2 ** 30),
+    bandwidthBytesPerSecond: 864 * GB_PER_S,
+    bf16: true,
+    fp8: false,
+    interconnect: "pcie",
+    aliases: ["w7900", "radeon pro w7900", "amd radeon pro w7900", "radeon pro w7900 48gb"],
+  }),
 ];
 
 /**

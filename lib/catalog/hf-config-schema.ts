@@ -46,6 +46,8 @@ export const hfQuantizationConfigSchema = z.looseObject({
   load_in_4bit: z.boolean().optional(),
   load_in_8bit: z.boolean().optional(),
   llm_int8_skip_modules: z.array(z.string()).nullish(),
+  /** fleetdeck's own field for a GGUF file: its llama.cpp type, e.g. "Q4_K_M". */
+  gguf_type: z.string().optional(),
 });
 export type HfQuantizationConfig = z.infer<typeof hfQuantizationConfigSchema>;
 

@@ -1,12 +1,13 @@
 import type { HfQuantizationConfig } from "./hf-config-schema";
 import type { QuantizationConfig, QuantMethod } from "./types";
+import { GGUF_TYPE_NAMES, ggufBitsPerWeight } from "./gguf-types";
 
 export type QuantizationResult = { quantization?: QuantizationConfig } | { error: string };
 
 /** Embeddings are never quantized by GPTQ/AWQ, and lm_head stays 16-bit unless GPTQ says `lm_head: true`. */
 const SIXTEEN_BIT_IN_INT_CHECKPOINTS = ["embed_tokens", "lm_head"];
 
-const SUPPORTED = "gptq, awq, fp8, fbgemm_fp8, compressed-tensors, bitsandbytes, marlin, eetq, exl2, mxfp4";
+const SUPPORTED = "gptq, awq, fp8, fbgemm_fp8, compressed-tensors, bitsandbytes, marlin, eetq, exl2, mxfp4, gguf";
 
 /** gpt-oss's MXFP4 checkpoints quantize the MoE experts only; attention, router, embeddings and lm_head stay bf16. */
 const MXFP4_KEEP = ["self_attn", "router", "embed_tokens", "lm_head"];
@@ -40,6 +41,8 @@ export function parseQuantizationConfig(raw: HfQuantizationConfig | null | undef
           modulesNotConverted: raw.modules_to_not_convert ?? MXFP4_KEEP,
         },
       };
+    case "gguf":
+      return gguf(raw);
     default:
       return {
         error: `quantization_config.quant_method is "${raw.quant_method}": fleetdeck reads ${SUPPORTED}; pick a checkpoint in one of those formats or remove quantization_config to plan the 16-bit model`,
@@ -113,4 +116,19 @@ function bitsandbytes(raw: HfQuantizationConfig): QuantizationResult {
   }
   const keep = raw.llm_int8_skip_modules ?? undefined;
   return { quantization: { method: "bitsandbytes", bits, ...(keep ? { modulesNotConverted: keep } : {}) } };
+}
+
+/**
+ * A GGUF file carries no quantization_config; fleetdeck's config for one names its llama.cpp type ("gguf_type":
+ * "Q4_K_M", as in the file name). Bits are the type's block format (lib/budget/gguf-types.ts).
+ */
+function gguf(raw: HfQuantizationConfig): QuantizationResult {
+  const type = typeof raw.gguf_type === "string" ? raw.gguf_type.toUpperCase() : undefined;
+  const bits = type ? ggufBitsPerWeight(type) : undefined;
+  if (!type || bits === undefined) {
+    return {
+      error: `quantization_config.gguf_type is ${type ? `"${raw.gguf_type}"` : "missing"}: name the GGUF file's llama.cpp type (${GGUF_TYPE_NAMES.join(", ")})`,
+    };
+  }
+  return { quantization: { method: "gguf", bits, ggufType: type } };
 }

@@ -8,7 +8,8 @@ export type QuantMethod =
   | "marlin"
   | "eetq"
   | "exl2"
-  | "mxfp4";
+  | "mxfp4"
+  | "gguf";
 
 export interface QuantizationConfig {
   method: QuantMethod;
@@ -26,6 +27,8 @@ export interface QuantizationConfig {
   weightBlockSize?: number[];
   /** `quant_method` exactly as the config spells it when it differs from `method` (e.g. "fbgemm_fp8"). */
   sourceMethod?: string;
+  /** A GGUF file's quantization type as llama.cpp names it ("Q4_K_M", "Q8_0"). */
+  ggufType?: string;
 }
 
 export interface RopeScaling {
