@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { writeAudit } from "../queries/audit/write-audit-event";
 import { db } from "../queries/db";
+import { retryWhenBusy, takeWriteLock } from "../queries/retry-when-busy";
 import { insertApiToken } from "../queries/tokens/insert-api-token";
 import { findLoginAccount } from "../queries/users/find-login-account";
 import { findUser } from "../queries/users/find-user";
@@ -39,7 +40,14 @@ export interface HeadlessToken {
 
 export async function createHeadlessToken(raw: z.input<typeof headlessTokenInput>): Promise<HeadlessToken> {
   const input = headlessTokenInput.parse(raw);
+  // The CLI writes while the server may be writing too: it takes the write lock first, and retries if SQLite still
+  // answers busy.
+  return retryWhenBusy(() => createIn(input));
+}
+
+async function createIn(input: z.output<typeof headlessTokenInput>): Promise<HeadlessToken> {
   return db().$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const account = await findLoginAccount(tx, input.user);
     const user = account ? await findUser(tx, account.id) : null;
     if (!user) throw new ActionError(`There is no user "${input.user}": give a username or email that exists.`);
