@@ -5,7 +5,6 @@ import { assertCan, currentActor } from "../auth/authorize";
 import { canWriteAnything, isReadAction } from "../auth/can";
 import { AuthorizationError, SIGN_IN_REQUIRED } from "../auth/errors";
 import { db } from "../queries/db";
-import { takeWriteLock } from "../queries/retry-when-busy";
 import { log } from "../server/log";
 import { writeAudit } from "../queries/audit/write-audit-event";
 import { ActionError } from "../server/action-error";
@@ -90,8 +89,6 @@ export function executeAction<S extends z.ZodType, T, P = undefined>(spec: Actio
           return { ok: true, data, status: 200 };
         }
         const data = await db().$transaction(async (tx) => {
-          // A writer from the start: the CLI and the server share a SQLite file (lib/queries/retry-when-busy.ts).
-          await takeWriteLock(tx);
           const out = await spec.run(input, { actor: caller, tx, prepared });
           if (out.audit) await writeAudit(tx, caller, spec.name, out.audit);
           return out.data;
