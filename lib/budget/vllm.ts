@@ -104,8 +104,8 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
       : kv.blocks >= ceilDiv(p.maxModelLen, blockSize));
   // V0 applies --num-gpu-blocks-override before its max_model_len check; V1 checks the memory, then overrides.
   const overrideAfterCheck = v.numGpuBlocksOverride !== undefined && profile.engine === "V1";
-  const fits = holdsOneRequest(overrideAfterCheck ? computed : pool);
   const checked = overrideAfterCheck ? computed : pool;
+  const fits = holdsOneRequest(checked);
   const maxModelLenThatFits = Math.min(checked.tokens, p.derivedMaxModelLen);
 
   const gmu = instance.gpuMemoryUtilization;

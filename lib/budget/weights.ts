@@ -76,8 +76,10 @@ export function estimateWeights(arch: ModelArch, options: WeightsOptions): Weigh
   const weightsBytesPerGpu = Math.ceil(bytes);
   const total = totalParams(arch);
   const quantized = options.format.bytesPerQuantizedParam !== options.format.bytesPerPlainParam;
+  const plainBits = options.format.bytesPerPlainParam * 8;
+  const plainWidth = plainBits === 16 ? "stay 16 bit" : `take ${Number(plainBits.toFixed(2))} bits each`;
   const plainNote = quantized
-    ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms${arch.vision ? ", the vision tower" : ""} — stay 16 bit)`
+    ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms${arch.vision ? ", the vision tower" : ""} — ${plainWidth})`
     : "";
   const visionNote = arch.vision ? `, the vision tower's ${billions(arch.vision.params)} included` : "";
   const pp = options.pp ?? 1;
