@@ -42,7 +42,7 @@ export function estimateActivation(arch: ModelArch, run: ProfileRun): Activation
     perToken = run.dtypeBytes * (moe.expertsPerToken * (3 * n + h) + 2 * h) + 4 * moe.numExperts;
   } else {
     // A two-matrix MLP holds fc1's output and its activation (2 × intermediate), a gated one gate_up and the product (3).
-    const intermediates = run.mlpIntermediates ?? (mlpMatrices(arch) === 2 ? 2 : 3);
+    const intermediates = run.mlpIntermediates ?? mlpMatrices(arch);
     perToken = run.dtypeBytes * (intermediates * ceilDiv(arch.intermediateSize, run.tp) + 3 * h);
   }
   const attentionPerToken = run.dtypeBytes * (ceilDiv(arch.numAttentionHeads, run.tp) * arch.headDim * 2 + 2 * h);

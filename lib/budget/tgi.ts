@@ -7,7 +7,7 @@ import { nonTorchPlan } from "./non-torch";
 import { cudaContextOverhead, tgiCudaGraphBytes } from "./overheads";
 import { selectTgiProfile, tgiBlockSize } from "./tgi-profiles";
 import type { InstanceBudget } from "./types";
-import { count, gib } from "./units";
+import { ceilDiv, count, gib } from "./units";
 
 /**
  * TGI's warm-up prefill asks for prefill logprobs (backends/client warmup: prefill_logprobs: true), so the lm_head
@@ -32,7 +32,7 @@ function warmupReserve(
   logitRows: number,
   activation: { bytes: number; forwardBytes: number; samplerBytes: number },
 ): { bytes: number; explanation: string } {
-  const largestLayerBlock = tokens * 2 * Math.ceil(model.intermediateSize / tp) * 2; // the fused gate_up output
+  const largestLayerBlock = tokens * 2 * ceilDiv(model.intermediateSize, tp) * 2; // the fused gate_up output
   const logitsBlock = logitRows * model.vocabSize * 2;
   const rows = logitRows === tokens ? "every token" : `${count(logitRows)} last token${logitRows === 1 ? "" : "s"}`;
   if (logitsBlock <= largestLayerBlock)

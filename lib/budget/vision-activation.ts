@@ -14,7 +14,7 @@
  * (gate_up and its product when gated, fc1 and its activation otherwise; sharded over TP like vLLM's parallel
  * linears), plus the hidden states a tower keeps for its projector (Mllama's five intermediate layers), in 16 bit.
  */
-import type { ModelArch } from "../catalog/types";
+import type { ModelArch, VisionTower } from "../catalog/types";
 import { ceilDiv, count, gib } from "./units";
 
 const V0_DEFAULT_ITEMS_PER_PROMPT = 1;
@@ -39,8 +39,7 @@ export interface VisionActivation {
   explanation: string;
 }
 
-function profiledImages(arch: ModelArch, run: VisionProfileRun, tokensPerItem: number): number {
-  const vision = arch.vision!;
+function profiledImages(vision: VisionTower, run: VisionProfileRun, tokensPerItem: number): number {
   if (run.engine === "V0") {
     const perPrompt = run.imagesPerPrompt ?? V0_DEFAULT_ITEMS_PER_PROMPT;
     if (vision.crossAttention) return run.maxNumSeqs * perPrompt;
@@ -58,7 +57,7 @@ function profiledImages(arch: ModelArch, run: VisionProfileRun, tokensPerItem: n
 export function visionProfileActivation(arch: ModelArch, run: VisionProfileRun): VisionActivation | undefined {
   const vision = arch.vision;
   if (!vision?.patchesPerItem || !vision.tokensPerItem || run.imagesPerPrompt === 0) return undefined;
-  const images = profiledImages(arch, run, vision.tokensPerItem);
+  const images = profiledImages(vision, run, vision.tokensPerItem);
   const h = vision.hiddenSize;
   const mlp = (vision.gatedMlp ? 3 : 2) * ceilDiv(vision.intermediateSize, run.tp);
   const perPatch = BYTES * (2 * h + mlp + vision.keptHiddenStates * h);

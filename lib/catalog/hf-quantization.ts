@@ -120,7 +120,7 @@ function bitsandbytes(raw: HfQuantizationConfig): QuantizationResult {
 
 /**
  * A GGUF file carries no quantization_config; fleetdeck's config for one names its llama.cpp type ("gguf_type":
- * "Q4_K_M", as in the file name). Bits are the type's block format (lib/budget/gguf-types.ts).
+ * "Q4_K_M", as in the file name). Bits are the type's block format (lib/catalog/gguf-types.ts).
  */
 function gguf(raw: HfQuantizationConfig): QuantizationResult {
   const type = typeof raw.gguf_type === "string" ? raw.gguf_type.toUpperCase() : undefined;

@@ -3,6 +3,8 @@
  * runs) committed a write cannot upgrade its stale snapshot: SQLite answers SQLITE_BUSY at once, without waiting, and
  * Prisma reports it as P1008 "Operation has timed out". Running the whole transaction again reads the new snapshot.
  */
+import type { Db } from "./db";
+
 const BUSY_CODE = "P1008";
 
 const isBusy = (err: unknown): boolean =>
@@ -22,12 +24,10 @@ export async function retryWhenBusy<T>(
   }
 }
 
-type RawClient = { $executeRawUnsafe(query: string): Promise<number> };
-
 /**
  * Makes a transaction a writer before it reads: a no-op UPDATE takes SQLite's write lock at once, waiting for another
  * process's writer (busy_timeout) instead of failing later on a stale snapshot. Harmless on PostgreSQL.
  */
-export async function takeWriteLock(tx: unknown): Promise<void> {
-  await (tx as RawClient).$executeRawUnsafe(`UPDATE "_fleetdeck_migrations" SET "name" = "name" WHERE 1 = 0`);
+export async function takeWriteLock(tx: Pick<Db, "$executeRawUnsafe">): Promise<void> {
+  await tx.$executeRawUnsafe(`UPDATE "_fleetdeck_migrations" SET "name" = "name" WHERE 1 = 0`);
 }
