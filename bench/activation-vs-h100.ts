@@ -84,10 +84,9 @@ for (const g of data.cuda_graphs) {
   const a = g.arch === "llama-3-8b" ? LLAMA3_8B : QWEN25_7B;
   if (g.layers !== a.numLayers) continue;
   const capture = {
-    sizes: g.capture_sizes,
+    piecewiseSizes: g.mode !== "full" ? g.capture_sizes : 0,
+    fullSizes: g.mode !== "piecewise" ? g.capture_sizes : 0,
     largestBatch: 512,
-    piecewise: g.mode !== "full",
-    full: g.mode !== "piecewise",
   };
   add(
     `CUDA graphs ${g.arch} ${g.mode} ${g.sizes} (${g.graphs} graphs)`,

@@ -71,6 +71,24 @@ const toggle =
   (name: string): FlagOf =>
   (value: never) => [(value as boolean) ? name : name.replace(/^--/, "--no-")];
 
+/**
+ * The engine config line prints the speculative config as its repr ("SpeculativeConfig(method='ngram', model=None,
+ * num_spec_tokens=5)"); --speculative-config takes the same fields as JSON.
+ */
+export function speculativeJson(stated: string): string {
+  const repr = stated.match(/^SpeculativeConfig\((.*)\)$/s);
+  if (!repr) return stated;
+  const field = (name: string) => repr[1]!.match(new RegExp(`\\b${name}=(?:'([^']*)'|(\\d+)|None)`));
+  const method = field("method")?.[1];
+  const model = field("model")?.[1];
+  const tokens = field("num_spec_tokens")?.[2];
+  return JSON.stringify({
+    ...(method ? { method } : {}),
+    ...(model ? { model } : {}),
+    ...(tokens ? { num_speculative_tokens: Number(tokens) } : {}),
+  });
+}
+
 const VLLM_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {
   tensorParallelSize: flag("--tensor-parallel-size"),
   pipelineParallelSize: flag("--pipeline-parallel-size"),
@@ -90,10 +108,11 @@ const VLLM_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {
   cpuOffloadGiB: flag("--cpu-offload-gb"),
   kvCacheMemoryBytes: flag("--kv-cache-memory-bytes"),
   numGpuBlocksOverride: flag("--num-gpu-blocks-override"),
-  speculativeConfig: flag("--speculative-config"),
+  speculativeConfig: (value: never) => ["--speculative-config", speculativeJson(value as string)],
   loadFormat: flag("--load-format"),
   kvTransferConfig: flag("--kv-transfer-config"),
   limitMmPerPrompt: flag("--limit-mm-per-prompt"),
+  flashinferSampler: (value: never) => ["--env", `VLLM_USE_FLASHINFER_SAMPLER=${(value as boolean) ? 1 : 0}`],
 };
 
 const TGI_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {

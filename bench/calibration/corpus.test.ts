@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtInModels } from "../../lib/catalog/models";
 import { COVERAGE_FILE, coverageMarkdown, README_FILE, readmeWithCounts } from "./coverage";
-import { unevidencedFigures, unstatedSettings } from "./evidence";
+import { unevidencedFigures, unevidencedSampler, unstatedSettings } from "./evidence";
 import { caseFiles, loadCase } from "./load";
 import { assignSplit, holdoutOf, readFirstDraw, SPLIT_SEED, sideOfLaterCase } from "./split";
 import { caseSchema, type CalibrationCase } from "./schema";
@@ -50,6 +50,10 @@ describe("calibration corpus", () => {
   it("takes every numeric setting from the command, the engine config or a log line", () => {
     const problems = cases.map((c) => [c.id, unstatedSettings(c)] as const).filter(([, missing]) => missing.length > 0);
     expect(problems).toEqual([]);
+  });
+
+  it("records the sampler only where a log line says which one ran", () => {
+    expect(cases.map((c) => unevidencedSampler(c) && `${c.id}: ${unevidencedSampler(c)}`).filter(Boolean)).toEqual([]);
   });
 
   it("marks a case usable only when it has a version, a GPU, a model shape and a KV figure", () => {
@@ -146,5 +150,15 @@ describe("evidence check", () => {
     expect(unstatedSettings({ ...valid, settings: { ...valid.settings, maxNumSeqs: 987_654 } })).toEqual([
       "maxNumSeqs=987654",
     ]);
+  });
+
+  it("flags a sampler no log line names, and takes the one a line names", () => {
+    const lines = [...valid.logLines, "INFO [topk_topp_sampler.py:50] Using FlashInfer for top-p & top-k sampling."];
+    const flashinfer = { ...valid, settings: { ...valid.settings, flashinferSampler: true } };
+    expect(unevidencedSampler(flashinfer)).toBe("flashinferSampler=true");
+    expect(unevidencedSampler({ ...flashinfer, logLines: lines })).toBeUndefined();
+    expect(unevidencedSampler({ ...flashinfer, logLines: lines, settings: { flashinferSampler: false } })).toBe(
+      "flashinferSampler=false",
+    );
   });
 });

@@ -18,7 +18,7 @@ export const LOGGED_LABELS: Record<keyof Logged, RegExp> = {
   kvCacheTokens: /kv cache size|tokens/i,
   maxConcurrency: /maximum concurrency/i,
   maxConcurrencyForTokens: /maximum concurrency/i,
-  cudaGraphGiB: /graph capturing finished|cudagraph/i,
+  cudaGraphGiB: /graph capturing finished|cudagraph|cuda graph memory/i,
   noFitMaxSeqLen: /max seq len|max_model_len|maximum model length/i,
   noFitKvTokens: /can be stored in kv cache/i,
   noFitNeededGiB: /kv cache is needed/i,
@@ -57,4 +57,17 @@ export function unstatedSettings(c: CalibrationCase): string[] {
   return Object.entries(c.settings)
     .filter(([, value]) => typeof value === "number" && !text.some((line) => lineCarries(line, value)))
     .map(([field, value]) => `${field}=${value}`);
+}
+
+/** The log lines that say which sampler V1 ran (topk_topp_sampler.py), by the setting they back. */
+const SAMPLER_LINES: Record<"true" | "false", RegExp> = {
+  true: /Using FlashInfer for top-p & top-k sampling/,
+  false: /FlashInfer is not available|PyTorch-native implementation of top-p & top-k sampling/,
+};
+
+/** `settings.flashinferSampler` when no log line says that sampler ran; undefined = backed or not set. */
+export function unevidencedSampler(c: CalibrationCase): string | undefined {
+  const stated = c.settings.flashinferSampler;
+  if (stated === undefined) return undefined;
+  return c.logLines.some((line) => SAMPLER_LINES[`${stated}`].test(line)) ? undefined : `flashinferSampler=${stated}`;
 }

@@ -34,6 +34,12 @@ export const settingsSchema = z
     loadFormat: z.string(),
     kvTransferConfig: z.string(),
     limitMmPerPrompt: z.string(),
+    /**
+     * Which top-p/top-k sampler V1 ran, as its log says (topk_topp_sampler.py: "Using FlashInfer for top-p & top-k
+     * sampling." or "FlashInfer is not available. Falling back to the PyTorch-native implementation"): FlashInfer is
+     * in the official image but not in the pip wheels of 0.9.1–0.11.0, so the install decides the profile's peak.
+     */
+    flashinferSampler: z.boolean(),
     // TGI launcher arguments
     numShard: positiveInt,
     quantize: z.string(),

@@ -123,6 +123,31 @@ describe("cli estimate takes the engine's own flags and pasted commands (spawned
     expect(out.budgetBytesPerGpu).toBe(Math.floor(out.cudaTotalBytes * 0.8));
   });
 
+  it("takes the release's own --gpu-memory-utilization when the command leaves it out: 0.92 from vLLM 0.20", () => {
+    const budgetShare = (version: string) => {
+      const r = estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100", "--vllm-version", version, "--json");
+      const out = JSON.parse(r.stdout);
+      return { share: out.budgetBytesPerGpu / out.cudaTotalBytes, notes: out.notes.join("\n") };
+    };
+    expect(budgetShare("0.19.1").share).toBeCloseTo(0.9, 4);
+    const recent = budgetShare("0.20.0");
+    expect(recent.share).toBeCloseTo(0.92, 4);
+    expect(recent.notes).toContain("--gpu-memory-utilization not given");
+    const pasted = (command: string) =>
+      JSON.parse(estimate("--command", command, "--gpu", "H100", "--json").stdout).budgetBytesPerGpu;
+    const pastedTotal = JSON.parse(
+      estimate("--command", "vllm serve Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100", "--json").stdout,
+    ).cudaTotalBytes;
+    expect(pasted("docker run vllm/vllm-openai:v0.22.0 --model Qwen/Qwen2.5-7B-Instruct") / pastedTotal).toBeCloseTo(
+      0.92,
+      4,
+    );
+    expect(
+      pasted("docker run vllm/vllm-openai:v0.22.0 --model Qwen/Qwen2.5-7B-Instruct --gpu-memory-utilization 0.9") /
+        pastedTotal,
+    ).toBeCloseTo(0.9, 4);
+  });
+
   it("refuses a flag no engine has, with the closest real one (exit 2)", () => {
     const r = estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100", "--block-sise", "32");
     expect(r.code).toBe(2);

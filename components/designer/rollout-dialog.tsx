@@ -2,27 +2,15 @@
 import { memo, useMemo, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/types";
 import { isDirty } from "@/lib/designer/editor/reducer";
-import { type RolloutAction, type RunningInstance, planRollout } from "@/lib/layout/rollout";
+import { emptyPlanReason } from "@/lib/layout/empty-plan-reason";
+import { type RunningInstance, planRollout } from "@/lib/layout/rollout";
 import { hasErrors } from "@/lib/vocabulary/finding";
+import { type AppliedRevision, AppliedRevisionSummary } from "../rollout/applied-revision-summary";
+import { RolloutPlan } from "../rollout/rollout-plan";
 import { primaryButtonClass } from "../ui/buttons";
 import { FormError } from "../ui/field";
 import { Modal } from "../ui/modal";
 import { useDesignerContext } from "./use-designer";
-
-const TITLES: Record<RolloutAction, string> = {
-  stop: "Stop",
-  replace: "Replace (stop, then start)",
-  start: "Start",
-  keep: "Keep running",
-};
-const ORDER: RolloutAction[] = ["stop", "replace", "start", "keep"];
-
-/** What applying returned, as the designer shows it (the apply-revision action's result). */
-export interface AppliedRevision {
-  revisionNumber: number;
-  applied: { instanceKey: string; hostName: string; desiredState: string }[];
-  stopped: string[];
-}
 
 export type ApplyRevision = (revisionNumber: number) => Promise<ActionResult<AppliedRevision>>;
 
@@ -68,6 +56,7 @@ function RolloutSteps({
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<AppliedRevision | null>(null);
+  const empty = emptyPlanReason(state.layout, steps);
   const why = isDirty(state)
     ? `This layout has unsaved changes: save them as a revision first (Apply runs revision ${revisionNumber} as saved).`
     : blockedBy
@@ -84,27 +73,10 @@ function RolloutSteps({
     });
   return (
     <>
-      {ORDER.map((action) => {
-        const group = steps.filter((s) => s.action === action);
-        if (group.length === 0) return null;
-        return (
-          <section key={action} aria-label={TITLES[action]} className="mb-3">
-            <h3 className="text-sm font-semibold">
-              {TITLES[action]} ({group.length})
-            </h3>
-            <ul className="list-disc pl-5 text-sm">
-              {group.map((s) => (
-                <li key={`${s.action}-${s.instanceId}`}>
-                  {s.instanceId}: {s.reason}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-      {steps.length === 0 && <p className="text-sm">Nothing to do: the layout has no instances and nothing runs.</p>}
+      <RolloutPlan steps={steps} />
+      {empty && <p className="text-sm">{empty}</p>}
       {done ? (
-        <AppliedSummary result={done} />
+        <AppliedRevisionSummary result={done} />
       ) : (
         <div className="mt-3 space-y-2">
           <FormError message={error} />
@@ -124,15 +96,5 @@ function RolloutSteps({
         </div>
       )}
     </>
-  );
-}
-
-function AppliedSummary({ result }: { result: AppliedRevision }) {
-  const started = result.applied.map((a) => `${a.instanceKey} on ${a.hostName}`).join(", ");
-  return (
-    <p role="status" className="mt-3 text-sm text-emerald-700 dark:text-emerald-400">
-      Applied revision {result.revisionNumber}: {started || "no instances"}
-      {result.stopped.length > 0 ? `; stopping ${result.stopped.join(", ")}` : ""}.
-    </p>
   );
 }

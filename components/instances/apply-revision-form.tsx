@@ -1,48 +1,50 @@
 "use client";
 
 import { useState } from "react";
-import { applyRevision } from "@/lib/actions/instances/apply-revision";
-import { useAction } from "@/components/ui/use-action";
+import { loadRolloutInputs, type RolloutInputs } from "@/lib/actions/instances/load-rollout-inputs";
 import type { RevisionChoice } from "@/lib/queries/layouts/list-revision-choices";
-import { primaryButtonClass } from "../ui/buttons";
+import { buttonClass, primaryButtonClass } from "../ui/buttons";
 import { FormError } from "../ui/field";
+import { useAction } from "../ui/use-action";
+import { RevisionApplyPlan } from "./revision-apply-plan";
 
-/** Apply a layout revision: records the desired state of its instances; the reconcile loop starts the containers. */
+/**
+ * Apply a layout revision in two steps: pick one and see its plan against what runs for its layout now, then confirm
+ * (RevisionApplyPlan). Applying records the desired state of its instances; the reconcile loop starts the containers.
+ */
 export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }) {
-  const apply = useAction(applyRevision);
-  const [done, setDone] = useState<string | null>(null);
+  const [revisionId, setRevisionId] = useState(revisions[0]?.id ?? "");
+  const [plan, setPlan] = useState<{ inputs: RolloutInputs; loaded: number } | null>(null);
+  const load = useAction(loadRolloutInputs, { refresh: false });
   if (revisions.length === 0) return null;
+  const review = (id: string) =>
+    load.run({ revisionId: id }, (inputs) => setPlan((p) => ({ inputs, loaded: (p?.loaded ?? 0) + 1 })));
+  // A plan is shown for the chosen revision only (an answer for one chosen before is dropped).
+  const shown = plan?.inputs.revisionId === revisionId ? plan : null;
   return (
     <form
       aria-label="Apply a layout revision"
       className="mb-6 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
       onSubmit={(e) => {
         e.preventDefault();
-        const revisionId = String(new FormData(e.currentTarget).get("revisionId"));
-        setDone(null);
-        apply.run({ revisionId }, (d) =>
-          setDone(
-            `Applied revision ${d.revisionNumber}: ${d.applied.map((a) => `${a.instanceKey} on ${a.hostName}`).join(", ") || "no instances"}.${d.waiting.length ? ` Unreachable now (converges when back): ${d.waiting.map((w) => w.hostName).join(", ")}.` : ""}`,
-          ),
-        );
+        setPlan(null);
+        review(revisionId);
       }}
     >
       <h2 className="mb-1 font-semibold">Apply a layout revision</h2>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-        Applying records the desired state of every instance in the revision, checked against your host grants: new
-        instances start, changed ones are replaced, removed ones stop, the rest keep running. The states below follow
-        the containers as they come up.
+        Pick a revision to see its plan against what runs for its layout now: new instances start, changed ones are
+        replaced, removed ones stop, the rest keep running. Applying it records that desired state, checked against your
+        host grants, and is refused if someone applied the layout after the plan was shown. The states below follow the
+        containers as they come up.
       </p>
-      <FormError message={apply.error} />
-      {done && (
-        <p role="status" className="mb-3 text-sm text-emerald-700 dark:text-emerald-400">
-          {done}
-        </p>
-      )}
+      <FormError message={load.error} />
       <div className="flex flex-wrap gap-2">
         <select
           name="revisionId"
           aria-label="Revision"
+          value={revisionId}
+          onChange={(e) => setRevisionId(e.target.value)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
         >
           {revisions.map((r) => (
@@ -51,10 +53,18 @@ export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }
             </option>
           ))}
         </select>
-        <button type="submit" className={primaryButtonClass} disabled={apply.pending}>
-          Apply
+        {/* The form's main button until a plan is shown; then the plan's confirm is. */}
+        <button type="submit" className={shown ? buttonClass : primaryButtonClass} disabled={load.pending}>
+          {load.pending ? "Loading the plan…" : "Show the plan"}
         </button>
       </div>
+      {shown && (
+        <RevisionApplyPlan
+          key={`${shown.inputs.revisionId}#${shown.loaded}`}
+          inputs={shown.inputs}
+          onReviewAgain={() => review(shown.inputs.revisionId)}
+        />
+      )}
     </form>
   );
 }

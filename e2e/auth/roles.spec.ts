@@ -31,7 +31,10 @@ async function applyInUi(page: Page, layoutName: string) {
   await page.goto("/instances");
   const form = page.getByRole("form", { name: "Apply a layout revision" });
   await form.getByLabel("Revision").selectOption({ label: `${layoutName} — revision 1 (seeded)` });
-  await form.getByRole("button", { name: "Apply" }).click();
+  // Two steps: the plan against what runs now, then the confirm button.
+  await form.getByRole("button", { name: "Show the plan" }).click();
+  await expect(form.getByRole("region", { name: "Start" })).toContainText("Start (1)");
+  await form.getByRole("button", { name: "Apply revision 1" }).click();
   return form;
 }
 
@@ -39,7 +42,8 @@ test("an operator applies on a permitted host and is refused on another (UI and 
   const page = await pageAs(browser, OPERATOR.username, OPERATOR.password);
   page.on("request", (r) => {
     const id = r.headers()["next-action"];
-    if (id && r.method() === "POST" && (r.postData() ?? "").includes("revisionId")) applyActionId = id;
+    // The apply itself (it sends the plan's expectedVersion), not the read that loads the plan.
+    if (id && r.method() === "POST" && (r.postData() ?? "").includes("expectedVersion")) applyActionId = id;
   });
   const ok = await applyInUi(page, fleet.layouts.a!);
   await expect(ok.getByRole("status")).toContainText(`Applied revision 1: qwen-a on gpu-a-roles`);

@@ -35,7 +35,9 @@ test("apply the seed's 2×2 layout and watch both replicas come up healthy", asy
   await page.goto("/instances");
   const form = page.getByRole("form", { name: "Apply a layout revision" });
   await form.getByLabel("Revision").selectOption({ label: `${seed.layoutName} — revision 1 (seeded)` });
-  await form.getByRole("button", { name: "Apply" }).click();
+  await form.getByRole("button", { name: "Show the plan" }).click();
+  await expect(form.getByRole("region", { name: "Start" })).toContainText("Start (2)");
+  await form.getByRole("button", { name: "Apply revision 1" }).click();
   await expect(form.getByRole("status")).toContainText(
     "Applied revision 1: qwen7b-int4-1 on sim-node-1-e2e, qwen7b-int4-2 on sim-node-1-e2e.",
   );

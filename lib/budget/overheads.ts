@@ -49,8 +49,8 @@ const TGI_GRAPH_BYTES_PER_LAYER = 6 * MIB;
 export function vllmCudaGraphBytes(arch: ModelArch, tp: number, capture: GraphCapture): number {
   const width = arch.moe ? arch.moe.expertsPerToken * arch.moe.moeIntermediateSize : arch.intermediateSize;
   const pool = capture.largestBatch * POOL_BYTES_PER_TOKEN_AND_WIDTH * (3 * ceilDiv(width, tp) + arch.hiddenSize);
-  const piecewise = capture.piecewise ? capture.sizes * (arch.numLayers + 1) * PIECEWISE_GRAPH_BYTES : 0;
-  const full = capture.full ? capture.sizes * arch.numLayers * FULL_GRAPH_BYTES_PER_LAYER : 0;
+  const piecewise = capture.piecewiseSizes * (arch.numLayers + 1) * PIECEWISE_GRAPH_BYTES;
+  const full = capture.fullSizes * arch.numLayers * FULL_GRAPH_BYTES_PER_LAYER;
   return Math.round(pool + (piecewise + full) * (arch.moe ? MOE_PER_GRAPH_FACTOR : 1));
 }
 

@@ -2,7 +2,7 @@
 import type { BandTable } from "./uncertainty";
 
 export const UNCERTAINTY_BANDS: BandTable = {
-  generatedFrom: "36 held-out corpus cases, 2026-12-02",
+  generatedFrom: "47 held-out corpus cases, 2026-12-02",
   classes: {
     multimodal: {
       relative: 41.707,
@@ -129,8 +129,8 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v1-0.11": {
-      relative: 0.04,
-      cases: 5,
+      relative: 0.088,
+      cases: 10,
     },
     "v1-0.11 × multimodal": {
       relative: 1.373,
@@ -138,11 +138,11 @@ export const UNCERTAINTY_BANDS: BandTable = {
     },
     "v1-0.11 × TP 1": {
       relative: 0.091,
-      cases: 3,
+      cases: 8,
     },
     "v1-0.11 × TP 1 × 16-bit": {
-      relative: 0.036,
-      cases: 1,
+      relative: 0.033,
+      cases: 4,
     },
     "v1-0.11 × TP 1 × 16-bit × multimodal": {
       relative: 0.066,
@@ -153,8 +153,8 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v1-0.11 × TP 1 × 8-bit": {
-      relative: 0.091,
-      cases: 1,
+      relative: 1.018,
+      cases: 3,
     },
     "v1-0.11 × TP 1 × multimodal": {
       relative: 0.066,
@@ -176,16 +176,24 @@ export const UNCERTAINTY_BANDS: BandTable = {
       relative: 1.373,
       cases: 1,
     },
-    "v1-0.21plus": {
-      relative: 0.109,
+    "v1-0.20plus": {
+      relative: 0.145,
+      cases: 7,
+    },
+    "v1-0.20plus × TP 1": {
+      relative: 0.145,
+      cases: 6,
+    },
+    "v1-0.20plus × TP 1 × 16-bit": {
+      relative: 0.145,
+      cases: 6,
+    },
+    "v1-0.20plus × TP>1": {
+      relative: 0.033,
       cases: 1,
     },
-    "v1-0.21plus × TP 1": {
-      relative: 0.109,
-      cases: 1,
-    },
-    "v1-0.21plus × TP 1 × 16-bit": {
-      relative: 0.109,
+    "v1-0.20plus × TP>1 × 8-bit": {
+      relative: 0.033,
       cases: 1,
     },
     "v1-0.9": {
@@ -193,15 +201,15 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v1-0.9 × multimodal": {
-      relative: 0.562,
+      relative: 1.044,
       cases: 1,
     },
     "v1-0.9 × TP 1 × 16-bit × multimodal": {
-      relative: 0.562,
+      relative: 1.044,
       cases: 1,
     },
     "v1-0.9 × TP 1 × multimodal": {
-      relative: 0.562,
+      relative: 1.044,
       cases: 1,
     },
     "v1-0.9 × TP>1": {
@@ -215,8 +223,8 @@ export const UNCERTAINTY_BANDS: BandTable = {
   },
   fallback: {
     vllm: {
-      relative: 0.091,
-      cases: 25,
+      relative: 0.096,
+      cases: 36,
     },
     tgi: {
       relative: 0.226,

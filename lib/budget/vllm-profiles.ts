@@ -10,7 +10,8 @@ export type VllmProfileName =
   | "v1-0.9"
   | "v1-0.10"
   | "v1-0.11"
-  | "v1-0.21plus";
+  | "v1-0.20plus"
+  | "v1-0.28plus";
 
 /**
  * What the profile run subtracts from total × gpu_memory_utilization before the rest becomes KV cache:
@@ -26,7 +27,7 @@ export type VllmProfileName =
 export type MemoryAccounting = "torch-peak" | "device-used" | "peak-plus-non-torch" | "baseline-diff";
 
 /** The sampler of the profile run's dummy pass, which sets its activation peak for most models. */
-export type SamplerPath = "v0" | "native" | "flashinfer";
+export type SamplerPath = "v0" | "native" | "triton" | "flashinfer";
 
 export interface VllmProfile {
   name: VllmProfileName;
@@ -42,23 +43,40 @@ export interface VllmProfile {
    * TP 2 start-ups under Ray fit them outside), and 0.11 (vllm#25359) snapshots after NCCL on purpose.
    */
   ncclInBudget: boolean;
-  /** CUDA graph memory is estimated first and taken from the KV cache (≥ 0.21); before, graphs come on top. */
+  /**
+   * CUDA graph memory is estimated first and taken from the KV cache (vllm#30515, on by default from 0.20: a 0.20.0
+   * log prints "CUDA graph memory profiling is enabled" and sizes the KV cache without the estimate); before, graphs
+   * come on top.
+   */
   cudaGraphsInBudget: boolean;
   /** Sliding-window layers get window-sized blocks (hybrid KV cache manager, 0.10+). */
   hybridKv: boolean;
-  cudaGraphs: GraphCapture;
+  cudaGraphs: GraphCaptureRule;
   defaults(input: BatchDefaultsInput): BatchDefaults;
 }
 
-/** What a release captures as CUDA graphs (lib/budget/overheads.ts turns it into bytes). */
-export interface GraphCapture {
-  /** Decode batch sizes captured (V0: 1, 2, 4, 8…256; V1 0.8–0.10: 67 sizes up to 512; 0.11+: 51). */
-  sizes: number;
-  largestBatch: number;
+/** How a release picks the batch sizes it captures as CUDA graphs (VllmConfig._set_cudagraph_sizes). */
+export interface GraphCaptureRule {
   /** torch.compile splits the model at attention: one graph per size and per piece (layers + 1). */
   piecewise: boolean;
-  /** One graph of the whole model per size (V0; V1 0.11+ captures both kinds). */
+  /** One graph of the whole model per decode size (V0; V1 0.11+ captures both kinds). */
   full: boolean;
+  /**
+   * The largest size captured by default: V0 up to max_num_seqs (at most 256); V1 0.8–0.9 512; V1 0.10+
+   * min(2 × max_num_seqs × tokens per decode step, 512).
+   */
+  largest: "v0" | "fixed-512" | "twice-max-num-seqs";
+  /** The size list: 1, 2, 4 and every 8 up to the largest (≤ 0.10); from 0.11 every 16 from 256 on. */
+  step16From256: boolean;
+}
+
+/** What one instance captures (lib/budget/overheads.ts turns it into bytes). */
+export interface GraphCapture {
+  /** Piecewise graphs: one set per size, mixed prefill–decode batches up to the largest size. */
+  piecewiseSizes: number;
+  /** Whole-model graphs: one per size of a pure-decode batch (≤ max_num_seqs × tokens per decode step). */
+  fullSizes: number;
+  largestBatch: number;
 }
 
 export interface BatchDefaultsInput {
@@ -77,9 +95,21 @@ export interface BatchDefaults {
   chunkedPrefill: boolean;
 }
 
-const V0_GRAPHS: GraphCapture = { sizes: 35, largestBatch: 256, piecewise: false, full: true };
-const V1_PIECEWISE_GRAPHS: GraphCapture = { sizes: 67, largestBatch: 512, piecewise: true, full: false };
-const V1_FULL_AND_PIECEWISE_GRAPHS: GraphCapture = { sizes: 51, largestBatch: 512, piecewise: true, full: true };
+const V0_GRAPHS: GraphCaptureRule = { piecewise: false, full: true, largest: "v0", step16From256: false };
+const V1_PIECEWISE_GRAPHS: GraphCaptureRule = {
+  piecewise: true,
+  full: false,
+  largest: "fixed-512",
+  step16From256: false,
+};
+/** vllm#20628 (0.10): the largest default size is min(2 × max_num_seqs, 512). */
+const V1_0_10_GRAPHS: GraphCaptureRule = { ...V1_PIECEWISE_GRAPHS, largest: "twice-max-num-seqs" };
+const V1_FULL_AND_PIECEWISE_GRAPHS: GraphCaptureRule = {
+  piecewise: true,
+  full: true,
+  largest: "twice-max-num-seqs",
+  step16From256: true,
+};
 
 const fixedDefaults = (tokens: number, seqs: number) => (): BatchDefaults => ({
   maxNumBatchedTokens: tokens,
@@ -88,10 +118,19 @@ const fixedDefaults = (tokens: number, seqs: number) => (): BatchDefaults => ({
   chunkedPrefill: true,
 });
 
+const isBigGpu = ({ gpuMemoryBytes, gpuName }: BatchDefaultsInput): boolean =>
+  gpuMemoryBytes >= 70 * GIB && !/a100/i.test(gpuName);
+
 /** get_batch_defaults (0.9+, API server): ≥ 70 GiB cards other than A100 get 8,192 tokens / 1,024 sequences. */
-function gpuClassDefaults({ gpuMemoryBytes, gpuName }: BatchDefaultsInput): BatchDefaults {
-  const big = gpuMemoryBytes >= 70 * GIB && !/a100/i.test(gpuName);
+function gpuClassDefaults(input: BatchDefaultsInput): BatchDefaults {
+  const big = isBigGpu(input);
   return fixedDefaults(big ? 8192 : 2048, big ? 1024 : 256)();
+}
+
+/** 0.28 (vllm#51726): those big cards get 16,384 tokens. */
+function gpuClassDefaults028(input: BatchDefaultsInput): BatchDefaults {
+  const big = isBigGpu(input);
+  return fixedDefaults(big ? 16_384 : 2048, big ? 1024 : 256)();
 }
 
 /**
@@ -180,7 +219,7 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     ncclInBudget: false,
     cudaGraphsInBudget: false,
     hybridKv: true,
-    cudaGraphs: V1_PIECEWISE_GRAPHS,
+    cudaGraphs: V1_0_10_GRAPHS,
     defaults: gpuClassDefaults,
   },
   {
@@ -188,7 +227,7 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     since: "0.11.0",
     engine: "V1",
     summary:
-      "V1 0.11–0.20 (vllm#25359): NCCL starts before the snapshot, outside the budget; full and piecewise graphs on top",
+      "V1 0.11–0.19 (vllm#25359): NCCL starts before the snapshot, outside the budget; full and piecewise graphs on top",
     accounting: "baseline-diff",
     ncclInBudget: false,
     cudaGraphsInBudget: false,
@@ -197,16 +236,29 @@ export const VLLM_PROFILES: readonly VllmProfile[] = [
     defaults: gpuClassDefaults,
   },
   {
-    name: "v1-0.21plus",
-    since: "0.21.0",
+    name: "v1-0.20plus",
+    since: "0.20.0",
     engine: "V1",
-    summary: "V1 0.21+: CUDA graph memory estimated first and taken from the KV cache",
+    summary:
+      "V1 0.20+: CUDA graph memory estimated first and taken from the KV cache (vllm#38284, which also raised the default gpu_memory_utilization to 0.92)",
     accounting: "baseline-diff",
     ncclInBudget: false,
     cudaGraphsInBudget: true,
     hybridKv: true,
     cudaGraphs: V1_FULL_AND_PIECEWISE_GRAPHS,
     defaults: gpuClassDefaults,
+  },
+  {
+    name: "v1-0.28plus",
+    since: "0.28.0",
+    engine: "V1",
+    summary: "V1 0.28+: as 0.20, with 16,384 batched tokens by default on ≥ 70 GiB cards (vllm#51726)",
+    accounting: "baseline-diff",
+    ncclInBudget: false,
+    cudaGraphsInBudget: true,
+    hybridKv: true,
+    cudaGraphs: V1_FULL_AND_PIECEWISE_GRAPHS,
+    defaults: gpuClassDefaults028,
   },
 ];
 
@@ -239,16 +291,21 @@ export const SAMPLER_BYTES_PER_LOGIT: Record<SamplerPath, number> = {
   v0: 38,
   /** V1 PyTorch top-k/top-p (sort based): 38.0 ± 0.1 B measured on H100 (bench/results/h100-activation.json). */
   native: 38,
+  /**
+   * Triton top-k/top-p kernels (vllm#33538, 0.17; used from 8 rows on, as in the profile run): vllm#33538 benchmarks
+   * 1.5 GB against the sort path's 5.0 GB for 1,024 rows of a 131K vocabulary, so 0.3 × the native 38 B.
+   */
+  triton: 11,
   /** FlashInfer's fused top-k/top-p kernel on an fp32 copy: ≈ 14 B (emulated on H100, same file). */
   flashinfer: 14,
 };
 
 /**
- * Which sampler the V1 dummy run takes, by release (the env var VLLM_USE_FLASHINFER_SAMPLER overrides):
+ * Which sampler Model Runner V1's dummy run takes, by release (the env var VLLM_USE_FLASHINFER_SAMPLER overrides):
  * 0.8.x native (vllm#14815 turned FlashInfer off for flashinfer ≥ 0.2.3); 0.9.1 FlashInfer wherever it is installed,
  * as in the official image (vllm#15777); 0.11 native (vllm#26859 turned it off by default in 0.11.1; the corpus's
- * 0.11.0 logs already show the native sampler's 38 B per logit); 0.20 FlashInfer again (vllm#40376, merged
- * 2026-04-20).
+ * 0.11.0 logs already show the native sampler's 38 B per logit); 0.17 Triton kernels (vllm#33538); 0.21 FlashInfer
+ * again (vllm#40376, in the 0.21.0 release notes).
  */
 export function samplerPath(
   profile: VllmProfile,
@@ -256,12 +313,27 @@ export function samplerPath(
   flashinferSampler?: boolean,
 ): SamplerPath {
   if (profile.engine === "V0") return "v0";
-  if (flashinferSampler !== undefined) return flashinferSampler ? "flashinfer" : "native";
   const release = releaseOf(version);
-  if (!release) return "flashinfer";
-  const at = (since: string) => compareVersions(release, since) >= 0;
-  if (at("0.20.0")) return "flashinfer";
-  if (at("0.11.0")) return "native";
+  const at = (since: string) => !release || compareVersions(release, since) >= 0;
+  const withoutFlashinfer: SamplerPath = at("0.17.0") ? "triton" : "native";
+  if (flashinferSampler !== undefined) return flashinferSampler ? "flashinfer" : withoutFlashinfer;
+  if (at("0.21.0")) return "flashinfer";
+  if (at("0.11.0")) return withoutFlashinfer;
   if (at("0.9.1")) return "flashinfer";
   return "native";
+}
+
+/**
+ * 0.9.1–0.10.x sample with FlashInfer only where it is installed: the official image has it, the pip wheels do not
+ * (vllm#21959 made it an extra; vllm#26443 a dependency again from 0.11.1, when vllm#26859 had turned the sampler off).
+ * The corpus's logs say both ("Using FlashInfer for top-p & top-k sampling." / "FlashInfer is not available").
+ */
+export function samplerDependsOnInstall(
+  profile: VllmProfile,
+  version: string | undefined,
+  flashinferSampler?: boolean,
+): boolean {
+  const release = releaseOf(version);
+  if (profile.engine === "V0" || flashinferSampler !== undefined || !release) return false;
+  return compareVersions(release, "0.9.1") >= 0 && compareVersions(release, "0.11.0") < 0;
 }

@@ -3,7 +3,7 @@ import { A100_80GB, H100_80GB, RTX_4060_8GB, RTX_4090D } from "./testing/gpu-fix
 import { LLAMA3_8B, QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
 import { budgetVllm } from "./vllm";
-import { samplerPath, selectVllmProfile } from "./vllm-profiles";
+import { samplerDependsOnInstall, samplerPath, selectVllmProfile } from "./vllm-profiles";
 import { GIB } from "../vocabulary/units";
 
 describe("vLLM version profiles", () => {
@@ -16,12 +16,15 @@ describe("vLLM version profiles", () => {
     ["0.9.2", "v1-0.9"],
     ["0.10.2", "v1-0.10"],
     ["0.11.0", "v1-0.11"],
-    ["0.20.1", "v1-0.11"],
-    ["0.21.0", "v1-0.21plus"],
-    ["0.30", "v1-0.21plus"],
+    ["0.19.1", "v1-0.11"],
+    ["0.20.0", "v1-0.20plus"],
+    ["0.21.0", "v1-0.20plus"],
+    ["0.27.1", "v1-0.20plus"],
+    ["0.28.0", "v1-0.28plus"],
+    ["0.30", "v1-0.28plus"],
   ])("%s → %s", (version, name) => expect(selectVllmProfile(version).name).toBe(name));
 
-  it("defaults to the newest profile", () => expect(selectVllmProfile(undefined).name).toBe("v1-0.21plus"));
+  it("defaults to the newest profile", () => expect(selectVllmProfile(undefined).name).toBe("v1-0.28plus"));
 
   it("runs the V0 engine's last profile when VLLM_USE_V1=0 on a V1 release", () => {
     expect(selectVllmProfile("0.8.4", false).name).toBe("v0-0.6.5");
@@ -37,6 +40,24 @@ describe("vLLM version profiles", () => {
     expect(path("0.11.2")).toBe("native");
     expect(path("0.11.2", true)).toBe("flashinfer");
     expect(path("0.22.0")).toBe("flashinfer");
+  });
+
+  it("says where the sampler depends on the install, and the activation term tells how to estimate a pip install", () => {
+    const depends = (version: string, flashinfer?: boolean) =>
+      samplerDependsOnInstall(selectVllmProfile(version), version, flashinfer);
+    expect([
+      depends("0.8.5"),
+      depends("0.9.1"),
+      depends("0.10.2"),
+      depends("0.11.0"),
+      depends("0.10.2", false),
+    ]).toEqual([false, true, true, false, false]);
+    const explain = (vllm?: { flashinferSampler: boolean }) =>
+      budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion: "0.10.2", vllm }), QWEN25_7B, H100_80GB).terms.find(
+        (t) => t.name === "activation",
+      )!.explanation;
+    expect(explain()).toContain("VLLM_USE_FLASHINFER_SAMPLER=0");
+    expect(explain({ flashinferSampler: false })).not.toContain("VLLM_USE_FLASHINFER_SAMPLER");
   });
 
   it("takes vLLM's batch defaults by GPU class", () => {
@@ -115,17 +136,19 @@ describe("vLLM budget", () => {
     expect(finding.patch?.maxModelLen).toBeLessThanOrEqual(b.maxModelLenThatFits);
   });
 
-  it("puts CUDA graphs on top of the budget before 0.21 and inside it from 0.21", () => {
+  it("puts CUDA graphs on top of the budget before 0.20 and inside it from 0.20", () => {
+    // The same sampler on both sides: 0.19 samples natively by default, 0.20 with FlashInfer.
+    const vllm = { flashinferSampler: true };
     const at = (engineVersion: string, enforceEager = false) =>
-      budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion, enforceEager }), QWEN25_7B, H100_80GB);
-    const old = at("0.20.0");
+      budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion, enforceEager, vllm }), QWEN25_7B, H100_80GB);
+    const old = at("0.19.1");
     expect(old.cudaGraphBytes).toBeGreaterThan(0.3 * GIB);
     expect(old.projectedUsedBytesPerGpu).toBeGreaterThan(old.budgetBytesPerGpu + old.cudaGraphBytes);
-    const recent = at("0.21.0");
+    const recent = at("0.20.0");
     const context = recent.terms.find((t) => t.name === "reserved")!.bytes;
     expect(recent.projectedUsedBytesPerGpu).toBeLessThanOrEqual(recent.budgetBytesPerGpu + context);
     expect(recent.kvCacheBytesPerGpu).toBeLessThan(old.kvCacheBytesPerGpu);
-    expect(at("0.20.0", true).cudaGraphBytes).toBe(0);
+    expect(at("0.19.1", true).cudaGraphBytes).toBe(0);
   });
 
   it("budgets max_model_len 131072 on Qwen2.5 as asked, with or without YaRN (context.needs-rope-scaling says it needs YaRN)", () => {

@@ -14,13 +14,15 @@ import {
 import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type KvPool } from "./kv";
 import { roundMaxModelLen } from "./max-len";
 import { nonTorchPlan, usesCustomAllReduce } from "./non-torch";
+import { graphCapture } from "./graph-capture";
+import { modelRunnerV2BytesPerLogit, modelRunnerV2ReservesGraphs, usesModelRunnerV2 } from "./model-runner";
 import { cudaContextOverhead, vllmCudaGraphBytes } from "./overheads";
 import type { InstanceBudget } from "./types";
 import { ceilDiv, count, gib } from "./units";
 import {
-  type GraphCapture,
   releaseOf,
   SAMPLER_BYTES_PER_LOGIT,
+  samplerDependsOnInstall,
   samplerPath,
   selectVllmProfile,
   type VllmProfile,
@@ -51,14 +53,23 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
   const maxNumSeqs = instance.maxNumSeqs ?? defaults.maxNumSeqs;
   const maxNumBatchedTokens = instance.maxNumBatchedTokens ?? defaults.maxNumBatchedTokens;
   const profileTokens = instance.maxNumBatchedTokens ?? defaults.profileTokens;
-  const sampler = samplerPath(profile, instance.engineVersion, v.flashinferSampler);
+  const runnerV2 =
+    profile.engine === "V1" &&
+    usesModelRunnerV2(instance.engineVersion, model, {
+      quantized: model.quantization !== undefined || instance.quantization !== undefined,
+      forced: v.modelRunnerV2,
+    });
+  const path = samplerPath(profile, instance.engineVersion, v.flashinferSampler);
+  const sampler = runnerV2
+    ? { name: "Model Runner V2", bytesPerLogit: modelRunnerV2BytesPerLogit(instance.engineVersion) }
+    : { name: path, bytesPerLogit: SAMPLER_BYTES_PER_LOGIT[path] };
 
   const activation = estimateActivation(model, {
     tokens: profileTokens,
     seqs: maxNumSeqs,
     tp: instance.tp,
     dtypeBytes: 2,
-    samplerBytesPerLogit: SAMPLER_BYTES_PER_LOGIT[sampler],
+    samplerBytesPerLogit: sampler.bytesPerLogit,
   });
   const vision = visionProfileActivation(model, {
     engine: profile.engine,
@@ -83,10 +94,21 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
   });
   const graphs = instance.enforceEager
     ? 0
-    : vllmCudaGraphBytes(model, instance.tp, captureOf(profile, v.cudaGraphSizes));
+    : vllmCudaGraphBytes(
+        model,
+        instance.tp,
+        graphCapture(profile.cudaGraphs, {
+          maxNumSeqs,
+          maxNumBatchedTokens,
+          decodeTokens: 1 + (v.speculative?.numSpeculativeTokens ?? 0),
+          explicitSizes: v.cudaGraphSizes,
+        }),
+      );
   const context = cudaContextOverhead();
   const budgetBytes = Math.floor(gpu.cudaTotalBytes * instance.gpuMemoryUtilization);
-  const graphsInside = profile.cudaGraphsInBudget ? graphs : 0;
+  const graphsReserved =
+    profile.cudaGraphsInBudget && (!runnerV2 || modelRunnerV2ReservesGraphs(instance.engineVersion));
+  const graphsInside = graphsReserved ? graphs : 0;
   const contextInside = profile.accounting === "device-used" || profile.accounting === "peak-plus-non-torch";
   const nonKvBytes =
     p.weightsBytesPerGpu + activationBytes + nonTorch.countedBytes + graphsInside + (contextInside ? context.bytes : 0);
@@ -118,10 +140,10 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     term(
       "activation",
       activationBytes,
-      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})${vision ? `, beside ${vision.explanation} and their embeddings (${gib(vision.outputBytes)})` : ""}`,
+      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler.name} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})${vision ? `, beside ${vision.explanation} and their embeddings (${gib(vision.outputBytes)})` : ""}${samplerDependsOnInstall(profile, instance.engineVersion, v.flashinferSampler) ? ". FlashInfer as in the official image; a pip install without it samples natively (VLLM_USE_FLASHINFER_SAMPLER=0 estimates that)" : ""}`,
     ),
     term("nonTorch", nonTorch.countedBytes + nonTorch.outsideBytes, nonTorch.explanation),
-    term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, profile)),
+    term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, graphsReserved, runnerV2)),
     term(
       "kvCache",
       pool.bytes,
@@ -191,22 +213,18 @@ function cachesMlaLatent(version: string | undefined): boolean {
   return release === undefined || compareVersions(release, "0.7.1") >= 0;
 }
 
-/** The release's capture list, or the sizes --cuda-graph-sizes / --compilation-config names. */
-function captureOf(profile: VllmProfile, sizes: number[] | undefined): GraphCapture {
-  if (!sizes) return profile.cudaGraphs;
-  return { ...profile.cudaGraphs, sizes: sizes.length, largestBatch: Math.max(0, ...sizes) };
-}
-
 const poolOfBlocks = (blocks: number, bytesPerToken: number, blockSize: number): KvPool => ({
   blocks,
   tokens: blocks * blockSize,
   bytes: blocks * blockSize * bytesPerToken,
 });
 
-function graphExplanation(enforceEager: boolean, profile: VllmProfile): string {
+function graphExplanation(enforceEager: boolean, reserved: boolean, runnerV2: boolean): string {
   if (enforceEager) return "CUDA graphs: none (--enforce-eager)";
-  if (profile.cudaGraphsInBudget) return "CUDA graphs: estimated before the KV cache and taken from it (vLLM ≥ 0.21)";
-  return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (vLLM < 0.21)";
+  if (reserved) return "CUDA graphs: estimated before the KV cache and taken from it (vLLM ≥ 0.20)";
+  if (runnerV2)
+    return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (Model Runner V2 before 0.29 reserves none)";
+  return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (vLLM < 0.20)";
 }
 
 interface FitContext {

@@ -53,13 +53,18 @@ describe("findGpu", () => {
     ["Tesla V100-SXM2-32GB", "v100-sxm2-32gb"],
     ["NVIDIA H100 80GB HBM3 (700W)", "h100-sxm"],
     ["h200", "h200"],
+    ["NVIDIA GeForce RTX 4080 Laptop GPU", "rtx-4080-laptop"],
+    ["RTX 4080", "rtx-4080"],
   ])("%s → %s", (name, id) => {
     expect(findGpu(name)?.id).toBe(id);
   });
 
-  it.each(["A100", "V100", "NVIDIA L40", "MI250X", "", "gpu"])("%s is unknown or ambiguous", (name) => {
-    expect(findGpu(name)).toBeUndefined();
-  });
+  it.each(["A100", "V100", "NVIDIA L40", "MI250X", "", "gpu", "RTX 4090 Laptop GPU", "RTX 3080 Max-Q"])(
+    "%s is unknown or ambiguous",
+    (name) => {
+      expect(findGpu(name)).toBeUndefined();
+    },
+  );
 
   it("suggests close names for messages", () => {
     expect(suggestGpus("A100")).toEqual(expect.arrayContaining(["A100 SXM 80GB", "A100 PCIe 40GB"]));

@@ -1,12 +1,15 @@
 /**
  * The one way a GPU name is matched against the catalog, for names people type and names drivers print: whole words
- * only ("H200X" is not an H200, "L40" not an L4, "A10G" not an A10), the longest catalog name whose words appear in a
- * row wins, and a tie between two GPUs is no match.
+ * only ("H200X" is not an H200, "L40" not an L4, "A10G" not an A10), a laptop card is not its desktop namesake, the
+ * longest catalog name whose words appear in a row wins, and a tie between two GPUs is no match.
  */
 import type { GpuSpec } from "./types";
 
 /** Vendor and product-line words people and drivers add or leave out. */
 const NOISE_WORDS = new Set(["nvidia", "geforce", "tesla", "rtx", "quadro", "gpu", "amd", "instinct"]);
+
+/** Words naming another card of the same number ("RTX 4080 Laptop GPU" has 12 GB, the desktop 4080 16 GB). */
+const VARIANT_WORDS = new Set(["laptop", "mobile", "maxq"]);
 
 /** "NVIDIA GeForce RTX 4090 D" → ["4090", "d"]. */
 export function gpuWords(name: string): string[] {
@@ -30,14 +33,16 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 
 /** The catalog GPU whose longest name appears, word for word, inside `text`; undefined when none or two tie. */
 export function matchGpuWords(text: string, gpus: readonly GpuSpec[]): GpuSpec | undefined {
-  const words = gpuWords(text);
+  const words = gpuWords(text.replace(/max-q/gi, "maxq"));
   if (words.length === 0) return undefined;
+  const variants = words.filter((word) => VARIANT_WORDS.has(word));
   let best: { gpu: GpuSpec; length: number } | undefined;
   let tie = false;
   for (const gpu of gpus) {
     for (const name of gpuNames(gpu)) {
       const nameWords = gpuWords(name);
       if (nameWords.length === 0 || !containsRun(words, nameWords)) continue;
+      if (variants.some((variant) => !nameWords.includes(variant))) continue;
       const length = nameWords.join(" ").length;
       if (!best || length > best.length) {
         best = { gpu, length };

@@ -141,6 +141,42 @@ export const GPUS: readonly GpuSpec[] = [
     aliases: ["a100 pcie 40gb", "a100 40gb pcie", "a100-pcie-40gb"],
   }),
   gpu({
+    id: "rtx-pro-6000-blackwell",
+    name: "RTX PRO 6000 Blackwell 96GB",
+    smiName: "NVIDIA RTX PRO 6000 Blackwell Server Edition",
+    // nvidia-smi "NVIDIA RTX PRO 6000 Blackwell Server Edition, 97887 MiB" (AWS g7e and rented hosts); vLLM 0.27.1
+    // "Free memory on device (94.05/95.01 GiB)" (kubesimplify/website, bench/calibration/cases).
+    memoryMiB: 97_887,
+    cudaTotalBytes: Math.round(95.01 * 2 ** 30),
+    bandwidthBytesPerSecond: 1792 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "pcie",
+    computeCapability: 12.0,
+    aliases: [
+      "rtx pro 6000",
+      "rtx pro 6000 blackwell",
+      "rtx pro 6000 blackwell server edition",
+      "rtx pro 6000 96gb",
+      "rtx-pro-6000",
+    ],
+  }),
+  gpu({
+    id: "gb10",
+    name: "GB10 (DGX Spark) 128GB unified",
+    smiName: "NVIDIA GB10",
+    // Unified LPDDR5X shared with the CPU; nvidia-smi prints no memory total. cudaGetDeviceProperties on a DGX Spark
+    // (driver 580.126.09, CUDA 13.0): 130,596,753,408 bytes.
+    memoryMiB: 124_546,
+    cudaTotalBytes: 130_596_753_408,
+    bandwidthBytesPerSecond: 273 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "pcie",
+    computeCapability: 12.1,
+    aliases: ["gb10", "dgx spark", "nvidia dgx spark"],
+  }),
+  gpu({
     id: "l40s",
     name: "L40S 48GB",
     smiName: "NVIDIA L40S",
@@ -277,6 +313,22 @@ export const GPUS: readonly GpuSpec[] = [
     aliases: ["4080", "rtx 4080", "rtx4080"],
   }),
   gpu({
+    id: "rtx-4080-laptop",
+    name: "RTX 4080 Laptop 12GB",
+    smiName: "NVIDIA GeForce RTX 4080 Laptop GPU",
+    // nvidia-smi "NVIDIA GeForce RTX 4080 Laptop GPU, 12,282 MiB" and vLLM 0.23 "Free memory on device cuda:0
+    // (10.79/11.99 GiB)" under WSL2 (men16922/llmso-study, labs/wsl2-vllm-baseline).
+    memoryMiB: 12_282,
+    cudaTotalBytes: Math.round(11.99 * 2 ** 30),
+    bandwidthBytesPerSecond: 432 * GB_PER_S,
+    bf16: true,
+    fp8: true,
+    interconnect: "pcie",
+    computeCapability: 8.9,
+    peerToPeer: false,
+    aliases: ["4080 laptop", "rtx 4080 laptop", "rtx 4080 laptop gpu", "rtx 4080 mobile"],
+  }),
+  gpu({
     id: "rtx-3090",
     name: "RTX 3090 24GB",
     smiName: "NVIDIA GeForce RTX 3090",
@@ -352,6 +404,19 @@ export const GPUS: readonly GpuSpec[] = [
     fp8: true,
     interconnect: "nvlink",
     aliases: ["mi300x", "instinct mi300x", "amd instinct mi300x"],
+  }),
+  gpu({
+    id: "rx-7900-gre",
+    name: "Radeon RX 7900 GRE 16GB",
+    smiName: "AMD Radeon RX 7900 GRE",
+    // ROCm reports a 16 GB Navi card whole: 17,163,091,968 bytes ("15.98 GiB total capacity" in HIP OOM messages).
+    memoryMiB: 16_368,
+    cudaTotalBytes: 16_368 * 2 ** 20,
+    bandwidthBytesPerSecond: 576 * GB_PER_S,
+    bf16: true,
+    fp8: false,
+    interconnect: "pcie",
+    aliases: ["7900 gre", "rx 7900 gre", "radeon rx 7900 gre"],
   }),
   gpu({
     id: "w7900",

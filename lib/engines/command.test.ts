@@ -9,7 +9,16 @@ const yarn = { type: "yarn" as const, factor: 4, originalMaxPositionEmbeddings: 
 
 describe("vLLM command", () => {
   it("writes only what differs from the defaults", () => {
-    expect(vllmServeCommand(makeInstance())).toEqual(["vllm", "serve", "Qwen/Qwen2.5-7B-Instruct"]);
+    expect(vllmServeCommand(makeInstance({ engineVersion: "0.19.1" }))).toEqual([
+      "vllm",
+      "serve",
+      "Qwen/Qwen2.5-7B-Instruct",
+    ]);
+    expect(vllmServeCommand(makeInstance({ gpuMemoryUtilization: 0.92 }))).toEqual([
+      "vllm",
+      "serve",
+      "Qwen/Qwen2.5-7B-Instruct",
+    ]);
     expect(vllmArgs(makeInstance({ tp: 2, gpuMemoryUtilization: 0.8, enforceEager: true }))).toEqual([
       "--model",
       "Qwen/Qwen2.5-7B-Instruct",
@@ -19,6 +28,11 @@ describe("vLLM command", () => {
       "0.8",
       "--enforce-eager",
     ]);
+  });
+
+  it("states 0.9 on releases whose own default is 0.92 (0.20+), so the engine runs the budget fleetdeck shows", () => {
+    expect(vllmArgs(makeInstance({ engineVersion: "0.20.0" }))).toContain("--gpu-memory-utilization");
+    expect(vllmArgs(makeInstance({ engineVersion: "0.19.1" }))).not.toContain("--gpu-memory-utilization");
   });
   it("sets YaRN with --rope-scaling before 0.11 and --hf-overrides from 0.11", () => {
     const old = vllmArgs(makeInstance({ engineVersion: "0.8.5", ropeScaling: yarn }));

@@ -64,7 +64,7 @@ describe("checkLayout: one finding per problem where budget and rules overlapped
   });
 
   it("a max_model_len that does not fit the KV cache: one finding, with vLLM's words and the patch", () => {
-    const { budget, findings } = checkLayout(layoutOf([vllm("tight", { gpuMemoryUtilization: 0.72, ...on(0) })]));
+    const { budget, findings } = checkLayout(layoutOf([vllm("tight", { gpuMemoryUtilization: 0.7, ...on(0) })]));
     expect(errorsOf(findings)).toEqual(["budget.max-model-len-does-not-fit"]);
     const f = findings[0]!;
     expect(f.message).toContain("To serve at least one request with the models's max seq len");

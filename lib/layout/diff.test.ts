@@ -1,18 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { placedInstance, runningAs } from "./testing/rollout-fixtures";
 import { diffLayouts } from "./diff";
 import { arbitraryLayout } from "./testing/layout-arbitraries";
-import { type Instance, type Layout, layoutSchema } from "../vocabulary/layout-schema";
-import { type RunningInstance, planRollout } from "./rollout";
+import type { Instance, Layout } from "../vocabulary/layout-schema";
+import { planRollout } from "./rollout";
 
-const inst = (id: string, fields: Partial<Instance> = {}): Instance =>
-  layoutSchema.shape.instances.element.parse({
-    id,
-    engine: "vllm",
-    model: "Qwen/Qwen2.5-7B-Instruct",
-    placement: { hostId: "h1", gpuIndices: [0] },
-    ...fields,
-  });
+const inst = placedInstance;
 const layout = (
   instances: Instance[],
   hosts: Layout["hosts"] = [{ id: "h1", name: "h1", gpus: [], ramBytes: 1, cpuCores: 1, labels: {} }],
@@ -22,7 +16,7 @@ const layout = (
   hosts,
   instances,
 });
-const running = (i: Instance): RunningInstance => ({ instanceId: i.id, ...i });
+const running = runningAs;
 
 describe("diffLayouts", () => {
   it("sorts instances into added, removed, moved, changed and unchanged", () => {

@@ -128,6 +128,8 @@ export const vllmSettingsSchema = z.object({
   useV1: z.boolean().optional(),
   /** VLLM_USE_FLASHINFER_SAMPLER=0|1. */
   flashinferSampler: z.boolean().optional(),
+  /** VLLM_USE_V2_MODEL_RUNNER=0|1 (0.22+ pick Model Runner V2 by model family, then for every model). */
+  modelRunnerV2: z.boolean().optional(),
 });
 export type VllmSettings = z.infer<typeof vllmSettingsSchema>;
 

@@ -11,6 +11,7 @@ import {
 import type { InstancePatch } from "../../../lib/engines";
 import type { Finding } from "../../../lib/vocabulary/finding";
 import { type Engine, type Instance, instanceSchema } from "../../../lib/vocabulary/layout-schema";
+import { vllmDefaultGpuMemoryUtilization } from "../../../lib/vocabulary/vllm-defaults";
 import { type OwnOptions, UsageError } from "./args";
 
 export interface BuiltInstance {
@@ -58,6 +59,15 @@ export function buildInstance(own: OwnOptions, engineWords: readonly string[]): 
       "give --model <catalog id> (e.g. Qwen/Qwen2.5-7B-Instruct), --config <path to config.json> or --command with a model in it.",
     );
   if (merged.dtype === "half") merged.dtype = "float16";
+  const gmuStated =
+    parsed?.setFields.includes("gpuMemoryUtilization") === true || fromFlags.gpuMemoryUtilization !== undefined;
+  if (engine === "vllm" && !gmuStated) {
+    const engineVersion = merged.engineVersion as string | undefined;
+    merged.gpuMemoryUtilization = vllmDefaultGpuMemoryUtilization(engineVersion);
+    notes.push(
+      `--gpu-memory-utilization not given: vLLM ${engineVersion ?? "(newest)"} defaults to ${merged.gpuMemoryUtilization}.`,
+    );
+  }
   const checked = instanceSchema.safeParse(dropUndefined(merged));
   if (!checked.success) {
     const issue = checked.error.issues[0]!;

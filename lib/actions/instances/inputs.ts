@@ -2,11 +2,15 @@ import { z } from "zod";
 
 /** Inputs of the instance actions; the API's OpenAPI document describes its path parameters with them. */
 
-export const applyRevisionInput = z.object({
+/** One layout revision by its id: what the Instances page plans before applying. */
+export const revisionIdInput = z.object({
   revisionId: z
     .string()
     .min(1, "give the id of a layout revision (GET /api/v1/layouts/{id}/revisions lists them)")
     .max(64),
+});
+
+export const applyRevisionInput = revisionIdInput.extend({
   /**
    * The layout's deployment version the plan was reviewed against (GET /api/v1/layouts/{id}/deployment); when it
    * moved on, the apply is refused with who applied what. Unset: apply over whatever is applied now.

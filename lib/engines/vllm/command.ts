@@ -1,10 +1,10 @@
 import type { Instance } from "../../vocabulary/layout-schema";
 import { vllmRopeArgs } from "../rope";
+import { vllmDefaultGpuMemoryUtilization } from "../../vocabulary/vllm-defaults";
 import { vllmMemoryArgs } from "./memory-args";
 
 export const VLLM_IMAGE_REPOSITORY = "vllm/vllm-openai";
 export const VLLM_CONTAINER_PORT = 8000;
-const DEFAULT_GMU = 0.9;
 
 /** Layout kv-cache dtypes in vLLM's spelling (TGI's fp8_e4m3fn is vLLM's fp8_e4m3). */
 const VLLM_KV_DTYPE: Record<Instance["kvCacheDtype"], string | undefined> = {
@@ -33,7 +33,8 @@ export function vllmArgs(instance: Instance, options: VllmArgsOptions = {}): str
   if (kvDtype) args.push("--kv-cache-dtype", kvDtype);
   if (instance.maxModelLen !== undefined) args.push("--max-model-len", String(instance.maxModelLen));
   if (instance.ropeScaling) args.push(...vllmRopeArgs(instance.ropeScaling, instance.engineVersion));
-  if (instance.gpuMemoryUtilization !== DEFAULT_GMU) {
+  // Left out only where the release's own default is the same (0.9, then 0.92 from 0.20).
+  if (instance.gpuMemoryUtilization !== vllmDefaultGpuMemoryUtilization(instance.engineVersion)) {
     args.push("--gpu-memory-utilization", String(instance.gpuMemoryUtilization));
   }
   if (instance.maxNumSeqs !== undefined) args.push("--max-num-seqs", String(instance.maxNumSeqs));
