@@ -14,7 +14,7 @@ describe("vLLM command", () => {
       "serve",
       "Qwen/Qwen2.5-7B-Instruct",
     ]);
-    expect(vllmServeCommand(makeInstance({ gpuMemoryUtilization: 0.92 }))).toEqual([
+    expect(vllmServeCommand(makeInstance({ engineVersion: "0.22.0", gpuMemoryUtilization: 0.92 }))).toEqual([
       "vllm",
       "serve",
       "Qwen/Qwen2.5-7B-Instruct",
@@ -30,9 +30,10 @@ describe("vLLM command", () => {
     ]);
   });
 
-  it("states 0.9 on releases whose own default is 0.92 (0.20+), so the engine runs the budget fleetdeck shows", () => {
+  it("states 0.9 on releases whose own default is 0.92 (0.20+), and always when the release is unknown", () => {
     expect(vllmArgs(makeInstance({ engineVersion: "0.20.0" }))).toContain("--gpu-memory-utilization");
     expect(vllmArgs(makeInstance({ engineVersion: "0.19.1" }))).not.toContain("--gpu-memory-utilization");
+    expect(vllmArgs(makeInstance({ gpuMemoryUtilization: 0.92 }))).toContain("--gpu-memory-utilization");
   });
   it("sets YaRN with --rope-scaling before 0.11 and --hf-overrides from 0.11", () => {
     const old = vllmArgs(makeInstance({ engineVersion: "0.8.5", ropeScaling: yarn }));

@@ -8,6 +8,7 @@ import { tgiLauncherCommand } from "./tgi/command";
 import { TGI_QUANTIZE_METHODS } from "./tgi/flags";
 import { vllmServeCommand } from "./vllm/command";
 import { GIB, MIB } from "../vocabulary/units";
+import { vllmDefaultGpuMemoryUtilization } from "../vocabulary/vllm-defaults";
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const strip = <T extends object>(value: T): T =>
@@ -153,8 +154,11 @@ describe("spec → command → parse gives the same spec", () => {
         const text = shellJoin(vllmServeCommand(spec));
         const parsed = parseCommandText(text);
         expect(errorsOf(text)).toEqual([]);
-        // A bare command carries neither the instance id nor the release.
+        // A bare command carries neither the instance id nor the release: a left-out --gpu-memory-utilization is
+        // the newest release's default.
         const { id: _id, engineVersion: _version, ...expected } = spec;
+        if (!text.includes("--gpu-memory-utilization"))
+          expected.gpuMemoryUtilization = vllmDefaultGpuMemoryUtilization(undefined);
         const { id: parsedId, ...actual } = parsed.instance;
         expect(parsedId).toBeDefined();
         expect(actual).toEqual(expected);

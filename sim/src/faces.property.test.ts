@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 // The command builders are imported here only, to check the simulator accepts what fleetdeck emits.
 import { dockerRunWords, tgiLauncherCommand, vllmServeCommand } from "../../lib/engines/index";
 import { type Instance, instanceSchema } from "../../lib/vocabulary/layout-schema";
+import { vllmDefaultGpuMemoryUtilization } from "../../lib/vocabulary/vllm-defaults";
 import { pickFace } from "./main";
 import { parseTgiArgs } from "./tgi/args";
 import { DEFAULT_TGI_VERSION } from "./tgi/launch";
@@ -99,7 +100,9 @@ describe("the simulator accepts what fleetdeck's command builder emits", () => {
         const values = result.args.values;
         expect(values.model_tag).toBe(spec.model);
         expect(values.tensor_parallel_size ?? 1).toBe(spec.tp);
-        expect(values.gpu_memory_utilization ?? 0.9).toBe(spec.gpuMemoryUtilization);
+        expect(values.gpu_memory_utilization ?? vllmDefaultGpuMemoryUtilization(spec.engineVersion)).toBe(
+          spec.gpuMemoryUtilization,
+        );
         expect(values.max_model_len).toBe(spec.maxModelLen);
         expect(values.enforce_eager ?? false).toBe(spec.enforceEager);
       }),

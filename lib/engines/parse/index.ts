@@ -9,6 +9,7 @@ import { parseDockerArgs } from "./docker-run";
 import { parseEngineCommand } from "./engine-command";
 import { parseLlmCall } from "./python-command";
 import { tokenizeCommands } from "./tokenize";
+import { vllmDefaultGpuMemoryUtilization } from "../../vocabulary/vllm-defaults";
 
 export interface ParseOptions {
   /** Catalog access, to name a fitting checkpoint in fixes. */
@@ -113,6 +114,8 @@ function finish(parsed: ParsedDraft): ParseResult {
           : "Add the model: vllm serve <repo id> or --model <repo id>.",
     });
   }
+  // Left out, --gpu-memory-utilization is the release's own default (0.92 from vLLM 0.20), not the schema's.
+  if (parsed.engine === "vllm") draft.gpuMemoryUtilization ??= vllmDefaultGpuMemoryUtilization(draft.engineVersion);
   const checked = instanceSchema.safeParse(draft);
   const instance: Partial<Instance> = checked.success ? checked.data : (draft as Partial<Instance>);
   return {

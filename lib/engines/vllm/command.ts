@@ -33,8 +33,11 @@ export function vllmArgs(instance: Instance, options: VllmArgsOptions = {}): str
   if (kvDtype) args.push("--kv-cache-dtype", kvDtype);
   if (instance.maxModelLen !== undefined) args.push("--max-model-len", String(instance.maxModelLen));
   if (instance.ropeScaling) args.push(...vllmRopeArgs(instance.ropeScaling, instance.engineVersion));
-  // Left out only where the release's own default is the same (0.9, then 0.92 from 0.20).
-  if (instance.gpuMemoryUtilization !== vllmDefaultGpuMemoryUtilization(instance.engineVersion)) {
+  // Left out only where the release is known and its own default is the same (0.9, then 0.92 from 0.20).
+  if (
+    instance.engineVersion === undefined ||
+    instance.gpuMemoryUtilization !== vllmDefaultGpuMemoryUtilization(instance.engineVersion)
+  ) {
     args.push("--gpu-memory-utilization", String(instance.gpuMemoryUtilization));
   }
   if (instance.maxNumSeqs !== undefined) args.push("--max-num-seqs", String(instance.maxNumSeqs));

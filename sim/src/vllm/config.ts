@@ -67,7 +67,8 @@ export function vllmSettings(
       ),
     );
   }
-  const gmu = num(values.gpu_memory_utilization) ?? 0.9;
+  // vLLM's default rose from 0.9 to 0.92 in 0.20 (vllm#38284).
+  const gmu = num(values.gpu_memory_utilization) ?? (atLeast(version, "0.20.0") ? 0.92 : 0.9);
   if (gmu > 1 || gmu <= 0)
     throw new EngineFailure(
       valueError(`GPU memory utilization must be less than 1.0. Got ${gmu}.`, pydantic, "CacheConfig"),
