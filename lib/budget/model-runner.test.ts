@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { modelRunnerV2BytesPerLogit, modelRunnerV2ReservesGraphs, usesModelRunnerV2 } from "./model-runner";
+import {
+  modelRunnerV2BytesPerLogit,
+  modelRunnerV2ReservesGraphs,
+  reservesCudaGraphs,
+  usesModelRunnerV2,
+} from "./model-runner";
 import { H100_80GB } from "./testing/gpu-fixtures";
 import { LLAMA31_8B, QWEN25_7B, QWEN25_7B_AWQ, QWEN3_14B, QWEN3_235B_FP8 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
@@ -19,6 +24,18 @@ describe("Model Runner V2", () => {
     ]);
     expect([v2("0.28.0", QWEN3_235B_FP8), v2("0.29.0", QWEN3_235B_FP8)]).toEqual([false, true]);
     expect(usesModelRunnerV2("0.27.1", QWEN25_7B, { quantized: false, forced: false })).toBe(false);
+  });
+
+  it("takes the graphs' estimate from the budget from 0.20, on 0.18–0.19 when asked, never when told not to", () => {
+    expect([
+      reservesCudaGraphs("0.17.1", false, false, true),
+      reservesCudaGraphs("0.18.0", false, false, true),
+    ]).toEqual([false, true]);
+    expect([reservesCudaGraphs("0.22.0", true, false), reservesCudaGraphs("0.22.0", true, false, false)]).toEqual([
+      true,
+      false,
+    ]);
+    expect([reservesCudaGraphs("0.27.1", true, true), reservesCudaGraphs("0.29.0", true, true)]).toEqual([false, true]);
   });
 
   it("reserves no CUDA graphs before 0.29, and keeps only bf16 logits from 0.26", () => {

@@ -27,6 +27,22 @@ export function usesModelRunnerV2(
 }
 
 /**
+ * Whether the profile takes the CUDA graphs' estimate from the budget: VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS exists
+ * from 0.18 (vllm#30515, off by default) and is on by default from 0.20 (vllm#38284); Model Runner V2 reserves
+ * nothing for graphs before 0.29.
+ */
+export function reservesCudaGraphs(
+  version: string | undefined,
+  onByDefault: boolean,
+  runnerV2: boolean,
+  asked?: boolean,
+): boolean {
+  const release = releaseOf(version);
+  if (release && compareVersions(release, "0.18.0") < 0) return false;
+  return (asked ?? onByDefault) && (!runnerV2 || modelRunnerV2ReservesGraphs(version));
+}
+
+/**
  * Model Runner V2's profile run before 0.29: its CUDA-graph estimate is a stub that returns 0 (vllm#36520), so graphs
  * come on top of the budget again; 0.29 reserves them (vllm#53306).
  */

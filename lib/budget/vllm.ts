@@ -15,7 +15,7 @@ import { DEFAULT_BLOCK_SIZE, kvPool, maxConcurrency, slidingWindowShape, type Kv
 import { roundMaxModelLen } from "./max-len";
 import { nonTorchPlan, usesCustomAllReduce } from "./non-torch";
 import { graphCapture } from "./graph-capture";
-import { modelRunnerV2BytesPerLogit, modelRunnerV2ReservesGraphs, usesModelRunnerV2 } from "./model-runner";
+import { modelRunnerV2BytesPerLogit, reservesCudaGraphs, usesModelRunnerV2 } from "./model-runner";
 import { cudaContextOverhead, vllmCudaGraphBytes } from "./overheads";
 import type { InstanceBudget } from "./types";
 import { ceilDiv, count, gib } from "./units";
@@ -106,8 +106,12 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
       );
   const context = cudaContextOverhead();
   const budgetBytes = Math.floor(gpu.cudaTotalBytes * instance.gpuMemoryUtilization);
-  const graphsReserved =
-    profile.cudaGraphsInBudget && (!runnerV2 || modelRunnerV2ReservesGraphs(instance.engineVersion));
+  const graphsReserved = reservesCudaGraphs(
+    instance.engineVersion,
+    profile.cudaGraphsInBudget,
+    runnerV2,
+    v.estimateCudaGraphs,
+  );
   const graphsInside = graphsReserved ? graphs : 0;
   const contextInside = profile.accounting === "device-used" || profile.accounting === "peak-plus-non-torch";
   const nonKvBytes =
@@ -221,10 +225,11 @@ const poolOfBlocks = (blocks: number, bytesPerToken: number, blockSize: number):
 
 function graphExplanation(enforceEager: boolean, reserved: boolean, runnerV2: boolean): string {
   if (enforceEager) return "CUDA graphs: none (--enforce-eager)";
-  if (reserved) return "CUDA graphs: estimated before the KV cache and taken from it (vLLM ≥ 0.20)";
+  if (reserved)
+    return "CUDA graphs: estimated before the KV cache and taken from it (vLLM ≥ 0.20, or asked for on 0.18+)";
   if (runnerV2)
     return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (Model Runner V2 before 0.29 reserves none)";
-  return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (vLLM < 0.20)";
+  return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (vLLM < 0.20, or VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=0)";
 }
 
 interface FitContext {

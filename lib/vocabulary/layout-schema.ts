@@ -130,6 +130,8 @@ export const vllmSettingsSchema = z.object({
   flashinferSampler: z.boolean().optional(),
   /** VLLM_USE_V2_MODEL_RUNNER=0|1 (0.22+ pick Model Runner V2 by model family, then for every model). */
   modelRunnerV2: z.boolean().optional(),
+  /** VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=0|1: take the CUDA graphs' estimate from the budget (0.18+; on from 0.20). */
+  estimateCudaGraphs: z.boolean().optional(),
 });
 export type VllmSettings = z.infer<typeof vllmSettingsSchema>;
 

@@ -31,3 +31,16 @@ describe("engine argument words", () => {
     expect(parsed.instance.vllm?.cudaGraphSizes).toEqual([1, 2, 4]);
   });
 });
+
+describe("the memory-relevant VLLM_* switches", () => {
+  it("reads them from -e and from a KEY=value prefix, and a command built from them carries them back", () => {
+    const fromDocker = parseCommandText(
+      "docker run -e VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=0 -e VLLM_USE_V2_MODEL_RUNNER=1 vllm/vllm-openai:v0.24.0 --model Qwen/Qwen2.5-7B-Instruct",
+    );
+    expect(fromDocker.instance.vllm).toMatchObject({ estimateCudaGraphs: false, modelRunnerV2: true });
+    const fromPrefix = parseCommandText(
+      "VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=1 vllm serve Qwen/Qwen2.5-7B-Instruct",
+    );
+    expect(fromPrefix.instance.vllm?.estimateCudaGraphs).toBe(true);
+  });
+});

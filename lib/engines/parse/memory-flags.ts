@@ -120,7 +120,7 @@ export const VLLM_MEMORY_FLAGS: Record<string, Apply> = {
 const envSwitch = (value: string | undefined): boolean | undefined =>
   value === undefined ? undefined : !/^(0|false|no|)$/i.test(value.trim());
 
-/** VLLM_USE_V1, VLLM_USE_FLASHINFER_SAMPLER and VLLM_USE_V2_MODEL_RUNNER from `-e`/`--env` or a `KEY=value` prefix. */
+/** The memory-relevant VLLM_* switches from `-e`/`--env` or a `KEY=value` prefix. */
 export function vllmEnvSettings(draft: Draft, env: Record<string, string>): void {
   const useV1 = envSwitch(env.VLLM_USE_V1);
   const sampler = envSwitch(env.VLLM_USE_FLASHINFER_SAMPLER);
@@ -128,6 +128,8 @@ export function vllmEnvSettings(draft: Draft, env: Record<string, string>): void
   if (useV1 !== undefined) vllmOf(draft).useV1 = useV1;
   if (sampler !== undefined) vllmOf(draft).flashinferSampler = sampler;
   if (runnerV2 !== undefined) vllmOf(draft).modelRunnerV2 = runnerV2;
+  const estimateGraphs = envSwitch(env.VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS);
+  if (estimateGraphs !== undefined) vllmOf(draft).estimateCudaGraphs = estimateGraphs;
 }
 
 /** TGI's ATTENTION env var (paged | flashdecoding | flashinfer). */

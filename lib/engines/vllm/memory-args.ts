@@ -49,5 +49,7 @@ export function vllmEnv(instance: Instance): Record<string, string> {
   if (v?.useV1 !== undefined) env.VLLM_USE_V1 = v.useV1 ? "1" : "0";
   if (v?.flashinferSampler !== undefined) env.VLLM_USE_FLASHINFER_SAMPLER = v.flashinferSampler ? "1" : "0";
   if (v?.modelRunnerV2 !== undefined) env.VLLM_USE_V2_MODEL_RUNNER = v.modelRunnerV2 ? "1" : "0";
+  if (v?.estimateCudaGraphs !== undefined)
+    env.VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS = v.estimateCudaGraphs ? "1" : "0";
   return env;
 }
