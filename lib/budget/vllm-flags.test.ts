@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { A100_80GB, H100_80GB } from "./testing/gpu-fixtures";
+import { A100_80GB, H100_80GB, T4_16GB, TESLA_P40_24GB } from "./testing/gpu-fixtures";
 import { LLAMA31_8B, QWEN25_7B } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
 import { budgetVllm } from "./vllm";
@@ -83,5 +83,25 @@ describe("vLLM flags that change memory", () => {
 
   it("VLLM_USE_V1=0 on 0.8 budgets the V0 engine", () => {
     expect(qwen({ engineVersion: "0.8.4", vllm: { useV1: false } }).settings?.profile).toBe("v0-0.6.5");
+  });
+
+  it("budgets V0 where 0.8–0.10.1 fall back to it below compute capability 8.0, and V1 from 0.10.2", () => {
+    const onT4 = (engineVersion: string) =>
+      budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion }), QWEN25_7B, T4_16GB);
+    const old = onT4("0.9.2");
+    expect(old.settings?.profile).toBe("v0-0.6.5");
+    expect(old.findings.map((f) => f.code)).toContain("budget.v1-falls-back-to-v0");
+    expect(onT4("0.10.2").settings?.profile).toBe("v1-0.10");
+    expect(qwen({ engineVersion: "0.9.2" }).settings?.profile).toBe("v1-0.9");
+  });
+
+  it("refuses a card below compute capability 7.0, where vLLM has no kernel image", () => {
+    const on = (gpu: typeof TESLA_P40_24GB) =>
+      budgetVllm(makeInstance({ model: QWEN25_7B.id, engineVersion: "0.6.3", maxModelLen: 4096 }), QWEN25_7B, gpu);
+    const { computeCapability: _old, ...unknownGeneration } = TESLA_P40_24GB;
+    expect(on(unknownGeneration).fits).toBe(true);
+    const b = on(TESLA_P40_24GB);
+    expect(b.fits).toBe(false);
+    expect(b.findings.find((f) => f.code === "budget.gpu-too-old")?.message).toContain("compute capability 7");
   });
 });

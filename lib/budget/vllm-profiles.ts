@@ -280,6 +280,20 @@ export function selectVllmProfile(version?: string, useV1?: boolean): VllmProfil
   return chosen;
 }
 
+/**
+ * V1 of 0.8.0–0.10.1 needs FlashAttention, so a card below compute capability 8.0 (V100, T4, RTX 20xx) runs V0 instead
+ * ("Compute Capability < 8.0 is not supported by the V1 Engine. Falling back to V0."); vllm#23614 (0.10.2) lets V1 run
+ * there with FlexAttention.
+ */
+export function v1FallsBackToV0(version: string | undefined, computeCapability: number | undefined): boolean {
+  const release = releaseOf(version);
+  if (!release || computeCapability === undefined || computeCapability >= 8) return false;
+  return compareVersions(release, "0.8.0") >= 0 && compareVersions(release, "0.10.2") < 0;
+}
+
+/** vLLM's CUDA kernels are built for compute capability 7.0 and newer (Volta); older cards have no kernel image. */
+export const VLLM_MIN_COMPUTE_CAPABILITY = 7.0;
+
 export const findVllmProfile = (name: string): VllmProfile | undefined => VLLM_PROFILES.find((p) => p.name === name);
 
 /** Bytes per logit of each sampler path's working set (the dummy sampler run of the profile). */

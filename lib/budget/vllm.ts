@@ -25,6 +25,8 @@ import {
   samplerDependsOnInstall,
   samplerPath,
   selectVllmProfile,
+  v1FallsBackToV0,
+  VLLM_MIN_COMPUTE_CAPABILITY,
   type VllmProfile,
 } from "./vllm-profiles";
 import { GIB, KIB } from "../vocabulary/units";
@@ -35,7 +37,8 @@ const V0_SWAP_SPACE_BYTES = 4 * GIB;
 /** The per-GPU memory plan of one vLLM instance (every rank of its TP group gets the same). */
 export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarget): InstanceBudget {
   const v = instance.vllm ?? {};
-  const profile = selectVllmProfile(instance.engineVersion, v.useV1);
+  const fallsBack = v.useV1 === undefined && v1FallsBackToV0(instance.engineVersion, gpu.computeCapability);
+  const profile = selectVllmProfile(instance.engineVersion, fallsBack ? false : v.useV1);
   const p = prepare(
     instance,
     model,
@@ -131,7 +134,8 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
   // V0 applies --num-gpu-blocks-override before its max_model_len check; V1 checks the memory, then overrides.
   const overrideAfterCheck = v.numGpuBlocksOverride !== undefined && profile.engine === "V1";
   const checked = overrideAfterCheck ? computed : pool;
-  const fits = holdsOneRequest(checked);
+  const tooOld = gpu.computeCapability !== undefined && gpu.computeCapability < VLLM_MIN_COMPUTE_CAPABILITY;
+  const fits = !tooOld && holdsOneRequest(checked);
   const maxModelLenThatFits = Math.min(checked.tokens, p.derivedMaxModelLen);
 
   const gmu = instance.gpuMemoryUtilization;
@@ -180,7 +184,8 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
       maxModelLenThatFits,
       blockSize,
     }),
-    ...overCardFindings(instance, gpu, projected, graphs, profile),
+    ...overCardFindings(instance, gpu, projected, graphs, graphsReserved),
+    ...gpuGenerationFindings(instance, gpu, tooOld, fallsBack),
   ];
   return assembleBudget(instance, p, {
     engine: "vllm",
@@ -300,15 +305,38 @@ function overrideFindings(instance: Instance, short: boolean, pool: KvPool, maxM
   ];
 }
 
+function gpuGenerationFindings(instance: Instance, gpu: GpuTarget, tooOld: boolean, fallsBack: boolean): Finding[] {
+  if (tooOld)
+    return [
+      {
+        code: "budget.gpu-too-old",
+        severity: "error",
+        message: `instance "${instance.id}": vLLM's CUDA kernels are built for compute capability ${VLLM_MIN_COMPUTE_CAPABILITY} and newer; the ${gpu.name} has ${gpu.computeCapability}, so the engine stops with "no kernel image is available for execution on the device".`,
+        fix: "place it on a Volta (V100), Turing (T4, RTX 20xx) or newer card, or serve it with llama.cpp on this one.",
+      },
+    ];
+  if (fallsBack)
+    return [
+      {
+        code: "budget.v1-falls-back-to-v0",
+        severity: "warning",
+        field: "engineVersion",
+        message: `instance "${instance.id}": vLLM ${instance.engineVersion} runs the V0 engine on the ${gpu.name} (compute capability ${gpu.computeCapability} < 8.0: "Falling back to V0"); the budget follows V0.`,
+        fix: "nothing to do; from vLLM 0.10.2 the V1 engine runs on this card too.",
+      },
+    ];
+  return [];
+}
+
 function overCardFindings(
   instance: Instance,
   gpu: GpuTarget,
   projected: number,
   graphs: number,
-  profile: VllmProfile,
+  graphsReserved: boolean,
 ): Finding[] {
   if (projected <= gpu.memoryBytes) return [];
-  const outside = profile.cudaGraphsInBudget ? "the CUDA context" : `CUDA graphs (${gib(graphs)}) and the CUDA context`;
+  const outside = graphsReserved ? "the CUDA context" : `CUDA graphs (${gib(graphs)}) and the CUDA context`;
   const gmu =
     Math.floor(
       ((gpu.memoryBytes - (projected - Math.floor(gpu.memoryBytes * instance.gpuMemoryUtilization))) /
@@ -321,7 +349,7 @@ function overCardFindings(
       severity: "warning",
       field: "gpuMemoryUtilization",
       message: `instance "${instance.id}": gpu_memory_utilization ${instance.gpuMemoryUtilization} plus ${outside}, which vLLM does not count, add up to ${gib(projected)} on a ${gib(gpu.memoryBytes)} card; it runs out of memory while capturing graphs or under load.`,
-      fix: `lower gpu_memory_utilization to ${gmu}${graphs > 0 && !profile.cudaGraphsInBudget ? " or set enforce_eager" : ""}.`,
+      fix: `lower gpu_memory_utilization to ${gmu}${graphs > 0 && !graphsReserved ? " or set enforce_eager" : ""}.`,
       patch: { gpuMemoryUtilization: gmu },
     },
   ];

@@ -12,6 +12,8 @@ const card = (name: string, memoryBytes: number, interconnect: "pcie" | "nvlink"
 
 export const RTX_4090D: GpuTarget = card("NVIDIA GeForce RTX 4090 D", 24564 * MIB, "pcie", { peerToPeer: false });
 export const RTX_4060_8GB: GpuTarget = card("NVIDIA GeForce RTX 4060", 8 * GIB, "pcie", { peerToPeer: false });
+export const T4_16GB: GpuTarget = card("Tesla T4", 15_360 * MIB, "pcie", { computeCapability: 7.5 });
+export const TESLA_P40_24GB: GpuTarget = card("Tesla P40", 24_576 * MIB, "pcie", { computeCapability: 6.1 });
 /** calibration/h100-qwen2.5-7b-bf16.json gpu_total_bytes. */
 export const H100_80GB: GpuTarget = card("NVIDIA H100 80GB HBM3", 85_017_493_504, "nvlink", { computeCapability: 9 });
 export const A100_80GB: GpuTarget = card("NVIDIA A100-SXM4-80GB", Math.round(79.15 * GIB), "nvlink", {
