@@ -16,6 +16,17 @@ describe("GPU catalog", () => {
     expect(mib("rtx-4090")).toBe(24_564);
     expect(mib("rtx-3090")).toBe(24_576);
     expect(mib("rtx-4060")).toBe(8_188);
+    expect(mib("gtx-1080")).toBe(8_192);
+    expect(mib("gtx-1080-ti")).toBe(11_264);
+    expect(mib("p40")).toBe(24_576);
+    expect(mib("rtx-3090-ti")).toBe(24_564);
+    expect(mib("rtx-4060-ti-16gb")).toBe(16_380);
+    expect(mib("rtx-5080")).toBe(16_303);
+    expect(mib("a40")).toBe(46_068);
+    expect(mib("l40")).toBe(46_068);
+    expect(mib("h20")).toBe(97_871);
+    expect(mib("rtx-6000-ada")).toBe(49_140);
+    expect(mib("mi250x")).toBe(65_520);
   });
 
   it("has unique ids and no lookup key shared by two GPUs", () => {
@@ -55,11 +66,56 @@ describe("findGpu", () => {
     ["h200", "h200"],
     ["NVIDIA GeForce RTX 4080 Laptop GPU", "rtx-4080-laptop"],
     ["RTX 4080", "rtx-4080"],
+    ["GTX 1080", "gtx-1080"],
+    ["1080", "gtx-1080"],
+    ["gtx1080", "gtx-1080"],
+    ["NVIDIA GeForce GTX 1080", "gtx-1080"],
+    ["GTX 1080 Ti", "gtx-1080-ti"],
+    ["1080ti", "gtx-1080-ti"],
+    ["NVIDIA GeForce GTX 1080 Ti", "gtx-1080-ti"],
+    ["Tesla P100-PCIE-16GB", "p100-pcie-16gb"],
+    ["P100", "p100-pcie-16gb"],
+    ["Tesla P40", "p40"],
+    ["P40", "p40"],
+    ["NVIDIA GeForce RTX 2080 Ti", "rtx-2080-ti"],
+    ["NVIDIA TITAN RTX", "titan-rtx"],
+    ["Titan RTX", "titan-rtx"],
+    ["RTX 3060", "rtx-3060"],
+    ["NVIDIA GeForce RTX 3080", "rtx-3080"],
+    ["3090 Ti", "rtx-3090-ti"],
+    ["NVIDIA GeForce RTX 3090 Ti", "rtx-3090-ti"],
+    ["rtx3090ti", "rtx-3090-ti"],
+    ["4060 Ti", "rtx-4060-ti-16gb"],
+    ["RTX 4070", "rtx-4070"],
+    ["4070", "rtx-4070"],
+    ["RTX 4070 Ti Super", "rtx-4070-ti-super"],
+    ["NVIDIA GeForce RTX 4070 Ti SUPER", "rtx-4070-ti-super"],
+    ["5080", "rtx-5080"],
+    ["A4000", "rtx-a4000"],
+    ["NVIDIA RTX A4000", "rtx-a4000"],
+    ["NVIDIA RTX A5000", "rtx-a5000"],
+    ["RTX 6000 Ada", "rtx-6000-ada"],
+    ["NVIDIA RTX 6000 Ada Generation", "rtx-6000-ada"],
+    ["RTX PRO 6000", "rtx-pro-6000-blackwell"],
+    ["A40", "a40"],
+    ["NVIDIA A40", "a40"],
+    ["NVIDIA A30", "a30"],
+    ["L40", "l40"],
+    ["NVIDIA L40", "l40"],
+    ["NVIDIA L40S", "l40s"],
+    ["NVIDIA L20", "l20"],
+    ["H20", "h20"],
+    ["NVIDIA H20", "h20"],
+    ["NVIDIA A800-SXM4-80GB", "a800-sxm-80gb"],
+    ["A800", "a800-sxm-80gb"],
+    ["MI250X", "mi250x"],
+    ["AMD Instinct MI250X", "mi250x"],
+    ["MI325X", "mi325x"],
   ])("%s → %s", (name, id) => {
     expect(findGpu(name)?.id).toBe(id);
   });
 
-  it.each(["A100", "V100", "NVIDIA L40", "MI250X", "", "gpu", "RTX 4090 Laptop GPU", "RTX 3080 Max-Q"])(
+  it.each(["A100", "V100", "RTX 6000", "MI210", "", "gpu", "RTX 4090 Laptop GPU", "RTX 3080 Max-Q", "GTX 1080 Max-Q"])(
     "%s is unknown or ambiguous",
     (name) => {
       expect(findGpu(name)).toBeUndefined();
@@ -100,9 +156,12 @@ describe("findGpu with partial names", () => {
 });
 
 describe("GPU names match on word boundaries", () => {
-  it.each(["H200X", "NVIDIA H200X 141GB", "L40", "A10X", "H1000", "RTX 40900"])("%s is not a catalog GPU", (name) => {
-    expect(findGpu(name)).toBeUndefined();
-  });
+  it.each(["H200X", "NVIDIA H200X 141GB", "L40X", "A10X", "A400", "H1000", "RTX 40900", "RTX 30900"])(
+    "%s is not a catalog GPU",
+    (name) => {
+      expect(findGpu(name)).toBeUndefined();
+    },
+  );
 
   it("still reads the names drivers print around a catalog name", () => {
     expect(findGpu("NVIDIA H200 NVL")?.id).toBe("h200");

@@ -1,5 +1,5 @@
 import { GPUS } from "./gpus";
-import { gpuNames, gpuWords, matchGpuWords } from "./gpu-name-match";
+import { gpuNames, gpuWords, isVariantWord, matchGpuWords } from "./gpu-name-match";
 import { compact, editDistance } from "./text-match";
 import type { GpuSpec } from "./types";
 
@@ -35,7 +35,9 @@ function onlyGpuWithAllWords(name: string): GpuSpec | undefined {
   if (words.length === 0) return undefined;
   const matches = GPUS.filter((gpu) => {
     const own = new Set(gpuNames(gpu).flatMap(gpuWords));
-    return words.every((word) => own.has(word));
+    // "RTX 2080" says less than "RTX 2080 Ti", but a Ti is another card.
+    const variants = [...own].filter(isVariantWord);
+    return words.every((word) => own.has(word)) && variants.every((variant) => words.includes(variant));
   });
   return matches.length === 1 ? matches[0] : undefined;
 }

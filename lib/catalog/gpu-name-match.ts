@@ -8,8 +8,14 @@ import type { GpuSpec } from "./types";
 /** Vendor and product-line words people and drivers add or leave out. */
 const NOISE_WORDS = new Set(["nvidia", "geforce", "tesla", "rtx", "quadro", "gpu", "amd", "instinct"]);
 
-/** Words naming another card of the same number ("RTX 4080 Laptop GPU" has 12 GB, the desktop 4080 16 GB). */
-const VARIANT_WORDS = new Set(["laptop", "mobile", "maxq"]);
+/**
+ * Words naming another card of the same number or line: "RTX 4080 Laptop GPU" has 12 GB where the desktop 4080 has
+ * 16, a 3060 Ti 8 GB where the 3060 has 12, an A800 PCIe is not the SXM part, a Titan V or Xp not the Titan RTX.
+ */
+const VARIANT_WORDS = new Set(["laptop", "mobile", "maxq", "ti", "super", "pcie", "v", "x", "xp"]);
+
+/** A word that makes another card of a name ("ti", "laptop", "pcie"…). */
+export const isVariantWord = (word: string): boolean => VARIANT_WORDS.has(word);
 
 /** "NVIDIA GeForce RTX 4090 D" → ["4090", "d"]. */
 export function gpuWords(name: string): string[] {

@@ -20,7 +20,8 @@ describe("matching discovered GPUs to the catalog", () => {
     expect(idOf("NVIDIA A10")).toBe("a10");
     expect(idOf("NVIDIA L4")).toBe("l4");
     expect(idOf("NVIDIA L40S")).toBe("l40s");
-    expect(idOf("NVIDIA L40")).toBeUndefined();
+    expect(idOf("NVIDIA L40")).toBe("l40");
+    expect(idOf("NVIDIA L40X")).toBeUndefined();
     expect(idOf("NVIDIA GeForce RTX 4090 D", 24_564)).toBe("rtx-4090d");
     expect(idOf("NVIDIA GeForce RTX 4090", 24_564)).toBe("rtx-4090");
   });
@@ -36,7 +37,7 @@ describe("matching discovered GPUs to the catalog", () => {
   });
 
   it("gives nothing for cards the catalog lacks", () => {
-    expect(idOf("NVIDIA RTX A5000", 24_564)).toBeUndefined();
+    expect(idOf("NVIDIA RTX A2000", 12_282)).toBeUndefined();
     expect(idOf("")).toBeUndefined();
   });
 });

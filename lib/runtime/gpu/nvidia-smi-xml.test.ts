@@ -98,7 +98,7 @@ describe("nvidia-smi -q -x parser on real outputs", () => {
     expect(new Set(gpus.map((gpu) => gpu.uuid)).size).toBe(2);
     expect(gpus[0]).toMatchObject({
       productName: "NVIDIA RTX A5000",
-      catalogGpuId: null,
+      catalogGpuId: "rtx-a5000",
       migMode: "unsupported",
       memory: { totalBytes: 24_564 * MiB, usedBytes: 22_437 * MiB, freeBytes: 1_678 * MiB, reservedBytes: 450 * MiB },
     });
