@@ -19,6 +19,19 @@ const TEXT_SUPPLEMENTS: Record<string, Config> = {
   "vllm-0.11-mistral-small-3.2-24b-h100-gmu0.95-len16000-llmd": { intermediate_size: 32_768 },
 };
 
+/** Fields inside vision_config, from the public config.json of the checkpoint the case names. */
+const VISION_SUPPLEMENTS: Record<string, Config> = {
+  // Qwen/Qwen2.5-VL-7B-Instruct config.json vision_config; the case's dump recorded only its width.
+  "vllm-0.8-v0-qwen25-vl-7b-rtx3090-len8192-nofit": {
+    depth: 32,
+    intermediate_size: 3420,
+    num_heads: 16,
+    out_hidden_size: 3584,
+    spatial_merge_size: 2,
+    temporal_patch_size: 2,
+  },
+};
+
 /** A compressed-tensors config the case describes in words ("fp8 per channel") as the config_groups it stands for. */
 function compressedTensorsGroups(config: Config): Config {
   const q = config.quantization_config as Record<string, unknown> | undefined;
@@ -55,11 +68,13 @@ function layerTypes(config: Config): Config {
 export function supplementConfig(caseId: string, config: Config): Config {
   const text = TEXT_SUPPLEMENTS[caseId];
   const textConfig = config.text_config as Config | undefined;
+  const vision = VISION_SUPPLEMENTS[caseId];
   return {
     ...config,
     ...layerTypes(config),
     ...compressedTensorsGroups(config),
     ...SUPPLEMENTS[caseId],
     ...(text ? { ...text, ...(textConfig ? { text_config: { ...textConfig, ...text } } : {}) } : {}),
+    ...(vision ? { vision_config: { ...(config.vision_config as Config | undefined), ...vision } } : {}),
   };
 }

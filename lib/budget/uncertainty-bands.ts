@@ -5,7 +5,7 @@ export const UNCERTAINTY_BANDS: BandTable = {
   generatedFrom: "47 held-out corpus cases, 2026-12-02",
   classes: {
     multimodal: {
-      relative: 41.707,
+      relative: 23.853,
       cases: 4,
     },
     "tgi-2.0": {
@@ -73,7 +73,7 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 8,
     },
     "v0-0.6.5 × multimodal": {
-      relative: 41.707,
+      relative: 23.853,
       cases: 1,
     },
     "v0-0.6.5 × TP 1": {
@@ -85,7 +85,7 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 4,
     },
     "v0-0.6.5 × TP 1 × 16-bit × multimodal": {
-      relative: 41.707,
+      relative: 23.853,
       cases: 1,
     },
     "v0-0.6.5 × TP 1 × 4-bit": {
@@ -93,7 +93,7 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 2,
     },
     "v0-0.6.5 × TP 1 × multimodal": {
-      relative: 41.707,
+      relative: 23.853,
       cases: 1,
     },
     "v0-0.6.5 × TP>1": {
@@ -201,15 +201,15 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v1-0.9 × multimodal": {
-      relative: 1.044,
+      relative: 0.012,
       cases: 1,
     },
     "v1-0.9 × TP 1 × 16-bit × multimodal": {
-      relative: 1.044,
+      relative: 0.012,
       cases: 1,
     },
     "v1-0.9 × TP 1 × multimodal": {
-      relative: 1.044,
+      relative: 0.012,
       cases: 1,
     },
     "v1-0.9 × TP>1": {

@@ -10,9 +10,19 @@
  *   being max(max_num_batched_tokens, tokens per image), at most max_num_seqs × images per prompt (999 by default);
  *   their outputs stay in the encoder cache while the language model's dummy batch runs.
  *
- * Per patch at the tower's MLP peak: the running and residual states (2 × hidden) and the MLP's intermediate tensors
- * (gate_up and its product when gated, fc1 and its activation otherwise; sharded over TP like vLLM's parallel
- * linears), plus the hidden states a tower keeps for its projector (Mllama's five intermediate layers), in 16 bit.
+ * Per patch, the tower's peak is the larger of two moments of a block (16-bit activations, sharded over TP like
+ * vLLM's parallel linears):
+ * - the MLP: the residual, the norm's output, the intermediate tensors (gate_up and its product when gated, fc1 and its
+ *   activation otherwise) and the down projection's output, plus the hidden states a tower keeps for its projector
+ *   (Mllama's five intermediate layers);
+ * - the attention of a tower with rotary embeddings (Qwen VL): the residual, the norm's output, qkv, q/k/v made
+ *   contiguous, and the rotary embedding's float32 copy of q (or k) with its float32 output and the cast back; under
+ *   TP the full qkv is first all-gathered (the gathered shards and their concatenation). Without rotary embeddings the
+ *   attention holds less than the MLP.
+ * Beside it, the images' pixel values: float32 from the processor, kept in the profile run's inputs throughout, and
+ * the model-dtype copy the tower reads. Measured on an H200 with vLLM 0.9's Qwen2.5-VL tower mirrored in PyTorch
+ * (bench/gpu/measure_vision_tower.py): 40,850 B per patch at 65,536 patches, where this says 40,336 (the rotary
+ * tables, 0.5 KB per patch, are left out).
  */
 import type { ModelArch, VisionTower } from "../catalog/types";
 import { ceilDiv, count, gib } from "./units";
@@ -33,7 +43,7 @@ export interface VisionProfileRun {
 export interface VisionActivation {
   /** Peak of the tower's forward over the profiled images. */
   towerBytes: number;
-  /** The images' embeddings, alive while the language model's dummy batch runs. */
+  /** The images' embeddings and float32 pixel values, alive while the language model's dummy batch runs. */
   outputBytes: number;
   images: number;
   explanation: string;
@@ -54,20 +64,33 @@ function profiledImages(vision: VisionTower, run: VisionProfileRun, tokensPerIte
   return Math.min(ceilDiv(budget, tokensPerItem), run.maxNumSeqs * perPrompt);
 }
 
+const FLOAT32 = 4;
+
+/** Bytes per patch at the tower's peak block moment, pixel values not included. */
+function blockPeakPerPatch(vision: VisionTower, tp: number): number {
+  const h = vision.hiddenSize;
+  const i = ceilDiv(vision.intermediateSize, tp);
+  const mlp = BYTES * (3 * h + (vision.gatedMlp ? 3 : 2) * i + vision.keptHiddenStates * h);
+  if (!vision.rotaryAttention) return mlp;
+  const local = h / tp;
+  const rotary = BYTES * (2 * h + 6 * local + local) + 2 * FLOAT32 * local;
+  const gather = tp > 1 ? BYTES * (2 * h + 3 * local + 6 * h) : 0;
+  return Math.max(mlp, rotary, gather);
+}
+
 export function visionProfileActivation(arch: ModelArch, run: VisionProfileRun): VisionActivation | undefined {
   const vision = arch.vision;
   if (!vision?.patchesPerItem || !vision.tokensPerItem || run.imagesPerPrompt === 0) return undefined;
   const images = profiledImages(vision, run, vision.tokensPerItem);
-  const h = vision.hiddenSize;
-  const mlp = (vision.gatedMlp ? 3 : 2) * ceilDiv(vision.intermediateSize, run.tp);
-  const perPatch = BYTES * (2 * h + mlp + vision.keptHiddenStates * h);
   const patches = images * vision.patchesPerItem;
-  const towerBytes = patches * perPatch;
-  const outputBytes = images * vision.tokensPerItem * arch.hiddenSize * BYTES;
+  const perPatch = blockPeakPerPatch(vision, run.tp);
+  const pixelBytes = patches * vision.pixelValuesPerPatch * FLOAT32;
+  const towerBytes = patches * (perPatch + vision.pixelValuesPerPatch * BYTES) + pixelBytes;
+  const outputBytes = images * vision.tokensPerItem * arch.hiddenSize * BYTES + pixelBytes;
   return {
     towerBytes,
     outputBytes,
     images,
-    explanation: `the vision tower on ${count(images)} dummy image${images === 1 ? "" : "s"} of ${count(vision.patchesPerItem)} patches (${gib(towerBytes)}, ${(perPatch / 1024).toFixed(0)} KiB per patch)`,
+    explanation: `the vision tower on ${count(images)} dummy image${images === 1 ? "" : "s"} of ${count(vision.patchesPerItem)} patches (${gib(towerBytes)}: ${(perPatch / 1024).toFixed(0)} KiB per patch at its peak block, pixel values ${gib(pixelBytes)} in float32 kept throughout)`,
   };
 }

@@ -81,7 +81,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     maxNumBatchedTokens: profileTokens,
     imagesPerPrompt: v.limitMmPerPrompt?.image,
   });
-  // The tower runs first; its images' embeddings stay while the language model's dummy batch runs.
+  // The tower runs first; its images' embeddings and pixel values stay while the language model's dummy batch runs.
   const activationBytes = vision
     ? Math.max(vision.towerBytes, activation.bytes + vision.outputBytes)
     : activation.bytes;
@@ -148,7 +148,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     term(
       "activation",
       activationBytes,
-      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler.name} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})${vision ? `, beside ${vision.explanation} and their embeddings (${gib(vision.outputBytes)})` : ""}${samplerDependsOnInstall(profile, instance.engineVersion, v.flashinferSampler) ? ". FlashInfer as in the official image; a pip install without it samples natively (VLLM_USE_FLASHINFER_SAMPLER=0 estimates that)" : ""}`,
+      `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler.name} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})${vision ? `, beside ${vision.explanation}, then its embeddings and pixel values (${gib(vision.outputBytes)}) beside the language model` : ""}${samplerDependsOnInstall(profile, instance.engineVersion, v.flashinferSampler) ? ". FlashInfer as in the official image; a pip install without it samples natively (VLLM_USE_FLASHINFER_SAMPLER=0 estimates that)" : ""}`,
     ),
     term("nonTorch", nonTorch.countedBytes + nonTorch.outsideBytes, nonTorch.explanation),
     term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, graphsReserved, runnerV2)),

@@ -105,6 +105,10 @@ export interface VisionTower {
   keptHiddenStates: number;
   /** Images feed cross-attention layers instead of the decoder's input (Mllama): V0 profiles one per sequence. */
   crossAttention: boolean;
+  /** Rotary position embeddings inside the tower's attention (the Qwen VL family), applied to q and k in float32. */
+  rotaryAttention: boolean;
+  /** Pixel values the processor hands over per patch (channels × temporal patch × patch²), float32. */
+  pixelValuesPerPatch: number;
 }
 
 /** A catalog entry: the architecture plus facts about its published checkpoint. */

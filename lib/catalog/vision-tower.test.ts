@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHfConfig } from "./hf-config";
+import { QWEN25_VL_CONFIG, QWEN25_VL_VISION } from "./testing/qwen25-vl-config";
 import { visionTower } from "./vision-tower";
-
-// vision_config of Qwen/Qwen2.5-VL-7B-Instruct (config.json).
-const QWEN25_VL_VISION = {
-  depth: 32,
-  hidden_size: 1280,
-  intermediate_size: 3420,
-  num_heads: 16,
-  out_hidden_size: 3584,
-  patch_size: 14,
-  spatial_merge_size: 2,
-  temporal_patch_size: 2,
-  in_chans: 3,
-};
 
 // vision_config of meta-llama/Llama-3.2-11B-Vision (config.json, as quoted in danbev/learning-ai's notes).
 const MLLAMA_VISION = {
@@ -43,21 +31,7 @@ describe("vision tower", () => {
   });
 
   it("puts the tower into the parsed architecture of a multimodal config", () => {
-    const parsed = parseHfConfig(
-      {
-        model_type: "qwen2_5_vl",
-        architectures: ["Qwen2_5_VLForConditionalGeneration"],
-        hidden_size: 3584,
-        intermediate_size: 18944,
-        num_hidden_layers: 28,
-        num_attention_heads: 28,
-        num_key_value_heads: 4,
-        vocab_size: 152064,
-        max_position_embeddings: 128000,
-        vision_config: QWEN25_VL_VISION,
-      },
-      "Qwen/Qwen2.5-VL-7B-Instruct",
-    );
+    const parsed = parseHfConfig(QWEN25_VL_CONFIG, "Qwen/Qwen2.5-VL-7B-Instruct");
     expect("arch" in parsed && parsed.arch.multimodal && parsed.arch.vision!.params / 1e9).toBeCloseTo(0.676, 2);
   });
 });
@@ -71,6 +45,62 @@ describe("one image at the processor's largest size", () => {
       true,
       false,
     ]);
+  });
+
+  it("takes transformers' defaults where a Qwen VL config leaves patch, merge and temporal sizes out", () => {
+    const { depth, hidden_size, intermediate_size, out_hidden_size } = QWEN25_VL_VISION;
+    const tower = visionTower(
+      { depth, hidden_size, intermediate_size, out_hidden_size },
+      { model_type: "qwen2_5_vl" },
+      3584,
+    )!;
+    expect([tower.patchesPerItem, tower.pixelValuesPerPatch, tower.rotaryAttention]).toEqual([65_536, 1176, true]);
+  });
+
+  it("reads Qwen2-VL's tower width from embed_dim (its hidden_size is the projector's output) and its MLP as ungated", () => {
+    const tower = visionTower(
+      { depth: 32, embed_dim: 1280, hidden_size: 3584, mlp_ratio: 4, num_heads: 16, spatial_merge_size: 2 },
+      { model_type: "qwen2_vl" },
+      3584,
+    )!;
+    expect([tower.hiddenSize, tower.intermediateSize, tower.gatedMlp, tower.patchesPerItem]).toEqual([
+      1280,
+      5120,
+      false,
+      65_536,
+    ]);
+    // Qwen/Qwen2-VL-7B-Instruct: 8.29 B in all, 7.62 B in the language model; the tower and merger 0.675 B
+    expect(tower.params / 1e9).toBeCloseTo(0.675, 2);
+  });
+
+  it("is 16,384 tokens of 32 × 32 pixels for Qwen3-VL (longest_edge 16,777,216), an ungated MLP, deepstack mergers", () => {
+    const tower = visionTower(
+      {
+        depth: 27,
+        hidden_size: 1152,
+        intermediate_size: 4304,
+        num_heads: 16,
+        num_position_embeddings: 2304,
+        out_hidden_size: 2048,
+        patch_size: 16,
+        spatial_merge_size: 2,
+        temporal_patch_size: 2,
+        deepstack_visual_indexes: [8, 16, 24],
+      },
+      { model_type: "qwen3_vl_moe" },
+      2048,
+    )!;
+    expect([tower.tokensPerItem, tower.patchesPerItem, tower.gatedMlp, tower.pixelValuesPerPatch]).toEqual([
+      16_384,
+      65_536,
+      false,
+      1536,
+    ]);
+    // 27 blocks of 4·h² + 2·h·i, the patch embedding, 2,304 learned positions, the merger and three deepstack mergers
+    const merged = 1152 * 4;
+    const expected =
+      27 * (4 * 1152 ** 2 + 2 * 1152 * 4304) + 1536 * 1152 + 2304 * 1152 + 4 * (merged ** 2 + merged * 2048);
+    expect(tower.params).toBe(expected);
   });
 
   it("is 4 tiles of 1,601 patches padded to 1,608 for Llama-3.2-Vision, feeding cross-attention", () => {

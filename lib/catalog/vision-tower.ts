@@ -9,7 +9,9 @@
  *
  * One image at the largest size the processor makes, which is what vLLM profiles with:
  * - Qwen2-VL / Qwen2.5-VL: max_pixels 12,845,056 (their preprocessor_config.json) in 28 × 28 merged tokens = 16,384
- *   tokens, each merged from spatial_merge_size² patches.
+ *   tokens, each merged from spatial_merge_size² patches. Qwen3-VL: longest_edge 16,777,216 pixels in 32 × 32 merged
+ *   tokens, again 16,384. A config that leaves out patch_size, spatial_merge_size or temporal_patch_size gets the
+ *   defaults of transformers' config class (14 or 16, 2, 2), as the engine does when it loads it.
  * - Gemma 3: mm_tokens_per_image (256) tokens pooled from (image_size / patch_size)² patches.
  * - Mllama: max_num_tiles tiles of (image_size / patch_size)² + 1 patches, padded to a multiple of 8 (vLLM's
  *   MllamaVisionModel), feeding cross-attention layers.
@@ -19,8 +21,11 @@ import type { VisionTower } from "./types";
 
 type VisionConfig = Record<string, unknown>;
 
-const QWEN_VL_MAX_PIXELS = 12_845_056;
-const QWEN_VL_TOKEN_PIXELS = 28 * 28;
+/** Qwen2VLVisionConfig / Qwen2_5_VLVisionConfig / Qwen3VLVisionConfig defaults, and their processors' largest image. */
+const QWEN_VL = {
+  qwen3: { patch: 16, merge: 2, temporal: 2, maxPixels: 16_777_216 },
+  qwen2: { patch: 14, merge: 2, temporal: 2, maxPixels: 12_845_056 },
+} as const;
 const GEMMA3_TOKENS_PER_IMAGE = 256;
 /** Mllama's intermediate_layers_indices default: five layers' states ride along to the projector. */
 const MLLAMA_INTERMEDIATE_LAYERS = 5;
@@ -33,8 +38,15 @@ const num = (v: VisionConfig, ...keys: string[]): number | undefined => {
   return undefined;
 };
 
-/** Qwen2.5-VL's (and later Qwen VL) vision blocks use a gated SiLU MLP; CLIP, SigLIP, InternViT and Mllama do not. */
-const isGated = (types: string): boolean => /qwen2_5_vl|qwen3_vl/.test(types);
+/** Qwen2.5-VL's vision blocks use a gated SiLU MLP; Qwen2-VL, Qwen3-VL, CLIP, SigLIP, InternViT and Mllama do not. */
+const isGated = (types: string): boolean => /qwen2_5_vl/.test(types);
+
+/** The Qwen VL family: rotary position embeddings in the tower's attention, images cut into merged patch groups. */
+function qwenVlFamily(types: string): (typeof QWEN_VL)[keyof typeof QWEN_VL] | undefined {
+  if (/qwen3_vl/.test(types)) return QWEN_VL.qwen3;
+  if (/qwen2_vl|qwen2_5_vl/.test(types)) return QWEN_VL.qwen2;
+  return undefined;
+}
 
 /** Mllama's learned position embedding per supported aspect ratio (w × h tiles with w·h ≤ max), tile and patch. */
 function tilePositionParams(maxTiles: number, patchesPerTile: number, h: number): number {
@@ -52,8 +64,9 @@ interface ImageShape {
 function imageShape(v: VisionConfig, types: string, patch: number, merge: number, outer: VisionConfig): ImageShape {
   const imageSize = num(v, "image_size");
   const side = imageSize ? imageSize / patch : undefined;
-  if (/qwen2_vl|qwen2_5_vl/.test(types)) {
-    const tokens = QWEN_VL_MAX_PIXELS / QWEN_VL_TOKEN_PIXELS;
+  const qwen = qwenVlFamily(types);
+  if (qwen) {
+    const tokens = Math.floor(qwen.maxPixels / (patch * merge) ** 2);
     return { tokensPerItem: tokens, patchesPerItem: tokens * merge * merge, crossAttention: false };
   }
   const maxTiles = num(v, "max_num_tiles");
@@ -76,30 +89,39 @@ export function visionTower(
 ): VisionTower | undefined {
   if (typeof vision !== "object" || vision === null || Array.isArray(vision)) return undefined;
   const v = vision as VisionConfig;
-  const h = num(v, "hidden_size", "embed_dim", "width");
+  const types = `${String(v.model_type ?? "")} ${String(outer.model_type ?? "")}`;
+  const qwen = qwenVlFamily(types);
+  // Qwen2-VL's vision_config says the tower's width as embed_dim and the projector's output as hidden_size.
+  const h = qwen ? num(v, "embed_dim", "hidden_size") : num(v, "hidden_size", "embed_dim", "width");
   const depth = num(v, "depth", "num_hidden_layers", "num_layers");
   if (h === undefined || depth === undefined) return undefined;
-  const types = `${String(v.model_type ?? "")} ${String(outer.model_type ?? "")}`;
   const gatedMlp = isGated(types);
   const layers = depth + (num(v, "num_global_layers") ?? 0);
   const mlpRatio = num(v, "mlp_ratio");
   const i = num(v, "intermediate_size") ?? (mlpRatio ? h * mlpRatio : 4 * h);
-  const patch = num(v, "patch_size") ?? 14;
-  const merge = num(v, "spatial_merge_size") ?? 1;
+  const patch = num(v, "patch_size", "spatial_patch_size") ?? qwen?.patch ?? 14;
+  const merge = num(v, "spatial_merge_size") ?? qwen?.merge ?? 1;
+  const temporal = num(v, "temporal_patch_size") ?? qwen?.temporal ?? 1;
   const shape = imageShape(v, types, patch, merge, outer);
   const imageSize = num(v, "image_size");
 
   const perLayer = 4 * h * h + (gatedMlp ? 3 : 2) * h * i;
   const channels = num(v, "in_channels", "num_channels", "in_chans") ?? 3;
-  const patchEmbedding = channels * (num(v, "temporal_patch_size") ?? 1) * patch * patch * h;
+  const valuesPerPatch = channels * temporal * patch * patch;
+  const patchEmbedding = valuesPerPatch * h;
   const maxTiles = num(v, "max_num_tiles");
   const side = imageSize ? imageSize / patch : 0;
-  const positions = maxTiles ? tilePositionParams(maxTiles, side * side + 1, h) + side * side * h : side * side * h;
+  const learnedPositions = num(v, "num_position_embeddings") ?? side * side;
+  const positions = maxTiles
+    ? tilePositionParams(maxTiles, side * side + 1, h) + side * side * h
+    : learnedPositions * h;
   const kept = shape.crossAttention ? MLLAMA_INTERMEDIATE_LAYERS : 0;
   const out = num(v, "out_hidden_size") ?? textHiddenSize;
   const merged = h * merge * merge;
   const projectorInput = num(v, "vision_output_dim") ?? (kept + 1) * h;
-  const projector = merge > 1 ? merged * merged + merged * out : projectorInput * out;
+  // Qwen3-VL's deepstack layers each feed the language model through a merger of their own.
+  const deepstack = Array.isArray(v.deepstack_visual_indexes) ? v.deepstack_visual_indexes.length : 0;
+  const projector = (1 + deepstack) * (merge > 1 ? merged * merged + merged * out : projectorInput * out);
 
   return {
     params: Math.round(layers * perLayer + patchEmbedding + positions + projector),
@@ -110,5 +132,7 @@ export function visionTower(
     ...(shape.tokensPerItem ? { tokensPerItem: shape.tokensPerItem } : {}),
     keptHiddenStates: kept,
     crossAttention: shape.crossAttention,
+    rotaryAttention: qwen !== undefined,
+    pixelValuesPerPatch: valuesPerPatch,
   };
 }

@@ -1,0 +1,25 @@
+/** Qwen/Qwen2.5-VL-7B-Instruct's config.json, the fields the catalog reads. */
+export const QWEN25_VL_VISION = {
+  depth: 32,
+  hidden_size: 1280,
+  intermediate_size: 3420,
+  num_heads: 16,
+  out_hidden_size: 3584,
+  patch_size: 14,
+  spatial_merge_size: 2,
+  temporal_patch_size: 2,
+  in_chans: 3,
+};
+
+export const QWEN25_VL_CONFIG = {
+  model_type: "qwen2_5_vl",
+  architectures: ["Qwen2_5_VLForConditionalGeneration"],
+  hidden_size: 3584,
+  intermediate_size: 18944,
+  num_hidden_layers: 28,
+  num_attention_heads: 28,
+  num_key_value_heads: 4,
+  vocab_size: 152064,
+  max_position_embeddings: 128000,
+  vision_config: QWEN25_VL_VISION,
+};
