@@ -103,6 +103,29 @@ describe("one image at the processor's largest size", () => {
     expect(tower.params).toBe(expected);
   });
 
+  it("is 110 × 110 Pixtral patches merged 2 × 2 into 3,025 tokens for Mistral Small 3.1/3.2, a gated MLP", () => {
+    // mistralai/Mistral-Small-3.1-24B-Instruct-2503 config.json: vision_config and the outer spatial_merge_size
+    const tower = visionTower(
+      {
+        model_type: "pixtral",
+        hidden_size: 1024,
+        intermediate_size: 4096,
+        num_hidden_layers: 24,
+        num_attention_heads: 16,
+        image_size: 1540,
+        patch_size: 14,
+      },
+      { model_type: "mistral3", spatial_merge_size: 2 },
+      5120,
+    )!;
+    expect([tower.tokensPerItem, tower.patchesPerItem, tower.gatedMlp, tower.rotaryAttention]).toEqual([
+      3025,
+      12_100,
+      true,
+      false,
+    ]);
+  });
+
   it("is 4 tiles of 1,601 patches padded to 1,608 for Llama-3.2-Vision, feeding cross-attention", () => {
     const tower = visionTower(MLLAMA_VISION, { model_type: "mllama" }, 4096)!;
     expect([tower.patchesPerItem, tower.crossAttention, tower.keptHiddenStates]).toEqual([6432, true, 5]);

@@ -38,8 +38,15 @@ const num = (v: VisionConfig, ...keys: string[]): number | undefined => {
   return undefined;
 };
 
-/** Qwen2.5-VL's vision blocks use a gated SiLU MLP; Qwen2-VL, Qwen3-VL, CLIP, SigLIP, InternViT and Mllama do not. */
-const isGated = (types: string): boolean => /qwen2_5_vl/.test(types);
+/**
+ * Qwen2.5-VL's and Pixtral's (Mistral 3) vision blocks use a gated SiLU MLP; Qwen2-VL, Qwen3-VL, CLIP, SigLIP,
+ * InternViT and Mllama do not.
+ */
+const isGated = (types: string): boolean => /qwen2_5_vl|pixtral|mistral3/.test(types);
+
+/** Mistral 3 merges spatial_merge_size² of Pixtral's patches into one token, a setting of the outer config. */
+const outerMerge = (types: string, outer: VisionConfig): number | undefined =>
+  /mistral3/.test(types) ? num(outer, "spatial_merge_size") : undefined;
 
 /** The Qwen VL family: rotary position embeddings in the tower's attention, images cut into merged patch groups. */
 function qwenVlFamily(types: string): (typeof QWEN_VL)[keyof typeof QWEN_VL] | undefined {
@@ -79,7 +86,8 @@ function imageShape(v: VisionConfig, types: string, patch: number, merge: number
     const tokens = num(outer, "mm_tokens_per_image") ?? GEMMA3_TOKENS_PER_IMAGE;
     return { tokensPerItem: tokens, patchesPerItem: side * side, crossAttention: false };
   }
-  return { tokensPerItem: side * side, patchesPerItem: side * side, crossAttention: false };
+  const merged = Math.floor(side / merge);
+  return { tokensPerItem: merged * merged, patchesPerItem: side * side, crossAttention: false };
 }
 
 export function visionTower(
@@ -100,7 +108,7 @@ export function visionTower(
   const mlpRatio = num(v, "mlp_ratio");
   const i = num(v, "intermediate_size") ?? (mlpRatio ? h * mlpRatio : 4 * h);
   const patch = num(v, "patch_size", "spatial_patch_size") ?? qwen?.patch ?? 14;
-  const merge = num(v, "spatial_merge_size") ?? qwen?.merge ?? 1;
+  const merge = num(v, "spatial_merge_size") ?? qwen?.merge ?? outerMerge(types, outer) ?? 1;
   const temporal = num(v, "temporal_patch_size") ?? qwen?.temporal ?? 1;
   const shape = imageShape(v, types, patch, merge, outer);
   const imageSize = num(v, "image_size");
@@ -111,7 +119,8 @@ export function visionTower(
   const patchEmbedding = valuesPerPatch * h;
   const maxTiles = num(v, "max_num_tiles");
   const side = imageSize ? imageSize / patch : 0;
-  const learnedPositions = num(v, "num_position_embeddings") ?? side * side;
+  // Pixtral places patches with 2D rotary embeddings, no learned table.
+  const learnedPositions = num(v, "num_position_embeddings") ?? (/pixtral/.test(types) ? 0 : side * side);
   const positions = maxTiles
     ? tilePositionParams(maxTiles, side * side + 1, h) + side * side * h
     : learnedPositions * h;
@@ -121,7 +130,9 @@ export function visionTower(
   const projectorInput = num(v, "vision_output_dim") ?? (kept + 1) * h;
   // Qwen3-VL's deepstack layers each feed the language model through a merger of their own.
   const deepstack = Array.isArray(v.deepstack_visual_indexes) ? v.deepstack_visual_indexes.length : 0;
-  const projector = (1 + deepstack) * (merge > 1 ? merged * merged + merged * out : projectorInput * out);
+  // Qwen's merger: merged → merged → out; Mistral 3's: a patch merger merged → h, then h → out → out.
+  const mergerParams = /mistral3/.test(types) ? merged * h + h * out + out * out : merged * merged + merged * out;
+  const projector = (1 + deepstack) * (merge > 1 ? mergerParams : projectorInput * out);
 
   return {
     params: Math.round(layers * perLayer + patchEmbedding + positions + projector),
