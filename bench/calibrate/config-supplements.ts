@@ -9,6 +9,13 @@ const SUPPLEMENTS: Record<string, Config> = {
   "tgi-2.0.0-mistral7b-a100-80gb-len8512": MISTRAL_7B_V01,
   "vllm-0.4.1-zephyr-7b-beta-awq-a6000": MISTRAL_7B_V01, // HuggingFaceH4/zephyr-7b-beta is Mistral-7B-v0.1
   "tgi-1.4-gemma-2b-it-l4-gke": { max_position_embeddings: 8192 }, // google/gemma-2b-it config.json
+  // OpenGVLab/InternVL3-78B config.json: the tiling InternVLChatConfig reads (the case recorded the language model only)
+  "vllm-0.6.6.post1-internvl3-78b-l40s-tp8-gmu0.92-len8192": {
+    downsample_ratio: 0.5,
+    dynamic_image_size: true,
+    max_dynamic_patch: 12,
+    use_thumbnail: true,
+  },
   // The case takes Qwen2.5-32B's shape from lib/catalog/models/qwen25.ts, which holds 32,768.
   "vllm-0.8.5-qwq-32b-bnb4bit-rtx5090x2-pp2-len60000-nofit": { max_position_embeddings: 32_768 },
 };
@@ -29,6 +36,17 @@ const VISION_SUPPLEMENTS: Record<string, Config> = {
     out_hidden_size: 3584,
     spatial_merge_size: 2,
     temporal_patch_size: 2,
+  },
+  // InternViT-6B-448px-V2_5, the tower of OpenGVLab/InternVL3-78B (its config.json vision_config)
+  "vllm-0.6.6.post1-internvl3-78b-l40s-tp8-gmu0.92-len8192": {
+    model_type: "intern_vit_6b",
+    hidden_size: 3200,
+    intermediate_size: 12800,
+    num_hidden_layers: 45,
+    num_attention_heads: 25,
+    image_size: 448,
+    patch_size: 14,
+    qk_normalization: true,
   },
 };
 

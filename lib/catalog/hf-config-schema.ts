@@ -91,7 +91,10 @@ export const hfTextConfigSchema = z.looseObject({
 });
 export type HfTextConfig = z.infer<typeof hfTextConfigSchema>;
 
+/** The language model of a multimodal config: `text_config`, InternVL's `llm_config`, DeepSeek-VL2's `language_config`. */
 export const hfConfigSchema = hfTextConfigSchema.extend({
   text_config: hfTextConfigSchema.nullish(),
+  llm_config: hfTextConfigSchema.nullish(),
+  language_config: hfTextConfigSchema.nullish(),
 });
 export type HfConfig = z.infer<typeof hfConfigSchema>;

@@ -22,8 +22,9 @@ const DTYPES: Record<string, TorchDtype> = {
 
 /**
  * Normalizes a Hugging Face `config.json` (as parsed JSON) into a ModelArch. Multimodal configs
- * (Gemma 3, Llama 4, Qwen2.5-VL) keep the language model under `text_config`: its fields win,
- * top-level fields fill the gaps (Gemma 3 puts `torch_dtype` and `quantization_config` there).
+ * (Gemma 3, Llama 4, Qwen2.5-VL) keep the language model under `text_config` (InternVL: `llm_config`, DeepSeek-VL2:
+ * `language_config`): its fields win, top-level fields fill the gaps (Gemma 3 puts `torch_dtype` and
+ * `quantization_config` there).
  */
 export function parseHfConfig(json: unknown, id: string): ParseHfConfigResult {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
@@ -40,7 +41,8 @@ export function parseHfConfig(json: unknown, id: string): ParseHfConfigResult {
       error: `${path} is ${describe(value)} in the config.json of ${id}: expected ${expectation(issue?.message)}`,
     };
   }
-  const { text_config: textConfig, ...top } = parsed.data;
+  const { text_config, llm_config, language_config, ...top } = parsed.data;
+  const textConfig = text_config ?? llm_config ?? language_config;
   const config: HfTextConfig = { ...top, ...(textConfig ?? {}) };
   if (config.model_type === "gemma3_text" || (config.model_type === undefined && top.model_type === "gemma3")) {
     config.vocab_size ??= GEMMA3_TEXT_DEFAULTS.vocab_size;

@@ -126,6 +126,48 @@ describe("one image at the processor's largest size", () => {
     ]);
   });
 
+  it("is 12 tiles and a thumbnail of 1,025 patches, 256 tokens each after pixel shuffle, for InternVL (llm_config)", () => {
+    // OpenGVLab/InternVL3-8B config.json: InternViT-300M-448px-V2_5 beside Qwen2.5-7B under llm_config
+    const parsed = parseHfConfig(
+      {
+        architectures: ["InternVLChatModel"],
+        model_type: "internvl_chat",
+        downsample_ratio: 0.5,
+        dynamic_image_size: true,
+        max_dynamic_patch: 12,
+        use_thumbnail: true,
+        torch_dtype: "bfloat16",
+        llm_config: {
+          architectures: ["Qwen2ForCausalLM"],
+          model_type: "qwen2",
+          hidden_size: 3584,
+          intermediate_size: 18944,
+          num_hidden_layers: 28,
+          num_attention_heads: 28,
+          num_key_value_heads: 4,
+          vocab_size: 151674,
+          max_position_embeddings: 32768,
+        },
+        vision_config: {
+          model_type: "intern_vit_6b",
+          hidden_size: 1024,
+          intermediate_size: 4096,
+          num_hidden_layers: 24,
+          num_attention_heads: 16,
+          image_size: 448,
+          patch_size: 14,
+        },
+      },
+      "OpenGVLab/InternVL3-8B",
+    );
+    if (!("arch" in parsed)) throw new Error(parsed.error);
+    const tower = parsed.arch.vision!;
+    expect([parsed.arch.hiddenSize, parsed.arch.numLayers]).toEqual([3584, 28]);
+    expect([tower.tokensPerItem, tower.patchesPerItem, tower.gatedMlp]).toEqual([13 * 256, 13 * 1025, false]);
+    // 7.94 B published, 7.62 B of them Qwen2.5-7B: the tower and its mlp1 projector about 0.32 B
+    expect(tower.params / 1e9).toBeCloseTo(0.33, 1);
+  });
+
   it("is 4 tiles of 1,601 patches padded to 1,608 for Llama-3.2-Vision, feeding cross-attention", () => {
     const tower = visionTower(MLLAMA_VISION, { model_type: "mllama" }, 4096)!;
     expect([tower.patchesPerItem, tower.crossAttention, tower.keptHiddenStates]).toEqual([6432, true, 5]);

@@ -27,6 +27,9 @@ const QWEN_VL = {
   qwen2: { patch: 14, merge: 2, temporal: 2, maxPixels: 12_845_056 },
 } as const;
 const GEMMA3_TOKENS_PER_IMAGE = 256;
+/** InternVL's config defaults (InternVLChatConfig): 12 dynamic tiles, a thumbnail, pixel shuffle by 0.5. */
+const INTERNVL_MAX_TILES = 12;
+const INTERNVL_DOWNSAMPLE = 0.5;
 /** Mllama's intermediate_layers_indices default: five layers' states ride along to the projector. */
 const MLLAMA_INTERMEDIATE_LAYERS = 5;
 
@@ -75,6 +78,20 @@ function imageShape(v: VisionConfig, types: string, patch: number, merge: number
   if (qwen) {
     const tokens = Math.floor(qwen.maxPixels / (patch * merge) ** 2);
     return { tokensPerItem: tokens, patchesPerItem: tokens * merge * merge, crossAttention: false };
+  }
+  if (/internvl/.test(types) && side) {
+    // InternVL cuts an image into up to max_dynamic_patch tiles plus a thumbnail; each tile is a class token and
+    // side² patches, pixel-shuffled by downsample_ratio into side² × ratio² tokens.
+    const tiles =
+      outer.dynamic_image_size === false
+        ? 1
+        : (num(outer, "max_dynamic_patch") ?? INTERNVL_MAX_TILES) + (outer.use_thumbnail === false ? 0 : 1);
+    const ratio = num(outer, "downsample_ratio") ?? INTERNVL_DOWNSAMPLE;
+    return {
+      tokensPerItem: tiles * Math.round(side * side * ratio * ratio),
+      patchesPerItem: tiles * (side * side + 1),
+      crossAttention: false,
+    };
   }
   const maxTiles = num(v, "max_num_tiles");
   if (maxTiles && side) {
@@ -130,9 +147,13 @@ export function visionTower(
   const projectorInput = num(v, "vision_output_dim") ?? (kept + 1) * h;
   // Qwen3-VL's deepstack layers each feed the language model through a merger of their own.
   const deepstack = Array.isArray(v.deepstack_visual_indexes) ? v.deepstack_visual_indexes.length : 0;
-  // Qwen's merger: merged → merged → out; Mistral 3's: a patch merger merged → h, then h → out → out.
+  // Qwen's merger: merged → merged → out; Mistral 3's: a patch merger merged → h, then h → out → out; InternVL's mlp1:
+  // the pixel-shuffled width → out → out.
   const mergerParams = /mistral3/.test(types) ? merged * h + h * out + out * out : merged * merged + merged * out;
-  const projector = (1 + deepstack) * (merge > 1 ? mergerParams : projectorInput * out);
+  const shuffled = h / (num(outer, "downsample_ratio") ?? INTERNVL_DOWNSAMPLE) ** 2;
+  const projector = /internvl/.test(types)
+    ? shuffled * out + out * out
+    : (1 + deepstack) * (merge > 1 ? mergerParams : projectorInput * out);
 
   return {
     params: Math.round(layers * perLayer + patchEmbedding + positions + projector),
