@@ -128,6 +128,7 @@ export async function startSimFleet(request: APIRequestContext, suffix: string):
     );
   };
   writeTargets();
+  await untilServerReadsTargets(request, Object.values(instanceIds));
   const fleet: SimFleet = {
     ...seeded,
     instanceIds,
@@ -146,6 +147,24 @@ export async function startSimFleet(request: APIRequestContext, suffix: string):
     },
   };
   return fleet;
+}
+
+/**
+ * The server keeps its inventory (database + targets file) for up to a second: a page rendered in that second would
+ * show the instances without their endpoints, and the Metrics page's frame is rendered once. Waits until service
+ * discovery lists every instance's target, so every later read has them.
+ */
+async function untilServerReadsTargets(request: APIRequestContext, instanceIds: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const res = await request.get("/api/prometheus/sd");
+    const groups = res.ok() ? ((await res.json()) as { labels: Record<string, string> }[]) : [];
+    const listed = new Set(groups.map((g) => g.labels.fleetdeck_instance));
+    if (instanceIds.every((id) => listed.has(id))) return;
+    if (Date.now() > deadline)
+      throw new Error(`the server did not list the sim fleet's targets within 30 s (last answer ${res.status()})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Real streamed requests straight to an engine (load the charts can see), ending after `seconds`. */

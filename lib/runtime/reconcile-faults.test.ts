@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Instance } from "../vocabulary/layout-schema";
 import { LABEL, parseManagedLabels, replicaKeyString } from "./spec/labels";
-import { freePort, waitFor } from "./testing/docker-test-hosts";
+import { freePort, SIM_IMAGE_HOOK_TIMEOUT_MS, waitFor } from "./testing/docker-test-hosts";
 import { type Harness, seedLayout, startHarness } from "./testing/reconciler-harness";
 import { SocketProxy } from "./testing/socket-proxy";
 import { testHosts } from "./testing/test-env";
@@ -67,7 +67,7 @@ beforeAll(async () => {
     ...(await import("../actions/instances/stop-instance")),
     ...(await import("../actions/instances/scale-instance")),
   };
-}, 120_000);
+}, SIM_IMAGE_HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
   await h?.cleanup();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LABEL } from "./spec/labels";
 import { type Harness, seedLayout, startHarness } from "./testing/reconciler-harness";
 import { testHosts } from "./testing/test-env";
+import { SIM_IMAGE_HOOK_TIMEOUT_MS } from "./testing/docker-test-hosts";
 
 /**
  * Hosts reached with stored credentials, through the hosts feature's loader: sim-node-2 is the second dockerd over
@@ -36,7 +37,7 @@ beforeAll(async () => {
   });
   await storeHostCredentials(db(), sshHostId, { "ssh-key": ssh.keyPem });
   actions = await import("../actions/instances/apply-revision");
-}, 120_000);
+}, SIM_IMAGE_HOOK_TIMEOUT_MS);
 
 afterAll(() => h?.cleanup(), 60_000);
 

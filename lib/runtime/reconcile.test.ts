@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instanceSchema } from "../vocabulary/layout-schema";
 import { LABEL } from "./spec/labels";
-import { waitFor } from "./testing/docker-test-hosts";
+import { SIM_IMAGE_HOOK_TIMEOUT_MS, waitFor } from "./testing/docker-test-hosts";
 import { type Harness, seedLayout, startHarness } from "./testing/reconciler-harness";
 
 /**
@@ -52,7 +52,7 @@ beforeAll(async () => {
   expect(applied).toMatchObject({ revisionNumber: 1, version: 1 });
   const { db } = await import("../queries/db");
   for (const i of await db().instance.findMany({ where: { layoutId } })) instanceIds[i.instanceKey] = i.id;
-}, 120_000);
+}, SIM_IMAGE_HOOK_TIMEOUT_MS);
 
 afterAll(() => h?.cleanup(), 60_000);
 

@@ -4,7 +4,7 @@ import { HostTable } from "@/components/fleet/host-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { authorizedRead } from "@/lib/auth/authorize";
-import { AutoRefresh } from "@/components/hosts/auto-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { listGpuPlacements } from "@/lib/queries/fleet/list-gpu-placements";
 import { listHosts } from "@/lib/queries/hosts/list-hosts";
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MetricsDashboard } from "@/components/metrics/metrics-dashboard";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { metricsPageData } from "@/lib/api/metrics/metrics-page-data";
@@ -7,6 +8,8 @@ import { authorizedRead } from "@/lib/auth/authorize";
 
 export const metadata: Metadata = { title: "Metrics" };
 export const dynamic = "force-dynamic";
+
+const REFRESH_MS = 10_000;
 
 export default async function MetricsPage() {
   const page = await authorizedRead("metrics.read", { type: "global" }, metricsPageData);
@@ -24,6 +27,8 @@ export default async function MetricsPage() {
       ) : (
         <MetricsDashboard page={page} />
       )}
+      {/* The charts poll on their own; this keeps the frame (instances and their states, hosts, the plan) current. */}
+      <AutoRefresh intervalMs={REFRESH_MS} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import Docker from "dockerode";
 import { parseDockerEndpoint } from "../docker/endpoint-schema";
 import type { RuntimeHost } from "../hosts/runtime-host";
 import { LABEL } from "../spec/labels";
+import { ensureSimImage } from "../../../sim/test-support/docker";
 import { testHosts } from "./test-env";
 
 /**
@@ -34,16 +35,15 @@ export const rawDocker = (which: 1 | 2) => {
 
 export const newInstallationId = () => `test-${randomUUID()}`;
 
-/** Fails with what to do when the simulator image is missing from a test daemon. */
+/** How long a hook that may build the simulator image (or wait for another file's build) may take. */
+export const SIM_IMAGE_HOOK_TIMEOUT_MS = 360_000;
+
+/**
+ * Builds the simulator image on a test daemon unless it already holds this checkout's build: a fresh machine's
+ * daemons start empty, and the files that need the image must not depend on another file having built it first.
+ */
 export async function requireSimImage(docker: Docker): Promise<void> {
-  try {
-    await docker.getImage(SIM_IMAGE).inspect();
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-    throw new Error(
-      `${SIM_IMAGE} is not on the test daemon: build it with \`DOCKER_HOST=<daemon> npm run sim:image\` (sim/README.md)`,
-    );
-  }
+  await ensureSimImage(docker);
 }
 
 /** Removes every container of one test installation. */

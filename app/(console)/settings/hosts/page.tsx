@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddHostDialog } from "@/components/hosts/add-host-dialog";
-import { AutoRefresh } from "@/components/hosts/auto-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { HostCard } from "@/components/hosts/host-card";
 import { HostSettingsForm } from "@/components/hosts/host-settings-form";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -9,6 +9,7 @@ import {
   rawDocker,
   removeInstallation,
   requireSimImage,
+  SIM_IMAGE_HOOK_TIMEOUT_MS,
   waitFor,
 } from "../../testing/docker-test-hosts";
 import { seed2x2, specInput } from "../../testing/spec-fixtures";
@@ -38,7 +39,7 @@ async function spec(
   return result.spec;
 }
 
-beforeAll(() => requireSimImage(docker));
+beforeAll(() => requireSimImage(docker), SIM_IMAGE_HOOK_TIMEOUT_MS);
 afterAll(() => removeInstallation(docker, installationId));
 
 describe("DockerRuntime on a real daemon", () => {
