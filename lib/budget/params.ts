@@ -1,4 +1,4 @@
-import type { ModelArch } from "../catalog/types";
+import type { ModelArch, VisionTower } from "../catalog/types";
 import { ceilDiv, roundUpTo } from "./units";
 
 /** Where a parameter lives; decides whether quantization converts it and how TP shards it. */
@@ -66,10 +66,21 @@ export function paramGroups(arch: ModelArch, shard: ShardOptions = UNSHARDED): P
     });
   }
   groups.push({ kind: "norm", params: arch.numLayers * layerNormParams(arch) + h, quantizable: false });
-  // vLLM shards the vision tower's linears over the TP ranks like the language model's; quantized checkpoints of
-  // VL models leave the tower in 16 bit.
-  if (arch.vision) groups.push({ kind: "vision", params: ceilDiv(arch.vision.params, tp), quantizable: false });
+  // vLLM shards the vision tower's linears over the TP ranks like the language model's (InternViT keeps its attention
+  // whole on every rank when its heads do not divide by TP); quantized checkpoints of VL models leave the tower in
+  // 16 bit.
+  if (arch.vision) {
+    const whole = wholeVisionAttention(arch.vision, tp);
+    const params = whole + ceilDiv(arch.vision.params - whole, tp);
+    groups.push({ kind: "vision", params, quantizable: false });
+  }
   return groups.filter((g) => g.params > 0);
+}
+
+/** The vision attention's parameters each rank holds whole (0 when the tower shards them). */
+export function wholeVisionAttention(vision: VisionTower, tp: number): number {
+  const a = vision.wholeAttentionUnlessDivisible;
+  return a && tp > 1 && a.heads % tp !== 0 ? a.params : 0;
 }
 
 export const totalParams = (arch: ModelArch): number => sumParams(paramGroups(arch));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseHfConfig } from "../catalog/hf-config";
 import { QWEN25_VL_CONFIG, QWEN25_VL_VISION } from "../catalog/testing/qwen25-vl-config";
 import type { ModelArch } from "../catalog/types";
+import { paramGroups } from "./params";
 import { visionProfileActivation } from "./vision-activation";
 
 // Qwen/Qwen2.5-VL-7B-Instruct, the shape bench/gpu/measure_vision_tower.py mirrors; patch, merge and temporal sizes
@@ -51,5 +52,58 @@ describe("the vision tower's profile-run peak", () => {
 
   it("is absent when images are turned off", () => {
     expect(visionProfileActivation(arch, { ...v1, imagesPerPrompt: 0 })).toBeUndefined();
+  });
+});
+
+describe("InternViT-6B's attention, whole on every rank when its 25 heads do not divide by TP", () => {
+  // OpenGVLab/InternVL3-78B: InternViT-6B-448px-V2_5 beside Qwen2.5-72B under llm_config
+  const parsed = parseHfConfig(
+    {
+      architectures: ["InternVLChatModel"],
+      model_type: "internvl_chat",
+      llm_config: {
+        architectures: ["Qwen2ForCausalLM"],
+        model_type: "qwen2",
+        hidden_size: 8192,
+        intermediate_size: 29568,
+        num_hidden_layers: 80,
+        num_attention_heads: 64,
+        num_key_value_heads: 8,
+        vocab_size: 151674,
+        max_position_embeddings: 32768,
+      },
+      vision_config: {
+        model_type: "intern_vit_6b",
+        hidden_size: 3200,
+        intermediate_size: 12800,
+        num_hidden_layers: 45,
+        num_attention_heads: 25,
+        image_size: 448,
+        patch_size: 14,
+        qk_normalization: true,
+      },
+    },
+    "OpenGVLab/InternVL3-78B",
+  );
+  if (!("arch" in parsed)) throw new Error(parsed.error);
+  const arch = parsed.arch;
+  const visionParams = (tp: number) => paramGroups(arch, { tp, vocabPadding: 64 }).find((g) => g.kind === "vision")!.params;
+  const attention = 45 * 4 * 3200 ** 2;
+
+  it("keeps the attention's parameters whole at TP 8 and shards them at TP 5", () => {
+    const tower = arch.vision!.params;
+    expect(visionParams(8)).toBe(attention + Math.ceil((tower - attention) / 8));
+    expect(visionParams(5)).toBe(Math.ceil(tower / 5));
+  });
+
+  it("peaks in that attention at TP 8 (18 × width per patch with q/k normalized), in the MLP at TP 5", () => {
+    const run = (tp: number) =>
+      visionProfileActivation(arch, { engine: "V0", tp, maxNumSeqs: 256, maxNumBatchedTokens: 8192 })!;
+    // V0 profiles floor(8,192 / 3,328 tokens) = 2 sequences of one image each
+    expect(run(8).images).toBe(2);
+    const patches = 2 * 13 * 1025;
+    const pixels = patches * 588 * (4 + 2);
+    expect(run(8).towerBytes).toBe(patches * 18 * 3200 + pixels);
+    expect(run(5).towerBytes).toBe(patches * 2 * (3 * 3200 + 2 * 2560) + pixels);
   });
 });

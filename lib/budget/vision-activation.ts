@@ -17,14 +17,17 @@
  *   (Mllama's five intermediate layers);
  * - the attention of a tower with rotary embeddings (Qwen VL): the residual, the norm's output, qkv, q/k/v made
  *   contiguous, and the rotary embedding's float32 copy of q (or k) with its float32 output and the cast back; under
- *   TP the full qkv is first all-gathered (the gathered shards and their concatenation). Without rotary embeddings the
- *   attention holds less than the MLP.
+ *   TP the full qkv is first all-gathered (the gathered shards and their concatenation);
+ * - InternViT's attention when vLLM keeps it whole on every rank (heads that do not divide by TP): the residual, the
+ *   norm's output, qkv, normalized q and k, the attention's and the projection's outputs.
+ * Otherwise, without rotary embeddings, the attention holds less than the MLP.
  * Beside it, the images' pixel values: float32 from the processor, kept in the profile run's inputs throughout, and
  * the model-dtype copy the tower reads. Measured on an H200 with vLLM 0.9's Qwen2.5-VL tower mirrored in PyTorch
  * (bench/gpu/measure_vision_tower.py): 40,850 B per patch at 65,536 patches, where this says 40,336 (the rotary
  * tables, 0.5 KB per patch, are left out).
  */
 import type { ModelArch, VisionTower } from "../catalog/types";
+import { wholeVisionAttention } from "./params";
 import { ceilDiv, count, gib } from "./units";
 
 const V0_DEFAULT_ITEMS_PER_PROMPT = 1;
@@ -71,6 +74,12 @@ function blockPeakPerPatch(vision: VisionTower, tp: number): number {
   const h = vision.hiddenSize;
   const i = ceilDiv(vision.intermediateSize, tp);
   const mlp = BYTES * (3 * h + (vision.gatedMlp ? 3 : 2) * i + vision.keptHiddenStates * h);
+  const whole = vision.wholeAttentionUnlessDivisible;
+  if (whole && wholeVisionAttention(vision, tp) > 0) {
+    // InternSdpaAttention on every rank: the residual, the norm's output, qkv, normalized q and k, the attention's
+    // output and the projection's.
+    return Math.max(mlp, BYTES * (2 * h + 3 * h + (whole.qkNorm ? 2 * h : 0) + 2 * h));
+  }
   if (!vision.rotaryAttention) return mlp;
   const local = h / tp;
   const rotary = BYTES * (2 * h + 6 * local + local) + 2 * FLOAT32 * local;

@@ -1,5 +1,5 @@
 import type { ModelArch } from "../catalog/types";
-import { paramGroups, sumParams, totalParams, type ParamGroup, type ParamKind } from "./params";
+import { paramGroups, sumParams, totalParams, wholeVisionAttention, type ParamGroup, type ParamKind } from "./params";
 import type { WeightFormat } from "./quantization";
 import { gib, roundUpTo } from "./units";
 
@@ -81,7 +81,10 @@ export function estimateWeights(arch: ModelArch, options: WeightsOptions): Weigh
   const plainNote = quantized
     ? ` (${billions(plainParams)} of them — embeddings, lm_head, norms${arch.vision ? ", the vision tower" : ""} — ${plainWidth})`
     : "";
-  const visionNote = arch.vision ? `, the vision tower's ${billions(arch.vision.params)} included` : "";
+  const wholeAttention = arch.vision ? wholeVisionAttention(arch.vision, options.tp) : 0;
+  const visionNote = arch.vision
+    ? `, the vision tower's ${billions(arch.vision.params)} included${wholeAttention ? ` (its attention, ${billions(wholeAttention)}, whole on every GPU: ${arch.vision.wholeAttentionUnlessDivisible!.heads} heads do not divide by TP ${options.tp})` : ""}`
+    : "";
   const pp = options.pp ?? 1;
   const split =
     options.tp > 1 || pp > 1

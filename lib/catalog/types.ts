@@ -109,6 +109,11 @@ export interface VisionTower {
   rotaryAttention: boolean;
   /** Pixel values the processor hands over per patch (channels × temporal patch × patch²), float32. */
   pixelValuesPerPatch: number;
+  /**
+   * A tower vLLM runs with whole attention on every rank when its heads do not divide by TP (InternViT's
+   * InternSdpaAttention fallback): the heads, the attention's parameters, and whether q and k are normalized.
+   */
+  wholeAttentionUnlessDivisible?: { heads: number; params: number; qkNorm: boolean };
 }
 
 /** A catalog entry: the architecture plus facts about its published checkpoint. */

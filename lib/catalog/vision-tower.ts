@@ -107,6 +107,13 @@ function imageShape(v: VisionConfig, types: string, patch: number, merge: number
   return { tokensPerItem: merged * merged, patchesPerItem: side * side, crossAttention: false };
 }
 
+/** InternViT: vLLM's InternVisionEncoderLayer falls back to unsharded attention when heads % TP ≠ 0. */
+function internVitAttention(v: VisionConfig, types: string, layers: number, h: number): Partial<VisionTower> {
+  const heads = num(v, "num_attention_heads", "num_heads");
+  if (!/intern_vit|internvl/.test(types) || heads === undefined) return {};
+  return { wholeAttentionUnlessDivisible: { heads, params: layers * 4 * h * h, qkNorm: v.qk_normalization === true } };
+}
+
 export function visionTower(
   vision: unknown,
   outer: Record<string, unknown>,
@@ -166,5 +173,6 @@ export function visionTower(
     crossAttention: shape.crossAttention,
     rotaryAttention: qwen !== undefined,
     pixelValuesPerPatch: valuesPerPatch,
+    ...internVitAttention(v, types, layers, h),
   };
 }
