@@ -87,7 +87,8 @@ describe("InternViT-6B's attention, whole on every rank when its 25 heads do not
   );
   if (!("arch" in parsed)) throw new Error(parsed.error);
   const arch = parsed.arch;
-  const visionParams = (tp: number) => paramGroups(arch, { tp, vocabPadding: 64 }).find((g) => g.kind === "vision")!.params;
+  const visionParams = (tp: number) =>
+    paramGroups(arch, { tp, vocabPadding: 64 }).find((g) => g.kind === "vision")!.params;
   const attention = 45 * 4 * 3200 ** 2;
 
   it("keeps the attention's parameters whole at TP 8 and shards them at TP 5", () => {
