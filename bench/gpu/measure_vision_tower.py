@@ -29,6 +29,7 @@ import time
 
 import torch
 import torch.nn.functional as F
+from peak_memory import peak_above_baseline
 
 DEV = "cuda"
 DT = torch.bfloat16
@@ -148,17 +149,12 @@ def tower(pixel_values, grid, w, rotary):
 def measure(side_patches, rotary_name, w):
     rotary = rotary_kernel if rotary_name == "kernel" else rotary_torch
     s = side_patches * side_patches
-    torch.cuda.synchronize()
-    torch.cuda.empty_cache()
-    base = torch.cuda.memory_allocated()
-    torch.cuda.reset_peak_memory_stats()
-    with torch.inference_mode():
+
+    def work():
         pixel_values = torch.randn(s, 3 * TEMPORAL * PATCH * PATCH, device=DEV, dtype=torch.float32)
-        out = tower(pixel_values, (1, side_patches, side_patches), w, rotary)
-        torch.cuda.synchronize()
-    peak = torch.cuda.max_memory_allocated() - base
-    reserved = torch.cuda.max_memory_reserved()
-    del out, pixel_values
+        return tower(pixel_values, (1, side_patches, side_patches), w, rotary)
+
+    _, peak = peak_above_baseline(work)
     return {
         "rotary": rotary_name,
         "patches": s,
@@ -166,7 +162,7 @@ def measure(side_patches, rotary_name, w):
         "peakBytes": peak,
         "peakBytesPerPatch": peak / s,
         "peakPerPatchInHidden": peak / s / HIDDEN,
-        "maxReservedBytes": reserved,
+        "maxReservedBytes": torch.cuda.max_memory_reserved(),
     }
 
 

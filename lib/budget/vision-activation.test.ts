@@ -97,6 +97,22 @@ describe("InternViT-6B's attention, whole on every rank when its 25 heads do not
     expect(visionParams(5)).toBe(Math.ceil(tower / 5));
   });
 
+  it("matches the H200 measurement of that rank's tower mirrored in PyTorch within 1 % (208 tiles)", () => {
+    const run = (
+      JSON.parse(readFileSync("bench/results/h200-internvit.json", "utf8")) as {
+        runs: { tiles: number; peakBytesPerPatch: number }[];
+      }
+    ).runs.find((r) => r.tiles === 208)!;
+    const modelled = visionProfileActivation(arch, {
+      engine: "V0",
+      tp: 8,
+      maxNumSeqs: 256,
+      maxNumBatchedTokens: 8192,
+    })!;
+    const perPatch = modelled.towerBytes / (modelled.images * 13 * 1025);
+    expect(Math.abs(perPatch / run.peakBytesPerPatch - 1)).toBeLessThan(0.01);
+  });
+
   it("peaks in that attention at TP 8 (18 × width per patch with q/k normalized), in the MLP at TP 5", () => {
     const run = (tp: number) =>
       visionProfileActivation(arch, { engine: "V0", tp, maxNumSeqs: 256, maxNumBatchedTokens: 8192 })!;
