@@ -2,6 +2,7 @@
  * Where a corpus case's abridged config.json cannot be read as it stands, the fields it lacks, each from the model's
  * public config.json. Reported to the corpus stream so the cases can carry them; nothing here touches a KV figure.
  */
+import { INTERNVIT_6B_VISION, QWEN25_VL_VISION } from "../../lib/catalog/testing/vision-configs";
 type Config = Record<string, unknown>;
 
 const MISTRAL_7B_V01 = { max_position_embeddings: 32_768 }; // mistralai/Mistral-7B-v0.1 config.json
@@ -28,26 +29,9 @@ const TEXT_SUPPLEMENTS: Record<string, Config> = {
 
 /** Fields inside vision_config, from the public config.json of the checkpoint the case names. */
 const VISION_SUPPLEMENTS: Record<string, Config> = {
-  // Qwen/Qwen2.5-VL-7B-Instruct config.json vision_config; the case's dump recorded only its width.
-  "vllm-0.8-v0-qwen25-vl-7b-rtx3090-len8192-nofit": {
-    depth: 32,
-    intermediate_size: 3420,
-    num_heads: 16,
-    out_hidden_size: 3584,
-    spatial_merge_size: 2,
-    temporal_patch_size: 2,
-  },
-  // InternViT-6B-448px-V2_5, the tower of OpenGVLab/InternVL3-78B (its config.json vision_config)
-  "vllm-0.6.6.post1-internvl3-78b-l40s-tp8-gmu0.92-len8192": {
-    model_type: "intern_vit_6b",
-    hidden_size: 3200,
-    intermediate_size: 12800,
-    num_hidden_layers: 45,
-    num_attention_heads: 25,
-    image_size: 448,
-    patch_size: 14,
-    qk_normalization: true,
-  },
+  // Qwen/Qwen2.5-VL-7B-Instruct; the case's dump recorded only its width.
+  "vllm-0.8-v0-qwen25-vl-7b-rtx3090-len8192-nofit": QWEN25_VL_VISION,
+  "vllm-0.6.6.post1-internvl3-78b-l40s-tp8-gmu0.92-len8192": INTERNVIT_6B_VISION,
 };
 
 /** A compressed-tensors config the case describes in words ("fp8 per channel") as the config_groups it stands for. */

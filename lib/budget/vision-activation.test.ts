@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseHfConfig } from "../catalog/hf-config";
-import { QWEN25_VL_CONFIG, QWEN25_VL_VISION } from "../catalog/testing/qwen25-vl-config";
+import { INTERNVIT_6B_VISION, QWEN25_VL_CONFIG, QWEN25_VL_VISION } from "../catalog/testing/vision-configs";
 import type { ModelArch } from "../catalog/types";
 import { paramGroups } from "./params";
 import { visionProfileActivation } from "./vision-activation";
@@ -72,16 +72,7 @@ describe("InternViT-6B's attention, whole on every rank when its 25 heads do not
         vocab_size: 151674,
         max_position_embeddings: 32768,
       },
-      vision_config: {
-        model_type: "intern_vit_6b",
-        hidden_size: 3200,
-        intermediate_size: 12800,
-        num_hidden_layers: 45,
-        num_attention_heads: 25,
-        image_size: 448,
-        patch_size: 14,
-        qk_normalization: true,
-      },
+      vision_config: INTERNVIT_6B_VISION,
     },
     "OpenGVLab/InternVL3-78B",
   );

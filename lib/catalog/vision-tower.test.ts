@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseHfConfig } from "./hf-config";
-import { QWEN25_VL_CONFIG, QWEN25_VL_VISION } from "./testing/qwen25-vl-config";
+import { QWEN25_VL_CONFIG, QWEN25_VL_VISION } from "./testing/vision-configs";
 import { visionTower } from "./vision-tower";
 
 // vision_config of meta-llama/Llama-3.2-11B-Vision (config.json, as quoted in danbev/learning-ai's notes).

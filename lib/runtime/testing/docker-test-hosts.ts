@@ -4,7 +4,6 @@ import Docker from "dockerode";
 import { parseDockerEndpoint } from "../docker/endpoint-schema";
 import type { RuntimeHost } from "../hosts/runtime-host";
 import { LABEL } from "../spec/labels";
-import { ensureSimImage } from "../../../sim/test-support/docker";
 import { testHosts } from "./test-env";
 
 /**
@@ -35,16 +34,12 @@ export const rawDocker = (which: 1 | 2) => {
 
 export const newInstallationId = () => `test-${randomUUID()}`;
 
-/** How long a hook that may build the simulator image (or wait for another file's build) may take. */
-export const SIM_IMAGE_HOOK_TIMEOUT_MS = 360_000;
-
 /**
- * Builds the simulator image on a test daemon unless it already holds this checkout's build: a fresh machine's
- * daemons start empty, and the files that need the image must not depend on another file having built it first.
+ * How long a hook that builds the simulator image (`ensureSimImage`: skipped when the daemon holds this checkout's
+ * build, serialized across test files by a lock) may take. A fresh machine's daemons start empty, so the files that
+ * need the image build it themselves instead of depending on another file having built it first.
  */
-export async function requireSimImage(docker: Docker): Promise<void> {
-  await ensureSimImage(docker);
-}
+export const SIM_IMAGE_HOOK_TIMEOUT_MS = 360_000;
 
 /** Removes every container of one test installation. */
 export async function removeInstallation(docker: Docker, installationId: string): Promise<void> {

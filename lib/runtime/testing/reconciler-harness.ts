@@ -11,7 +11,8 @@ import type { RuntimeFactory } from "../drivers/runtime-factory";
 import type { Reconciler } from "../reconcile";
 import { LABEL } from "../spec/labels";
 import { useDocker2 as holdDocker2 } from "./docker2-outage";
-import { freePort, rawDocker, removeInstallation, requireSimImage, waitFor } from "./docker-test-hosts";
+import { ensureSimImage } from "../../../sim/test-support/docker";
+import { freePort, rawDocker, removeInstallation, waitFor } from "./docker-test-hosts";
 import { type TestHosts, testHosts } from "./test-env";
 
 /**
@@ -101,7 +102,7 @@ export async function startHarness(
   const { simBundlePath } = await import("./sim-bundle");
 
   const docker = { 1: rawDocker(1), 2: rawDocker(2) } as const;
-  for (const which of needs) await requireSimImage(docker[which]);
+  for (const which of needs) await ensureSimImage(docker[which]);
   const urls = testHosts();
   const second = secondHost(urls, options);
   const hostIds = { 1: "", 2: "" };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureSimImage } from "../../../../sim/test-support/docker";
 import { instanceSchema } from "../../../vocabulary/layout-schema";
 import { buildContainerSpec, type ContainerSpec } from "../../spec/container-spec";
 import { runtimeSettingsSchema } from "../../../vocabulary/runtime-settings";
@@ -8,7 +9,6 @@ import {
   newInstallationId,
   rawDocker,
   removeInstallation,
-  requireSimImage,
   SIM_IMAGE_HOOK_TIMEOUT_MS,
   waitFor,
 } from "../../testing/docker-test-hosts";
@@ -39,7 +39,7 @@ async function spec(
   return result.spec;
 }
 
-beforeAll(() => requireSimImage(docker), SIM_IMAGE_HOOK_TIMEOUT_MS);
+beforeAll(() => ensureSimImage(docker), SIM_IMAGE_HOOK_TIMEOUT_MS);
 afterAll(() => removeInstallation(docker, installationId));
 
 describe("DockerRuntime on a real daemon", () => {

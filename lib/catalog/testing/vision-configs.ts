@@ -1,3 +1,5 @@
+/** config.json vision towers the tests and the calibration corpus share. */
+
 /** Qwen/Qwen2.5-VL-7B-Instruct's config.json, the fields the catalog reads. */
 export const QWEN25_VL_VISION = {
   depth: 32,
@@ -22,4 +24,16 @@ export const QWEN25_VL_CONFIG = {
   vocab_size: 152064,
   max_position_embeddings: 128000,
   vision_config: QWEN25_VL_VISION,
+};
+
+/** InternViT-6B-448px-V2_5, the tower of OpenGVLab/InternVL3-78B (its config.json vision_config). */
+export const INTERNVIT_6B_VISION = {
+  model_type: "intern_vit_6b",
+  hidden_size: 3200,
+  intermediate_size: 12800,
+  num_hidden_layers: 45,
+  num_attention_heads: 25,
+  image_size: 448,
+  patch_size: 14,
+  qk_normalization: true,
 };
