@@ -9,7 +9,7 @@ import { PASSWORD_RULE } from "./setup-form";
 
 /** Reads the link's secret from the #fragment (it never reaches the server's logs) and sets the new password. */
 export function ResetPasswordForm() {
-  const { run, pending, error, fieldErrors } = useAction(resetPassword, { refresh: false });
+  const { run, pending, ready, error, fieldErrors } = useAction(resetPassword, { refresh: false });
   const [secret, setSecret] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [differ, setDiffer] = useState(false);
@@ -59,7 +59,7 @@ export function ResetPasswordForm() {
         required
         error={differ ? ["the two passwords differ: type the same password twice"] : undefined}
       />
-      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={pending || secret === null}>
+      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={!ready || secret === null}>
         {pending ? "Saving…" : "Set password"}
       </button>
     </form>

@@ -14,7 +14,7 @@ export const PASSWORD_RULE = "At least 10 characters (at most 256). A passphrase
  * field's error goes away as soon as the field is changed, and "the passwords differ" as soon as they match.
  */
 export function SetupForm() {
-  const { run, pending, error, fieldErrors } = useAction(setupFirstAdmin, { refresh: false });
+  const { run, pending, ready, error, fieldErrors } = useAction(setupFirstAdmin, { refresh: false });
   const [passwordsDiffer, setPasswordsDiffer] = useState(false);
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
 
@@ -63,7 +63,7 @@ export function SetupForm() {
         required
         error={passwordsDiffer ? PASSWORDS_DIFFER : undefined}
       />
-      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={pending}>
+      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={!ready}>
         {pending ? "Creating…" : "Create admin and sign in"}
       </button>
     </form>

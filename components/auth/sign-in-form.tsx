@@ -7,7 +7,7 @@ import { primaryButtonClass } from "../ui/buttons";
 import { FormError, InputField } from "../ui/field";
 
 export function SignInForm({ next }: { next: string }) {
-  const { run, pending, error, fieldErrors } = useAction(signIn, { refresh: false });
+  const { run, pending, ready, error, fieldErrors } = useAction(signIn, { refresh: false });
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -36,7 +36,7 @@ export function SignInForm({ next }: { next: string }) {
         required
         error={fieldErrors.password}
       />
-      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={pending}>
+      <button type="submit" className={`${primaryButtonClass} w-full`} disabled={!ready}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

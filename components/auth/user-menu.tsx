@@ -3,9 +3,11 @@
 import { useState, useTransition } from "react";
 import { signOut } from "@/lib/actions/auth/sign-out";
 import { signOutEverywhere } from "@/lib/actions/auth/sign-out-everywhere";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** The signed-in person, their role, and the two ways out. */
 export function UserMenu({ label, role }: { label: string; role: string }) {
+  const hydrated = useHydrated();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const leave = (everywhere: boolean) =>
@@ -19,10 +21,10 @@ export function UserMenu({ label, role }: { label: string; role: string }) {
       <p className="font-medium break-all">{label}</p>
       <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">Role: {role}</p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="underline" disabled={pending} onClick={() => leave(false)}>
+        <button type="button" className="underline" disabled={pending || !hydrated} onClick={() => leave(false)}>
           Sign out
         </button>
-        <button type="button" className="underline" disabled={pending} onClick={() => leave(true)}>
+        <button type="button" className="underline" disabled={pending || !hydrated} onClick={() => leave(true)}>
           Sign out everywhere
         </button>
       </div>

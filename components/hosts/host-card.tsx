@@ -73,7 +73,7 @@ export function HostCard({ host, canManage, now }: { host: HostView; canManage: 
             <button
               type="button"
               className={buttonClass}
-              disabled={test.pending}
+              disabled={!test.ready}
               onClick={() => test.run({ hostId: host.id }, setTested)}
             >
               {test.pending ? "Testing…" : "Test connection"}
@@ -81,7 +81,7 @@ export function HostCard({ host, canManage, now }: { host: HostView; canManage: 
             <button
               type="button"
               className={buttonClass}
-              disabled={discover.pending}
+              disabled={!discover.ready}
               onClick={() => discover.run({ hostId: host.id }, setDiscovered)}
             >
               {discover.pending ? "Discovering…" : "Discover GPUs"}
@@ -99,7 +99,7 @@ export function HostCard({ host, canManage, now }: { host: HostView; canManage: 
             <button
               type="button"
               className={buttonClass}
-              disabled={remove.pending}
+              disabled={!remove.ready}
               onClick={() => {
                 if (window.confirm(`Remove host ${host.name}? Its stored credentials are deleted too.`))
                   remove.run({ hostId: host.id });

@@ -79,7 +79,7 @@ export function HostSettingsForm({ settings }: { settings: HostSettings }) {
         {f.probeEnv && <span className="text-xs text-red-700">{f.probeEnv.join("; ")}</span>}
       </label>
       <div className="md:col-span-2">
-        <button type="submit" className={primaryButtonClass} disabled={save.pending}>
+        <button type="submit" className={primaryButtonClass} disabled={!save.ready}>
           Save settings
         </button>
       </div>

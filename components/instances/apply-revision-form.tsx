@@ -6,6 +6,7 @@ import type { RevisionChoice } from "@/lib/queries/layouts/list-revision-choices
 import { buttonClass, primaryButtonClass } from "../ui/buttons";
 import { FormError } from "../ui/field";
 import { useAction } from "../ui/use-action";
+import { useHydrated } from "../ui/use-hydrated";
 import { RevisionApplyPlan } from "./revision-apply-plan";
 
 /**
@@ -16,6 +17,7 @@ export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }
   const [revisionId, setRevisionId] = useState(revisions[0]?.id ?? "");
   const [plan, setPlan] = useState<{ inputs: RolloutInputs; loaded: number } | null>(null);
   const load = useAction(loadRolloutInputs, { refresh: false });
+  const hydrated = useHydrated();
   if (revisions.length === 0) return null;
   const review = (id: string) =>
     load.run({ revisionId: id }, (inputs) => setPlan((p) => ({ inputs, loaded: (p?.loaded ?? 0) + 1 })));
@@ -45,6 +47,7 @@ export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }
           aria-label="Revision"
           value={revisionId}
           onChange={(e) => setRevisionId(e.target.value)}
+          disabled={!hydrated}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
         >
           {revisions.map((r) => (
@@ -54,7 +57,7 @@ export function ApplyRevisionForm({ revisions }: { revisions: RevisionChoice[] }
           ))}
         </select>
         {/* The form's main button until a plan is shown; then the plan's confirm is. */}
-        <button type="submit" className={shown ? buttonClass : primaryButtonClass} disabled={load.pending}>
+        <button type="submit" className={shown ? buttonClass : primaryButtonClass} disabled={!load.ready}>
           {load.pending ? "Loading the plan…" : "Show the plan"}
         </button>
       </div>

@@ -35,7 +35,7 @@ export function InstanceStateButtons({
           type="button"
           className={linkButton}
           aria-label={`Start ${instanceKey}`}
-          disabled={start.pending}
+          disabled={!start.ready}
           onClick={() => start.run({ instanceId })}
         >
           Start
@@ -47,7 +47,7 @@ export function InstanceStateButtons({
             type="button"
             className={linkButton}
             aria-label={`Stop ${instanceKey}`}
-            disabled={stop.pending}
+            disabled={!stop.ready}
             onClick={() => stop.run({ instanceId })}
           >
             Stop
@@ -56,7 +56,7 @@ export function InstanceStateButtons({
             type="button"
             className={linkButton}
             aria-label={`Restart ${instanceKey}`}
-            disabled={restart.pending}
+            disabled={!restart.ready}
             onClick={() => restart.run({ instanceId })}
           >
             Restart
@@ -75,10 +75,11 @@ export function InstanceStateButtons({
               max={16}
               value={count}
               onChange={(e) => setCount(Number(e.target.value))}
+              disabled={!scale.ready}
               aria-label={`Replicas of ${instanceKey}`}
               className="w-14 rounded border border-slate-300 px-1 text-sm dark:border-slate-700 dark:bg-slate-950"
             />
-            <button type="submit" className={linkButton} disabled={scale.pending || count === replicas}>
+            <button type="submit" className={linkButton} disabled={!scale.ready || count === replicas}>
               Scale
             </button>
           </form>

@@ -56,7 +56,7 @@ export function RevisionApplyPlan({ inputs, onReviewAgain }: { inputs: RolloutIn
             <button
               type="button"
               className={primaryButtonClass}
-              disabled={blocker !== null || apply.pending}
+              disabled={blocker !== null || !apply.ready}
               onClick={() =>
                 apply.run({ revisionId: inputs.revisionId, expectedVersion: inputs.deploymentVersion }, setDone)
               }

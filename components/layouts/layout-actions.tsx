@@ -59,7 +59,7 @@ export function LayoutActions({
               hint="Saved as a new revision, so the history keeps the old name."
               error={rename.fieldErrors.name}
             />
-            <button type="submit" className={primaryButtonClass} disabled={rename.pending}>
+            <button type="submit" className={primaryButtonClass} disabled={!rename.ready}>
               Rename
             </button>
           </form>
@@ -69,7 +69,7 @@ export function LayoutActions({
         <button
           type="button"
           className={buttonClass}
-          disabled={duplicate.pending}
+          disabled={!duplicate.ready}
           onClick={() => duplicate.run({ layoutId }, (d) => router.push(`/layouts/${d.id}`))}
         >
           Duplicate
@@ -80,7 +80,7 @@ export function LayoutActions({
           <button
             type="button"
             className={buttonClass}
-            disabled={restore.pending}
+            disabled={!restore.ready}
             onClick={() => restore.run({ layoutId })}
           >
             Restore

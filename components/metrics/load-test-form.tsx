@@ -154,7 +154,7 @@ export function LoadTestForm({ instance }: { instance: PageInstance }) {
         Real requests to the instance&apos;s own endpoint; at most {L.maxDurationSeconds} s, {L.maxRequests} requests
         and {L.maxConcurrency} at once.
       </p>
-      <button type="submit" className={`${primaryButtonClass} mt-2`} disabled={start.pending}>
+      <button type="submit" className={`${primaryButtonClass} mt-2`} disabled={!start.ready}>
         Send test load
       </button>
     </form>

@@ -60,7 +60,7 @@ export function DesignerSettingsSection({ settings }: { settings: DesignerSettin
             </span>
           </span>
         </label>
-        <button type="submit" className={primaryButtonClass} disabled={update.pending}>
+        <button type="submit" className={primaryButtonClass} disabled={!update.ready}>
           Save designer settings
         </button>
         {saved && (

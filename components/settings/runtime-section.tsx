@@ -153,7 +153,7 @@ export function RuntimeSection({ settings, tokenSecrets }: { settings: RuntimeSe
           error={errors.simLoadSeconds}
         />
         <div>
-          <button type="submit" className={primaryButtonClass} disabled={save.pending}>
+          <button type="submit" className={primaryButtonClass} disabled={!save.ready}>
             Save runtime settings
           </button>
         </div>

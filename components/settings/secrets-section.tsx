@@ -74,7 +74,7 @@ export function SecretsSection({ secrets }: { secrets: SecretInfo[] }) {
           </select>
         </label>
         <InputField label="Value" name="value" type="password" autoComplete="off" error={save.fieldErrors.value} />
-        <button type="submit" className={`${primaryButtonClass} mb-3`} disabled={save.pending}>
+        <button type="submit" className={`${primaryButtonClass} mb-3`} disabled={!save.ready}>
           Store secret
         </button>
       </form>

@@ -84,7 +84,7 @@ export function TokensSection({ tokens, role }: { tokens: TokenRow[]; role: Role
             </span>
           )}
         </fieldset>
-        <button type="submit" className={`${primaryButtonClass} mb-3`} disabled={create.pending}>
+        <button type="submit" className={`${primaryButtonClass} mb-3`} disabled={!create.ready}>
           Create token
         </button>
       </form>
@@ -108,7 +108,7 @@ export function TokensSection({ tokens, role }: { tokens: TokenRow[]; role: Role
                   type="button"
                   className={buttonClass}
                   aria-label={`Revoke token ${t.name}`}
-                  disabled={revoke.pending}
+                  disabled={!revoke.ready}
                   onClick={() => revoke.run({ tokenId: t.id })}
                 >
                   Revoke

@@ -45,7 +45,7 @@ function GrantEditor({ user }: { user: UserRow }) {
           placeholder="team=a or *"
           className="w-28 rounded border border-slate-300 px-1 text-xs dark:border-slate-700 dark:bg-slate-950"
         />
-        <button type="submit" className="text-xs underline" disabled={add.pending}>
+        <button type="submit" className="text-xs underline" disabled={!add.ready}>
           Grant
         </button>
       </form>
@@ -144,7 +144,7 @@ export function UsersSection({ users }: { users: UserRow[] }) {
           </select>
         </label>
         <div className="col-span-full">
-          <button type="submit" className={primaryButtonClass} disabled={create.pending}>
+          <button type="submit" className={primaryButtonClass} disabled={!create.ready}>
             Add user
           </button>
         </div>

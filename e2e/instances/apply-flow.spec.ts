@@ -1,7 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { VIEWER } from "../auth/accounts";
 import { addUser, pageAs } from "../auth/helpers";
-import { removeRuntimeContainers, type RuntimeSeed, seedRuntime } from "./seed-runtime";
+import { SIM_IMAGE_HOOK_TIMEOUT_MS } from "../../lib/runtime/testing/docker-test-hosts";
+import { ADMIN_STATE, BASE_URL } from "../../playwright.config";
+import { type RuntimeSeed, seedRuntime, stopSeededLayout } from "./seed-runtime";
 
 /**
  * The whole flow in Chromium against the real server, its reconciler and the harness's two dockerds running the
@@ -15,19 +17,15 @@ const row = (page: import("@playwright/test").Page, key: string, replica = 0) =>
   page.locator(`tr[data-instance="${key}"][data-replica="${replica}"]`);
 
 test.beforeAll(async () => {
+  test.setTimeout(SIM_IMAGE_HOOK_TIMEOUT_MS);
   seed = await seedRuntime("e2e");
 });
 
-test.afterAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await page.goto("/instances");
-  for (const key of ["qwen7b-int4-1", "qwen7b-int4-2"]) {
-    const stop = page.getByRole("button", { name: `Stop ${key}` });
-    if (await stop.isVisible()) await stop.click();
-  }
-  await page.waitForTimeout(1_000);
-  await page.close();
-  await removeRuntimeContainers();
+test.afterAll(async () => {
+  if (!seed) return;
+  const api = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: ADMIN_STATE });
+  await stopSeededLayout(api, seed, BASE_URL);
+  await api.dispose();
 });
 
 test("apply the seed's 2×2 layout and watch both replicas come up healthy", async ({ page }) => {

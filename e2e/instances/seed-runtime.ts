@@ -1,8 +1,10 @@
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import net from "node:net";
+import type { APIRequestContext } from "@playwright/test";
 import Docker from "dockerode";
 import { TEMPLATES } from "../../lib/layout/templates";
+import { ensureSimImage } from "../../sim/test-support/docker";
 
 /**
  * Seeds the e2e server's SQLite database with two registered hosts of 4 simulated RTX 4090D each (host registration
@@ -26,6 +28,7 @@ function freePort(): Promise<number> {
 }
 
 export interface RuntimeSeed {
+  layoutId: string;
   layoutName: string;
   hostIds: [string, string];
 }
@@ -37,7 +40,9 @@ const daemon = () => {
   return url;
 };
 
+/** Also builds the simulator image on the daemon when it lacks this checkout's (a fresh machine, the e2e run alone). */
 export async function seedRuntime(suffix: string): Promise<RuntimeSeed> {
+  await ensureSimImage(new Docker({ socketPath: daemon().replace(/^unix:\/\//, "") }));
   const db = new Database(DB_PATH);
   db.pragma("busy_timeout = 5000");
   const t = now();
@@ -79,7 +84,29 @@ export async function seedRuntime(suffix: string): Promise<RuntimeSeed> {
     `INSERT INTO setting (key, value, updatedAt) VALUES ('runtime.settings', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run(JSON.stringify({ simLoadSeconds: 1 }), t);
   db.close();
-  return { layoutName, hostIds };
+  return { layoutId, layoutName, hostIds };
+}
+
+/**
+ * Stops the seeded layout through the API and waits until the server reports every replica stopped, then removes the
+ * containers. Later specs (the Metrics page's fleet counts, Prometheus's target list) see none of it running; a
+ * container removed while its instance still wants to run would be started again by the reconciler.
+ */
+export async function stopSeededLayout(request: APIRequestContext, seed: RuntimeSeed, origin: string): Promise<void> {
+  const stopped = await request.post(`/api/v1/layouts/${seed.layoutId}/stop`, { headers: { origin } });
+  if (!stopped.ok()) throw new Error(`stopping ${seed.layoutName} failed: ${stopped.status()} ${await stopped.text()}`);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const res = await request.get(`/api/v1/instances?layoutId=${seed.layoutId}`);
+    const { items } = (await res.json()) as { items: { instanceKey: string; replicas: { state: string }[] }[] };
+    const left = items.flatMap((i) =>
+      i.replicas.filter((r) => r.state !== "stopped").map((r) => `${i.instanceKey}: ${r.state}`),
+    );
+    if (res.ok() && left.length === 0) break;
+    if (Date.now() > deadline) throw new Error(`${seed.layoutName} did not stop within 60 s: ${left.join(", ")}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await removeRuntimeContainers();
 }
 
 /** Removes the containers the e2e server made (its installation id is in its database). */

@@ -2,8 +2,8 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { APIRequestContext } from "@playwright/test";
-import { BASE_URL, E2E_DATA_DIR, E2E_DB } from "../../playwright.config";
+import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
+import { ADMIN_STATE, BASE_URL, E2E_DATA_DIR, E2E_DB } from "../../playwright.config";
 import { startNodeExporter } from "../../lib/metrics/testing/node-exporter-process";
 import { type SimProcess, SimHost } from "../../lib/metrics/testing/sim-host";
 
@@ -144,9 +144,19 @@ export async function startSimFleet(request: APIRequestContext, suffix: string):
     dispose: async () => {
       await Promise.all([host.dispose(), node.stop()]);
       writeFileSync(join(E2E_DATA_DIR, "metrics-targets.json"), "{}");
+      await stopLayout(seeded.layoutId);
     },
   };
   return fleet;
+}
+
+/** Later specs count what runs: the applied layout is stopped, so nothing of it is left wanting to run. */
+async function stopLayout(layoutId: string): Promise<void> {
+  const api = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: ADMIN_STATE });
+  const res = await api.post(`/api/v1/layouts/${layoutId}/stop`, { headers: { origin: BASE_URL } });
+  const failure = res.ok() ? undefined : `stopping the sim fleet's layout failed: ${res.status()} ${await res.text()}`;
+  await api.dispose();
+  if (failure) throw new Error(failure);
 }
 
 /**

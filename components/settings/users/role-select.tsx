@@ -34,7 +34,7 @@ export function RoleSelect({ user }: { user: UserRow }) {
       <select
         aria-label={`Role of ${user.username}`}
         value={shown}
-        disabled={change.pending}
+        disabled={!change.ready}
         onChange={(e) => setAsked(e.target.value)}
         className="rounded border border-slate-300 bg-white px-1 dark:border-slate-700 dark:bg-slate-950"
       >

@@ -20,7 +20,7 @@ export function UserActions({ user }: { user: UserRow }) {
   const [asked, setAsked] = useState<Asked>(null);
   const [link, setLink] = useState<string | null>(null);
   const error = disable.error ?? enable.error ?? remove.error ?? reset.error;
-  const pending = disable.pending || enable.pending || remove.pending || reset.pending;
+  const ready = disable.ready && enable.ready && remove.ready && reset.ready;
   const small = "text-xs underline disabled:opacity-50";
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
@@ -29,7 +29,7 @@ export function UserActions({ user }: { user: UserRow }) {
           type="button"
           className={small}
           aria-label={`Enable ${user.username}`}
-          disabled={pending}
+          disabled={!ready}
           onClick={() => enable.run({ userId: user.id })}
         >
           Enable
@@ -39,7 +39,7 @@ export function UserActions({ user }: { user: UserRow }) {
           type="button"
           className={small}
           aria-label={`Disable ${user.username}`}
-          disabled={pending}
+          disabled={!ready}
           onClick={() => setAsked("disable")}
         >
           Disable
@@ -49,7 +49,7 @@ export function UserActions({ user }: { user: UserRow }) {
         type="button"
         className={small}
         aria-label={`Reset the password of ${user.username}`}
-        disabled={pending || user.disabled}
+        disabled={!ready || user.disabled}
         onClick={() => reset.run({ userId: user.id }, (d) => setLink(`${window.location.origin}${d.path}`))}
       >
         Reset password
@@ -58,7 +58,7 @@ export function UserActions({ user }: { user: UserRow }) {
         type="button"
         className={`${small} text-red-700`}
         aria-label={`Delete ${user.username}`}
-        disabled={pending}
+        disabled={!ready}
         onClick={() => setAsked("delete")}
       >
         Delete
