@@ -41,6 +41,9 @@ function loggedOf(lines: readonly string[]): Logged {
     maxConcurrency: f.maxConcurrency,
     maxConcurrencyForTokens: f.maxConcurrencyForTokens,
     cudaGraphGiB: gib(f.cudaGraphBytes),
+    // As printed only: a figure derived from two lines (0.11+'s consumed memory less the weights) has no line of its own.
+    activationPeakGiB: gib(f.activationBytes),
+    nonTorchGiB: gib(f.nonTorchBytes),
     maxBatchTotalTokens: f.maxBatchTotalTokens,
     kvCacheBlocks: f.kvCacheBlocks,
     kvCacheBlockSize: f.kvCacheBlockSize,

@@ -11,7 +11,7 @@ import {
   type InstanceComparison,
   type TermComparison,
 } from "./export-format";
-import type { StartupFacts } from "./parse-startup-log";
+import { bookedOverheads, type StartupFacts } from "./parse-startup-log";
 
 /** What was observed of one running instance. */
 export interface ObservedInstance {
@@ -115,14 +115,16 @@ export function compareInstance(
     "gpu-exporter",
   );
   add("weights", "bytes", budget?.weightsBytesPerGpu, s.weightsBytes, "startup-log");
-  add("activation", "bytes", budget?.activationBytes, null, null);
-  add("nonTorch", "bytes", budget?.nonTorchBytes, null, null);
+  const booked = bookedOverheads(s);
+  add("activation", "bytes", budget?.activationBytes, booked.activationBytes, "startup-log");
+  // What the engine books as non-torch memory; NCCL's communicators it leaves outside are not in its figure.
+  add("nonTorch", "bytes", budget?.nonTorchCountedBytes ?? budget?.nonTorchBytes, booked.nonTorchBytes, "startup-log");
   add("cudaGraphs", "bytes", budget?.cudaGraphBytes, s.cudaGraphBytes, "startup-log");
   add(
     "availableKv",
     "bytes",
     budget ? (budget.availableKvBytesPerGpu ?? budget.kvCacheBytesPerGpu) : null,
-    s.availableKvBytes,
+    s.availableKvBytes ?? s.kvInUseBytes,
     "startup-log",
   );
   add(

@@ -139,8 +139,15 @@ describe("gatherPredictedVsActual on simulated engines", () => {
     expect(blocks.actualSource).toBe("cache-config-info");
     expect(blocks.actual! * 16).toBe(term("i-vllm", "kvCacheTokens").actual);
     expect(term("i-vllm", "weights").actual! / GIB).toBeCloseTo(5.2, 1);
-    // nothing observes the activation peak or non-torch memory: shown, with no actual
-    expect(term("i-vllm", "activation")).toMatchObject({ actual: null, errorPercent: null, actualSource: null });
+    // the engine's memory ledger line ("Actual usage is … for peak activation, … for non-torch memory") gives both
+    for (const name of ["activation", "nonTorch"]) {
+      const t = term("i-vllm", name);
+      expect(t.actualSource, name).toBe("startup-log");
+      expect(t.actual, name).toBeGreaterThan(0);
+      expect(Number.isFinite(t.errorPercent), name).toBe(true);
+    }
+    // TGI prints no such ledger: shown, with no actual
+    expect(term("i-tgi", "activation")).toMatchObject({ actual: null, errorPercent: null, actualSource: null });
     expect(doc.instances[0]!.startupLogLines.some((l) => l.includes("Available KV cache memory:"))).toBe(true);
   });
 

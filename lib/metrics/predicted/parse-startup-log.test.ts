@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../bench/calibration/load";
 import { GIB } from "../../vocabulary/units";
-import { parseStartupLog } from "./parse-startup-log";
+import { bookedOverheads, parseStartupLog } from "./parse-startup-log";
 
 /** Real start-up lines from the calibration corpus (bench/calibration/cases, each with its source). */
 const corpus = loadCorpus();
@@ -50,6 +50,63 @@ describe("parseStartupLog on real engine logs", () => {
       ...withField("weightsGiB", "Loading model weights took"),
     ])
       expect(parseStartupLog(c.logLines).weightsBytes! / GIB, c.id).toBeCloseTo(c.logged.weightsGiB!, 3);
+  });
+
+  it("reads the engine's own activation and non-torch figures, in each release's words", () => {
+    const nonTorch = [
+      ...withField("nonTorchGiB", "non_torch_memory"),
+      ...withField("nonTorchGiB", "GiB for non-torch memory"),
+    ];
+    const activation = [
+      ...withField("activationPeakGiB", "activation peak memory"),
+      ...withField("activationPeakGiB", "GiB for peak activation"),
+    ];
+    expect(nonTorch.length).toBeGreaterThanOrEqual(5);
+    expect(activation.length).toBeGreaterThanOrEqual(5);
+    for (const c of nonTorch)
+      expect(parseStartupLog(c.logLines).nonTorchBytes! / GIB, c.id).toBeCloseTo(c.logged.nonTorchGiB!, 3);
+    for (const c of activation)
+      expect(parseStartupLog(c.logLines).activationBytes! / GIB, c.id).toBeCloseTo(c.logged.activationPeakGiB!, 3);
+  });
+
+  it("derives the booked overheads from 0.6.4's peak and 0.11+'s consumed memory, less the weights", () => {
+    const v064 = parseStartupLog([
+      "INFO 12-07 17:39:09 worker.py:237] Loading model weights took 14.99 GB",
+      "INFO 12-07 17:39:09 worker.py:237] Memory profiling results: duration=39.11 seconds, total_gpu_memory=44.98GiB, initial_memory_usage=15.23GiB, peak_torch_memory=16.20GiB, memory_usage_post_profile=15.46GiB, non_torch_memory=0.44GiB, kv_cache_size=23.84GiB, gpu_memory_utilization=0.90.",
+    ]);
+    expect(v064.availableKvBytes).toBe(Math.round(23.84 * GIB));
+    expect(bookedOverheads(v064)).toEqual({
+      activationBytes: Math.round(16.2 * GIB) - Math.round(14.99 * GIB),
+      nonTorchBytes: Math.round(0.44 * GIB),
+    });
+    const v027 = parseStartupLog([
+      "(EngineCore pid=14790) INFO 08-22 20:25:12 [model_runner.py:329] Model loading took 0.93 GiB and 2.060686 seconds",
+      "(EngineCore pid=14790) INFO 08-22 20:25:15 [gpu_worker.py:789] Free memory on device (22.45/23.99 GiB) on startup. Desired GPU memory utilization is (0.85, 20.39 GiB). Actual usage is 1.25 GiB for consumed memory (weights + non-torch), 0.08 GiB for peak activation, and 0.28 GiB for CUDAGraph memory. Current kv cache memory in use is 19.06 GiB.",
+    ]);
+    expect(bookedOverheads(v027)).toEqual({
+      activationBytes: Math.round(0.08 * GIB),
+      nonTorchBytes: Math.round(1.25 * GIB) - Math.round(0.93 * GIB),
+    });
+    expect(v027.cudaGraphBytes).toBe(Math.round(0.28 * GIB));
+    expect(v027.availableKvBytes).toBeUndefined();
+    expect(v027.kvInUseBytes).toBe(Math.round(19.06 * GIB));
+    const v010 = parseStartupLog([
+      "INFO 11-20 11:37:03 [gpu_worker.py:391] Free memory on device (21.91/22.16 GiB) on startup. Desired GPU memory utilization is (0.8661508568217998, 19.19 GiB). Actual usage is 8.96 GiB for weight, 1.23 GiB for peak activation, 0.02 GiB for non-torch memory, and 1.12 GiB for CUDAGraph memory. Current kv cache memory in use is 9642210816 bytes.",
+    ]);
+    expect(v010).toMatchObject({
+      weightsBytes: Math.round(8.96 * GIB),
+      activationBytes: Math.round(1.23 * GIB),
+      nonTorchBytes: Math.round(0.02 * GIB),
+      cudaGraphBytes: Math.round(1.12 * GIB),
+      kvInUseBytes: 9_642_210_816,
+    });
+    // A ledger without weights leaves the derived figures unknown rather than guessed.
+    expect(
+      bookedOverheads(parseStartupLog(["Actual usage is 56.89 GiB for consumed memory (weights + non-torch)"])),
+    ).toEqual({
+      activationBytes: undefined,
+      nonTorchBytes: undefined,
+    });
   });
 
   it("reads TGI's KV-cache blocks and max batch total tokens", () => {
