@@ -98,11 +98,13 @@ export async function stopSeededLayout(request: APIRequestContext, seed: Runtime
   const deadline = Date.now() + 60_000;
   for (;;) {
     const res = await request.get(`/api/v1/instances?layoutId=${seed.layoutId}`);
+    if (!res.ok())
+      throw new Error(`listing ${seed.layoutName}'s instances failed: ${res.status()} ${await res.text()}`);
     const { items } = (await res.json()) as { items: { instanceKey: string; replicas: { state: string }[] }[] };
     const left = items.flatMap((i) =>
       i.replicas.filter((r) => r.state !== "stopped").map((r) => `${i.instanceKey}: ${r.state}`),
     );
-    if (res.ok() && left.length === 0) break;
+    if (left.length === 0) break;
     if (Date.now() > deadline) throw new Error(`${seed.layoutName} did not stop within 60 s: ${left.join(", ")}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
