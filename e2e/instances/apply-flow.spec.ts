@@ -24,7 +24,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (!seed) return;
   const api = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: ADMIN_STATE });
-  await stopSeededLayout(api, seed, BASE_URL);
+  await stopSeededLayout(api, seed);
   await api.dispose();
 });
 

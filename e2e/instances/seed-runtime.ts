@@ -5,6 +5,7 @@ import type { APIRequestContext } from "@playwright/test";
 import Docker from "dockerode";
 import { TEMPLATES } from "../../lib/layout/templates";
 import { ensureSimImage } from "../../sim/test-support/docker";
+import { stopLayout } from "../stop-layout";
 
 /**
  * Seeds the e2e server's SQLite database with two registered hosts of 4 simulated RTX 4090D each (host registration
@@ -92,9 +93,8 @@ export async function seedRuntime(suffix: string): Promise<RuntimeSeed> {
  * containers. Later specs (the Metrics page's fleet counts, Prometheus's target list) see none of it running; a
  * container removed while its instance still wants to run would be started again by the reconciler.
  */
-export async function stopSeededLayout(request: APIRequestContext, seed: RuntimeSeed, origin: string): Promise<void> {
-  const stopped = await request.post(`/api/v1/layouts/${seed.layoutId}/stop`, { headers: { origin } });
-  if (!stopped.ok()) throw new Error(`stopping ${seed.layoutName} failed: ${stopped.status()} ${await stopped.text()}`);
+export async function stopSeededLayout(request: APIRequestContext, seed: RuntimeSeed): Promise<void> {
+  await stopLayout(request, seed.layoutId, seed.layoutName);
   const deadline = Date.now() + 60_000;
   for (;;) {
     const res = await request.get(`/api/v1/instances?layoutId=${seed.layoutId}`);

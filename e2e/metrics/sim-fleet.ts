@@ -6,6 +6,7 @@ import { type APIRequestContext, request as playwrightRequest } from "@playwrigh
 import { ADMIN_STATE, BASE_URL, E2E_DATA_DIR, E2E_DB } from "../../playwright.config";
 import { startNodeExporter } from "../../lib/metrics/testing/node-exporter-process";
 import { type SimProcess, SimHost } from "../../lib/metrics/testing/sim-host";
+import { stopLayout } from "../stop-layout";
 
 /**
  * A simulated GPU host for the browser tests, the seed's 2×2: Qwen2.5-7B GPTQ-Int4 on 4× RTX 4090D as two vLLM
@@ -144,19 +145,12 @@ export async function startSimFleet(request: APIRequestContext, suffix: string):
     dispose: async () => {
       await Promise.all([host.dispose(), node.stop()]);
       writeFileSync(join(E2E_DATA_DIR, "metrics-targets.json"), "{}");
-      await stopLayout(seeded.layoutId);
+      // Later specs count what runs: nothing of this layout is left wanting to run.
+      const api = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: ADMIN_STATE });
+      await stopLayout(api, seeded.layoutId, "the sim fleet's layout").finally(() => api.dispose());
     },
   };
   return fleet;
-}
-
-/** Later specs count what runs: the applied layout is stopped, so nothing of it is left wanting to run. */
-async function stopLayout(layoutId: string): Promise<void> {
-  const api = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: ADMIN_STATE });
-  const res = await api.post(`/api/v1/layouts/${layoutId}/stop`, { headers: { origin: BASE_URL } });
-  const failure = res.ok() ? undefined : `stopping the sim fleet's layout failed: ${res.status()} ${await res.text()}`;
-  await api.dispose();
-  if (failure) throw new Error(failure);
 }
 
 /**
