@@ -113,6 +113,7 @@ const VLLM_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {
   kvTransferConfig: flag("--kv-transfer-config"),
   limitMmPerPrompt: flag("--limit-mm-per-prompt"),
   flashinferSampler: (value: never) => ["--env", `VLLM_USE_FLASHINFER_SAMPLER=${(value as boolean) ? 1 : 0}`],
+  preferHipBlasLt: (value: never) => ["--env", `TORCH_BLAS_PREFER_HIPBLASLT=${(value as boolean) ? 1 : 0}`],
 };
 
 const TGI_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {

@@ -40,6 +40,8 @@ export const settingsSchema = z
      * in the official image but not in the pip wheels of 0.9.1–0.11.0, so the install decides the profile's peak.
      */
     flashinferSampler: z.boolean(),
+    /** TORCH_BLAS_PREFER_HIPBLASLT on the command line (ROCm): false = PyTorch's GEMMs through rocBLAS. */
+    preferHipBlasLt: z.boolean(),
     // TGI launcher arguments
     numShard: positiveInt,
     quantize: z.string(),

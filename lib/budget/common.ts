@@ -29,6 +29,8 @@ export interface GpuTarget {
   /** False where cards have no peer-to-peer access (GeForce 40 series and later). */
   peerToPeer?: boolean;
   computeCapability?: number;
+  /** The AMD ISA ROCm builds for; absent on NVIDIA cards. */
+  rocmArch?: string;
 }
 
 /** A bare number is the card's memory as CUDA reports it (what vLLM logs as total_gpu_memory). */
@@ -47,6 +49,7 @@ export function toGpuTarget(gpu: GpuSpec | GpuTarget | number): GpuTarget {
     interconnect: gpu.interconnect,
     ...(gpu.peerToPeer === undefined ? {} : { peerToPeer: gpu.peerToPeer }),
     ...(gpu.computeCapability === undefined ? {} : { computeCapability: gpu.computeCapability }),
+    ...(gpu.rocmArch === undefined ? {} : { rocmArch: gpu.rocmArch }),
   };
 }
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  HIPBLASLT_GFX942_BYTES,
   NCCL_FIRST_COMMUNICATOR_BYTES,
   NCCL_NEXT_COMMUNICATOR_BYTES,
   NON_TORCH_LIBRARIES_BYTES,
   nonTorchPlan,
+  RCCL_XGMI_PEER_BYTES,
   usesCustomAllReduce,
 } from "./non-torch";
-import { A100_80GB, H100_80GB, RTX_4090D } from "./testing/gpu-fixtures";
+import { A100_80GB, H100_80GB, MI300X, RTX_4090D } from "./testing/gpu-fixtures";
 
 const plan = (input: Partial<Parameters<typeof nonTorchPlan>[0]>) =>
   nonTorchPlan({
@@ -57,5 +59,24 @@ describe("non-torch memory from what allocates it", () => {
     expect(usesCustomAllReduce(3, H100_80GB, false)).toBe(false);
     expect(usesCustomAllReduce(2, H100_80GB, true)).toBe(false);
     expect(usesCustomAllReduce(1, H100_80GB, false)).toBe(false);
+  });
+
+  it("adds hipBLASLt's kernels on gfx942 unless TORCH_BLAS_PREFER_HIPBLASLT=0, and on no other card", () => {
+    expect(plan({ gpu: MI300X }).countedBytes).toBe(NON_TORCH_LIBRARIES_BYTES + HIPBLASLT_GFX942_BYTES);
+    expect(plan({ gpu: MI300X, preferHipBlasLt: false }).countedBytes).toBe(NON_TORCH_LIBRARIES_BYTES);
+    expect(plan({ gpu: { ...MI300X, rocmArch: "gfx1100" } }).countedBytes).toBe(NON_TORCH_LIBRARIES_BYTES);
+    expect(plan({ gpu: H100_80GB, preferHipBlasLt: true }).countedBytes).toBe(NON_TORCH_LIBRARIES_BYTES);
+    expect(plan({ gpu: MI300X }).explanation).toContain("hipBLASLt");
+  });
+
+  it("grows RCCL's buffers with the xGMI peers of the TP group, where NVLink's ring stays fixed", () => {
+    const rccl = (tp: number) =>
+      plan({ ranks: tp, tp, gpu: MI300X, preferHipBlasLt: false, accounting: "device-used" }).countedBytes;
+    const communicators = NCCL_FIRST_COMMUNICATOR_BYTES + NCCL_NEXT_COMMUNICATOR_BYTES;
+    expect(rccl(2)).toBe(NON_TORCH_LIBRARIES_BYTES + communicators + RCCL_XGMI_PEER_BYTES);
+    expect(rccl(8) - rccl(2)).toBe(6 * RCCL_XGMI_PEER_BYTES);
+    const ring = (tp: number) => plan({ ranks: tp, tp, gpu: { ...A100_80GB, interconnect: "pcie" } }).countedBytes;
+    expect(ring(8)).toBe(ring(2));
+    expect(plan({ ranks: 8, tp: 8, gpu: MI300X }).explanation).toContain("xGMI peer");
   });
 });

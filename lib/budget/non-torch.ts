@@ -34,6 +34,23 @@ const CUSTOM_ALL_REDUCE_BYTES = 2 * 8 * MIB;
  */
 const NVLS_BYTES = Math.round(1.79 * GIB);
 
+/**
+ * hipBLASLt, PyTorch's GEMM library on gfx942 (MI300X, MI325X) unless TORCH_BLAS_PREFER_HIPBLASLT=0, holds its kernels
+ * on the card outside the KV cache: 1,760 MiB twice over on Hot Aisle's 8 × MI300X. Llama-2-7B at TP 1 logged 20,186 KV
+ * blocks of 8 MiB with it and 20,406 without (AUGMXNT/llm-tracker.info-vault "MI300X Testing"): 220 blocks; at TP 8,
+ * 167,700 blocks of 1 MiB with it (vLLM 0.6.4.dev9, AUGMXNT/MI300-testing) and 169,460 without (0.6.3): 1,760 blocks.
+ */
+export const HIPBLASLT_GFX942_BYTES = 220 * 8 * MIB;
+
+/**
+ * RCCL on an xGMI mesh (each MI300X of a node linked to each other one) connects a rank to every peer directly, its
+ * channels spread over the links, so the buffers grow with the peers, not with a fixed channel count as on NVLink. The
+ * fitted Llama-2-7B TP 8 start on 8 × MI300X (vLLM 0.6.3, hipBLASLt off, custom all-reduce off) leaves 3.71 GiB per
+ * rank beyond the communicators: 0.53 GiB per peer. Raising the channels shows the same scaling: NCCL_MIN_NCHANNELS=112
+ * cost each rank 1.3–1.6 GiB more (AUGMXNT/MI300-testing, inference-vllm-vs-vllm-rocm cells 20–21).
+ */
+export const RCCL_XGMI_PEER_BYTES = Math.round(0.53 * GIB);
+
 /** Ring/tree buffers per peer connection without NVLS: NCCL_BUFFSIZE 4 MiB (Simple) + LL128 + LL per channel. */
 const NCCL_CONNECTION_BYTES = 9 * MIB;
 const NCCL_CHANNELS = { nvlink: 16, pcie: 2 } as const;
@@ -49,6 +66,8 @@ export interface NonTorchInput {
   customAllReduce: boolean;
   /** NCCL communicators of a rank: vLLM keeps torch's process group and its own pynccl one (2), TGI torch's (1). */
   communicators: number;
+  /** TORCH_BLAS_PREFER_HIPBLASLT; absent = PyTorch's default (hipBLASLt where the card has it). */
+  preferHipBlasLt?: boolean;
 }
 
 export interface NonTorchPlan {
@@ -66,38 +85,53 @@ export function usesCustomAllReduce(tp: number, gpu: GpuTarget, disabled: boolea
   return tp === 2 || gpu.interconnect === "nvlink";
 }
 
-/** NCCL memory of one rank: its communicators and their peer buffers. */
-function ncclBytes(
-  ranks: number,
-  gpu: GpuTarget,
-  count: number,
-): { communicators: number; buffers: number; nvls: boolean } {
-  if (ranks < 2 || count < 1) return { communicators: 0, buffers: 0, nvls: false };
-  const communicators = NCCL_FIRST_COMMUNICATOR_BYTES + (count - 1) * NCCL_NEXT_COMMUNICATOR_BYTES;
-  const nvls = gpu.interconnect === "nvlink" && (gpu.computeCapability ?? 0) >= 9;
-  // Without peer access NCCL goes through host shared memory: the buffers live in host RAM.
-  const p2p = gpu.peerToPeer !== false;
-  const buffers = nvls ? NVLS_BYTES : p2p ? NCCL_CHANNELS[gpu.interconnect] * 2 * NCCL_CONNECTION_BYTES : 0;
-  return { communicators, buffers, nvls };
+/** hipBLASLt's resident kernels, where PyTorch uses it (measured on gfx942 only). */
+export function hipBlasLtBytes(gpu: GpuTarget, prefer: boolean | undefined): number {
+  return gpu.rocmArch === "gfx942" && prefer !== false ? HIPBLASLT_GFX942_BYTES : 0;
 }
 
-function bufferWords(nccl: { buffers: number; nvls: boolean }, gpu: GpuTarget): string {
-  if (nccl.nvls) return `NVLS buffers ${(nccl.buffers / GIB).toFixed(2)} GiB`;
-  if (gpu.peerToPeer === false) return "NCCL through host shared memory (no peer access)";
-  return `NCCL ring buffers ${(nccl.buffers / GIB).toFixed(2)} GiB`;
+interface NcclMemory {
+  communicators: number;
+  buffers: number;
+  kind: "nvls" | "xgmi" | "ring" | "host";
+}
+
+/** NCCL (RCCL on AMD) memory of one rank: its communicators and their peer buffers. */
+function ncclBytes(ranks: number, tp: number, gpu: GpuTarget, count: number): NcclMemory {
+  if (ranks < 2 || count < 1) return { communicators: 0, buffers: 0, kind: "ring" };
+  const communicators = NCCL_FIRST_COMMUNICATOR_BYTES + (count - 1) * NCCL_NEXT_COMMUNICATOR_BYTES;
+  if (gpu.rocmArch !== undefined && gpu.interconnect === "nvlink") {
+    return { communicators, buffers: Math.max(1, tp - 1) * RCCL_XGMI_PEER_BYTES, kind: "xgmi" };
+  }
+  if (gpu.interconnect === "nvlink" && (gpu.computeCapability ?? 0) >= 9) {
+    return { communicators, buffers: NVLS_BYTES, kind: "nvls" };
+  }
+  // Without peer access NCCL goes through host shared memory: the buffers live in host RAM.
+  if (gpu.peerToPeer === false) return { communicators, buffers: 0, kind: "host" };
+  return { communicators, buffers: NCCL_CHANNELS[gpu.interconnect] * 2 * NCCL_CONNECTION_BYTES, kind: "ring" };
+}
+
+function bufferWords(nccl: NcclMemory): string {
+  const gib = (nccl.buffers / GIB).toFixed(2);
+  if (nccl.kind === "nvls") return `NVLS buffers ${gib} GiB`;
+  if (nccl.kind === "xgmi") return `RCCL buffers to each xGMI peer ${gib} GiB`;
+  if (nccl.kind === "host") return "NCCL through host shared memory (no peer access)";
+  return `NCCL ring buffers ${gib} GiB`;
 }
 
 export function nonTorchPlan(input: NonTorchInput): NonTorchPlan {
   const { ranks, gpu, accounting } = input;
-  const nccl = ncclBytes(ranks, gpu, input.communicators);
+  const nccl = ncclBytes(ranks, input.tp, gpu, input.communicators);
   const customAr = input.customAllReduce ? CUSTOM_ALL_REDUCE_BYTES : 0;
-  const libraries = NON_TORCH_LIBRARIES_BYTES;
+  const hipBlasLt = hipBlasLtBytes(gpu, input.preferHipBlasLt);
+  const libraries = NON_TORCH_LIBRARIES_BYTES + hipBlasLt;
   const gib = (b: number) => `${(b / GIB).toFixed(2)} GiB`;
+  const libraryWords = `cuBLAS and kernel images ${gib(NON_TORCH_LIBRARIES_BYTES)}${hipBlasLt ? ` + hipBLASLt's kernels ${gib(hipBlasLt)} (gfx942, measured on MI300X)` : ""}`;
   if (accounting === "torch-peak") {
     return {
       countedBytes: 0,
       outsideBytes: libraries + nccl.communicators + nccl.buffers + customAr,
-      explanation: `Non-torch: none counted (vLLM ≤ 0.2.4 profiles torch's peak only); cuBLAS and kernels (${gib(libraries)})${ranks > 1 ? ` and NCCL (${gib(nccl.communicators + nccl.buffers)})` : ""} come on top`,
+      explanation: `Non-torch: none counted (vLLM ≤ 0.2.4 profiles torch's peak only); ${libraryWords}${ranks > 1 ? ` and NCCL (${gib(nccl.communicators + nccl.buffers)})` : ""} come on top`,
     };
   }
   // Everything the process holds outside torch (context excluded here: it is the `reserved` term).
@@ -106,15 +140,15 @@ export function nonTorchPlan(input: NonTorchInput): NonTorchPlan {
     return {
       countedBytes: everything,
       outsideBytes: 0,
-      explanation: `Non-torch: cuBLAS and kernel images ${gib(libraries)}${ranks > 1 ? ` + NCCL ${gib(nccl.communicators)} (${input.communicators} communicator${input.communicators > 1 ? "s" : ""}, measured on H200) + ${bufferWords(nccl, gpu)}` : ""}${customAr ? " + custom all-reduce 16 MiB" : ""}, all counted by this release's profile`,
+      explanation: `Non-torch: ${libraryWords}${ranks > 1 ? ` + NCCL ${gib(nccl.communicators)} (${input.communicators} communicator${input.communicators > 1 ? "s" : ""}, measured on H200) + ${bufferWords(nccl)}` : ""}${customAr ? " + custom all-reduce 16 MiB" : ""}, all counted by this release's profile`,
     };
   }
   const communicatorsCounted = input.ncclInBudget ? nccl.communicators : 0;
   const counted = libraries + communicatorsCounted + nccl.buffers + customAr;
-  const parts = [`cuBLAS and kernel images ${gib(libraries)}`];
+  const parts = [libraryWords];
   if (ranks > 1) {
     parts.push(
-      `${bufferWords(nccl, gpu)}${communicatorsCounted ? ` + NCCL communicators ${gib(communicatorsCounted)}` : ""}`,
+      `${bufferWords(nccl)}${communicatorsCounted ? ` + NCCL communicators ${gib(communicatorsCounted)}` : ""}`,
     );
   }
   if (customAr) parts.push("custom all-reduce 16 MiB");

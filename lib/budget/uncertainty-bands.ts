@@ -2,7 +2,7 @@
 import type { BandTable } from "./uncertainty";
 
 export const UNCERTAINTY_BANDS: BandTable = {
-  generatedFrom: "47 held-out corpus cases, 2026-12-02",
+  generatedFrom: "51 held-out corpus cases, 2026-12-03",
   classes: {
     multimodal: {
       relative: 23.853,
@@ -46,27 +46,27 @@ export const UNCERTAINTY_BANDS: BandTable = {
     },
     "v0-0.6.4": {
       relative: 0.09,
-      cases: 5,
+      cases: 9,
     },
     "v0-0.6.4 × TP 1": {
-      relative: 0.515,
-      cases: 3,
+      relative: 0.09,
+      cases: 5,
     },
     "v0-0.6.4 × TP 1 × 16-bit": {
       relative: 0.515,
-      cases: 2,
+      cases: 4,
     },
     "v0-0.6.4 × TP 1 × 4-bit": {
       relative: 0.01,
       cases: 1,
     },
     "v0-0.6.4 × TP>1": {
-      relative: 0.046,
-      cases: 2,
+      relative: 0.014,
+      cases: 4,
     },
     "v0-0.6.4 × TP>1 × 16-bit": {
-      relative: 0.046,
-      cases: 2,
+      relative: 0.014,
+      cases: 4,
     },
     "v0-0.6.5": {
       relative: 0.47,
@@ -223,8 +223,8 @@ export const UNCERTAINTY_BANDS: BandTable = {
   },
   fallback: {
     vllm: {
-      relative: 0.096,
-      cases: 36,
+      relative: 0.091,
+      cases: 40,
     },
     tgi: {
       relative: 0.226,

@@ -94,6 +94,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     ncclInBudget: profile.ncclInBudget,
     customAllReduce: usesCustomAllReduce(instance.tp, gpu, v.disableCustomAllReduce ?? false),
     communicators: 2,
+    preferHipBlasLt: v.preferHipBlasLt,
   });
   const graphs = instance.enforceEager
     ? 0

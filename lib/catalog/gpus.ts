@@ -694,11 +694,14 @@ export const GPUS: readonly GpuSpec[] = [
     computeCapability: 8.9,
     aliases: ["rtx 2000 ada", "rtx 2000 ada generation", "2000 ada"],
   }),
-  // AMD Instinct MI300X: ROCm's torch reports 191.98 GiB; Infinity Fabric joins the 8 cards of a node all-to-all.
+  // AMD Instinct MI300X: ROCm's torch reports it whole, 191.98 GiB (vLLM's total_gpu_memory on Hot Aisle's 8 × MI300X,
+  // AUGMXNT/MI300-testing); Infinity Fabric (xGMI) joins the 8 cards of a node all-to-all.
   gpu({
     id: "mi300x",
     name: "MI300X 192GB",
     memoryMiB: 196_592,
+    cudaTotalBytes: 196_592 * MIB,
+    rocmArch: "gfx942",
     bandwidthBytesPerSecond: 5300 * GB_PER_S,
     bf16: true,
     fp8: true,
@@ -712,6 +715,7 @@ export const GPUS: readonly GpuSpec[] = [
     name: "MI325X 256GB",
     memoryMiB: 262_128,
     cudaTotalBytes: 262_128 * MIB,
+    rocmArch: "gfx942",
     bandwidthBytesPerSecond: 6000 * GB_PER_S,
     bf16: true,
     fp8: true,
@@ -726,6 +730,7 @@ export const GPUS: readonly GpuSpec[] = [
     smiName: "AMD Instinct MI250X",
     memoryMiB: 65_520,
     cudaTotalBytes: 68_702_699_520,
+    rocmArch: "gfx90a",
     bandwidthBytesPerSecond: 1638.4 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -739,6 +744,7 @@ export const GPUS: readonly GpuSpec[] = [
     // ROCm reports a 16 GB Navi card whole: 17,163,091,968 bytes ("15.98 GiB total capacity" in HIP OOM messages).
     memoryMiB: 16_368,
     cudaTotalBytes: 16_368 * 2 ** 20,
+    rocmArch: "gfx1100",
     bandwidthBytesPerSecond: 576 * GB_PER_S,
     bf16: true,
     fp8: false,
@@ -751,6 +757,7 @@ export const GPUS: readonly GpuSpec[] = [
     // ROCm reports the whole VRAM: vLLM logs total_gpu_memory=44.98GiB on a W7900 (AUGMXNT/llm-tracker.info-vault).
     memoryMiB: 46_060,
     cudaTotalBytes: Math.round(44.98 * 2 ** 30),
+    rocmArch: "gfx1100",
     bandwidthBytesPerSecond: 864 * GB_PER_S,
     bf16: true,
     fp8: false,

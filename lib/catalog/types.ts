@@ -149,4 +149,6 @@ export interface GpuSpec {
   cudaTotalBytes?: number;
   /** Peer-to-peer access between two such cards over PCIe; GeForce cards since the 40 series have none. Default true. */
   peerToPeer?: boolean;
+  /** The AMD ISA ROCm builds for (e.g. "gfx942" for MI300X); absent on NVIDIA cards. */
+  rocmArch?: string;
 }

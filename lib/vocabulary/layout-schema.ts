@@ -132,6 +132,8 @@ export const vllmSettingsSchema = z.object({
   modelRunnerV2: z.boolean().optional(),
   /** VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=0|1: take the CUDA graphs' estimate from the budget (0.18+; on from 0.20). */
   estimateCudaGraphs: z.boolean().optional(),
+  /** TORCH_BLAS_PREFER_HIPBLASLT=0|1: PyTorch's GEMMs through hipBLASLt (its default on MI300-class cards) or rocBLAS. */
+  preferHipBlasLt: z.boolean().optional(),
 });
 export type VllmSettings = z.infer<typeof vllmSettingsSchema>;
 

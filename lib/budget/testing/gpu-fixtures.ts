@@ -19,3 +19,5 @@ export const H100_80GB: GpuTarget = card("NVIDIA H100 80GB HBM3", 85_017_493_504
 export const A100_80GB: GpuTarget = card("NVIDIA A100-SXM4-80GB", Math.round(79.15 * GIB), "nvlink", {
   computeCapability: 8,
 });
+/** vLLM's total_gpu_memory on 8 × MI300X (AUGMXNT/MI300-testing): ROCm reports the card whole. */
+export const MI300X: GpuTarget = card("AMD Instinct MI300X", 196_592 * MIB, "nvlink", { rocmArch: "gfx942" });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { splitEngineArgs } from "./engine-args";
 import { parseCommandText } from "./index";
+import type { Instance } from "../../vocabulary/layout-schema";
+import { vllmEnv } from "../vllm/memory-args";
 
 describe("engine argument words", () => {
   it("gives a vLLM list flag every word up to the next flag, as argparse's nargs='+' does", () => {
@@ -42,5 +44,15 @@ describe("the memory-relevant VLLM_* switches", () => {
       "VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=1 vllm serve Qwen/Qwen2.5-7B-Instruct",
     );
     expect(fromPrefix.instance.vllm?.estimateCudaGraphs).toBe(true);
+  });
+
+  it("reads PyTorch's TORCH_BLAS_PREFER_HIPBLASLT (ROCm's GEMM library) and writes it back into the container's env", () => {
+    const parsed = parseCommandText(
+      "TORCH_BLAS_PREFER_HIPBLASLT=0 python -m vllm.entrypoints.openai.api_server --model meta-llama/Llama-3.1-8B-Instruct",
+    );
+    expect(parsed.instance.vllm?.preferHipBlasLt).toBe(false);
+    expect(vllmEnv({ vllm: parsed.instance.vllm } as Instance)).toMatchObject({
+      TORCH_BLAS_PREFER_HIPBLASLT: "0",
+    });
   });
 });

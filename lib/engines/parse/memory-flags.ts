@@ -120,7 +120,7 @@ export const VLLM_MEMORY_FLAGS: Record<string, Apply> = {
 const envSwitch = (value: string | undefined): boolean | undefined =>
   value === undefined ? undefined : !/^(0|false|no|)$/i.test(value.trim());
 
-/** The memory-relevant VLLM_* switches from `-e`/`--env` or a `KEY=value` prefix. */
+/** The memory-relevant VLLM_* (and PyTorch's TORCH_BLAS_PREFER_HIPBLASLT) switches from `-e`/`--env` or a `KEY=value` prefix. */
 export function vllmEnvSettings(draft: Draft, env: Record<string, string>): void {
   const useV1 = envSwitch(env.VLLM_USE_V1);
   const sampler = envSwitch(env.VLLM_USE_FLASHINFER_SAMPLER);
@@ -130,6 +130,8 @@ export function vllmEnvSettings(draft: Draft, env: Record<string, string>): void
   if (runnerV2 !== undefined) vllmOf(draft).modelRunnerV2 = runnerV2;
   const estimateGraphs = envSwitch(env.VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS);
   if (estimateGraphs !== undefined) vllmOf(draft).estimateCudaGraphs = estimateGraphs;
+  const hipBlasLt = envSwitch(env.TORCH_BLAS_PREFER_HIPBLASLT);
+  if (hipBlasLt !== undefined) vllmOf(draft).preferHipBlasLt = hipBlasLt;
 }
 
 /** TGI's ATTENTION env var (paged | flashdecoding | flashinfer). */

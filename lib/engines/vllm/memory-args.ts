@@ -51,5 +51,6 @@ export function vllmEnv(instance: Instance): Record<string, string> {
   if (v?.modelRunnerV2 !== undefined) env.VLLM_USE_V2_MODEL_RUNNER = v.modelRunnerV2 ? "1" : "0";
   if (v?.estimateCudaGraphs !== undefined)
     env.VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS = v.estimateCudaGraphs ? "1" : "0";
+  if (v?.preferHipBlasLt !== undefined) env.TORCH_BLAS_PREFER_HIPBLASLT = v.preferHipBlasLt ? "1" : "0";
   return env;
 }
