@@ -38,6 +38,10 @@ const AMBIGUOUS_GPU: Record<string, { gpu: string; why: string }> = {
 };
 
 function gpuArgs(c: CalibrationCase, assumptions: string[]): string[] {
+  return [...cardArgs(c, assumptions), ...(c.gpu.wsl2 ? ["--wsl2"] : [])];
+}
+
+function cardArgs(c: CalibrationCase, assumptions: string[]): string[] {
   const engineTotal = c.logged.totalGpuMemoryGiB;
   const name = c.gpu.name;
   const fallback = name ? AMBIGUOUS_GPU[name] : undefined;

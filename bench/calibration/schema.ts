@@ -137,6 +137,8 @@ export const gpuSchema = z
     memoryGiB: z.number().positive().nullable(),
     /** How the name and memory are known: a quoted line or the source's own words. */
     evidence: z.string().min(1),
+    /** The engine ran under WSL2 (Docker Desktop or a distro on Windows), as the evidence says. */
+    wsl2: z.boolean().optional(),
   })
   .strict();
 

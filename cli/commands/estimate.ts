@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { findGpu, findModel, resolveModelArch, searchModels, suggestGpus } from "../../lib/catalog";
 import type { GpuSpec, ModelArch } from "../../lib/catalog/types";
 import type { InstanceBudget } from "../../lib/budget/types";
+import { toGpuTarget } from "../../lib/budget/common";
+import type { BudgetGpu } from "../../lib/budget/instance";
 import type { Finding } from "../../lib/vocabulary/finding";
 import { checkInstance } from "../../lib/layout/check-layout";
 import { withDraftModel } from "../../lib/layout/resolvers";
@@ -15,13 +17,14 @@ export interface Estimate {
   findings: Finding[];
   notes: string[];
   arch: ModelArch;
-  gpu: GpuSpec | number;
+  gpu: BudgetGpu;
 }
 
 /** The whole estimate for an argv, in process (the CLI prints it; bench/calibration.ts scores it). */
 export function estimate(argv: readonly string[]): Estimate {
   const { own, engineWords } = splitArgv(argv);
-  const gpu = loadGpu(own);
+  const card = loadGpu(own);
+  const gpu = own.wsl2 ? { ...toGpuTarget(card), wsl2: true } : card;
   const built = buildInstance(own, engineWords);
   const arch = loadModel(own, built.instance.model);
   const instance = { ...built.instance, model: arch.id };

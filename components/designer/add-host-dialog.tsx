@@ -1,6 +1,8 @@
 "use client";
 import { memo, useMemo, useState } from "react";
+import { WSL2_EXTRA_BYTES } from "@/lib/budget/non-torch";
 import { listGpus } from "@/lib/catalog";
+import { GIB } from "@/lib/vocabulary/units";
 import { nextHostName, plannedHost } from "@/lib/designer/new-host";
 import { primaryButtonClass } from "../ui/buttons";
 import { NumberField, SelectField, TextField } from "../ui/edit-fields";
@@ -13,6 +15,7 @@ interface HostForm {
   count: number;
   ramGiB: number;
   cores: number;
+  wsl2: boolean;
 }
 
 /**
@@ -21,7 +24,14 @@ interface HostForm {
  */
 export const AddHostDialog = memo(function AddHostDialog() {
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<HostForm>({ name: null, gpuId: "rtx-4090d", count: 4, ramGiB: 64, cores: 16 });
+  const [form, setForm] = useState<HostForm>({
+    name: null,
+    gpuId: "rtx-4090d",
+    count: 4,
+    ramGiB: 64,
+    cores: 16,
+    wsl2: false,
+  });
   return (
     <Modal
       trigger="Add host"
@@ -55,11 +65,11 @@ function AddHostBody({
   const { state, dispatch } = useDesignerContext();
   const gpus = useMemo(() => listGpus().filter((g) => g.id !== "custom"), []);
   const suggested = nextHostName(state.layout.hosts.map((h) => h.name));
-  const { name, gpuId, count, ramGiB, cores } = form;
+  const { name, gpuId, count, ramGiB, cores, wsl2 } = form;
   const add = () => {
     dispatch({
       type: "add-host",
-      host: plannedHost({ name: name ?? suggested, gpuId, gpuCount: count, ramGiB, cpuCores: cores }),
+      host: plannedHost({ name: name ?? suggested, gpuId, gpuCount: count, ramGiB, cpuCores: cores, wsl2 }),
     });
     onAdded();
   };
@@ -98,6 +108,16 @@ function AddHostBody({
           onCommit={(v) => v !== undefined && onChange({ cores: v })}
         />
       </div>
+      <label className="mt-3 flex items-start gap-2 text-sm">
+        <input type="checkbox" checked={wsl2} onChange={(e) => onChange({ wsl2: e.target.checked })} className="mt-1" />
+        <span>
+          Runs under WSL2
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
+            Docker Desktop on Windows: CUDA there keeps about {(WSL2_EXTRA_BYTES / GIB).toFixed(2)} GiB more per GPU
+            outside the engine&apos;s tensors.
+          </span>
+        </span>
+      </label>
       <button type="button" className={`${primaryButtonClass} mt-4`} onClick={add}>
         Add {count}× {gpus.find((g) => g.id === gpuId)?.name ?? gpuId}
       </button>

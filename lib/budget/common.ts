@@ -31,6 +31,8 @@ export interface GpuTarget {
   computeCapability?: number;
   /** The AMD ISA ROCm builds for; absent on NVIDIA cards. */
   rocmArch?: string;
+  /** The host reaches the card through WSL2 (Docker Desktop on Windows): CUDA there keeps more outside torch. */
+  wsl2?: boolean;
 }
 
 /** A bare number is the card's memory as CUDA reports it (what vLLM logs as total_gpu_memory). */
@@ -50,6 +52,7 @@ export function toGpuTarget(gpu: GpuSpec | GpuTarget | number): GpuTarget {
     ...(gpu.peerToPeer === undefined ? {} : { peerToPeer: gpu.peerToPeer }),
     ...(gpu.computeCapability === undefined ? {} : { computeCapability: gpu.computeCapability }),
     ...(gpu.rocmArch === undefined ? {} : { rocmArch: gpu.rocmArch }),
+    ...("wsl2" in gpu && gpu.wsl2 ? { wsl2: true } : {}),
   };
 }
 

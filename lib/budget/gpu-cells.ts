@@ -38,6 +38,7 @@ export class GpuCells {
             memoryBytes: slot.memoryBytes,
             cudaTotalBytes: cudaTotalBytes({ memoryBytes: slot.memoryBytes }),
           };
+        if (target && host.wsl2) target = { ...target, wsl2: true };
         this.cells.set(cellKey(host.id, slot.index), {
           hostId: host.id,
           gpuIndex: slot.index,

@@ -3,6 +3,7 @@ import { layoutSchema, type Instance, type LayoutInput } from "../vocabulary/lay
 import { H100_80GB, RTX_4090D } from "./testing/gpu-fixtures";
 import { budgetInstance } from "./instance";
 import { budgetLayout, BudgetMemo, type BudgetResolver } from "./layout";
+import { WSL2_EXTRA_BYTES } from "./non-torch";
 import { QWEN25_7B, QWEN25_7B_GPTQ_INT4 } from "./testing/model-fixtures";
 import { makeInstance } from "./testing/test-helpers";
 
@@ -124,5 +125,17 @@ describe("budgetLayout on the seed article's layouts (Qwen2.5-7B on 4 × RTX 409
       { defaultGpu: RTX_4090D },
     );
     expect(viaLayout.instances.solo?.kvCacheTokens).toBe(direct.kvCacheTokens);
+  });
+});
+
+describe("a host under WSL2", () => {
+  it("books WSL2's CUDA overhead in every instance on it, and the same memo does not mix the two hosts up", () => {
+    const layout = (wsl2: boolean) =>
+      layoutSchema.parse({ name: "seed", hosts: [{ ...host, wsl2 }], instances: [int4("a", [0])] });
+    const memo = new BudgetMemo();
+    const linux = budgetLayout(layout(false), resolver, { defaultGpu: RTX_4090D, memo }).instances.a!;
+    const wsl = budgetLayout(layout(true), resolver, { defaultGpu: RTX_4090D, memo }).instances.a!;
+    expect(wsl.nonTorchBytes - linux.nonTorchBytes).toBe(WSL2_EXTRA_BYTES);
+    expect(wsl.kvCacheBytesPerGpu).toBeLessThan(linux.kvCacheBytesPerGpu);
   });
 });

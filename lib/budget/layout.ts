@@ -67,6 +67,9 @@ function settingsKey(i: Instance, gpu: GpuTarget): string {
     gpu.name,
     gpu.interconnect,
     gpu.peerToPeer,
+    gpu.computeCapability,
+    gpu.rocmArch,
+    gpu.wsl2,
   ]);
 }
 

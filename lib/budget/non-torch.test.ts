@@ -6,6 +6,7 @@ import {
   NON_TORCH_LIBRARIES_BYTES,
   nonTorchPlan,
   RCCL_XGMI_PEER_BYTES,
+  WSL2_EXTRA_BYTES,
   usesCustomAllReduce,
 } from "./non-torch";
 import { A100_80GB, H100_80GB, MI300X, RTX_4090D } from "./testing/gpu-fixtures";
@@ -78,5 +79,11 @@ describe("non-torch memory from what allocates it", () => {
     const ring = (tp: number) => plan({ ranks: tp, tp, gpu: { ...A100_80GB, interconnect: "pcie" } }).countedBytes;
     expect(ring(8)).toBe(ring(2));
     expect(plan({ ranks: 8, tp: 8, gpu: MI300X }).explanation).toContain("xGMI peer");
+  });
+
+  it("adds WSL2's CUDA overhead on a WSL2 host in every accounting that counts the device", () => {
+    expect(plan({ gpu: { ...H100_80GB, wsl2: true } }).countedBytes).toBe(NON_TORCH_LIBRARIES_BYTES + WSL2_EXTRA_BYTES);
+    expect(plan({ gpu: { ...H100_80GB, wsl2: true }, accounting: "device-used" }).explanation).toContain("WSL2");
+    expect(plan({ gpu: { ...H100_80GB, wsl2: true }, accounting: "torch-peak" }).countedBytes).toBe(0);
   });
 });

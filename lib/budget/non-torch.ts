@@ -51,6 +51,16 @@ export const HIPBLASLT_GFX942_BYTES = 220 * 8 * MIB;
  */
 export const RCCL_XGMI_PEER_BYTES = Math.round(0.53 * GIB);
 
+/**
+ * CUDA under WSL2 (GPU paravirtualization through dxgkrnl) holds more outside torch than on Linux, and the engines'
+ * profiles count it: vLLM's own ledger on an RTX 4090 under WSL2 (0.27.1) books 0.32 GiB of non-torch memory where
+ * native cards book 0.02–0.13, and the fitted starts of two WSL2 machines leave 0.21 GiB (that RTX 4090) and 0.44 GiB
+ * (an RTX 4080 Laptop, the same across its whole gpu_memory_utilization sweep, vLLM 0.20–0.23) more than the Linux
+ * model. The midpoint of the two machines; users report the overhead varies (0.3–1.3 GiB, microsoft/WSL#40401 and
+ * vllm#41619 show worse on Blackwell).
+ */
+export const WSL2_EXTRA_BYTES = Math.round(((0.21 + 0.44) / 2) * GIB);
+
 /** Ring/tree buffers per peer connection without NVLS: NCCL_BUFFSIZE 4 MiB (Simple) + LL128 + LL per channel. */
 const NCCL_CONNECTION_BYTES = 9 * MIB;
 const NCCL_CHANNELS = { nvlink: 16, pcie: 2 } as const;
@@ -124,9 +134,10 @@ export function nonTorchPlan(input: NonTorchInput): NonTorchPlan {
   const nccl = ncclBytes(ranks, input.tp, gpu, input.communicators);
   const customAr = input.customAllReduce ? CUSTOM_ALL_REDUCE_BYTES : 0;
   const hipBlasLt = hipBlasLtBytes(gpu, input.preferHipBlasLt);
-  const libraries = NON_TORCH_LIBRARIES_BYTES + hipBlasLt;
+  const wsl2 = gpu.wsl2 ? WSL2_EXTRA_BYTES : 0;
+  const libraries = NON_TORCH_LIBRARIES_BYTES + hipBlasLt + wsl2;
   const gib = (b: number) => `${(b / GIB).toFixed(2)} GiB`;
-  const libraryWords = `cuBLAS and kernel images ${gib(NON_TORCH_LIBRARIES_BYTES)}${hipBlasLt ? ` + hipBLASLt's kernels ${gib(hipBlasLt)} (gfx942, measured on MI300X)` : ""}`;
+  const libraryWords = `cuBLAS and kernel images ${gib(NON_TORCH_LIBRARIES_BYTES)}${hipBlasLt ? ` + hipBLASLt's kernels ${gib(hipBlasLt)} (gfx942, measured on MI300X)` : ""}${wsl2 ? ` + CUDA under WSL2 ${gib(wsl2)}` : ""}`;
   if (accounting === "torch-peak") {
     return {
       countedBytes: 0,

@@ -177,15 +177,15 @@ export const UNCERTAINTY_BANDS: BandTable = {
       cases: 1,
     },
     "v1-0.20plus": {
-      relative: 0.145,
+      relative: 0.096,
       cases: 7,
     },
     "v1-0.20plus × TP 1": {
-      relative: 0.145,
+      relative: 0.096,
       cases: 6,
     },
     "v1-0.20plus × TP 1 × 16-bit": {
-      relative: 0.145,
+      relative: 0.096,
       cases: 6,
     },
     "v1-0.20plus × TP>1": {
@@ -223,7 +223,7 @@ export const UNCERTAINTY_BANDS: BandTable = {
   },
   fallback: {
     vllm: {
-      relative: 0.091,
+      relative: 0.09,
       cases: 40,
     },
     tgi: {

@@ -18,6 +18,7 @@ const real: RegisteredHostSummary = {
   ramBytes: 512 * GIB,
   cpuCores: 64,
   labels: { team: "a" },
+  wsl2: false,
 };
 
 describe("binding a planned host to a registered one", () => {
@@ -43,6 +44,14 @@ describe("binding a planned host to a registered one", () => {
     });
     expect(matchesRegistered(host, real)).toBe(true);
     expect(matchesRegistered({ ...host, gpus: host.gpus.slice(0, 1) }, real)).toBe(false);
+  });
+
+  it("carries a WSL2 daemon onto the plan, so its budgets add WSL2's CUDA overhead, and takes it off again", () => {
+    const wsl = { ...real, wsl2: true };
+    expect(hostFromRegistered(wsl, new Set()).wsl2).toBe(true);
+    expect(boundHostPatch(wsl).wsl2).toBe(true);
+    expect(hostFromRegistered(real, new Set())).not.toHaveProperty("wsl2");
+    expect(boundHostPatch(real).wsl2).toBeUndefined();
   });
 
   it("keeps a host without known CPUs valid (at least one core)", () => {

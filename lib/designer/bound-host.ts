@@ -17,6 +17,8 @@ export interface RegisteredHostSummary {
   ramBytes: number;
   cpuCores: number;
   labels: Record<string, string>;
+  /** Its Docker daemon runs on a WSL2 kernel (Docker Desktop on Windows): budgets add WSL2's CUDA overhead. */
+  wsl2: boolean;
 }
 
 /** The real host's GPUs as layout slots: catalog cards by id, the others as custom cards of their own memory. */
@@ -40,6 +42,7 @@ export function boundHostPatch(real: RegisteredHostSummary): Partial<Omit<Host, 
     ...(real.ramBytes > 0 && { ramBytes: real.ramBytes }),
     ...(real.cpuCores > 0 && { cpuCores: real.cpuCores }),
     labels: real.labels,
+    wsl2: real.wsl2 || undefined,
   };
 }
 
@@ -53,6 +56,7 @@ export function hostFromRegistered(real: RegisteredHostSummary, takenIds: Readon
     cpuCores: Math.max(1, real.cpuCores),
     labels: real.labels,
     boundHostId: real.id,
+    ...(real.wsl2 && { wsl2: true }),
   };
 }
 

@@ -11,6 +11,8 @@ export interface PlannedHostInput {
   cpuCores: number;
   /** Join all GPUs in one NVLink/NVSwitch island; default: when the catalog GPU has NVLink. */
   nvlink?: boolean;
+  /** The host will run its engines under WSL2 (Docker Desktop on Windows). */
+  wsl2?: boolean;
 }
 
 /** A host declared for planning ("4× RTX 4090D 24 GB, 64 GB RAM, 16 cores"); it can later be bound to a registered host. */
@@ -28,6 +30,7 @@ export function plannedHost(input: PlannedHostInput): Host {
     ramBytes: Math.round(input.ramGiB * GIB),
     cpuCores: input.cpuCores,
     labels: {},
+    ...(input.wsl2 && { wsl2: true }),
   };
 }
 

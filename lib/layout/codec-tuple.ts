@@ -83,6 +83,7 @@ const oneOf = (key: string, values: readonly string[], fallback?: string): Field
 function record(fields: readonly Field[]) {
   if (fields.length > 30) throw new Error("a record codec holds at most 30 fields");
   return {
+    keys: fields.map((f) => f.key),
     encode(value: Loose, table: StringTable): Json[] {
       let mask = 0;
       const out: Json[] = [];
@@ -211,6 +212,7 @@ const tgi = record([
   raw("maxBatchTotalTokens"),
   oneOf("attention", ["paged", "flashdecoding", "flashinfer"]),
   raw("cudaGraphs"),
+  raw("prefillLogprobs"),
 ]);
 const limits = record([bytes("memoryBytes"), raw("cpus"), bytes("shmBytes")]);
 const vllm = record([
@@ -232,6 +234,9 @@ const vllm = record([
   raw("useV1"),
   raw("flashinferSampler"),
   raw("expertParallel"),
+  raw("modelRunnerV2"),
+  raw("estimateCudaGraphs"),
+  raw("preferHipBlasLt"),
 ]);
 
 const host = record([
@@ -242,6 +247,7 @@ const host = record([
   raw("cpuCores"),
   raw("labels", {}),
   raw("boundHostId"),
+  raw("wsl2"),
 ]);
 
 const instance = record([
@@ -267,6 +273,16 @@ const instance = record([
   raw("port"),
   nested("vllm", vllm),
 ]);
+
+/** The layout fields each record carries, for the test that every schema field has a place in the link. */
+export const TUPLE_RECORD_KEYS = {
+  host: host.keys,
+  instance: instance.keys,
+  vllm: vllm.keys,
+  tgi: tgi.keys,
+  limits: limits.keys,
+  ropeScaling: ropeScaling.keys,
+};
 
 /** [strings, name, hosts, instances]. Host ids are interned first so placements reference small numbers. */
 export function layoutToTuple(layout: Layout): Json {

@@ -5,7 +5,16 @@ import { crc32, fromBase64Url, toBase64Url } from "./codec-bytes";
 import { decodeLayout, encodeLayout, shareUrl } from "./codec";
 import { mixedFleetLayout } from "./testing/fleet-fixtures";
 import { arbitraryLayout } from "./testing/layout-arbitraries";
-import { layoutSchema } from "../vocabulary/layout-schema";
+import {
+  hostSchema,
+  instanceSchema,
+  layoutSchema,
+  limitsSchema,
+  ropeScalingSchema,
+  tgiSettingsSchema,
+  vllmSettingsSchema,
+} from "../vocabulary/layout-schema";
+import { TUPLE_RECORD_KEYS } from "./codec-tuple";
 
 /** Written by the v0 codec (plain deflated JSON, no checksum, `tensorParallel` instead of `tp`). */
 const V0_TOKEN =
@@ -30,6 +39,43 @@ describe("share-link codec", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("gives every field of the layout schema a place in the link, so a shared layout loses no setting", () => {
+    const schemas = {
+      host: hostSchema,
+      instance: instanceSchema,
+      vllm: vllmSettingsSchema,
+      tgi: tgiSettingsSchema,
+      limits: limitsSchema,
+      ropeScaling: ropeScalingSchema,
+    };
+    for (const [name, schema] of Object.entries(schemas)) {
+      const carried = TUPLE_RECORD_KEYS[name as keyof typeof TUPLE_RECORD_KEYS];
+      expect({ record: name, missing: Object.keys(schema.shape).filter((k) => !carried.includes(k)) }).toEqual({
+        record: name,
+        missing: [],
+      });
+    }
+  });
+
+  it("round-trips the settings added after link format 1 (WSL2 hosts, vLLM's env switches, TGI's prefill logprobs)", () => {
+    const layout = layoutSchema.parse({
+      ...fleet,
+      hosts: fleet.hosts.map((h, i) => (i === 0 ? { ...h, wsl2: true } : h)),
+      instances: fleet.instances.map((inst, i) =>
+        i === 0
+          ? inst.engine === "vllm"
+            ? {
+                ...inst,
+                vllm: { ...inst.vllm, modelRunnerV2: true, estimateCudaGraphs: false, preferHipBlasLt: false },
+              }
+            : { ...inst, tgi: { ...inst.tgi, prefillLogprobs: false } }
+          : inst,
+      ),
+    });
+    const decoded = decodeLayout(encodeLayout(layout));
+    expect(decoded.ok && decoded.layout).toEqual(layout);
   });
 
   it("keeps a realistic 64-instance layout (8 hosts × 8 GPUs) under 2,000 characters", () => {

@@ -37,6 +37,8 @@ export const hostSchema = z.object({
   labels: z.record(z.string(), z.string()).default({}),
   /** A planned host bound to a real, registered host (runtime). */
   boundHostId: z.string().optional(),
+  /** Its GPUs are reached through WSL2 (Docker Desktop on Windows), which keeps more memory outside torch. */
+  wsl2: z.boolean().optional(),
 });
 export type Host = z.infer<typeof hostSchema>;
 

@@ -19,6 +19,7 @@ const OWN = {
   "--engine-version": "string",
   "--command": "string",
   "--env": "list",
+  "--wsl2": "bool",
   "--json": "bool",
   "--help": "bool",
   "-h": "bool",
@@ -38,6 +39,7 @@ const ownSchema = z.object({
   engineVersion: version.optional(),
   command: z.string().min(1).optional(),
   env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=.*$/, "write KEY=value")).optional(),
+  wsl2: z.boolean().optional(),
   json: z.boolean().optional(),
   help: z.boolean().optional(),
 });
@@ -100,7 +102,8 @@ export function splitArgv(argv: readonly string[]): SplitArgv {
 export const USAGE = `usage: npm run --silent cli -- estimate --model <catalog id> | --config <config.json> | --command "<vllm serve / docker run / text-generation-launcher line>"
                                      --gpu <name> | --gpu-memory-bytes <n> [engine flags] [--json]
   estimate's own options: --engine vllm|tgi  --tp <n>  --vllm-version | --tgi-version | --engine-version <x.y.z>
-  --env KEY=value (repeatable: VLLM_USE_V1, VLLM_USE_FLASHINFER_SAMPLER, TGI's ATTENTION and flag env vars)
+  --env KEY=value (repeatable: VLLM_USE_V1, VLLM_USE_FLASHINFER_SAMPLER, TORCH_BLAS_PREFER_HIPBLASLT, TGI's ATTENTION
+  and flag env vars)  --wsl2 (the host runs the engine under WSL2, e.g. Docker Desktop on Windows)
   every other option is the engine's own flag, exactly as vllm serve or text-generation-launcher takes it
   (--gpu-memory-utilization, --max-model-len, --block-size, --pipeline-parallel-size, --kv-cache-memory-bytes,
   --num-gpu-blocks-override, --cpu-offload-gb, --enable-lora, --max-loras, --speculative-config, --limit-mm-per-prompt,

@@ -1,5 +1,6 @@
 /** `estimate`'s answer: one JSON object, or a table for people. */
-import type { GpuSpec, ModelArch } from "../../../lib/catalog/types";
+import type { ModelArch } from "../../../lib/catalog/types";
+import type { BudgetGpu } from "../../../lib/budget/instance";
 import type { InstanceBudget } from "../../../lib/budget/types";
 import type { Finding } from "../../../lib/vocabulary/finding";
 
@@ -44,9 +45,10 @@ export function renderTable(
   findings: Finding[],
   notes: string[],
   arch: ModelArch,
-  gpu: GpuSpec | number,
+  gpu: BudgetGpu,
 ): string {
-  const gpuName = typeof gpu === "number" ? `${gib(gpu)} GPU` : gpu.name;
+  const gpuName =
+    typeof gpu === "number" ? `${gib(gpu)} GPU` : `${gpu.name}${"wsl2" in gpu && gpu.wsl2 ? " under WSL2" : ""}`;
   const s = b.settings;
   const u = b.uncertainty;
   const verdict = { fits: "yes", tight: "TIGHT (inside the uncertainty band)", "does not fit": "NO" }[u.verdict];

@@ -36,7 +36,8 @@ export interface MetricsInstance {
   /** The instance as applied (the layout's Instance document), for the planned budget. */
   spec: unknown;
   /** The GPU the plan put it on (the revision's slot: catalog id, or a custom size); null when unknown. */
-  plannedGpu: { gpuId: string; memoryBytes?: number } | null;
+  /** The planned slot's card; `wsl2` when its planned host runs under WSL2. */
+  plannedGpu: { gpuId: string; memoryBytes?: number; wsl2?: boolean } | null;
   replicas: MetricsReplica[];
 }
 

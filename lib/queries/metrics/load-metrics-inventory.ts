@@ -16,6 +16,7 @@ const plannedSlots = z
       z.object({
         id: z.string(),
         gpus: z.array(z.object({ index: z.number(), gpuId: z.string(), memoryBytes: z.number().optional() })),
+        wsl2: z.boolean().optional(),
       }),
     ),
     instances: z.array(
@@ -31,7 +32,12 @@ function plannedGpuOf(document: z.infer<typeof plannedSlots>, instanceKey: strin
   const placement = document.instances.find((i) => i.id === instanceKey)?.placement;
   const host = placement && document.hosts.find((h) => h.id === placement.hostId);
   const slot = host?.gpus.find((g) => g.index === placement?.gpuIndices[0]);
-  return slot ? { gpuId: slot.gpuId, ...(slot.memoryBytes !== undefined && { memoryBytes: slot.memoryBytes }) } : null;
+  if (!slot) return null;
+  return {
+    gpuId: slot.gpuId,
+    ...(slot.memoryBytes !== undefined && { memoryBytes: slot.memoryBytes }),
+    ...(host?.wsl2 && { wsl2: true }),
+  };
 }
 
 const parseJson = (text: string): unknown => {
