@@ -13,19 +13,35 @@ const ROOT = "/run/fleetdeck-test";
 const LOCK = path.join(ROOT, "docker2-outage.lock");
 const USERS = path.join(ROOT, "docker2-users");
 
-const alive = (pid: number) => {
+/** When a process started (/proc/<pid>/stat field 22), or "?" where there is no /proc. */
+function startOf(pid: number): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may hold spaces and parentheses: the fields after its closing ")" start at field 3.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "?";
+  } catch {
+    return "?";
   }
+}
+
+/** This process as "pid.start", so an entry it leaves behind is not taken for a later process given the same pid. */
+export const me = () => `${process.pid}.${startOf(process.pid)}`;
+
+/** Whether the process that wrote `id` ("pid.start") still runs: pids come round again (pid_max is 32,768 here). */
+export const alive = (id: string) => {
+  const [pid, start] = id.split(".");
+  try {
+    process.kill(Number(pid), 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  return start === "?" || startOf(Number(pid)) === start;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function lockIsStale(): boolean {
   try {
-    return !alive(Number(readFileSync(path.join(LOCK, "pid"), "utf8")));
+    return !alive(readFileSync(path.join(LOCK, "pid"), "utf8").trim());
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") return true;
     // No pid yet: its owner is between mkdir and writeFile, unless that was long ago.
@@ -50,7 +66,7 @@ function outageOn(): boolean {
 
 const liveReaders = () => {
   try {
-    return readdirSync(USERS).filter((name) => alive(Number(name.split("-")[0])));
+    return readdirSync(USERS).filter((name) => alive(name.split("-")[0]!));
   } catch {
     return [];
   }
@@ -59,7 +75,7 @@ const liveReaders = () => {
 /** For tests that need the second daemon up: waits while an outage is on; returns the function that lets go. */
 export async function useDocker2(timeoutMs = 240_000): Promise<() => void> {
   mkdirSync(USERS, { recursive: true });
-  const entry = path.join(USERS, `${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const entry = path.join(USERS, `${me()}-${Math.random().toString(36).slice(2)}`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     writeFileSync(entry, "");
@@ -77,7 +93,7 @@ export async function lockDocker2Outage(timeoutMs = 300_000): Promise<() => void
   for (;;) {
     try {
       mkdirSync(LOCK);
-      writeFileSync(path.join(LOCK, "pid"), String(process.pid));
+      writeFileSync(path.join(LOCK, "pid"), me());
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
