@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { findGpu, findModel, resolveModelArch, searchModels, suggestGpus } from "../../lib/catalog";
 import type { GpuSpec, ModelArch } from "../../lib/catalog/types";
 import type { InstanceBudget } from "../../lib/budget/types";
-import { toGpuTarget } from "../../lib/budget/common";
+import { underWsl2 } from "../../lib/budget/common";
 import type { BudgetGpu } from "../../lib/budget/instance";
 import type { Finding } from "../../lib/vocabulary/finding";
 import { checkInstance } from "../../lib/layout/check-layout";
@@ -24,7 +24,7 @@ export interface Estimate {
 export function estimate(argv: readonly string[]): Estimate {
   const { own, engineWords } = splitArgv(argv);
   const card = loadGpu(own);
-  const gpu = own.wsl2 ? { ...toGpuTarget(card), wsl2: true } : card;
+  const gpu = own.wsl2 ? underWsl2(card) : card;
   const built = buildInstance(own, engineWords);
   const arch = loadModel(own, built.instance.model);
   const instance = { ...built.instance, model: arch.id };

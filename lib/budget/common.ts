@@ -35,6 +35,9 @@ export interface GpuTarget {
   wsl2?: boolean;
 }
 
+/** The card as a host under WSL2 reaches it (the budget then adds WSL2's CUDA overhead). */
+export const underWsl2 = (gpu: GpuSpec | GpuTarget | number): GpuTarget => ({ ...toGpuTarget(gpu), wsl2: true });
+
 /** A bare number is the card's memory as CUDA reports it (what vLLM logs as total_gpu_memory). */
 export function toGpuTarget(gpu: GpuSpec | GpuTarget | number): GpuTarget {
   if (typeof gpu === "number")

@@ -1,7 +1,7 @@
 import { cudaTotalBytes } from "../catalog/gpus";
 import type { Finding } from "../vocabulary/finding";
 import type { Host, Instance } from "../vocabulary/layout-schema";
-import { toGpuTarget, type GpuTarget } from "./common";
+import { toGpuTarget, underWsl2, type GpuTarget } from "./common";
 import type { BudgetResolver } from "./layout";
 import type { GpuBudget, InstanceBudget } from "./types";
 
@@ -38,7 +38,7 @@ export class GpuCells {
             memoryBytes: slot.memoryBytes,
             cudaTotalBytes: cudaTotalBytes({ memoryBytes: slot.memoryBytes }),
           };
-        if (target && host.wsl2) target = { ...target, wsl2: true };
+        if (target && host.wsl2) target = underWsl2(target);
         this.cells.set(cellKey(host.id, slot.index), {
           hostId: host.id,
           gpuIndex: slot.index,

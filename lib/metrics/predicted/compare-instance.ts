@@ -1,5 +1,5 @@
 import { budgetInstance, type BudgetGpu } from "../../budget/instance";
-import { toGpuTarget } from "../../budget/common";
+import { underWsl2 } from "../../budget/common";
 import type { InstanceBudget } from "../../budget/types";
 import { customGpu } from "../../catalog";
 import type { GpuSpec } from "../../catalog/types";
@@ -38,15 +38,14 @@ function plannedGpu(
   instance: MetricsInstance,
   host: MetricsHost | undefined,
 ): { gpu: BudgetGpu; name: string; gpuId: string | null; memoryBytes: number } | null {
-  const underWsl2 = (gpu: GpuSpec): BudgetGpu =>
-    instance.plannedGpu?.wsl2 ? { ...toGpuTarget(gpu), wsl2: true } : gpu;
+  const onHost = (gpu: GpuSpec): BudgetGpu => (instance.plannedGpu?.wsl2 ? underWsl2(gpu) : gpu);
   const spec = instance.plannedGpu ? gpuSpecOf(instance.plannedGpu.gpuId) : undefined;
-  if (spec) return { gpu: underWsl2(spec), name: spec.name, gpuId: spec.id, memoryBytes: spec.memoryBytes };
+  if (spec) return { gpu: onHost(spec), name: spec.name, gpuId: spec.id, memoryBytes: spec.memoryBytes };
   const memory =
     instance.plannedGpu?.memoryBytes ?? host?.gpus.find((g) => g.index === instance.gpuIndices[0])?.memoryBytes;
   if (!memory) return null;
   const name = instance.plannedGpu?.gpuId ?? host?.gpus[0]?.name ?? "custom";
-  return { gpu: underWsl2(customGpu(memory, { name })), name, gpuId: null, memoryBytes: memory };
+  return { gpu: onHost(customGpu(memory, { name })), name, gpuId: null, memoryBytes: memory };
 }
 
 /** The planned budget of an instance as applied, on the GPU its plan chose; with what is missing to compute it. */
