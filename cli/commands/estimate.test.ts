@@ -86,6 +86,9 @@ describe("cli estimate (spawned for real)", () => {
     expect(gmu.code).toBe(2);
     expect(gmu.stderr).toMatch(/--gpu-memory-utilization "1\.5" is not valid: .*outside \(0, 1\].*Fix: Use a fraction/);
     expect(estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100 SXM", "--tensor-parallel").code).toBe(2);
+    const wsl = estimate("--model", "Qwen/Qwen2.5-7B-Instruct", "--gpu", "H100 SXM", "--wsl2=no");
+    expect(wsl.code).toBe(2);
+    expect(wsl.stderr).toContain('--wsl2 takes no value (got "no"). Fix: write --wsl2 alone, or leave it out.');
   });
 });
 

@@ -78,6 +78,10 @@ export function splitArgv(argv: readonly string[]): SplitArgv {
     }
     const key = name === "-h" ? "help" : camel(name);
     if (kind === "bool") {
+      if (eq > 0)
+        throw new UsageError(
+          `${name} takes no value (got ${JSON.stringify(word.slice(eq + 1))}). Fix: write ${name} alone, or leave it out.`,
+        );
       raw[key] = true;
       continue;
     }
