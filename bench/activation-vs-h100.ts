@@ -91,7 +91,7 @@ for (const g of data.cuda_graphs) {
   add(
     `CUDA graphs ${g.arch} ${g.mode} ${g.sizes} (${g.graphs} graphs)`,
     g.device_free_delta_bytes,
-    vllmCudaGraphBytes(a, 1, capture),
+    vllmCudaGraphBytes(a, 1, capture).bytes,
     BEFORE.cudaGraphs(a),
   );
 }

@@ -118,6 +118,7 @@ const VLLM_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {
   limitMmPerPrompt: flag("--limit-mm-per-prompt"),
   flashinferSampler: (value: never) => ["--env", `VLLM_USE_FLASHINFER_SAMPLER=${(value as boolean) ? 1 : 0}`],
   preferHipBlasLt: (value: never) => ["--env", `TORCH_BLAS_PREFER_HIPBLASLT=${(value as boolean) ? 1 : 0}`],
+  tensorParallelAcrossNodes: (value: never) => ((value as boolean) ? ["--disable-custom-all-reduce"] : []),
 };
 
 const TGI_FLAGS: Partial<Record<keyof Settings, FlagOf>> = {

@@ -40,6 +40,12 @@ export const settingsSchema = z
      * in the official image but not in the pip wheels of 0.9.1–0.11.0, so the install decides the profile's peak.
      */
     flashinferSampler: z.boolean(),
+    /**
+     * The tensor-parallel group spans hosts, as the source says (Ray workers on different nodes): vLLM turns custom
+     * all-reduce off there (custom_all_reduce.py: "this process group spans across nodes"), so NCCL's all-reduce is
+     * the one captured in the CUDA graphs.
+     */
+    tensorParallelAcrossNodes: z.boolean(),
     /** TORCH_BLAS_PREFER_HIPBLASLT on the command line (ROCm): false = PyTorch's GEMMs through rocBLAS. */
     preferHipBlasLt: z.boolean(),
     // TGI launcher arguments

@@ -2,7 +2,7 @@
 import type { BandTable } from "./uncertainty";
 
 export const UNCERTAINTY_BANDS: BandTable = {
-  generatedFrom: "51 held-out corpus cases, 2026-12-03",
+  generatedFrom: "52 held-out corpus cases, 2026-12-03",
   classes: {
     multimodal: {
       relative: 23.853,
@@ -178,22 +178,22 @@ export const UNCERTAINTY_BANDS: BandTable = {
     },
     "v1-0.20plus": {
       relative: 0.096,
-      cases: 7,
+      cases: 8,
     },
     "v1-0.20plus × TP 1": {
       relative: 0.096,
-      cases: 6,
+      cases: 7,
     },
     "v1-0.20plus × TP 1 × 16-bit": {
       relative: 0.096,
-      cases: 6,
+      cases: 7,
     },
     "v1-0.20plus × TP>1": {
-      relative: 0.033,
+      relative: 0.03,
       cases: 1,
     },
     "v1-0.20plus × TP>1 × 8-bit": {
-      relative: 0.033,
+      relative: 0.03,
       cases: 1,
     },
     "v1-0.9": {
@@ -224,7 +224,7 @@ export const UNCERTAINTY_BANDS: BandTable = {
   fallback: {
     vllm: {
       relative: 0.09,
-      cases: 40,
+      cases: 41,
     },
     tgi: {
       relative: 0.226,

@@ -16,7 +16,7 @@ import { roundMaxModelLen } from "./max-len";
 import { nonTorchPlan, usesCustomAllReduce } from "./non-torch";
 import { graphCapture } from "./graph-capture";
 import { modelRunnerV2BytesPerLogit, reservesCudaGraphs, usesModelRunnerV2 } from "./model-runner";
-import { cudaContextOverhead, vllmCudaGraphBytes } from "./overheads";
+import { cudaContextOverhead, type GraphMemory, vllmCudaGraphBytes } from "./overheads";
 import type { InstanceBudget } from "./types";
 import { ceilDiv, count, gib } from "./units";
 import {
@@ -86,18 +86,19 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
     ? Math.max(vision.towerBytes, activation.bytes + vision.outputBytes)
     : activation.bytes;
   const ranks = instance.tp * p.pp;
+  const customAllReduce = usesCustomAllReduce(instance.tp, gpu, v.disableCustomAllReduce ?? false);
   const nonTorch = nonTorchPlan({
     ranks,
     tp: instance.tp,
     gpu,
     accounting: profile.accounting,
     ncclInBudget: profile.ncclInBudget,
-    customAllReduce: usesCustomAllReduce(instance.tp, gpu, v.disableCustomAllReduce ?? false),
+    customAllReduce,
     communicators: 2,
     preferHipBlasLt: v.preferHipBlasLt,
   });
-  const graphs = instance.enforceEager
-    ? 0
+  const graphMemory = instance.enforceEager
+    ? { bytes: 0, ncclBytes: 0, ncclCalls: 0 }
     : vllmCudaGraphBytes(
         model,
         instance.tp,
@@ -107,7 +108,9 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
           decodeTokens: 1 + (v.speculative?.numSpeculativeTokens ?? 0),
           explicitSizes: v.cudaGraphSizes,
         }),
+        !customAllReduce,
       );
+  const graphs = graphMemory.bytes;
   const context = cudaContextOverhead();
   const budgetBytes = Math.floor(gpu.cudaTotalBytes * instance.gpuMemoryUtilization);
   const graphsReserved = reservesCudaGraphs(
@@ -152,7 +155,7 @@ export function budgetVllm(instance: Instance, model: BudgetModel, gpu: GpuTarge
       `Activation: peak of the profile run, the larger of ${count(profileTokens)} tokens × ${(activation.perTokenBytes / KIB).toFixed(0)} KiB in the MLP (${gib(activation.forwardBytes)}) and the ${sampler.name} sampler's logits for ${count(Math.min(maxNumSeqs, profileTokens))} sequences (${gib(activation.samplerBytes)})${vision ? `, beside ${vision.explanation}, then its embeddings and pixel values (${gib(vision.outputBytes)}) beside the language model` : ""}${samplerDependsOnInstall(profile, instance.engineVersion, v.flashinferSampler) ? ". FlashInfer as in the official image; a pip install without it samples natively (VLLM_USE_FLASHINFER_SAMPLER=0 estimates that)" : ""}`,
     ),
     term("nonTorch", nonTorch.countedBytes + nonTorch.outsideBytes, nonTorch.explanation),
-    term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, graphsReserved, runnerV2)),
+    term("cudaGraphs", graphs, graphExplanation(instance.enforceEager, graphsReserved, runnerV2, graphMemory)),
     term(
       "kvCache",
       pool.bytes,
@@ -229,13 +232,16 @@ const poolOfBlocks = (blocks: number, bytesPerToken: number, blockSize: number):
   bytes: blocks * blockSize * bytesPerToken,
 });
 
-function graphExplanation(enforceEager: boolean, reserved: boolean, runnerV2: boolean): string {
+function graphExplanation(enforceEager: boolean, reserved: boolean, runnerV2: boolean, memory: GraphMemory): string {
   if (enforceEager) return "CUDA graphs: none (--enforce-eager)";
+  const nccl = memory.ncclCalls
+    ? `; ${gib(memory.ncclBytes)} of it NCCL's ${count(memory.ncclCalls)} captured all-reduces (custom all-reduce is off)`
+    : "";
   if (reserved)
-    return "CUDA graphs: estimated before the KV cache and taken from it (vLLM ≥ 0.20, or asked for on 0.18+)";
+    return `CUDA graphs: estimated before the KV cache and taken from it (vLLM ≥ 0.20, or asked for on 0.18+)${nccl}`;
   if (runnerV2)
-    return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (Model Runner V2 before 0.29 reserves none)";
-  return "CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (vLLM < 0.20, or VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=0)";
+    return `CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (Model Runner V2 before 0.29 reserves none)${nccl}`;
+  return `CUDA graphs: captured after the KV cache, on top of the gpu_memory_utilization budget (vLLM < 0.20, or VLLM_MEMORY_PROFILER_ESTIMATE_CUDAGRAPHS=0)${nccl}`;
 }
 
 interface FitContext {
